@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Runs MiniCode on its embedded default: SQLite under data/, platform simulator, in-process jobs,
+# on http://127.0.0.1:5080. Settings can be overridden with environment variables, e.g.
+#   Database__Provider=Postgres ConnectionStrings__MiniCode="Host=127.0.0.1;Database=minicode;Username=minicode;Password=minicode" scripts/run.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/apt.sh
+ensure_packages rsvg-convert:librsvg2-bin fonts:fonts-noto-cjk
+export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
+exec dotnet run --project src/MiniCode.Host --no-launch-profile --urls "${MINICODE_URLS:-http://127.0.0.1:5080}" "$@"

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Runs the whole MiniCode test suite on a fresh Debian machine with the .NET 10 SDK:
+# installs what the tests need, starts PostgreSQL, runs the integration suite on SQLite and on PostgreSQL,
+# the admin browser tests in headless Chromium, the mini-program contract checks, and prints
+# "N passed, N failed[, N skipped]" summed over everything.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/apt.sh
+ensure_packages pg_ctlcluster:postgresql chromium:chromium zbarimg:zbar-tools pdftoppm:poppler-utils rsvg-convert:librsvg2-bin fonts:fonts-noto-cjk
+
+# PostgreSQL: start the newest cluster and make the test role (a superuser, so tests can create databases).
+source scripts/lib/postgres.sh
+start_postgres || { echo "PostgreSQL did not start"; exit 1; }
+export MINICODE_TEST_PG="Host=127.0.0.1;Port=${PGPORT:-5432};Username=minicode;Password=minicode"
+
+results=artifacts/test-results
+rm -rf "$results"; mkdir -p "$results"
+dotnet build MiniCode.sln -nologo -v q -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
+
+run_phase() { # name project [ENV=VALUE ...]
+  local name=$1 project=$2; shift 2
+  echo "=== $name"
+  env "$@" dotnet test "$project" --no-build -nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results/$name" \
+    -- RunConfiguration.TreatNoTestsAsError=false 2>&1 | grep -vE '^\s*$' | tail -n 40
+  [ -f "$results/$name/$name.trx" ] || echo "crashed" > "$results/$name/CRASHED"
+}
+run_phase sqlite tests/MiniCode.Tests MINICODE_TEST_DB=sqlite
+run_phase postgres tests/MiniCode.Tests MINICODE_TEST_DB=postgres
+run_phase admin-browser tests/MiniCode.Admin.Tests MINICODE_TEST_DB=sqlite
+[ -x scripts/contracts-check.sh ] && scripts/contracts-check.sh "$results"
+
+passed=0; failed=0; skipped=0
+for trx in "$results"/*/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  get() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
+  passed=$((passed + $(get passed)))
+  failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
+  skipped=$((skipped + $(get notExecuted)))
+done
+for f in "$results"/*/CRASHED "$results"/*.failed; do [ -f "$f" ] && failed=$((failed + 1)); done
+for f in "$results"/*.passed; do [ -f "$f" ] && passed=$((passed + $(cat "$f"))); done
+
+summary="$passed passed, $failed failed"
+[ "$skipped" -gt 0 ] && summary="$summary, $skipped skipped"
+echo "$summary"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

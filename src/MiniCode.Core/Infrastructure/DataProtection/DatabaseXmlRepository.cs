@@ -1,0 +1,41 @@
+using System.Xml.Linq;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MiniCode.Data;
+
+namespace MiniCode.Infrastructure.DataProtection;
+
+/// <summary>Stores the data-protection key ring in the database (the EF Core store package is not on our feed).</summary>
+internal sealed class DatabaseXmlRepository(IServiceScopeFactory scopes) : IXmlRepository
+{
+    public IReadOnlyCollection<XElement> GetAllElements()
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<MiniCodeDbContext>();
+        return db.Set<DataProtectionKeyRecord>().AsNoTracking().OrderBy(k => k.Id)
+            .Select(k => k.Xml).AsEnumerable().Select(XElement.Parse).ToList();
+    }
+
+    public void StoreElement(XElement element, string friendlyName)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<MiniCodeDbContext>();
+        db.Add(new DataProtectionKeyRecord { FriendlyName = friendlyName, Xml = element.ToString(SaveOptions.DisableFormatting) });
+        db.SaveChanges();
+    }
+}
+
+public static class DataProtectionServiceCollectionExtensions
+{
+    public static IServiceCollection AddMiniCodeDataProtection(this IServiceCollection services)
+    {
+        services.AddDataProtection().SetApplicationName("MiniCode");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+        return services;
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace MiniCode.Infrastructure.Errors;
+
+/// <summary>Collects per-field errors while a handler checks its input; ends with a 400 ValidationProblem when any were found.</summary>
+public sealed class InputValidator
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool IsValid => _errors.Count == 0;
+
+    public InputValidator Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list)) _errors[field] = list = [];
+        list.Add(message);
+        return this;
+    }
+
+    /// <summary>Adds <paramref name="message"/> for <paramref name="field"/> when <paramref name="condition"/> is false.</summary>
+    public InputValidator Check(bool condition, string field, string message) => condition ? this : Add(field, message);
+
+    public InputValidator Required(string? value, string field, string label, int maxLength = 200)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return Add(field, $"{label}不能为空");
+        return value.Length > maxLength ? Add(field, $"{label}不能超过{maxLength}个字符") : this;
+    }
+
+    public InputValidator Optional(string? value, string field, string label, int maxLength)
+        => value is not null && value.Length > maxLength ? Add(field, $"{label}不能超过{maxLength}个字符") : this;
+
+    public ValidationProblem ToProblem() =>
+        Problems.Validation(_errors.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()));
+
+    /// <summary>Throws a validation <see cref="ApiException"/> carrying the errors, for code below an endpoint.</summary>
+    public void ThrowIfInvalid()
+    {
+        if (IsValid) return;
+        throw new ApiException(CommonErrors.ValidationFailed, extensions: new Dictionary<string, object?>
+        {
+            ["errors"] = _errors.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()),
+        });
+    }
+}
