@@ -30,6 +30,7 @@ internal static class SnakeCaseNames
 
     public static string ToSnake(string name)
     {
+        name = name.Replace("WeChat", "Wechat", StringComparison.Ordinal);
         var sb = new StringBuilder(name.Length + 8);
         for (var i = 0; i < name.Length; i++)
         {

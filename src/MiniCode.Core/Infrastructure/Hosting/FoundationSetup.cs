@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MiniCode.Data;
 using MiniCode.Features.Audit;
+using MiniCode.Features.Sessions;
 using MiniCode.Infrastructure.DataProtection;
 using MiniCode.Infrastructure.Errors;
 using MiniCode.Infrastructure.Logging;
@@ -38,6 +39,10 @@ public static class FoundationSetup
         services.AddMiniCodeProblemDetails();
         services.AddMiniCodeHealth();
         services.AddScoped<AuditLog>();
+        services.AddSingleton<PersonalDataProtector>();
+        services.AddRequiredSetting(PersonalDataProtector.EncryptionKeySetting, "AES-256 key (base64) for ID and phone numbers at rest");
+        services.AddRequiredSetting(PersonalDataProtector.BlindIndexKeySetting, "HMAC key (base64) for the blind index of ID and phone numbers");
+        services.AddMiniCodeSessions(configuration);
 
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -74,6 +79,8 @@ public static class FoundationSetup
         app.UseStatusCodePages();
         app.UseMiddleware<BodySizeLimitMiddleware>();
         app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapMiniCodeHealth();
         return app;
     }

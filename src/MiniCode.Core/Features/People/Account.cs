@@ -1,0 +1,39 @@
+namespace MiniCode.Features.People;
+
+public enum AccountKind
+{
+    Citizen,
+    Scanner,
+}
+
+public enum AccountStatus
+{
+    Active,
+    Disabled,
+    Deleted,
+}
+
+/// <summary>
+/// A login identity: WeChat openid, Alipay user id, phone, or username + password. A citizen account gets its
+/// <see cref="PersonId"/> when it completes real-name verification. The phone is stored encrypted with a unique blind index
+/// (a phone belongs to one account).
+/// </summary>
+public sealed class Account
+{
+    public long Id { get; set; }
+    public AccountKind Kind { get; set; }
+    public AccountStatus Status { get; set; } = AccountStatus.Active;
+    public long? PersonId { get; set; }
+    public Person? Person { get; set; }
+    public string? PhoneCipher { get; set; }
+    public string? PhoneIndex { get; set; }
+    public string? PhoneMasked { get; set; }
+    public string? WeChatOpenId { get; set; }
+    public string? WeChatUnionId { get; set; }
+    public string? AlipayUserId { get; set; }
+    public string? Username { get; set; }
+    public string? PasswordHash { get; set; }
+    public int FailedPasswordAttempts { get; set; }
+    public DateTimeOffset? LockedUntil { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}

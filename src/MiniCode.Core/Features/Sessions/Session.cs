@@ -1,0 +1,57 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MiniCode.Features.People;
+
+namespace MiniCode.Features.Sessions;
+
+/// <summary>A login session. Only the SHA-256 of the token is stored; the token itself goes to the client once.</summary>
+public sealed class Session
+{
+    public long Id { get; set; }
+    public string TokenHash { get; set; } = "";
+    public long AccountId { get; set; }
+    public Account? Account { get; set; }
+    /// <summary>How the session was opened: wechat, alipay, sms, password, scanner-password, test.</summary>
+    public string Method { get; set; } = "";
+    public bool StayLoggedIn { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset LastSeenAt { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
+    public DateTimeOffset? RevokedAt { get; set; }
+}
+
+internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
+{
+    public void Configure(EntityTypeBuilder<Session> b)
+    {
+        b.ToTable("sessions");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.TokenHash).HasMaxLength(64).IsRequired();
+        b.Property(x => x.Method).HasMaxLength(30).IsRequired();
+        b.HasOne(x => x.Account).WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.TokenHash).IsUnique();
+        b.HasIndex(x => x.AccountId);
+        b.HasIndex(x => x.ExpiresAt);
+    }
+}
+
+/// <summary>Section <c>Sessions</c>.</summary>
+public sealed class SessionOptions
+{
+    public const string Section = "Sessions";
+
+    /// <summary>A session unused for this long ends.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>A session ends this long after login, however active.</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "365.00:00:00")]
+    public TimeSpan AbsoluteTimeout { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Absolute and idle lifetime when the user chose "stay logged in" (保持登录 365 天).</summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "400.00:00:00")]
+    public TimeSpan StayLoggedInTimeout { get; set; } = TimeSpan.FromDays(365);
+
+    /// <summary>Last-seen is written at most this often per session, to keep hot read paths free of writes.</summary>
+    public TimeSpan TouchInterval { get; set; } = TimeSpan.FromMinutes(5);
+}

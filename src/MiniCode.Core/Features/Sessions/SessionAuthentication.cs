@@ -1,0 +1,111 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using MiniCode.Features.People;
+using MiniCode.Infrastructure.Errors;
+
+namespace MiniCode.Features.Sessions;
+
+/// <summary>
+/// The mini-program API's authentication: <c>Authorization: Bearer &lt;session token&gt;</c>. Failures answer a 401
+/// ProblemDetails whose code says why (missing, expired, revoked) so the client knows to log in again.
+/// </summary>
+public sealed class SessionAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, SessionService sessions)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "Session";
+    private const string FailureKey = "minicode.auth.failure";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
+        var token = header["Bearer ".Length..].Trim();
+        if (token.Length is 0 or > 200) return Fail(SessionErrors.Invalid);
+
+        var result = await sessions.ValidateAsync(token, Context.RequestAborted);
+        switch (result.Outcome)
+        {
+            case SessionService.Outcome.Valid:
+                var account = result.Account!;
+                var claims = new List<Claim>
+                {
+                    new(ClaimTypes.NameIdentifier, account.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                    new(SessionClaims.Kind, account.Kind.ToString()),
+                    new(SessionClaims.SessionId, result.Session!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                };
+                if (account.PersonId is { } personId)
+                    claims.Add(new(SessionClaims.PersonId, personId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
+            case SessionService.Outcome.Expired: return Fail(SessionErrors.Expired);
+            case SessionService.Outcome.Revoked: return Fail(SessionErrors.Revoked);
+            case SessionService.Outcome.AccountInactive: return Fail(SessionErrors.AccountDisabled);
+            default: return Fail(SessionErrors.Invalid);
+        }
+    }
+
+    private AuthenticateResult Fail(ErrorCode error)
+    {
+        Context.Items[FailureKey] = error;
+        return AuthenticateResult.Fail(error.Code);
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var error = Context.Items[FailureKey] as ErrorCode ?? CommonErrors.Unauthorized;
+        Response.Headers.WWWAuthenticate = "Bearer";
+        throw new ApiException(error);
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) => throw new ApiException(CommonErrors.Forbidden);
+}
+
+public static class SessionErrors
+{
+    public static readonly ErrorCode Invalid = new("auth.session_invalid", 401, "登录状态无效，请重新登录");
+    public static readonly ErrorCode Expired = new("auth.session_expired", 401, "登录已过期，请重新登录");
+    public static readonly ErrorCode Revoked = new("auth.session_revoked", 401, "您已退出登录，请重新登录");
+    public static readonly ErrorCode AccountDisabled = new("auth.account_disabled", 401, "账号已停用");
+    public static readonly ErrorCode RealNameRequired = new("auth.real_name_required", 403, "请先完成实名认证");
+}
+
+public static class SessionClaims
+{
+    public const string Kind = "minicode:kind";
+    public const string PersonId = "minicode:person";
+    public const string SessionId = "minicode:sid";
+
+    public static long AccountId(this ClaimsPrincipal user) =>
+        long.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new ApiException(CommonErrors.Unauthorized), System.Globalization.CultureInfo.InvariantCulture);
+
+    public static long SessionIdOf(this ClaimsPrincipal user) =>
+        long.Parse(user.FindFirstValue(SessionId) ?? throw new ApiException(CommonErrors.Unauthorized), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The person behind the account; a 403 <c>auth.real_name_required</c> when real-name verification is not done.</summary>
+    public static long PersonIdOrThrow(this ClaimsPrincipal user) =>
+        user.FindFirstValue(PersonId) is { } id ? long.Parse(id, System.Globalization.CultureInfo.InvariantCulture) : throw new ApiException(SessionErrors.RealNameRequired);
+
+    public static AccountKind KindOf(this ClaimsPrincipal user) =>
+        Enum.Parse<AccountKind>(user.FindFirstValue(Kind) ?? nameof(AccountKind.Citizen));
+}
+
+public static class SessionsSetup
+{
+    public const string CitizenPolicy = "citizen";
+    public const string ScannerPolicy = "scanner";
+
+    public static IServiceCollection AddMiniCodeSessions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SessionOptions>().Bind(configuration.GetSection(SessionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<SessionService>();
+        services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(CitizenPolicy, p => p.AddAuthenticationSchemes(SessionAuthenticationHandler.SchemeName).RequireAuthenticatedUser()
+                .RequireClaim(SessionClaims.Kind, nameof(AccountKind.Citizen)))
+            .AddPolicy(ScannerPolicy, p => p.AddAuthenticationSchemes(SessionAuthenticationHandler.SchemeName).RequireAuthenticatedUser()
+                .RequireClaim(SessionClaims.Kind, nameof(AccountKind.Scanner)));
+        return services;
+    }
+}

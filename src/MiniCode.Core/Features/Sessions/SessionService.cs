@@ -1,0 +1,71 @@
+using System.Security.Cryptography;
+using System.Text;
+using MiniCode.Data;
+using MiniCode.Features.People;
+
+namespace MiniCode.Features.Sessions;
+
+public sealed record IssuedSession(string Token, DateTimeOffset ExpiresAt);
+
+/// <summary>Issues, validates and revokes opaque session tokens (256 random bits, base64url; stored as SHA-256).</summary>
+public sealed class SessionService(MiniCodeDbContext db, TimeProvider time, IOptions<SessionOptions> options)
+{
+    public async Task<IssuedSession> IssueAsync(long accountId, string method, bool stayLoggedIn, CancellationToken ct = default)
+    {
+        var token = Base64UrlToken(RandomNumberGenerator.GetBytes(32));
+        var now = time.GetUtcNow();
+        var session = new Session
+        {
+            TokenHash = Hash(token),
+            AccountId = accountId,
+            Method = method,
+            StayLoggedIn = stayLoggedIn,
+            CreatedAt = now,
+            LastSeenAt = now,
+            ExpiresAt = now + (stayLoggedIn ? options.Value.StayLoggedInTimeout : options.Value.AbsoluteTimeout),
+        };
+        db.Add(session);
+        await db.SaveChangesAsync(ct);
+        return new IssuedSession(token, session.ExpiresAt);
+    }
+
+    public enum Outcome { Valid, Unknown, Expired, Revoked, AccountInactive }
+
+    public sealed record Validation(Outcome Outcome, Session? Session, Account? Account);
+
+    public async Task<Validation> ValidateAsync(string token, CancellationToken ct = default)
+    {
+        var hash = Hash(token);
+        var session = await db.Set<Session>().AsNoTracking().Include(s => s.Account)
+            .FirstOrDefaultAsync(s => s.TokenHash == hash, ct);
+        if (session is null) return new(Outcome.Unknown, null, null);
+        if (session.RevokedAt is not null) return new(Outcome.Revoked, session, session.Account);
+        var now = time.GetUtcNow();
+        var idle = session.StayLoggedIn ? options.Value.StayLoggedInTimeout : options.Value.IdleTimeout;
+        if (now >= session.ExpiresAt || now - session.LastSeenAt >= idle) return new(Outcome.Expired, session, session.Account);
+        if (session.Account is not { Status: AccountStatus.Active }) return new(Outcome.AccountInactive, session, session.Account);
+
+        if (now - session.LastSeenAt >= options.Value.TouchInterval)
+            await db.Set<Session>().Where(s => s.Id == session.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenAt, now), ct);
+        return new(Outcome.Valid, session, session.Account);
+    }
+
+    public async Task RevokeAsync(long sessionId, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow();
+        await db.Set<Session>().Where(s => s.Id == sessionId && s.RevokedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.RevokedAt, now), ct);
+    }
+
+    public async Task<int> RevokeAllAsync(long accountId, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow();
+        return await db.Set<Session>().Where(s => s.AccountId == accountId && s.RevokedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.RevokedAt, now), ct);
+    }
+
+    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    private static string Base64UrlToken(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
