@@ -7,4 +7,8 @@ cd "$(dirname "$0")/.."
 source scripts/lib/apt.sh
 ensure_packages rsvg-convert:librsvg2-bin fonts:fonts-noto-cjk
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
-exec dotnet run --project src/MiniCode.Host --no-launch-profile --urls "${MINICODE_URLS:-http://127.0.0.1:5080}" "$@"
+root=$(pwd)
+# Everything the embedded default writes (database, generated keys, logs, photos) lives in the repo's data/ folder.
+args=(--MiniCode:DataPath="$root/data" --MiniCode:KeysPath="$root/data/keys" --Logging:File:Path="$root/data/logs/minicode-.log")
+[ -z "${ConnectionStrings__MiniCode:-}" ] && args+=(--ConnectionStrings:MiniCode="Data Source=$root/data/minicode.db")
+exec dotnet run --project src/MiniCode.Host --no-launch-profile --urls "${MINICODE_URLS:-http://127.0.0.1:5080}" -- "${args[@]}" "$@"
