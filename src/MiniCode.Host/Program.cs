@@ -1,9 +1,11 @@
+using MiniCode.Features.Jobs;
 using MiniCode.Infrastructure.Hosting;
 using MiniCode.Infrastructure.Logging;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMiniCodeLogging();
 builder.AddMiniCodeFoundation();
+builder.Services.AddMiniCodeJobs(builder.Configuration);
 
 var app = builder.Build();
 if (await app.TryRunCommandAsync(args)) return;
