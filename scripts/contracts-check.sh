@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Mini-program contract checks, called by scripts/test.sh with its results dir as $1:
+#   1. types/ and errors.md are what scripts/generate.mjs makes of the committed openapi.json (the drift of
+#      openapi.json itself against the app is the xUnit test OpenApiContractTests);
+#   2. the types, the request wrapper and its usage checks compile under the pinned TypeScript.
+# Writes $1/contracts.passed (number of checks passed) or $1/contracts.failed.
+set -uo pipefail
+cd "$(dirname "$0")/../miniprogram-contracts"
+results=${1:-../artifacts/test-results}
+mkdir -p "$results"; rm -f "$results/contracts.passed" "$results/contracts.failed"
+fail() { echo "contracts: $*" | tee "$results/contracts.failed"; exit 1; }
+
+[ -d node_modules/typescript ] || npm ci --no-audit --no-fund --loglevel=error >/dev/null || fail "npm ci failed"
+passed=0
+
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+node scripts/generate.mjs "$tmp" >/dev/null || fail "generator failed"
+for f in types/api.d.ts types/error-codes.ts errors.md; do
+  diff -u "$f" "$tmp/$f" > "$tmp/diff" || { cat "$tmp/diff" | head -40; fail "$f is stale: run scripts/update-contracts.sh"; }
+  passed=$((passed + 1))
+done
+
+npx --no-install tsc -p tsconfig.json || fail "TypeScript type-check failed"
+passed=$((passed + 1))
+
+echo "$passed" > "$results/contracts.passed"
+echo "contracts: $passed check(s) passed"
