@@ -131,7 +131,8 @@ export class MiniCodeClient {
     try {
       return await this.send<T>(method, url, body, true);
     } catch (e) {
-      if (!(e instanceof ApiError) || e.status !== 401) throw e;
+      // A disabled account stays disabled: logging in again would not help.
+      if (!(e instanceof ApiError) || e.status !== 401 || e.code === 'auth.account_disabled') throw e;
       this.logout();
       await this.login();
       return this.send<T>(method, url, body, true);
