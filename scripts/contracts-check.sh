@@ -23,5 +23,12 @@ done
 npx --no-install tsc -p tsconfig.json || fail "TypeScript type-check failed"
 passed=$((passed + 1))
 
+# The wrapper's behaviour against fake wx / my: compiled to CommonJS, run with node; prints its passed checks.
+npx --no-install tsc -p tsconfig.json --noEmit false --outDir "$tmp/js" --module commonjs --moduleResolution node10 \
+  || fail "compiling the wrapper tests failed"
+echo '{"type":"commonjs"}' > "$tmp/js/package.json"
+out=$(node "$tmp/js/tests/client.behaviour.js") || fail "wrapper behaviour: $out"
+passed=$((passed + out))
+
 echo "$passed" > "$results/contracts.passed"
 echo "contracts: $passed check(s) passed"
