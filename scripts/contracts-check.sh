@@ -23,6 +23,13 @@ done
 npx --no-install tsc -p tsconfig.json || fail "TypeScript type-check failed"
 passed=$((passed + 1))
 
+# The generator on a probe document with real endpoints (fixture/openapi.json): the wrapper's typed calls compile.
+mkdir -p "$tmp/fixture"; cp -r client fixture "$tmp/fixture/"; ln -s "$PWD/node_modules" "$tmp/fixture/node_modules"
+node -e 'const c=require("./tsconfig.json"); c.include=["types/**/*.ts","client/**/*.ts","fixture/**/*.ts"]; process.stdout.write(JSON.stringify(c))' > "$tmp/fixture/tsconfig.json"
+node scripts/generate.mjs "$tmp/fixture" fixture/openapi.json >/dev/null || fail "generator failed on the fixture"
+(cd "$tmp/fixture" && npx --no-install tsc -p tsconfig.json) || fail "types generated from the fixture do not type-check"
+passed=$((passed + 1))
+
 # The wrapper's behaviour against fake wx / my: compiled to CommonJS, run with node; prints its passed checks.
 npx --no-install tsc -p tsconfig.json --noEmit false --outDir "$tmp/js" --module commonjs --moduleResolution node10 \
   || fail "compiling the wrapper tests failed"

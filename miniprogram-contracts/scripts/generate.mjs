@@ -1,12 +1,14 @@
 // Generates the TypeScript types and the error-code catalogue from openapi.json (no network, no dependencies).
-// Usage: node scripts/generate.mjs [outDir]   (default: this package; contracts-check.sh generates into a temp dir and diffs)
+// Usage: node scripts/generate.mjs [outDir] [document]
+//   outDir: default this package (contracts-check.sh generates into a temp dir and diffs);
+//   document: default openapi.json (contracts-check.sh also runs it on fixture/openapi.json).
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = process.argv[2] ?? root;
-const doc = JSON.parse(readFileSync(join(root, 'openapi.json'), 'utf8'));
+const doc = JSON.parse(readFileSync(process.argv[3] ?? join(root, 'openapi.json'), 'utf8'));
 const header = '// GENERATED from openapi.json by scripts/generate.mjs — do not edit; run scripts/update-contracts.sh.\n';
 
 const refName = (ref) => ref.split('/').pop();
@@ -19,7 +21,10 @@ function tsType(s, indent = '') {
   if (s.enum) return s.enum.map((v) => JSON.stringify(v)).join(' | ');
   if (s.oneOf || s.anyOf) return (s.oneOf ?? s.anyOf).map((x) => tsType(x, indent)).join(' | ');
   if (s.allOf) return s.allOf.map((x) => tsType(x, indent)).join(' & ');
-  const types = Array.isArray(s.type) ? s.type : s.type ? [s.type] : [];
+  let types = Array.isArray(s.type) ? s.type : s.type ? [s.type] : [];
+  // ASP.NET reads numbers from strings too and says so as ["integer", "string"] with a digits pattern; it always
+  // writes numbers, and clients should send numbers: type them as numbers.
+  if (s.pattern && types.includes('string') && types.some((t) => t === 'integer' || t === 'number')) types = types.filter((t) => t !== 'string');
   if (types.length > 1) return types.map((t) => tsType({ ...s, type: t }, indent)).join(' | ');
   switch (types[0]) {
     case 'string': return 'string';
