@@ -18,7 +18,7 @@ public sealed class JobsTestHost : MiniCodeFactory
     private readonly TestClock? _sharedClock;
     public FlakyState Flaky { get; } = new();
 
-    public JobsTestHost(string node = "node-a", JobsTestHost? shareWith = null)
+    public JobsTestHost(string node = "node-a", MiniCodeFactory? shareWith = null)
     {
         _sharedClock = shareWith?.Clock;
         With("MiniCode:Parts:Jobs", "true");
