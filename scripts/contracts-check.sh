@@ -2,11 +2,16 @@
 # Mini-program contract checks, called by scripts/test.sh with its results dir as $1:
 #   1. types/ and errors.md are what scripts/generate.mjs makes of the committed openapi.json (the drift of
 #      openapi.json itself against the app is the xUnit test OpenApiContractTests);
-#   2. the types, the request wrapper and its usage checks compile under the pinned TypeScript.
+#   2. the types, the request wrapper and its usage checks compile under the pinned TypeScript;
+#   3. types generated from fixture/openapi.json (probe endpoints) compile with typed wrapper calls;
+#   4. the wrapper behaves (login, re-login on 401, ProblemDetails, wx/my differences) against fake wx / my.
 # Writes $1/contracts.passed (number of checks passed) or $1/contracts.failed.
 set -uo pipefail
-cd "$(dirname "$0")/../miniprogram-contracts"
-results=${1:-../artifacts/test-results}
+results=$(realpath -m "${1:-artifacts/test-results}") # relative to the caller's directory
+cd "$(dirname "$0")/.."
+source scripts/lib/apt.sh
+ensure_packages node:nodejs npm:npm
+cd miniprogram-contracts
 mkdir -p "$results"; rm -f "$results/contracts.passed" "$results/contracts.failed"
 fail() { echo "contracts: $*" | tee "$results/contracts.failed"; exit 1; }
 
