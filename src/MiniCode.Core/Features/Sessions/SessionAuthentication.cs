@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using MiniCode.Features.Jobs;
 using MiniCode.Features.People;
 using MiniCode.Infrastructure.Errors;
 
@@ -99,6 +100,7 @@ public static class SessionsSetup
     {
         services.AddOptions<SessionOptions>().Bind(configuration.GetSection(SessionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<SessionService>();
+        services.AddMiniCodeJob<ExpireSessionsJob>("expire-sessions", "删除已过期、已注销或长时间未使用的登录会话");
         services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()

@@ -64,6 +64,21 @@ public sealed class SessionService(MiniCodeDbContext db, TimeProvider time, IOpt
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.RevokedAt, now), ct);
     }
 
+    /// <summary>
+    /// Deletes sessions that can no longer be used: revoked, past their absolute expiry, or idle longer than allowed
+    /// (the stay-logged-in lifetime for those that chose it). Run by the <c>expire-sessions</c> job.
+    /// </summary>
+    public async Task<int> DeleteEndedAsync(CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow();
+        var idleCutoff = now - options.Value.IdleTimeout;
+        var stayCutoff = now - options.Value.StayLoggedInTimeout;
+        return await db.Set<Session>()
+            .Where(s => s.RevokedAt != null || s.ExpiresAt <= now
+                || (!s.StayLoggedIn && s.LastSeenAt <= idleCutoff) || (s.StayLoggedIn && s.LastSeenAt <= stayCutoff))
+            .ExecuteDeleteAsync(ct);
+    }
+
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     private static string Base64UrlToken(byte[] bytes) =>
