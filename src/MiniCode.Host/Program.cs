@@ -1,18 +1,23 @@
+using MiniCode.Features.Identity;
 using MiniCode.Infrastructure.Hosting;
 using MiniCode.Infrastructure.Logging;
+using MiniCode.Platform;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMiniCodeLogging();
 builder.AddMiniCodeFoundation();
+builder.Services.AddMiniCodePlatform(builder.Configuration).AddMiniCodeIdentity(builder.Configuration);
 
 var app = builder.Build();
 if (await app.TryRunCommandAsync(args)) return;
 
 app.UseMiniCodeFoundation();
 var parts = HostPartsOptions.From(app.Configuration);
+app.MapMiniCodeSimulator(parts);
 if (parts.Bff)
 {
     app.MapGet("/api", () => TypedResults.Ok(new { name = "MiniCode", status = "ok" })).ExcludeFromDescription();
+    app.MapMiniCodeIdentity();
 }
 
 app.Run();
