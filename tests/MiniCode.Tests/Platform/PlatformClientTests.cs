@@ -39,7 +39,8 @@ public sealed class PlatformClientTests(IdentityFactory factory) : IClassFixture
         await Client<IWeChatSubscribeMessageClient>().SendAsync(new SubscribeMessage(openId, "tmpl-colour", new Dictionary<string, string> { ["thing1"] = "健康码颜色变更" }, "pages/code/index"));
         var messages = await HttpAssert.Ok(await factory.CreateClient().GetAsync("/simulator/wechat/simulator/subscribe-messages?openid=" + openId));
         Assert.Equal("tmpl-colour", messages[0].GetProperty("templateId").GetString());
-        Assert.Contains("健康码颜色变更", messages[0].GetProperty("dataJson").GetString());
+        var data = System.Text.Json.JsonDocument.Parse(messages[0].GetProperty("dataJson").GetString()!).RootElement;
+        Assert.Equal("健康码颜色变更", data.GetProperty("thing1").GetProperty("value").GetString());
 
         var refused = await Assert.ThrowsAsync<ApiException>(() => Client<IWeChatSubscribeMessageClient>().SendAsync(new SubscribeMessage("sim-refused-1", "t", new Dictionary<string, string>())));
         Assert.Equal(WeChatErrors.SubscribeRefused, refused.Error);

@@ -96,7 +96,7 @@ public static class MeApi
         var doc = realNames.ParseResidentId(body.IdNumber, v);
         if (!v.IsValid) return v.ToProblem();
         var account = await accounts.CurrentAsync(user.AccountId(), ct);
-        await realNames.BindAsync(account, body.Name!.Trim(), doc!, body.FaceToken, ct);
+        await realNames.LinkPersonAsync(account, body.Name!.Trim(), doc!, body.FaceToken, ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(accounts.ToDto(account));
     }
@@ -109,7 +109,7 @@ public static class MeApi
         var doc = realNames.ParseOtherDocument(body, v);
         if (!v.IsValid) return v.ToProblem();
         var account = await accounts.CurrentAsync(user.AccountId(), ct);
-        await realNames.BindAsync(account, body.Name!.Trim(), doc!, body.FaceToken, ct);
+        await realNames.LinkPersonAsync(account, body.Name!.Trim(), doc!, body.FaceToken, ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(accounts.ToDto(account));
     }

@@ -55,7 +55,7 @@ public sealed partial class RealNameService(
         v.Check(name is not null && NamePattern().IsMatch(name.Trim()), "name", "姓名须为2到50个汉字或字母（可含·和空格）");
 
     /// <summary>Checks the face, then links <paramref name="account"/> to the document's person (existing or new). Caller saves.</summary>
-    public async Task BindAsync(Account account, string name, Document doc, string? faceToken, CancellationToken ct)
+    public async Task LinkPersonAsync(Account account, string name, Document doc, string? faceToken, CancellationToken ct)
     {
         if (account.PersonId is not null) throw new ApiException(IdentityErrors.AlreadyVerified);
         var index = protector.BlindIndex($"{doc.Type}:{doc.Number}");

@@ -9,6 +9,9 @@ namespace MiniCode.Platform.Simulator;
 /// </summary>
 internal static class SmsSimulator
 {
+    /// <summary>The providers answer in PascalCase.</summary>
+    private static readonly JsonSerializerOptions Pascal = new() { PropertyNamingPolicy = null };
+
     public static void Map(IEndpointRouteBuilder sim)
     {
         var g = sim.MapGroup("/sms");
@@ -43,11 +46,11 @@ internal static class SmsSimulator
                 SendStatusSet = new[] { new { SerialNo = Guid.NewGuid().ToString("N"), PhoneNumber = phone, Fee = 1, SessionContext = "", Code = "Ok", Message = "send success", IsoCode = "CN" } },
                 RequestId = Guid.NewGuid().ToString(),
             },
-        });
+        }, Pascal);
     }
 
     private static IResult TencentError(string code, string message) =>
-        Results.Json(new { Response = new { Error = new { Code = code, Message = message }, RequestId = Guid.NewGuid().ToString() } });
+        Results.Json(new { Response = new { Error = new { Code = code, Message = message }, RequestId = Guid.NewGuid().ToString() } }, Pascal);
 
     private static IResult Aliyun(HttpRequest request, IOptions<SmsOptions> options, SmsOutbox outbox, TimeProvider time)
     {
@@ -55,12 +58,12 @@ internal static class SmsSimulator
         var p = request.Query.ToDictionary(kv => kv.Key, kv => kv.Value.ToString());
         var expected = AliyunRpcSigner.Signature("GET", p, a.AccessKeySecret);
         if (p.GetValueOrDefault("Signature") != expected || p.GetValueOrDefault("AccessKeyId") != a.AccessKeyId)
-            return Results.Json(new { Code = "SignatureDoesNotMatch", Message = "Specified signature is not matched with our calculation.", RequestId = Guid.NewGuid().ToString() });
+            return Results.Json(new { Code = "SignatureDoesNotMatch", Message = "Specified signature is not matched with our calculation.", RequestId = Guid.NewGuid().ToString() }, Pascal);
         var phone = p.GetValueOrDefault("PhoneNumbers") ?? "";
         if (phone.StartsWith("1990000", StringComparison.Ordinal))
-            return Results.Json(new { Code = "isv.BUSINESS_LIMIT_CONTROL", Message = "触发天级流控Permits:10", RequestId = Guid.NewGuid().ToString() });
+            return Results.Json(new { Code = "isv.BUSINESS_LIMIT_CONTROL", Message = "触发天级流控Permits:10", RequestId = Guid.NewGuid().ToString() }, Pascal);
         var code = JsonDocument.Parse(p.GetValueOrDefault("TemplateParam") ?? "{}").RootElement.TryGetProperty("code", out var c) ? c.GetString() : null;
         outbox.Add(new SmsOutbox.Entry(phone, $"【{p.GetValueOrDefault("SignName")}】您的验证码为{code}", code, "aliyun", time.GetUtcNow()));
-        return Results.Json(new { Code = "OK", Message = "OK", BizId = Guid.NewGuid().ToString("N")[..20], RequestId = Guid.NewGuid().ToString() });
+        return Results.Json(new { Code = "OK", Message = "OK", BizId = Guid.NewGuid().ToString("N")[..20], RequestId = Guid.NewGuid().ToString() }, Pascal);
     }
 }

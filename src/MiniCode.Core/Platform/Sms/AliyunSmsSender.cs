@@ -33,8 +33,9 @@ public sealed class AliyunSmsSender(HttpClient http, IOptions<SmsOptions> option
 
         var failures = SmsErrors.Failures(o);
         var (body, _) = await PlatformHttp.SendAsync(http, new HttpRequestMessage(HttpMethod.Get, "?" + query), failures, ct);
-        using var doc = JsonDocument.Parse(body);
-        var code = doc.RootElement.GetProperty("Code").GetString();
+        string? code;
+        try { code = JsonDocument.Parse(body).RootElement.TryGetProperty("Code", out var c) ? c.GetString() : null; }
+        catch (JsonException) { code = null; }
         if (code == "OK") return;
         throw failures.Raise(code is "isv.BUSINESS_LIMIT_CONTROL" or "Throttling.User" ? SmsErrors.ProviderRateLimited : SmsErrors.ProviderRejected, code);
     }

@@ -34,11 +34,18 @@ public sealed class TencentSmsSender(HttpClient http, IOptions<SmsOptions> optio
 
         var failures = SmsErrors.Failures(o);
         var (body, _) = await PlatformHttp.SendAsync(http, request, failures, ct);
-        using var doc = JsonDocument.Parse(body);
-        var response = doc.RootElement.GetProperty("Response");
-        if (response.TryGetProperty("Error", out var error))
-            throw failures.Raise(Map(error.GetProperty("Code").GetString()), error.GetProperty("Code").GetString());
-        var status = response.GetProperty("SendStatusSet")[0].GetProperty("Code").GetString();
+        string? errorCode, status;
+        try
+        {
+            var response = JsonDocument.Parse(body).RootElement.GetProperty("Response");
+            errorCode = response.TryGetProperty("Error", out var error) ? error.GetProperty("Code").GetString() : null;
+            status = errorCode is null ? response.GetProperty("SendStatusSet")[0].GetProperty("Code").GetString() : null;
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or IndexOutOfRangeException)
+        {
+            throw failures.Raise(SmsErrors.ProviderRejected, "无法解析短信服务响应");
+        }
+        if (errorCode is not null) throw failures.Raise(Map(errorCode), errorCode);
         if (!string.Equals(status, "Ok", StringComparison.OrdinalIgnoreCase)) throw failures.Raise(Map(status), status);
     }
 

@@ -47,7 +47,7 @@ public sealed class WeChatAccessTokenCache(IHttpClientFactory httpFactory, IOpti
         };
         var (body, _) = await PlatformHttp.SendAsync(http, request, WeChatErrors.Failures(o), ct);
         var json = WeChatApiClient.ParseChecked(body, o);
-        var token = json.GetProperty("access_token").GetString() ?? throw WeChatErrors.Failures(o).Raise(WeChatErrors.Failed);
+        var token = (json.TryGetProperty("access_token", out var t) ? t.GetString() : null) ?? throw WeChatErrors.Failures(o).Raise(WeChatErrors.Failed);
         var expiresIn = json.TryGetProperty("expires_in", out var e) && e.ValueKind == JsonValueKind.Number ? e.GetInt32() : 7200;
         _token = token;
         _renewAt = time.GetUtcNow() + TimeSpan.FromSeconds(expiresIn) - o.AccessTokenRefreshMargin;

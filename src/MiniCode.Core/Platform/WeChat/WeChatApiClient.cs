@@ -31,10 +31,18 @@ public sealed class WeChatApiClient(HttpClient http, IOptions<WeChatOptions> opt
     public async Task<WeChatPhone> GetUserPhoneNumberAsync(string code, CancellationToken ct = default)
     {
         var (body, _) = await SendWithTokenAsync(t => Post("wxa/business/getuserphonenumber", t, new { code }), ct);
-        var info = ParseChecked(body, O).GetProperty("phone_info");
-        // countryCode arrives as a number or a string depending on the WeChat version.
-        var country = info.GetProperty("countryCode") is { ValueKind: JsonValueKind.Number } n ? n.GetRawText() : info.GetProperty("countryCode").GetString() ?? "";
-        return new WeChatPhone(info.GetProperty("phoneNumber").GetString() ?? "", info.GetProperty("purePhoneNumber").GetString() ?? "", country);
+        var root = ParseChecked(body, O);
+        try
+        {
+            var info = root.GetProperty("phone_info");
+            // countryCode arrives as a number or a string depending on the WeChat version.
+            var country = info.GetProperty("countryCode") is { ValueKind: JsonValueKind.Number } n ? n.GetRawText() : info.GetProperty("countryCode").GetString() ?? "";
+            return new WeChatPhone(info.GetProperty("phoneNumber").GetString() ?? "", info.GetProperty("purePhoneNumber").GetString() ?? "", country);
+        }
+        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException)
+        {
+            throw WeChatErrors.Failures(O).Raise(WeChatErrors.Failed, "微信响应缺少 phone_info");
+        }
     }
 
     public async Task<byte[]> GetUnlimitedCodeAsync(WxaCodeRequest request, CancellationToken ct = default)
