@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MiniCode.Features.Identity;
 using MiniCode.Infrastructure.Hosting;
 using MiniCode.Platform.Alipay;
@@ -19,6 +20,8 @@ public static class PlatformSetup
                 "Sms:Tencent:SecretId, SecretKey and SdkAppId are required when Sms:Provider is Tencent")
             .Validate(o => o.Provider != SmsProvider.Aliyun || (o.Aliyun.AccessKeyId.Length > 0 && o.Aliyun.AccessKeySecret.Length > 0),
                 "Sms:Aliyun:AccessKeyId and AccessKeySecret are required when Sms:Provider is Aliyun")
+            .Validate<IHostEnvironment>((o, env) => !env.IsProduction() || o.Provider != SmsProvider.Log,
+                "Sms:Provider must be Tencent or Aliyun in Production (the Log sender only writes codes to the log)")
             .ValidateOnStart();
         services.AddRequiredSetting("WeChat:AppId", "the mini program's AppID");
         services.AddRequiredSetting("WeChat:AppSecret", "the mini program's AppSecret");
@@ -70,7 +73,9 @@ public static class PlatformSetup
         });
 
         services.AddSingleton<SimulatorState>();
-        services.AddSingleton<IFaceVerifier, SimulatorFaceVerifier>();
+        // A certified provider registers its IFaceVerifier before this; otherwise the simulator's, only where the simulator runs.
+        services.TryAddSingleton<IFaceVerifier>(sp => sp.GetRequiredService<IOptions<HostPartsOptions>>().Value.Simulator
+            ? new SimulatorFaceVerifier() : new UnconfiguredFaceVerifier());
         return services;
     }
 

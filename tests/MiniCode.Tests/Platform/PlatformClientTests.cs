@@ -81,4 +81,13 @@ public sealed class SimulatorSwitchTests
         var login = await factory.CreateClient().PostJson("/api/auth/wechat/login", new { code = "sim:o-1" });
         await HttpAssert.Problem(login, HttpStatusCode.BadGateway, "wechat.unreachable");
     }
+
+    [Fact]
+    public async Task Without_the_simulator_face_verification_fails_closed()
+    {
+        using var factory = new MiniCodeFactory().With("MiniCode:Parts:Simulator", "false");
+        var user = await factory.AnonymousCitizenAsync();
+        var response = await user.Client.PostJson("/api/me/real-name", new { name = "张三", idNumber = TestUsers.NextIdNumber(new DateOnly(1990, 1, 1)), faceToken = "sim:pass" });
+        await HttpAssert.Problem(response, HttpStatusCode.ServiceUnavailable, "identity.face_unavailable");
+    }
 }
