@@ -78,4 +78,19 @@ public sealed class PasswordTests(IdentityFactory factory) : IClassFixture<Ident
         await HttpAssert.Ok(await session.GetAsync("/api/me")); // the session that changed it stays
         await HttpAssert.Ok(await _client.PostJson("/api/auth/password/login", new { login = phone, password = "next12345" }));
     }
+
+    [Fact]
+    public async Task A_taken_username_is_refused_and_an_sms_account_can_set_its_first_password()
+    {
+        var (_, username, _) = await RegisterAsync();
+        var phone = IdentityTestKit.NextPhone();
+        var taken = await _client.PostJson("/api/auth/password/register", new { phone, code = await _client.SendCodeAsync(phone, "register"), password = "abc12345", username });
+        await HttpAssert.Problem(taken, HttpStatusCode.Conflict, "identity.username_taken");
+
+        factory.Clock.Advance(TimeSpan.FromSeconds(61));
+        var login = await HttpAssert.Ok(await _client.PostJson("/api/auth/sms/login", new { phone, code = await _client.SendCodeAsync(phone, "login") }));
+        var session = IdentityTestKit.Authorized(factory, login);
+        Assert.Equal(HttpStatusCode.NoContent, (await session.PostJson("/api/me/password", new { newPassword = "first1234" })).StatusCode);
+        await HttpAssert.Ok(await _client.PostJson("/api/auth/password/login", new { login = phone, password = "first1234" }));
+    }
 }

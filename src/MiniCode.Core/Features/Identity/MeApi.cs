@@ -25,6 +25,7 @@ public static class MeApi
         me.MapPost("/real-name", RealName);
         me.MapPost("/real-name/document", RealNameByDocument);
         me.MapPost("/password", ChangePassword);
+        me.MapPost("/wechat/open-data", WeChatOpenData.Check);
         return app;
     }
 

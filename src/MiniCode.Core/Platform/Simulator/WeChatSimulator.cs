@@ -56,7 +56,7 @@ internal static class WeChatSimulator
 
     private sealed record PhoneRequest(string? code);
 
-    private static IResult PhoneNumber(string? access_token, PhoneRequest request, SimulatorState state, IOptions<WeChatOptions> options)
+    private static IResult PhoneNumber(string? access_token, PhoneRequest request, SimulatorState state, IOptions<WeChatOptions> options, TimeProvider time)
     {
         if (!state.IsValidToken(access_token)) return Error(40001, "invalid credential, access_token is invalid or not latest");
         var code = request.code ?? "";
@@ -71,7 +71,7 @@ internal static class WeChatSimulator
             phone_info = new
             {
                 phoneNumber = phone, purePhoneNumber = phone, countryCode = 86,
-                watermark = new { timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), appid = options.Value.AppId },
+                watermark = new { timestamp = time.GetUtcNow().ToUnixTimeSeconds(), appid = options.Value.AppId },
             },
         });
     }
