@@ -2,22 +2,27 @@ using MiniCode.Features.Jobs;
 using MiniCode.Infrastructure.Hosting;
 using MiniCode.Infrastructure.Logging;
 using MiniCode.Infrastructure.OpenApi;
+using MiniCode.Features.Identity;
+using MiniCode.Platform;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddMiniCodeLogging();
 builder.AddMiniCodeFoundation();
 builder.Services.AddMiniCodeJobs(builder.Configuration);
 builder.Services.AddMiniCodeOpenApi();
+builder.Services.AddMiniCodePlatform(builder.Configuration).AddMiniCodeIdentity(builder.Configuration);
 
 var app = builder.Build();
 if (await app.TryRunCommandAsync(args)) return;
 
 app.UseMiniCodeFoundation();
 var parts = HostPartsOptions.From(app.Configuration);
+app.MapMiniCodeSimulator(parts);
 if (parts.Bff)
 {
     app.MapMiniCodeOpenApi();
     app.MapGet("/api", () => TypedResults.Ok(new { name = "MiniCode", status = "ok" })).ExcludeFromDescription();
+    app.MapMiniCodeIdentity();
 }
 
 app.Run();

@@ -49,6 +49,7 @@ public class MiniCodeFactory : WebApplicationFactory<Program>
             ["MiniCode:Parts:Simulator"] = "true",
             ["MiniCode:Parts:Jobs"] = "false",
         };
+        foreach (var (k, v) in Platform.SimulatorRouting.Settings) settings[k] = v;
         foreach (var (k, v) in _settings) settings[k] = v;
         // Command-line style settings win over appsettings*.json of the host.
         builder.UseSetting("ConnectionStrings:MiniCode", settings["ConnectionStrings:MiniCode"]);
@@ -57,6 +58,7 @@ public class MiniCodeFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            Platform.SimulatorRouting.Route(services, () => Server);
         });
     }
 

@@ -30,10 +30,15 @@ public sealed class Account
     public string? PhoneMasked { get; set; }
     public string? WeChatOpenId { get; set; }
     public string? WeChatUnionId { get; set; }
+    /// <summary>The latest WeChat <c>session_key</c>, encrypted; never sent to a client.</summary>
+    public string? WeChatSessionKeyCipher { get; set; }
     public string? AlipayUserId { get; set; }
+    public string? AlipayOpenId { get; set; }
     public string? Username { get; set; }
     public string? PasswordHash { get; set; }
     public int FailedPasswordAttempts { get; set; }
     public DateTimeOffset? LockedUntil { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>Set when the owner deleted the account (PIPL); the row keeps no personal data after that.</summary>
+    public DateTimeOffset? DeletedAt { get; set; }
 }

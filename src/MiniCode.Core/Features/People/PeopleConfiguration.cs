@@ -32,13 +32,16 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         b.Property(x => x.PhoneMasked).HasMaxLength(20);
         b.Property(x => x.WeChatOpenId).HasMaxLength(64);
         b.Property(x => x.WeChatUnionId).HasMaxLength(64);
+        b.Property(x => x.WeChatSessionKeyCipher).HasMaxLength(200);
         b.Property(x => x.AlipayUserId).HasMaxLength(64);
+        b.Property(x => x.AlipayOpenId).HasMaxLength(128);
         b.Property(x => x.Username).HasMaxLength(50);
         b.Property(x => x.PasswordHash).HasMaxLength(200);
         b.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(x => x.PhoneIndex).IsUnique();
         b.HasIndex(x => x.WeChatOpenId).IsUnique();
         b.HasIndex(x => x.AlipayUserId).IsUnique();
+        b.HasIndex(x => x.AlipayOpenId).IsUnique();
         b.HasIndex(x => x.Username).IsUnique();
         b.HasIndex(x => x.PersonId);
     }

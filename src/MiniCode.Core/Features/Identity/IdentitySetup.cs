@@ -1,0 +1,23 @@
+namespace MiniCode.Features.Identity;
+
+public static class IdentitySetup
+{
+    public static IServiceCollection AddMiniCodeIdentity(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<IdentityOptions>().Bind(configuration.GetSection(IdentityOptions.Section))
+            .Validate(o => Valid(o.Sms) && Valid(o.Password) && Valid(o.RealName), "Identity options are out of their allowed ranges (see IdentityOptions)")
+            .ValidateOnStart();
+        services.AddScoped<SmsCodeService>();
+        services.AddScoped<AccountDirectory>();
+        services.AddScoped<RealNameService>();
+        services.AddScoped<AccountDeletion>();
+        services.AddSingleton<PasswordHasher>();
+        return services;
+    }
+
+    // DataAnnotations validation does not descend into nested option objects.
+    private static bool Valid(object rules) =>
+        System.ComponentModel.DataAnnotations.Validator.TryValidateObject(rules, new(rules), null, validateAllProperties: true);
+
+    public static IEndpointRouteBuilder MapMiniCodeIdentity(this IEndpointRouteBuilder app) => app.MapAuthApi().MapMeApi();
+}

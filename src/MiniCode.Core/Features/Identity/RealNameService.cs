@@ -1,0 +1,105 @@
+using System.Text.RegularExpressions;
+using MiniCode.Data;
+using MiniCode.Features.People;
+using MiniCode.Infrastructure.Errors;
+using MiniCode.Infrastructure.Logging;
+using MiniCode.Infrastructure.Security;
+
+namespace MiniCode.Features.Identity;
+
+/// <summary>Binds an account to the person of an identity document after the document and the face check out.</summary>
+public sealed partial class RealNameService(
+    MiniCodeDbContext db, PersonalDataProtector protector, IFaceVerifier faces, TimeProvider time, IOptions<IdentityOptions> options)
+{
+    /// <summary>GB/T 2260 province-level prefixes (first two digits) that resident ID numbers are issued under.</summary>
+    private static readonly HashSet<string> Provinces =
+    [
+        "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41", "42", "43", "44", "45", "46",
+        "50", "51", "52", "53", "54", "61", "62", "63", "64", "65", "71", "81", "82", "83",
+    ];
+
+    public sealed record Document(DocumentType Type, string Number, DateOnly BirthDate, string? Gender, string? RegionCode);
+
+    public Document? ParseResidentId(string? idNumber, InputValidator v)
+    {
+        var id = idNumber?.Trim().ToUpperInvariant();
+        if (!ResidentIdNumber.IsValid(id, Today(), out var birth)) { v.Add("idNumber", "身份证号码无效"); return null; }
+        if (!Provinces.Contains(id![..2]) || id.Substring(2, 4) == "0000") { v.Add("idNumber", "身份证号码地区码无效"); return null; }
+        return new Document(DocumentType.ResidentId, id, birth, ResidentIdNumber.Gender(id), id[..6]);
+    }
+
+    public Document? ParseOtherDocument(DocumentRealNameRequest r, InputValidator v)
+    {
+        var number = r.Number?.Trim().ToUpperInvariant() ?? "";
+        DocumentType? type = r.DocumentType switch
+        {
+            "passport" => DocumentType.Passport,
+            "hkMacaoPermit" => DocumentType.HkMacaoPermit,
+            "taiwanPermit" => DocumentType.TaiwanPermit,
+            _ => null,
+        };
+        if (type is null) { v.Add("documentType", "证件类型须为 passport、hkMacaoPermit 或 taiwanPermit"); return null; }
+        var valid = type switch
+        {
+            DocumentType.Passport => PassportPattern().IsMatch(number),
+            DocumentType.HkMacaoPermit => HkMacaoPattern().IsMatch(number),
+            _ => TaiwanPattern().IsMatch(number),
+        };
+        v.Check(valid, "number", "证件号码格式不正确");
+        v.Check(r.BirthDate is { } b && b <= Today() && b.Year >= 1900, "birthDate", "出生日期无效");
+        v.Check(r.Gender is null or "M" or "F", "gender", "性别须为 M 或 F");
+        return v.IsValid ? new Document(type.Value, number, r.BirthDate!.Value, r.Gender, null) : null;
+    }
+
+    public static void ValidateName(string? name, InputValidator v) =>
+        v.Check(name is not null && NamePattern().IsMatch(name.Trim()), "name", "姓名须为2到50个汉字或字母（可含·和空格）");
+
+    /// <summary>Checks the face, then links <paramref name="account"/> to the document's person (existing or new). Caller saves.</summary>
+    public async Task LinkPersonAsync(Account account, string name, Document doc, string? faceToken, CancellationToken ct)
+    {
+        if (account.PersonId is not null) throw new ApiException(IdentityErrors.AlreadyVerified);
+        var index = protector.BlindIndex($"{doc.Type}:{doc.Number}");
+        var existing = await db.Set<Person>().FirstOrDefaultAsync(p => p.DocumentIndex == index, ct);
+        if (existing is not null && await db.Set<Account>().AnyAsync(a => a.PersonId == existing.Id && a.Id != account.Id && a.Status != AccountStatus.Deleted, ct))
+            throw new ApiException(IdentityErrors.DocumentInUse);
+        if (existing is not null && existing.Name != name) throw new ApiException(IdentityErrors.NameMismatch);
+
+        if (options.Value.RealName.RequireFaceVerification)
+        {
+            var verdict = await faces.VerifyAsync(name, doc.Number, faceToken ?? "", ct);
+            if (verdict == FaceVerdict.Unavailable) throw new ApiException(IdentityErrors.FaceUnavailable) { RetryAfterSeconds = 30 };
+            if (verdict != FaceVerdict.Match) throw new ApiException(IdentityErrors.FaceMismatch);
+        }
+
+        // A person may already exist without an account, e.g. added as a relative by a household holder.
+        var person = existing ?? new Person
+        {
+            Name = name,
+            DocumentType = doc.Type,
+            DocumentCipher = protector.Encrypt(doc.Number),
+            DocumentIndex = index,
+            DocumentMasked = SensitiveDataMasker.MaskIdNumber(doc.Number),
+            BirthDate = doc.BirthDate,
+            Gender = doc.Gender,
+            RegionCode = doc.RegionCode,
+            CreatedAt = time.GetUtcNow(),
+        };
+        account.Person = person;
+    }
+
+    private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+
+    [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}A-Za-z][\p{IsCJKUnifiedIdeographs}A-Za-z·• .]{0,48}[\p{IsCJKUnifiedIdeographs}A-Za-z]$")]
+    private static partial Regex NamePattern();
+
+    [GeneratedRegex(@"^[A-Z0-9]{5,17}$")]
+    private static partial Regex PassportPattern();
+
+    /// <summary>Mainland Travel Permit for HK/Macao residents: H or M, 8 digits, optionally 2 digits of issue count.</summary>
+    [GeneratedRegex(@"^[HM]\d{8}(\d{2})?$")]
+    private static partial Regex HkMacaoPattern();
+
+    /// <summary>Mainland Travel Permit for Taiwan residents: 8 digits, optionally 2 digits of issue count.</summary>
+    [GeneratedRegex(@"^\d{8}(\d{2})?$")]
+    private static partial Regex TaiwanPattern();
+}

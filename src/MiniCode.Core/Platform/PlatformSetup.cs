@@ -1,0 +1,92 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MiniCode.Features.Identity;
+using MiniCode.Infrastructure.Hosting;
+using MiniCode.Platform.Alipay;
+using MiniCode.Platform.Simulator;
+using MiniCode.Platform.Sms;
+using MiniCode.Platform.WeChat;
+
+namespace MiniCode.Platform;
+
+public static class PlatformSetup
+{
+    /// <summary>WeChat, Alipay and SMS clients (typed HttpClients, base URLs from configuration) and the simulator's services.</summary>
+    public static IServiceCollection AddMiniCodePlatform(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WeChatOptions>().Bind(configuration.GetSection(WeChatOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AlipayOptions>().Bind(configuration.GetSection(AlipayOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SmsOptions>().Bind(configuration.GetSection(SmsOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => o.Provider != SmsProvider.Tencent || (o.Tencent.SecretId.Length > 0 && o.Tencent.SecretKey.Length > 0 && o.Tencent.SdkAppId.Length > 0),
+                "Sms:Tencent:SecretId, SecretKey and SdkAppId are required when Sms:Provider is Tencent")
+            .Validate(o => o.Provider != SmsProvider.Aliyun || (o.Aliyun.AccessKeyId.Length > 0 && o.Aliyun.AccessKeySecret.Length > 0),
+                "Sms:Aliyun:AccessKeyId and AccessKeySecret are required when Sms:Provider is Aliyun")
+            .Validate<IHostEnvironment>((o, env) => !env.IsProduction() || o.Provider != SmsProvider.Log,
+                "Sms:Provider must be Tencent or Aliyun in Production (the Log sender only writes codes to the log)")
+            .ValidateOnStart();
+        services.AddRequiredSetting("WeChat:AppId", "the mini program's AppID");
+        services.AddRequiredSetting("WeChat:AppSecret", "the mini program's AppSecret");
+        services.AddRequiredSetting("Alipay:AppId", "the Alipay mini program's app_id");
+        services.AddRequiredSetting(AlipayOptions.AppPrivateKeySetting, "the app's RSA2 private key (PKCS#8, base64 or PEM)");
+        services.AddRequiredSetting(AlipayOptions.AlipayPublicKeySetting, "Alipay's RSA2 public key (base64 or PEM)");
+        services.AddRequiredSetting(AlipayOptions.AesKeySetting, "the Alipay content-encryption AES key (base64, 16 bytes)");
+
+        services.AddSingleton<WeChatAccessTokenCache>();
+        services.AddHttpClient<WeChatApiClient>(WeChatApiClient.HttpClientName, (sp, c) =>
+        {
+            var o = sp.GetRequiredService<IOptions<WeChatOptions>>().Value;
+            c.BaseAddress = PlatformHttp.BaseAddress(o.BaseUrl);
+            c.Timeout = o.Timeout;
+        });
+        services.AddTransient<IWeChatLoginClient>(sp => sp.GetRequiredService<WeChatApiClient>());
+        services.AddTransient<IWeChatMiniProgramCodeClient>(sp => sp.GetRequiredService<WeChatApiClient>());
+        services.AddTransient<IWeChatSubscribeMessageClient>(sp => sp.GetRequiredService<WeChatApiClient>());
+
+        services.AddSingleton<AlipayKeys>();
+        services.AddHttpClient<AlipayGatewayClient>(AlipayGatewayClient.HttpClientName, (sp, c) =>
+        {
+            var o = sp.GetRequiredService<IOptions<AlipayOptions>>().Value;
+            c.BaseAddress = new Uri(o.GatewayUrl);
+            c.Timeout = o.Timeout;
+        });
+        services.AddTransient<IAlipayLoginClient>(sp => sp.GetRequiredService<AlipayGatewayClient>());
+        services.AddTransient<IAlipayQrCodeClient>(sp => sp.GetRequiredService<AlipayGatewayClient>());
+
+        services.AddSingleton<SmsOutbox>();
+        services.AddTransient<LogSmsSender>();
+        services.AddHttpClient<TencentSmsSender>(TencentSmsSender.HttpClientName, (sp, c) =>
+        {
+            var o = sp.GetRequiredService<IOptions<SmsOptions>>().Value;
+            c.BaseAddress = PlatformHttp.BaseAddress(o.Tencent.Endpoint);
+            c.Timeout = o.Timeout;
+        });
+        services.AddHttpClient<AliyunSmsSender>(AliyunSmsSender.HttpClientName, (sp, c) =>
+        {
+            var o = sp.GetRequiredService<IOptions<SmsOptions>>().Value;
+            c.BaseAddress = PlatformHttp.BaseAddress(o.Aliyun.Endpoint);
+            c.Timeout = o.Timeout;
+        });
+        services.AddTransient<ISmsSender>(sp => sp.GetRequiredService<IOptions<SmsOptions>>().Value.Provider switch
+        {
+            SmsProvider.Tencent => sp.GetRequiredService<TencentSmsSender>(),
+            SmsProvider.Aliyun => sp.GetRequiredService<AliyunSmsSender>(),
+            _ => sp.GetRequiredService<LogSmsSender>(),
+        });
+
+        services.AddSingleton<SimulatorState>();
+        // A certified provider registers its IFaceVerifier before this; otherwise the simulator's, only where the simulator runs.
+        services.TryAddSingleton<IFaceVerifier>(sp => sp.GetRequiredService<IOptions<HostPartsOptions>>().Value.Simulator
+            ? new SimulatorFaceVerifier() : new UnconfiguredFaceVerifier());
+        return services;
+    }
+
+    /// <summary>Maps the platform simulator under <c>/simulator</c> when <c>MiniCode:Parts:Simulator</c> is on.</summary>
+    public static IEndpointRouteBuilder MapMiniCodeSimulator(this IEndpointRouteBuilder app, HostPartsOptions parts)
+    {
+        if (!parts.Simulator) return app;
+        var sim = app.MapGroup("/simulator").ExcludeFromDescription();
+        WeChatSimulator.Map(sim);
+        AlipaySimulator.Map(sim);
+        SmsSimulator.Map(sim);
+        return app;
+    }
+}

@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+
+namespace MiniCode.Platform.Simulator;
+
+/// <summary>What the simulated platforms remember between calls: issued access tokens and delivered subscribe messages.</summary>
+public sealed class SimulatorState
+{
+    public sealed record SubscribeRecord(string ToUser, string TemplateId, string? Page, string DataJson, DateTimeOffset At);
+
+    private readonly ConcurrentDictionary<string, byte> _accessTokens = new();
+    private readonly ConcurrentQueue<SubscribeRecord> _subscribe = new();
+    private string? _stableToken;
+    private readonly object _gate = new();
+    private int _tokenIssues;
+
+    public int AccessTokensIssued => _tokenIssues;
+
+    /// <summary>stable_token semantics: the same token until it is expired or a forced refresh is asked for.</summary>
+    public string StableToken(bool forceRefresh)
+    {
+        lock (_gate)
+        {
+            if (_stableToken is null || forceRefresh)
+            {
+                _stableToken = "sim-at-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+                _accessTokens[_stableToken] = 0;
+                Interlocked.Increment(ref _tokenIssues);
+            }
+            return _stableToken;
+        }
+    }
+
+    public bool IsValidToken(string? token) => token is not null && _accessTokens.ContainsKey(token);
+
+    /// <summary>Invalidates every issued token, so the next API call answers 40001 (tests the client's renewal).</summary>
+    public void ExpireTokens()
+    {
+        lock (_gate) { _accessTokens.Clear(); }
+    }
+
+    public void AddSubscribe(SubscribeRecord record)
+    {
+        _subscribe.Enqueue(record);
+        while (_subscribe.Count > 500) _subscribe.TryDequeue(out _);
+    }
+
+    public IReadOnlyList<SubscribeRecord> Subscribe(string? toUser) => _subscribe.Where(r => toUser is null || r.ToUser == toUser).Reverse().ToList();
+
+    /// <summary>Deterministic per openid so a developer sees a stable session key (16 bytes, base64).</summary>
+    public static string SessionKeyFor(string openId) =>
+        Convert.ToBase64String(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("sim-session-key:" + openId))[..16]);
+}

@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using System.ComponentModel.DataAnnotations;
+using MiniCode.Infrastructure.Errors;
+
+namespace MiniCode.Platform.Sms;
+
+/// <summary>A verification-code text: the provider fills its registered template with the code and validity.</summary>
+public sealed record SmsMessage(string Phone, string Purpose, string Code, int ValidMinutes)
+{
+    public string Text => $"您的验证码为{Code}，{ValidMinutes}分钟内有效。如非本人操作，请忽略本短信。";
+}
+
+public interface ISmsSender
+{
+    Task SendAsync(SmsMessage message, CancellationToken ct = default);
+}
+
+public enum SmsProvider { Log, Tencent, Aliyun }
+
+/// <summary>Section <c>Sms</c>: which provider sends verification codes, and its credentials.</summary>
+public sealed class SmsOptions
+{
+    public const string Section = "Sms";
+
+    public SmsProvider Provider { get; set; } = SmsProvider.Log;
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+    [Range(1, 3600)] public int RetryAfterSeconds { get; set; } = 60;
+    public TencentSmsOptions Tencent { get; set; } = new();
+    public AliyunSmsOptions Aliyun { get; set; } = new();
+}
+
+public sealed class TencentSmsOptions
+{
+    public string Endpoint { get; set; } = "https://sms.tencentcloudapi.com/";
+    public string Region { get; set; } = "ap-guangzhou";
+    public string SecretId { get; set; } = "";
+    public string SecretKey { get; set; } = "";
+    public string SdkAppId { get; set; } = "";
+    public string SignName { get; set; } = "";
+    public string TemplateId { get; set; } = "";
+}
+
+public sealed class AliyunSmsOptions
+{
+    public string Endpoint { get; set; } = "https://dysmsapi.aliyuncs.com/";
+    public string RegionId { get; set; } = "cn-hangzhou";
+    public string AccessKeyId { get; set; } = "";
+    public string AccessKeySecret { get; set; } = "";
+    public string SignName { get; set; } = "";
+    public string TemplateCode { get; set; } = "";
+}
+
+public static class SmsErrors
+{
+    public static readonly ErrorCode ProviderRateLimited = new("sms.provider_rate_limited", 503, "短信发送过于频繁，请稍后再试");
+    public static readonly ErrorCode ProviderRejected = new("sms.provider_rejected", 502, "短信发送失败，请稍后再试");
+    public static readonly ErrorCode Timeout = new("sms.provider_timeout", 503, "短信服务响应超时，请稍后再试");
+    public static readonly ErrorCode Unreachable = new("sms.provider_unreachable", 502, "暂时无法连接短信服务，请稍后再试");
+
+    public static PlatformFailures Failures(SmsOptions o) => new(Timeout, Unreachable, o.RetryAfterSeconds);
+}
+
+/// <summary>
+/// The last messages "delivered" in the embedded default (log sender and the simulator's provider endpoints), readable at
+/// <c>GET /simulator/sms/outbox</c> so a developer can log in without a phone. Bounded, in memory.
+/// </summary>
+public sealed class SmsOutbox
+{
+    public sealed record Entry(string Phone, string Text, string? Code, string Provider, DateTimeOffset SentAt);
+    private const int Capacity = 500;
+    private readonly ConcurrentQueue<Entry> _entries = new();
+
+    public void Add(Entry entry)
+    {
+        _entries.Enqueue(entry);
+        while (_entries.Count > Capacity) _entries.TryDequeue(out _);
+    }
+
+    public IReadOnlyList<Entry> For(string? phone) =>
+        _entries.Where(e => phone is null || e.Phone == phone).Reverse().ToList();
+}

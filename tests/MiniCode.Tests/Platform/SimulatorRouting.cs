@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http;
+
+namespace MiniCode.Tests.Platform;
+
+/// <summary>
+/// Points the platform clients at the in-process simulator: base URLs on the test server's host, and every
+/// IHttpClientFactory client's primary handler replaced by the TestServer's handler. Production client code is unchanged.
+/// </summary>
+public static class SimulatorRouting
+{
+    public static readonly IReadOnlyDictionary<string, string?> Settings = new Dictionary<string, string?>
+    {
+        ["WeChat:AppId"] = "wx-test-app",
+        ["WeChat:AppSecret"] = "wx-test-secret",
+        ["WeChat:BaseUrl"] = "http://localhost/simulator/wechat/",
+        ["Alipay:AppId"] = "2021000000000000",
+        ["Alipay:GatewayUrl"] = "http://localhost/simulator/alipay/gateway.do",
+        ["Sms:Tencent:Endpoint"] = "http://localhost/simulator/sms/tencent/",
+        ["Sms:Tencent:SecretId"] = "AKIDtest",
+        ["Sms:Tencent:SecretKey"] = "tencent-test-key",
+        ["Sms:Tencent:SdkAppId"] = "1400000000",
+        ["Sms:Tencent:SignName"] = "健康码测试",
+        ["Sms:Tencent:TemplateId"] = "100001",
+        ["Sms:Aliyun:Endpoint"] = "http://localhost/simulator/sms/aliyun/",
+        ["Sms:Aliyun:AccessKeyId"] = "aliyun-test-id",
+        ["Sms:Aliyun:AccessKeySecret"] = "aliyun-test-secret",
+        ["Sms:Aliyun:SignName"] = "健康码测试",
+        ["Sms:Aliyun:TemplateCode"] = "SMS_000001",
+    };
+
+    public static void Route(IServiceCollection services, Func<TestServer> server) =>
+        services.ConfigureAll<HttpClientFactoryOptions>(o =>
+            o.HttpMessageHandlerBuilderActions.Add(b => b.PrimaryHandler = server().CreateHandler()));
+}
