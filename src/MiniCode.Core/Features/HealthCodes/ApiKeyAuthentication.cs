@@ -27,7 +27,8 @@ public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSc
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties) => throw new ApiException(HealthCodeErrors.AuthorityKeyInvalid);
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        throw new ApiException(Request.Headers.ContainsKey(Header) ? HealthCodeErrors.ApiKeyInvalid : CommonErrors.Unauthorized);
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) => throw new ApiException(CommonErrors.Forbidden);
 }
 
