@@ -125,17 +125,21 @@ public sealed class HealthDataImporter(MiniCodeDbContext db, PersonalDataProtect
         batch.Clear();
     }
 
-    /// <summary>Known persons registered or declared in a region (trailing "00" pairs widen it to the city / province).</summary>
+    /// <summary>
+    /// Known persons declared or registered in any of the regions (trailing "00" pairs widen a code to the city / province):
+    /// one streaming pass over declarations and statuses, matched against the prefixes in memory, whatever the file size.
+    /// </summary>
     private async Task<IReadOnlyCollection<long>> PersonsInRegionsAsync(IEnumerable<string> codes, CancellationToken ct)
     {
+        var prefixes = codes.Select(c => c.EndsWith("0000", StringComparison.Ordinal) ? c[..2] : c.EndsWith("00", StringComparison.Ordinal) ? c[..4] : c).ToHashSet();
+        bool Matches(string? code) => code is { Length: 6 } && (prefixes.Contains(code[..2]) || prefixes.Contains(code[..4]) || prefixes.Contains(code));
         var result = new HashSet<long>();
-        foreach (var code in codes)
-        {
-            var prefix = code.EndsWith("0000", StringComparison.Ordinal) ? code[..2] : code.EndsWith("00", StringComparison.Ordinal) ? code[..4] : code;
-            result.UnionWith(await db.Set<Declarations.HealthDeclaration>().Where(d => d.RegionCode.StartsWith(prefix)).Select(d => d.PersonId).ToListAsync(ct));
-            result.UnionWith(await db.Set<People.Person>().Where(p => p.RegionCode != null && p.RegionCode.StartsWith(prefix)
-                && db.Set<HealthStatus>().Any(s => s.PersonId == p.Id)).Select(p => p.Id).ToListAsync(ct));
-        }
+        await foreach (var d in db.Set<Declarations.HealthDeclaration>().AsNoTracking().Select(d => new { d.PersonId, d.RegionCode }).AsAsyncEnumerable().WithCancellation(ct))
+            if (Matches(d.RegionCode)) result.Add(d.PersonId);
+        var registered = db.Set<People.Person>().AsNoTracking().Where(p => p.RegionCode != null && db.Set<HealthStatus>().Any(s => s.PersonId == p.Id))
+            .Select(p => new { p.Id, p.RegionCode });
+        await foreach (var p in registered.AsAsyncEnumerable().WithCancellation(ct))
+            if (Matches(p.RegionCode)) result.Add(p.Id);
         return result;
     }
 
