@@ -1,4 +1,5 @@
 using MiniCode.Features.Jobs;
+using MiniCode.Features.HealthCodes;
 using MiniCode.Infrastructure.Hosting;
 using MiniCode.Infrastructure.Logging;
 using MiniCode.Infrastructure.OpenApi;
@@ -11,6 +12,7 @@ builder.AddMiniCodeFoundation();
 builder.Services.AddMiniCodeJobs(builder.Configuration);
 builder.Services.AddMiniCodeOpenApi();
 builder.Services.AddMiniCodePlatform(builder.Configuration).AddMiniCodeIdentity(builder.Configuration);
+builder.Services.AddHealthCodes(builder.Configuration);
 
 var app = builder.Build();
 if (await app.TryRunCommandAsync(args)) return;
@@ -23,6 +25,7 @@ if (parts.Bff)
     app.MapMiniCodeOpenApi();
     app.MapGet("/api", () => TypedResults.Ok(new { name = "MiniCode", status = "ok" })).ExcludeFromDescription();
     app.MapMiniCodeIdentity();
+    app.MapHealthCodesApi();
 }
 
 app.Run();

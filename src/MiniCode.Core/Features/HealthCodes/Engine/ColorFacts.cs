@@ -1,0 +1,77 @@
+namespace MiniCode.Features.HealthCodes.Engine;
+
+/// <summary>The four code colours, ordered by severity so that the larger value wins (red &gt; orange &gt; yellow &gt; green).</summary>
+public enum HealthColor
+{
+    Green = 0,
+    Yellow = 1,
+    Orange = 2,
+    Red = 3,
+}
+
+public enum RiskKind
+{
+    Confirmed,
+    Suspected,
+    CloseContact,
+    Quarantine,
+}
+
+/// <summary>The self declaration (信息申报) as the engine sees it.</summary>
+public sealed record DeclarationFacts(IReadOnlyList<string> Symptoms, decimal Temperature, string RegionCode, DateTimeOffset ChangedAt, DateTimeOffset RegionSince);
+
+/// <summary>The latest on-site temperature registered by a checkpoint.</summary>
+public sealed record TemperatureFact(decimal Celsius, DateTimeOffset MeasuredAt);
+
+/// <summary>A health-authority risk-list entry; <see cref="EndsOn"/> is the last day it applies (inclusive).</summary>
+public sealed record RiskFact(RiskKind Kind, DateOnly StartsOn, DateOnly? EndsOn);
+
+/// <summary>A high-risk region (GB/T 2260; trailing "00" pairs cover the whole city / province), last day inclusive.</summary>
+public sealed record RegionFact(string RegionCode, DateOnly StartsOn, DateOnly? EndsOn)
+{
+    public bool Covers(string? code)
+    {
+        if (code is not { Length: 6 }) return false;
+        var prefix = RegionCode.EndsWith("0000", StringComparison.Ordinal) ? RegionCode[..2]
+            : RegionCode.EndsWith("00", StringComparison.Ordinal) ? RegionCode[..4] : RegionCode;
+        return code.StartsWith(prefix, StringComparison.Ordinal);
+    }
+
+    public bool ActiveOn(DateOnly day) => StartsOn <= day && (EndsOn is null || day <= EndsOn);
+}
+
+public sealed record NucleicAcidFact(DateTimeOffset SampledAt, bool Negative);
+
+public sealed record VaccinationFact(int Dose, DateOnly VaccinatedOn, bool CompletesSeries);
+
+/// <summary>An approved manual override (second approver given); it sets the colour until <see cref="EndsAt"/>.</summary>
+public sealed record OverrideFact(HealthColor Color, string ReasonCode, string ReasonText, DateTimeOffset? EndsAt);
+
+/// <summary>Everything the colour of one person depends on.</summary>
+public sealed record ColorInputs(
+    string? HouseholdRegion,
+    DeclarationFacts? Declaration,
+    TemperatureFact? LatestTemperature,
+    IReadOnlyList<RiskFact> Risks,
+    IReadOnlyList<RegionFact> HighRiskRegions,
+    IReadOnlyList<NucleicAcidFact> NucleicAcid,
+    IReadOnlyList<VaccinationFact> Vaccinations,
+    OverrideFact? Override);
+
+public sealed record ColorReason(string Code, string Text);
+
+/// <summary>
+/// The engine's answer: colour, reasons, guidance, and <see cref="ReviewAt"/>, the earliest moment the colour can change
+/// by the passing of time alone (a quarantine ending, a symptom window closing), when it must be recomputed.
+/// </summary>
+public sealed record ColorDecision(HealthColor Color, IReadOnlyList<ColorReason> Reasons, string Guidance, DateTimeOffset? ReviewAt);
+
+/// <summary>Badges shown on the code: nucleic-acid negative window ("24h", "48h", "72h", "7d" or null) and vaccination.</summary>
+public sealed record CodeBadges(string? NucleicAcid, VaccinationStatus Vaccination, bool GoldBorder);
+
+public enum VaccinationStatus
+{
+    None,
+    Partial,
+    Full,
+}

@@ -1,0 +1,120 @@
+using MiniCode.Data;
+using MiniCode.Features.HealthCodes.Appeals;
+using MiniCode.Features.HealthCodes.Declarations;
+using MiniCode.Features.HealthCodes.Imports;
+using MiniCode.Features.HealthCodes.Notices;
+using MiniCode.Features.People;
+
+namespace MiniCode.Features.HealthCodes.Engine;
+
+/// <summary>
+/// Loads a person's facts, runs the <see cref="ColorEngine"/>, stores the status and records every colour change in
+/// the history with its cause and actor, queueing a notice to the citizen. The only writer of <see cref="HealthStatus"/>.
+/// Changes are added to the caller's unit of work; the caller saves and then flushes the <see cref="NoticeDispatcher"/>.
+/// </summary>
+public sealed class HealthStatusService(MiniCodeDbContext db, ColorEngine engine, IOptions<ColorRulesOptions> rules, TimeProvider time, NoticeDispatcher notices)
+{
+    public async Task<HealthStatus> RecomputeAsync(long personId, string cause, string actor, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var inputs = await LoadInputsAsync(personId, now, ct);
+        var decision = engine.Evaluate(inputs, now);
+        var status = await db.Set<HealthStatus>().FirstOrDefaultAsync(s => s.PersonId == personId, ct);
+        var old = status?.Color;
+        if (status is null)
+        {
+            status = new HealthStatus { PersonId = personId };
+            db.Add(status);
+        }
+        var codes = string.Join(',', decision.Reasons.Select(r => r.Code));
+        status.Color = decision.Color;
+        status.ReasonCodes = codes;
+        status.ReasonTexts = string.Join('；', decision.Reasons.Select(r => r.Text));
+        status.ComputedAt = now;
+        status.ReviewAt = decision.ReviewAt;
+        status.LatestNegativeSampleAt = ColorEngine.LatestNegative(inputs.NucleicAcid, now);
+        status.Vaccination = engine.VaccinationOf(inputs.Vaccinations);
+        if (old != decision.Color)
+        {
+            // A worse colour revokes every code issued before now (live codes and offline cards).
+            if (old is { } previous && decision.Color > previous) status.RevokedBefore = now;
+            db.Add(new ColorChange { PersonId = personId, OldColor = old, NewColor = decision.Color, Cause = cause, Actor = actor, ReasonCodes = codes, At = now });
+            if (old is not null)
+                notices.Enqueue(new NoticeMessage(personId, "color_changed", "健康码颜色变更",
+                    $"您的健康码已由{ColorNames.Chinese(old.Value)}变为{ColorNames.Chinese(decision.Color)}：{status.ReasonTexts}。{decision.Guidance}", now));
+        }
+        return status;
+    }
+
+    /// <summary>The status to show: recomputed first (a rare write) when time alone may have changed it, or when there is none yet.</summary>
+    public async Task<HealthStatus> CurrentAsync(long personId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var status = await db.Set<HealthStatus>().AsNoTracking().FirstOrDefaultAsync(s => s.PersonId == personId, ct);
+        if (status is not null && (status.ReviewAt is null || status.ReviewAt > now)) return status;
+        status = await RecomputeAsync(personId, "time", "system:recompute", ct);
+        await db.SaveChangesAsync(ct);
+        await notices.FlushAsync(ct);
+        return status;
+    }
+
+    public async Task<ColorInputs> LoadInputsAsync(long personId, DateTimeOffset now, CancellationToken ct)
+    {
+        var person = await db.Set<Person>().AsNoTracking().Where(p => p.Id == personId)
+            .Select(p => new { p.DocumentIndex, p.RegionCode }).FirstAsync(ct);
+        var index = person.DocumentIndex;
+        var today = rules.Value.Today(now);
+
+        var declaration = await db.Set<HealthDeclaration>().AsNoTracking().FirstOrDefaultAsync(d => d.PersonId == personId, ct);
+        var temperature = await db.Set<TemperatureReading>().AsNoTracking().Where(t => t.PersonId == personId)
+            .OrderByDescending(t => t.MeasuredAt).FirstOrDefaultAsync(ct);
+        var risks = await db.Set<RiskListEntry>().AsNoTracking().Where(r => r.DocumentIndex == index).ToListAsync(ct);
+        var regions = await db.Set<HighRiskRegion>().AsNoTracking().Where(r => r.EndsOn == null || r.EndsOn >= today).ToListAsync(ct);
+        var nucleic = await db.Set<NucleicAcidResult>().AsNoTracking().Where(r => r.DocumentIndex == index).ToListAsync(ct);
+        var vaccinations = await db.Set<VaccinationRecord>().AsNoTracking().Where(r => r.DocumentIndex == index).ToListAsync(ct);
+        var overrides = await db.Set<ColorOverride>().AsNoTracking()
+            .Where(o => o.PersonId == personId && o.Status == OverrideStatus.Approved).ToListAsync(ct);
+        var activeOverride = overrides.Where(o => o.EndsAt == null || o.EndsAt > now).OrderByDescending(o => o.DecidedAt).FirstOrDefault();
+
+        return new ColorInputs(
+            person.RegionCode,
+            declaration is null ? null : new DeclarationFacts(declaration.SymptomList(), declaration.Temperature, declaration.RegionCode, declaration.ChangedAt, declaration.RegionSince),
+            temperature is null ? null : new TemperatureFact(temperature.Celsius, temperature.MeasuredAt),
+            risks.Select(r => new RiskFact(r.Kind, r.StartsOn, r.EndsOn)).ToList(),
+            regions.Select(r => new RegionFact(r.RegionCode, r.StartsOn, r.EndsOn)).ToList(),
+            nucleic.Select(r => new NucleicAcidFact(r.SampledAt, r.Negative)).ToList(),
+            vaccinations.Select(v => new VaccinationFact(v.Dose, v.VaccinatedOn, v.CompletesSeries)).ToList(),
+            activeOverride is null ? null : new OverrideFact(activeOverride.Color, activeOverride.ReasonCode,
+                rules.Value.OverrideReasons.GetValueOrDefault(activeOverride.ReasonCode, activeOverride.ReasonCode), activeOverride.EndsAt));
+    }
+}
+
+public static class ColorNames
+{
+    public static string Chinese(HealthColor color) => color switch
+    {
+        HealthColor.Red => "红码",
+        HealthColor.Orange => "橙码",
+        HealthColor.Yellow => "黄码",
+        _ => "绿码",
+    };
+}
+
+/// <summary>
+/// Entry point for other features whose data feeds the colour: checkpoints record on-site temperatures here, and the
+/// colour is recomputed in the same unit of work.
+/// </summary>
+public sealed class HealthFactsRecorder(MiniCodeDbContext db, HealthStatusService statuses, NoticeDispatcher notices, TimeProvider time)
+{
+    public async Task<HealthStatus> RecordTemperatureAsync(long personId, decimal celsius, string source, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Add(new TemperatureReading { PersonId = personId, Celsius = celsius, MeasuredAt = time.GetUtcNow(), Source = source });
+        await db.SaveChangesAsync(ct);
+        var status = await statuses.RecomputeAsync(personId, "checkpoint.temperature", source, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        await notices.FlushAsync(ct);
+        return status;
+    }
+}

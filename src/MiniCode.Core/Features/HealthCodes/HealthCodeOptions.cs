@@ -1,0 +1,59 @@
+using System.ComponentModel.DataAnnotations;
+using MiniCode.Features.HealthCodes.Engine;
+
+namespace MiniCode.Features.HealthCodes;
+
+/// <summary>Section <c>MiniCode:HealthCodes</c>: code lifetimes, limits and the look of each colour.</summary>
+public sealed class HealthCodeOptions
+{
+    public const string Section = "MiniCode:HealthCodes";
+
+    /// <summary>How long a live code shown on screen stays valid.</summary>
+    [Range(10, 3600)]
+    public int LiveCodeSeconds { get; set; } = 60;
+
+    /// <summary>Verifications a client (scanner session, partner key or IP) may make per minute, per node.</summary>
+    [Range(1, 100_000)]
+    public int VerifyPerMinute { get; set; } = 120;
+
+    /// <summary>How often in-memory view / verification counters are written to the database.</summary>
+    [Range(1, 3600)]
+    public int CounterFlushSeconds { get; set; } = 30;
+
+    /// <summary>PNG module size of <c>/api/me/code.png</c>.</summary>
+    [Range(2, 40)]
+    public int PngPixelsPerModule { get; set; } = 8;
+
+    /// <summary>Largest attachment of an appeal (JPEG, PNG or PDF).</summary>
+    [Range(1024, 10 * 1024 * 1024)]
+    public int MaxAppealAttachmentBytes { get; set; } = 2 * 1024 * 1024;
+
+    /// <summary>Dark module colours per code colour (#RRGGBB): dark enough for every scanner to read.</summary>
+    [Required] public string GreenHex { get; set; } = "#1B7F3B";
+    [Required] public string YellowHex { get; set; } = "#8A6D00";
+    [Required] public string OrangeHex { get; set; } = "#B34700";
+    [Required] public string RedHex { get; set; } = "#B00020";
+    [Required] public string BackgroundHex { get; set; } = "#FFFFFF";
+    /// <summary>Border of the code for fully vaccinated people (金边码).</summary>
+    [Required] public string GoldBorderHex { get; set; } = "#D4AF37";
+
+    public string HexOf(HealthColor color) => color switch
+    {
+        HealthColor.Red => RedHex,
+        HealthColor.Orange => OrangeHex,
+        HealthColor.Yellow => YellowHex,
+        _ => GreenHex,
+    };
+}
+
+/// <summary>Section <c>MiniCode:HealthCodes:FaceCheck</c> (一码通 亮码 flow).</summary>
+public sealed class FaceCheckOptions
+{
+    public const string Section = "MiniCode:HealthCodes:FaceCheck";
+
+    /// <summary>When on, showing a code needs a face verification no older than <see cref="MaxAgeMinutes"/>.</summary>
+    public bool Required { get; set; }
+
+    [Range(1, 100_000)]
+    public int MaxAgeMinutes { get; set; } = 1440;
+}

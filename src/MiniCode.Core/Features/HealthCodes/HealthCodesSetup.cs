@@ -1,0 +1,89 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.RateLimiting;
+using MiniCode.Features.HealthCodes.Appeals;
+using MiniCode.Features.HealthCodes.Declarations;
+using MiniCode.Features.HealthCodes.Engine;
+using MiniCode.Features.HealthCodes.Imports;
+using MiniCode.Features.HealthCodes.Notices;
+using MiniCode.Features.HealthCodes.Reports;
+using MiniCode.Features.HealthCodes.Signing;
+using MiniCode.Features.People;
+using MiniCode.Features.Rendering;
+using MiniCode.Features.Sessions;
+using MiniCode.Infrastructure.Hosting;
+
+namespace MiniCode.Features.HealthCodes;
+
+public static class HealthCodesSetup
+{
+    public const string AuthorityPolicy = "health-authority";
+    /// <summary>Scanner sessions and partner systems may verify codes.</summary>
+    public const string VerifierPolicy = "code-verifier";
+    public const string VerifyRateLimit = "codes-verify";
+
+    public static IServiceCollection AddHealthCodes(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ColorRulesOptions>().Bind(configuration.GetSection(ColorRulesOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<HealthCodeOptions>().Bind(configuration.GetSection(HealthCodeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<FaceCheckOptions>().Bind(configuration.GetSection(FaceCheckOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DeclarationOptions>().Bind(configuration.GetSection(DeclarationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ImportOptions>().Bind(configuration.GetSection(ImportOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddMiniCodeRendering(configuration);
+
+        services.AddSingleton(sp => new ColorEngine(sp.GetRequiredService<IOptions<ColorRulesOptions>>().Value));
+        services.AddScoped<HealthStatusService>();
+        services.AddScoped<HealthFactsRecorder>();
+        services.AddScoped<DeclarationService>();
+        services.AddSingleton<SigningKeyRing>();
+        services.AddSingleton<CodeSigner>();
+        services.AddRequiredSetting(SigningKeyRing.KeysSetting, "ES256 code-signing keys: kid:pkcs8base64[:yyyy-MM-dd];... (last signs)");
+        services.AddSingleton<CodeUsageCounters>();
+        services.AddHostedService<CodeUsageFlushService>();
+        services.AddScoped<HealthCodeVerifier>();
+        services.AddScoped<ShowCodeService>();
+        services.AddSingleton<IFaceCheckGate, FaceCheckGate>();
+        services.TryAddSingletonFallback<IFaceVerificationHistory, NoFaceVerifications>();
+        services.TryAddSingletonFallback<IPortraitReferenceProvider, NoPortraits>();
+
+        services.AddScoped<NoticeDispatcher>();
+        services.AddSingleton<INoticeChannel, InboxNoticeChannel>();
+        if (HostPartsOptions.From(configuration).Simulator)
+        {
+            services.AddSingleton<RecordingNoticeChannel>();
+            services.AddSingleton<INoticeChannel>(sp => sp.GetRequiredService<RecordingNoticeChannel>());
+        }
+        services.AddScoped<NoticeService>();
+        services.AddScoped<AppealService>();
+        services.AddScoped<OverrideService>();
+        services.AddScoped<HealthDataImporter>();
+        services.AddScoped<HealthReportService>();
+
+        services.AddSingleton<ApiKeyRegistry>();
+        services.AddRequiredSetting(ApiKeyRegistry.AuthoritySetting, "API key of the health authority for data imports (header X-Api-Key)");
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AuthorityPolicy, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireRole(ApiKeyRegistry.AuthorityRole))
+            .AddPolicy(VerifierPolicy, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName, SessionAuthenticationHandler.SchemeName)
+                .RequireAssertion(c => c.User.IsInRole(ApiKeyRegistry.PartnerRole) || c.User.HasClaim(SessionClaims.Kind, nameof(AccountKind.Scanner))));
+
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<HealthCodeOptions>>((o, codes) =>
+        {
+            var permits = codes.Value.VerifyPerMinute;
+            o.AddPolicy(VerifyRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                ClientKey(http),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+        return services;
+    }
+
+    /// <summary>The limiter runs before authentication: partition by the presented credential, else by IP.</summary>
+    private static string ClientKey(HttpContext http) =>
+        http.Request.Headers[ApiKeyAuthenticationHandler.Header].ToString() is { Length: > 0 } key ? "key:" + key
+        : http.Request.Headers.Authorization.ToString() is { Length: > 0 } bearer ? "auth:" + bearer
+        : "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+
+    /// <summary>Registers <typeparamref name="TImpl"/> unless another feature registered the service (before or after us).</summary>
+    private static void TryAddSingletonFallback<TService, TImpl>(this IServiceCollection services) where TService : class where TImpl : class, TService
+        => Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<TService, TImpl>(services);
+}

@@ -1,0 +1,104 @@
+using MiniCode.Infrastructure.Errors;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using MiniCode.Data;
+
+namespace MiniCode.Features.HealthCodes.Imports;
+
+/// <summary>
+/// The health authority's API (header <c>X-Api-Key</c>): <c>POST /api/authority/imports/{kind}</c> with a CSV body
+/// (<c>text/csv</c>, header row) or a JSON array of objects with the same field names; kinds <c>risk-list</c>,
+/// <c>regions</c>, <c>nucleic-acid</c>, <c>vaccinations</c>. The summary and the rejected-rows report are under
+/// <c>/api/authority/imports/{id}</c>.
+/// </summary>
+public static class ImportsApi
+{
+    public sealed record ImportSummary(long Id, string Kind, string Format, long TotalRows, long AcceptedRows, long RejectedRows,
+        long RecomputedPersons, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, string RejectedReport);
+
+    public static IEndpointRouteBuilder MapImportsApi(this IEndpointRouteBuilder app)
+    {
+        var maxUpload = app.ServiceProvider.GetRequiredService<IOptions<ImportOptions>>().Value.MaxUploadBytes;
+        var group = app.MapGroup("/api/authority/imports").RequireAuthorization(HealthCodesSetup.AuthorityPolicy).WithTags("HealthDataImports");
+        group.MapPost("/{kind}", Import).WithMetadata(new RequestSizeLimitAttribute(maxUpload));
+        group.MapGet("/{id:long}", Summary);
+        group.MapGet("/{id:long}/rejected.csv", Rejected);
+        return app;
+    }
+
+    private static async Task<Results<Ok<ImportSummary>, ProblemHttpResult>> Import(string kind, HttpRequest request, ClaimsPrincipal user,
+        HealthDataImporter importer, CancellationToken ct)
+    {
+        if (Parse(kind) is not { } k) return Problems.Of(HealthCodeErrors.ImportKindUnknown);
+        var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+        var (format, rows) = mediaType switch
+        {
+            "text/csv" => ("csv", CsvRowReader.ReadAsync(request.Body, ct)),
+            "application/json" => ("json", ReadJsonAsync(request.Body, ct)),
+            _ => throw new ApiException(CommonErrors.UnsupportedMediaType, "请使用 text/csv 或 application/json"),
+        };
+        var import = await importer.ImportAsync(k, format, "authority:" + (user.Identity?.Name ?? "unknown"), rows, ct);
+        return TypedResults.Ok(ToSummary(import));
+    }
+
+    private static async Task<Results<Ok<ImportSummary>, ProblemHttpResult>> Summary(long id, MiniCodeDbContext db, CancellationToken ct) =>
+        await db.Set<HealthDataImport>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct) is { } import
+            ? TypedResults.Ok(ToSummary(import)) : Problems.Of(HealthCodeErrors.ImportNotFound);
+
+    /// <summary>The rejected rows as CSV (line, reason, raw row), streamed from the database.</summary>
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Rejected(long id, MiniCodeDbContext db, HttpResponse response, CancellationToken ct)
+    {
+        if (!await db.Set<HealthDataImport>().AnyAsync(i => i.Id == id, ct)) return Problems.Of(HealthCodeErrors.ImportNotFound);
+        response.ContentType = "text/csv; charset=utf-8";
+        response.Headers.ContentDisposition = $"attachment; filename=import-{id}-rejected.csv";
+        await using var writer = new StreamWriter(response.Body, new UTF8Encoding(false));
+        await writer.WriteLineAsync("line,reason,raw");
+        await foreach (var r in db.Set<HealthDataImportRejection>().AsNoTracking().Where(r => r.ImportId == id).OrderBy(r => r.Line).AsAsyncEnumerable().WithCancellation(ct))
+            await writer.WriteLineAsync($"{r.Line.ToString(CultureInfo.InvariantCulture)},{Csv(r.Reason)},{Csv(r.Raw)}");
+        return TypedResults.Empty;
+    }
+
+    private static string Csv(string value) => "\"" + value.Replace("\"", "\"\"") + "\"";
+
+    private static ImportKind? Parse(string kind) => kind switch
+    {
+        "risk-list" => ImportKind.RiskList,
+        "regions" => ImportKind.Regions,
+        "nucleic-acid" => ImportKind.NucleicAcid,
+        "vaccinations" => ImportKind.Vaccinations,
+        _ => null,
+    };
+
+    private static ImportSummary ToSummary(HealthDataImport i) => new(i.Id, HealthDataImporter.WireName(i.Kind), i.Format, i.TotalRows, i.AcceptedRows,
+        i.RejectedRows, i.RecomputedPersons, i.StartedAt, i.FinishedAt, $"/api/authority/imports/{i.Id}/rejected.csv");
+
+    /// <summary>Streams a JSON array of flat objects; a non-object element becomes a row without fields (rejected with a reason).</summary>
+    private static async IAsyncEnumerable<SourceRow> ReadJsonAsync(Stream body, [EnumeratorCancellation] CancellationToken ct)
+    {
+        long line = 0;
+        IAsyncEnumerable<JsonElement> elements;
+        try { elements = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(body, cancellationToken: ct); }
+        catch (JsonException) { throw new ApiException(CommonErrors.MalformedBody); }
+        await using var e = elements.GetAsyncEnumerator(ct);
+        while (true)
+        {
+            try { if (!await e.MoveNextAsync()) yield break; }
+            catch (JsonException) { throw new ApiException(CommonErrors.MalformedBody, $"第{line + 1}个元素附近 JSON 格式错误"); }
+            line++;
+            var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
+            if (e.Current.ValueKind == JsonValueKind.Object)
+                foreach (var p in e.Current.EnumerateObject())
+                    fields[p.Name] = p.Value.ValueKind switch
+                    {
+                        JsonValueKind.Null => null,
+                        JsonValueKind.String => p.Value.GetString(),
+                        _ => p.Value.GetRawText(),
+                    };
+            yield return new SourceRow(line, e.Current.GetRawText(), fields);
+        }
+    }
+}

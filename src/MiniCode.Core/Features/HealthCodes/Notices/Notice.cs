@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MiniCode.Features.HealthCodes.Notices;
+
+/// <summary>One message in a person's in-app inbox (消息通知).</summary>
+public sealed class Notice
+{
+    public long Id { get; set; }
+    public long PersonId { get; set; }
+    /// <summary>"color_changed", "override", "appeal_resolved".</summary>
+    public string Kind { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string Body { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? ReadAt { get; set; }
+}
+
+internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
+{
+    public void Configure(EntityTypeBuilder<Notice> b)
+    {
+        b.ToTable("notices");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Kind).HasMaxLength(50).IsRequired();
+        b.Property(x => x.Title).HasMaxLength(100).IsRequired();
+        b.Property(x => x.Body).HasMaxLength(1000).IsRequired();
+        b.HasIndex(x => new { x.PersonId, x.CreatedAt });
+    }
+}
+
+/// <summary>A message to one person, independent of how it travels.</summary>
+public sealed record NoticeMessage(long PersonId, string Kind, string Title, string Body, DateTimeOffset At);
+
+/// <summary>
+/// One way a notice reaches the citizen: the in-app inbox, a WeChat subscribe message, an Alipay message. Channels for
+/// the platforms are added by the platform-clients feature (<c>services.AddSingleton&lt;INoticeChannel, ...&gt;()</c>).
+/// </summary>
+public interface INoticeChannel
+{
+    string Name { get; }
+    Task SendAsync(NoticeMessage message, CancellationToken cancellationToken);
+}

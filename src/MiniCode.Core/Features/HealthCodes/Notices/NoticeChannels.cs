@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using MiniCode.Data;
+
+namespace MiniCode.Features.HealthCodes.Notices;
+
+/// <summary>Every notice lands in the inbox; written in its own unit of work after the action that caused it committed.</summary>
+public sealed class InboxNoticeChannel(IServiceScopeFactory scopes) : INoticeChannel
+{
+    public string Name => "inbox";
+
+    public async Task SendAsync(NoticeMessage message, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MiniCodeDbContext>();
+        db.Add(new Notice { PersonId = message.PersonId, Kind = message.Kind, Title = message.Title, Body = message.Body, CreatedAt = message.At });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
+
+/// <summary>Keeps what it was given (simulator and tests): stands in for the platform channels when those are not configured.</summary>
+public sealed class RecordingNoticeChannel : INoticeChannel
+{
+    private readonly ConcurrentQueue<NoticeMessage> _sent = new();
+    public string Name => "recording";
+    public IReadOnlyCollection<NoticeMessage> Sent => _sent.ToArray();
+
+    public Task SendAsync(NoticeMessage message, CancellationToken cancellationToken)
+    {
+        _sent.Enqueue(message);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// Collects notices during an action (scoped) and sends them through every channel once the action has committed, so a
+/// rolled-back change never notifies. A failing channel is logged and does not stop the others.
+/// </summary>
+public sealed class NoticeDispatcher(IEnumerable<INoticeChannel> channels, ILogger<NoticeDispatcher> logger)
+{
+    private readonly List<NoticeMessage> _pending = [];
+
+    public void Enqueue(NoticeMessage message) => _pending.Add(message);
+
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        var batch = _pending.ToList();
+        _pending.Clear();
+        foreach (var message in batch)
+            foreach (var channel in channels)
+            {
+                try { await channel.SendAsync(message, cancellationToken); }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogWarning(ex, "Notice {Kind} to person {PersonId} failed on channel {Channel}", message.Kind, message.PersonId, channel.Name);
+                }
+            }
+    }
+}

@@ -1,0 +1,92 @@
+using System.Buffers.Binary;
+using MiniCode.Features.HealthCodes.Engine;
+
+namespace MiniCode.Features.HealthCodes.Signing;
+
+/// <summary>What a code is: the wire value is the payload's type byte (miniprogram-contracts/qr-payload.md).</summary>
+public enum CodeType : byte
+{
+    HealthCode = 1,
+    OfflineCard = 2,
+    Poster = 3,
+}
+
+/// <summary>The signed facts of a code. <see cref="Color"/> is null for codes without a colour (posters).</summary>
+public sealed record CodeClaims(CodeType Type, uint KeyId, ulong SubjectId, HealthColor? Color, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt);
+
+/// <summary>
+/// The QR payload, version 1: 23 signed bytes + a 64-byte ES256 signature (r‖s), as text "MC1:" + base64url without
+/// padding (120 characters, QR version 7 at error correction M in byte mode). The spec with vectors is in
+/// miniprogram-contracts/qr-payload.md; keep both in step.
+/// </summary>
+public static class CodePayload
+{
+    public const string Prefix = "MC1:";
+    public const byte Version = 1;
+    public const int SignedLength = 23;
+    public const int SignatureLength = 64;
+    public const int TotalLength = SignedLength + SignatureLength;
+    public const byte NoColor = 0xFF;
+
+    public static byte[] EncodeSigned(CodeClaims c)
+    {
+        var b = new byte[SignedLength];
+        b[0] = Version;
+        b[1] = (byte)c.Type;
+        BinaryPrimitives.WriteUInt32BigEndian(b.AsSpan(2), c.KeyId);
+        BinaryPrimitives.WriteUInt64BigEndian(b.AsSpan(6), c.SubjectId);
+        b[14] = c.Color is { } color ? (byte)color : NoColor;
+        BinaryPrimitives.WriteUInt32BigEndian(b.AsSpan(15), checked((uint)c.IssuedAt.ToUnixTimeSeconds()));
+        BinaryPrimitives.WriteUInt32BigEndian(b.AsSpan(19), checked((uint)c.ExpiresAt.ToUnixTimeSeconds()));
+        return b;
+    }
+
+    public static string ToText(ReadOnlySpan<byte> signed, ReadOnlySpan<byte> signature)
+    {
+        var all = new byte[TotalLength];
+        signed.CopyTo(all);
+        signature.CopyTo(all.AsSpan(SignedLength));
+        return Prefix + Base64Url.Encode(all);
+    }
+
+    /// <summary>Parses the text into claims, the signed bytes and the signature; false when it is not a well-formed v1 payload.</summary>
+    public static bool TryParse(string? text, out CodeClaims claims, out byte[] signed, out byte[] signature)
+    {
+        claims = null!;
+        signed = signature = [];
+        if (text is null || !text.StartsWith(Prefix, StringComparison.Ordinal) || text.Length != Prefix.Length + 116) return false;
+        if (!Base64Url.TryDecode(text.AsSpan(Prefix.Length), out var all) || all.Length != TotalLength) return false;
+        if (all[0] != Version || !Enum.IsDefined((CodeType)all[1])) return false;
+        var colorByte = all[14];
+        if (colorByte != NoColor && colorByte > (byte)HealthColor.Red) return false;
+        var issued = BinaryPrimitives.ReadUInt32BigEndian(all.AsSpan(15));
+        var expires = BinaryPrimitives.ReadUInt32BigEndian(all.AsSpan(19));
+        if (expires <= issued) return false;
+        claims = new CodeClaims((CodeType)all[1], BinaryPrimitives.ReadUInt32BigEndian(all.AsSpan(2)), BinaryPrimitives.ReadUInt64BigEndian(all.AsSpan(6)),
+            colorByte == NoColor ? null : (HealthColor)colorByte, DateTimeOffset.FromUnixTimeSeconds(issued), DateTimeOffset.FromUnixTimeSeconds(expires));
+        signed = all[..SignedLength];
+        signature = all[SignedLength..];
+        return true;
+    }
+
+    public static string KeyIdText(uint keyId) => keyId.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>RFC 4648 §5 base64url without padding.</summary>
+public static class Base64Url
+{
+    public static string Encode(ReadOnlySpan<byte> data) =>
+        Convert.ToBase64String(data).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public static bool TryDecode(ReadOnlySpan<char> text, out byte[] data)
+    {
+        data = [];
+        foreach (var ch in text)
+            if (!(char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_')) return false;
+        if (text.Length % 4 == 1) return false;
+        var s = text.ToString().Replace('-', '+').Replace('_', '/');
+        s = s.PadRight(s.Length + (4 - s.Length % 4) % 4, '=');
+        try { data = Convert.FromBase64String(s); return true; }
+        catch (FormatException) { return false; }
+    }
+}

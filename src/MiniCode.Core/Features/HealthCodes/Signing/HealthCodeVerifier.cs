@@ -1,0 +1,82 @@
+using MiniCode.Data;
+using MiniCode.Features.HealthCodes.Engine;
+using MiniCode.Features.People;
+using MiniCode.Infrastructure.Logging;
+
+namespace MiniCode.Features.HealthCodes.Signing;
+
+/// <summary>Why a code is not valid; the wire names are the snake_case of these.</summary>
+public enum VerifyFailure
+{
+    Malformed,
+    BadSignature,
+    UnknownKey,
+    Expired,
+    Revoked,
+}
+
+public sealed record VerificationResult(bool Valid, VerifyFailure? Reason, CodeClaims? Claims, HealthColor? Color, string? MaskedName, string? PortraitReference)
+{
+    public string? ReasonCode => Reason switch
+    {
+        null => null,
+        VerifyFailure.BadSignature => "bad_signature",
+        VerifyFailure.UnknownKey => "unknown_key",
+        _ => Reason.Value.ToString().ToLowerInvariant(),
+    };
+}
+
+/// <summary>
+/// Extension point for the portraits feature: a reference (URL path) to the holder's portrait when they enabled
+/// showing it, otherwise null. The default knows no portraits.
+/// </summary>
+public interface IPortraitReferenceProvider
+{
+    Task<string?> FindEnabledAsync(long personId, CancellationToken cancellationToken);
+}
+
+internal sealed class NoPortraits : IPortraitReferenceProvider
+{
+    public Task<string?> FindEnabledAsync(long personId, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+}
+
+/// <summary>
+/// 验码 for every caller (the verify endpoint, checkpoints, posters): signature, key, expiry and revocation, then the
+/// holder's current colour and masked name. Read-only; outcomes are counted in memory for statistics.
+/// </summary>
+public sealed class HealthCodeVerifier(CodeSigner signer, MiniCodeDbContext db, TimeProvider time, CodeUsageCounters counters, IPortraitReferenceProvider portraits)
+{
+    public async Task<VerificationResult> VerifyAsync(string? payload, CancellationToken ct)
+    {
+        var result = await CheckAsync(payload, ct);
+        counters.Increment("code.verified." + (result.ReasonCode ?? "valid"));
+        return result;
+    }
+
+    private async Task<VerificationResult> CheckAsync(string? payload, CancellationToken ct)
+    {
+        switch (signer.Check(payload?.Trim(), out var claims))
+        {
+            case SignatureCheck.Malformed: return Fail(VerifyFailure.Malformed, null);
+            case SignatureCheck.UnknownKey: return Fail(VerifyFailure.UnknownKey, claims);
+            case SignatureCheck.BadSignature: return Fail(VerifyFailure.BadSignature, claims);
+        }
+        var c = claims!;
+        if (time.GetUtcNow() >= c.ExpiresAt) return Fail(VerifyFailure.Expired, c);
+        if (c.Type == CodeType.Poster) return new VerificationResult(true, null, c, null, null, null);
+
+        var personId = checked((long)c.SubjectId);
+        var holder = await db.Set<Person>().AsNoTracking().Where(p => p.Id == personId)
+            .Select(p => new { p.Name, p.AnonymisedAt }).FirstOrDefaultAsync(ct);
+        var status = await db.Set<HealthStatus>().AsNoTracking().Where(s => s.PersonId == personId)
+            .Select(s => new { s.Color, s.RevokedBefore }).FirstOrDefaultAsync(ct);
+        if (holder is null || holder.AnonymisedAt is not null || status is null) return Fail(VerifyFailure.Revoked, c);
+        // The payload carries whole seconds: compare against the revocation instant truncated the same way.
+        if (status.RevokedBefore is { } rb && c.IssuedAt < DateTimeOffset.FromUnixTimeSeconds(rb.ToUnixTimeSeconds()))
+            return new VerificationResult(false, VerifyFailure.Revoked, c, status.Color, SensitiveDataMasker.MaskName(holder.Name), null);
+        var portrait = await portraits.FindEnabledAsync(personId, ct);
+        return new VerificationResult(true, null, c, status.Color, SensitiveDataMasker.MaskName(holder.Name), portrait);
+    }
+
+    private static VerificationResult Fail(VerifyFailure reason, CodeClaims? claims) => new(false, reason, claims, null, null, null);
+}
