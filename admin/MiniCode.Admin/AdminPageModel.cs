@@ -17,5 +17,16 @@ public abstract class AdminPageModel : PageModel
         return validator.IsValid;
     }
 
-    protected IActionResult NotFoundPage() => NotFound();
+    /// <summary>
+    /// Saves a new entity and then its audit entry (which needs the generated id) in one transaction,
+    /// so the change and its audit trail commit together or not at all.
+    /// </summary>
+    protected static async Task SaveWithAuditAsync(MiniCode.Data.MiniCodeDbContext db, Action recordAudit, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        recordAudit();
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
 }

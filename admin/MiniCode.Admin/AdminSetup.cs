@@ -25,6 +25,9 @@ public static class AdminSetup
         services.AddOptions<CookieAuthenticationOptions>(AdminAuth.Scheme)
             .Configure<IOptions<AdminOptions>, TimeProvider>((o, admin, time) => AdminAuth.Configure(o, admin.Value, time));
         services.AddAuthorizationBuilder().AddPolicy(AdminAuth.StaffPolicy, p => p.AddAuthenticationSchemes(AdminAuth.Scheme).RequireAuthenticatedUser());
+        // Chinese text is written as is, not as &#x...; entities (smaller pages, readable source).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeAreaFolder("Admin", "/", AdminAuth.StaffPolicy);

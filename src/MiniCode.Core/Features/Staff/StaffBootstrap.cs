@@ -12,7 +12,7 @@ namespace MiniCode.Features.Staff;
 internal sealed class StaffBootstrap(IServiceProvider services, IHostEnvironment environment, IOptions<AdminOptions> options,
     ILogger<StaffBootstrap> logger) : IHostedService
 {
-    public const string SuperAdminRole = "超级管理员";
+    public const string SuperAdminRole = StaffBootstrapNames.SuperAdmin;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -68,4 +68,10 @@ internal sealed class StaffBootstrap(IServiceProvider services, IHostEnvironment
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+public static class StaffBootstrapNames
+{
+    /// <summary>The built-in role that always holds every permission.</summary>
+    public const string SuperAdmin = "超级管理员";
 }
