@@ -12,7 +12,7 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Statistics;
 [RequirePermission(Permissions.Statistics)]
 public sealed class IndexModel(MiniCodeDbContext db, TimeProvider time) : AdminPageModel
 {
-    public sealed record Share(string Label, int Count, double Share);
+    public sealed record CategoryShare(string Label, int Count, double Share);
 
     [BindProperty(SupportsGet = true)] public int Days { get; set; } = 14;
     public int FeedbackTotal { get; private set; }
@@ -21,7 +21,7 @@ public sealed class IndexModel(MiniCodeDbContext db, TimeProvider time) : AdminP
     public int ActiveStaff { get; private set; }
     public IReadOnlyList<(string Label, int Value)> FeedbackPerDay { get; private set; } = [];
     public IReadOnlyList<(string Label, int Value)> SubmissionsPerDay { get; private set; } = [];
-    public IReadOnlyList<Share> FeedbackByCategory { get; private set; } = [];
+    public IReadOnlyList<CategoryShare> FeedbackByCategory { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -42,7 +42,7 @@ public sealed class IndexModel(MiniCodeDbContext db, TimeProvider time) : AdminP
         SubmissionsPerDay = PerDay(submissions, firstDay);
         var total = Math.Max(1, feedback.Count);
         FeedbackByCategory = Enum.GetValues<FeedbackCategory>()
-            .Select(c => new Share(FeedbackEntry.CategoryLabel(c), feedback.Count(f => f.Category == c), (double)feedback.Count(f => f.Category == c) / total)).ToList();
+            .Select(c => new CategoryShare(FeedbackEntry.CategoryLabel(c), feedback.Count(f => f.Category == c), (double)feedback.Count(f => f.Category == c) / total)).ToList();
     }
 
     private List<(string, int)> PerDay(IEnumerable<DateTimeOffset> moments, DateOnly firstDay)
