@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -17,6 +18,9 @@ public static class AdminSetup
     public static WebApplicationBuilder AddMiniCodeAdmin(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // The stylesheet lives in this library's wwwroot. A published app has it under wwwroot/_content; a build run
+        // (any environment, including tests) reads it through the static-web-assets manifest, a no-op when absent.
+        builder.WebHost.UseStaticWebAssets();
         services.AddAdminContent(builder.Configuration);
         services.AddScoped<CurrentStaff>();
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();

@@ -53,7 +53,7 @@ public sealed partial class AdminClient(HttpClient http)
     /// <summary>Creates a role with the given permissions and a staff member in it, directly in the database.</summary>
     public static async Task<(string User, string Password)> StaffWithAsync(MiniCodeFactory factory, params string[] permissions)
     {
-        _ = factory.Server;
+        _ = factory.Services; // starts the host (TestServer or Kestrel) and its migrations
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MiniCodeDbContext>();
         var suffix = Guid.NewGuid().ToString("N")[..8];
