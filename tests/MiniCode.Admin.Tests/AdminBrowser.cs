@@ -53,7 +53,10 @@ public sealed class AdminBrowser : IAsyncLifetime
         await page.FillAsync("input[name=Username]", user);
         await page.FillAsync("input[name=Password]", password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.OrdinalIgnoreCase));
+        // Either the admin's menu (logged in) or the login form's error list appears; the first request of a cold host is slow.
+        await Assertions.Expect(page.Locator("nav.sidebar, .errors li").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        if (page.Url.Contains("/login", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"login as {user} failed: " + await page.InnerTextAsync("main"));
     }
 
     public Task ScreenshotAsync(IPage page, string name) =>

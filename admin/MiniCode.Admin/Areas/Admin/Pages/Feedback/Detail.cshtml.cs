@@ -22,7 +22,11 @@ public sealed class DetailModel(MiniCodeDbContext db, AuditLog audit, CurrentSta
         reply = string.IsNullOrWhiteSpace(reply) ? null : reply.Trim();
         var validator = new InputValidator().Check(Enum.IsDefined(status), "Status", "状态无效").Optional(reply, "Reply", "回复", 2000)
             .Check(status != FeedbackStatus.Resolved || reply is not null, "Reply", "办结时请填写回复");
-        if (!Accept(validator)) return Page();
+        if (!Accept(validator))
+        {
+            (Item.Status, Item.Reply) = (status, reply); // show what was entered; nothing is saved
+            return Page();
+        }
         var before = Item.Snapshot();
         if (reply != Item.Reply)
         {
