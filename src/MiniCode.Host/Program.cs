@@ -1,5 +1,7 @@
 using MiniCode.Features.Jobs;
 using MiniCode.Features.HealthCodes;
+using MiniCode.Admin;
+using MiniCode.Features.Content;
 using MiniCode.Infrastructure.Hosting;
 using MiniCode.Infrastructure.Logging;
 using MiniCode.Infrastructure.OpenApi;
@@ -13,6 +15,7 @@ builder.Services.AddMiniCodeJobs(builder.Configuration);
 builder.Services.AddMiniCodeOpenApi();
 builder.Services.AddMiniCodePlatform(builder.Configuration).AddMiniCodeIdentity(builder.Configuration);
 builder.Services.AddHealthCodes(builder.Configuration);
+builder.AddMiniCodeAdmin();
 
 var app = builder.Build();
 if (await app.TryRunCommandAsync(args)) return;
@@ -26,7 +29,9 @@ if (parts.Bff)
     app.MapGet("/api", () => TypedResults.Ok(new { name = "MiniCode", status = "ok" })).ExcludeFromDescription();
     app.MapMiniCodeIdentity();
     app.MapHealthCodesApi();
+    app.MapAdminContentApis();
 }
+if (parts.Admin) app.MapMiniCodeAdmin();
 
 app.Run();
 

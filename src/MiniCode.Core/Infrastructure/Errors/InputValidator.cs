@@ -9,6 +9,9 @@ public sealed class InputValidator
 
     public bool IsValid => _errors.Count == 0;
 
+    /// <summary>The errors so far, per field (for callers that render them themselves, such as the admin pages).</summary>
+    public IReadOnlyDictionary<string, string[]> Errors => _errors.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
+
     public InputValidator Add(string field, string message)
     {
         if (!_errors.TryGetValue(field, out var list)) _errors[field] = list = [];

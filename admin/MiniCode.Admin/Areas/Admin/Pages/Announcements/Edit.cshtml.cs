@@ -1,0 +1,64 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using MiniCode.Admin.Security;
+using MiniCode.Data;
+using MiniCode.Features.Announcements;
+using MiniCode.Features.Audit;
+using MiniCode.Features.Organisations;
+using MiniCode.Features.Staff;
+using MiniCode.Infrastructure.Errors;
+
+namespace MiniCode.Admin.Areas.Admin.Pages.Announcements;
+
+/// <summary>Times are entered in the admin's local time zone (the TimeProvider's, Asia/Shanghai) and stored in UTC.</summary>
+[RequirePermission(Permissions.Announcements)]
+public sealed class EditModel(MiniCodeDbContext db, AuditLog audit, CurrentStaff current, TimeProvider time) : AdminPageModel
+{
+    [BindProperty(SupportsGet = true)] public long? Id { get; set; }
+    [BindProperty] public string? Title { get; set; }
+    [BindProperty] public string? Body { get; set; }
+    [BindProperty] public string? RegionCode { get; set; }
+    [BindProperty] public DateTime? PublishFrom { get; set; }
+    [BindProperty] public DateTime? PublishUntil { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (Id is null)
+        {
+            PublishFrom = ToLocal(time.GetUtcNow());
+            return Page();
+        }
+        var a = await db.Set<Announcement>().FindAsync([Id], ct);
+        if (a is null) return NotFound();
+        (Title, Body, RegionCode, PublishFrom, PublishUntil) = (a.Title, a.Body, a.RegionCode, ToLocal(a.PublishFrom), a.PublishUntil is { } u ? ToLocal(u) : null);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var validator = new InputValidator().Required(Title?.Trim(), nameof(Title), "标题", 100).Required(Body?.Trim(), nameof(Body), "正文", 10000)
+            .Check(RegionCodes.IsValid(RegionCode), nameof(RegionCode), "地区编码应为6位数字")
+            .Check(PublishFrom is not null, nameof(PublishFrom), "请填写发布时间")
+            .Check(PublishFrom is null || PublishUntil is null || PublishUntil > PublishFrom, nameof(PublishUntil), "下线时间应晚于发布时间");
+        var item = Id is null ? new Announcement { CreatedAt = time.GetUtcNow() } : await db.Set<Announcement>().FindAsync([Id], ct);
+        if (item is null) return NotFound();
+        if (!Accept(validator)) return Page();
+
+        var before = Id is null ? null : item.Snapshot();
+        (item.Title, item.Body, item.RegionCode, item.PublishFrom, item.PublishUntil) =
+            (Title!.Trim(), Body!.Trim(), RegionCode!, ToUtc(PublishFrom!.Value), PublishUntil is { } u ? ToUtc(u) : null);
+        if (Id is null) db.Add(item);
+        await SaveWithAuditAsync(db, () => audit.Record(current.Actor, Id is null ? "announcement.create" : "announcement.update", "announcement",
+            item.Id.ToString(CultureInfo.InvariantCulture), before, item.Snapshot()), ct);
+        Flash("资讯已保存");
+        return Redirect("/admin/announcements");
+    }
+
+    private DateTime ToLocal(DateTimeOffset at) => DateTime.SpecifyKind(TimeZoneInfo.ConvertTime(at, time.LocalTimeZone).DateTime, DateTimeKind.Unspecified);
+
+    private DateTimeOffset ToUtc(DateTime local)
+    {
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        return new DateTimeOffset(unspecified, time.LocalTimeZone.GetUtcOffset(unspecified)).ToUniversalTime();
+    }
+}

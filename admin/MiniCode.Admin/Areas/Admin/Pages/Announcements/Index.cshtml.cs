@@ -1,0 +1,37 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using MiniCode.Admin.Security;
+using MiniCode.Data;
+using MiniCode.Features.Announcements;
+using MiniCode.Features.Audit;
+using MiniCode.Features.Staff;
+
+namespace MiniCode.Admin.Areas.Admin.Pages.Announcements;
+
+[RequirePermission(Permissions.Announcements)]
+public sealed class IndexModel(MiniCodeDbContext db, AuditLog audit, CurrentStaff current, TimeProvider time) : AdminPageModel
+{
+    public IReadOnlyList<Announcement> Items { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Items = await db.Set<Announcement>().AsNoTracking().OrderByDescending(a => a.PublishFrom).Take(200).ToListAsync(ct);
+
+    public async Task<IActionResult> OnPostDeleteAsync(long id, CancellationToken ct)
+    {
+        var item = await db.Set<Announcement>().FindAsync([id], ct);
+        if (item is null) return NotFound();
+        db.Remove(item);
+        audit.Record(current.Actor, "announcement.delete", "announcement", id.ToString(CultureInfo.InvariantCulture), item.Snapshot());
+        await db.SaveChangesAsync(ct);
+        Flash("资讯已删除");
+        return RedirectToPage();
+    }
+
+    public string StateOf(Announcement a)
+    {
+        var now = time.GetUtcNow();
+        return a.PublishFrom > now ? "待发布" : a.PublishUntil is { } until && until <= now ? "已下线" : "发布中";
+    }
+
+    public string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, time.LocalTimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using MiniCode.Admin.Security;
+using MiniCode.Data;
+using MiniCode.Features.Audit;
+using MiniCode.Features.Faq;
+using MiniCode.Features.Organisations;
+using MiniCode.Features.Staff;
+using MiniCode.Infrastructure.Errors;
+
+namespace MiniCode.Admin.Areas.Admin.Pages.Faq;
+
+[RequirePermission(Permissions.Faq)]
+public sealed class PhonesModel(MiniCodeDbContext db, AuditLog audit, CurrentStaff current) : AdminPageModel
+{
+    public IReadOnlyList<ConsultationPhone> Phones { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => Phones = await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAddAsync(string? regionCode, string? name, string? phone, CancellationToken ct)
+    {
+        phone = phone?.Trim();
+        var validator = new InputValidator().Check(RegionCodes.IsValid(regionCode), "regionCode", "地区编码应为6位数字")
+            .Required(name?.Trim(), "name", "名称", 100).Required(phone, "phone", "电话", 30)
+            .Check(phone is null || phone.All(c => char.IsAsciiDigit(c) || c is '-' or ' ' or '+'), "phone", "电话只能包含数字和 -");
+        if (!Accept(validator))
+        {
+            Phones = await LoadAsync(ct);
+            return Page();
+        }
+        var entry = new ConsultationPhone { RegionCode = regionCode!, Name = name!.Trim(), Phone = phone!, SortOrder = Phones.Count };
+        db.Add(entry);
+        await SaveWithAuditAsync(db, () => audit.Record(current.Actor, "faq.phone_create", "consultation_phone", entry.Id.ToString(CultureInfo.InvariantCulture),
+            after: new { entry.RegionCode, entry.Name, entry.Phone }), ct);
+        Flash("咨询电话已添加");
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(long id, CancellationToken ct)
+    {
+        var entry = await db.Set<ConsultationPhone>().FindAsync([id], ct);
+        if (entry is null) return NotFound();
+        db.Remove(entry);
+        audit.Record(current.Actor, "faq.phone_delete", "consultation_phone", id.ToString(CultureInfo.InvariantCulture), new { entry.RegionCode, entry.Name, entry.Phone });
+        await db.SaveChangesAsync(ct);
+        Flash("咨询电话已删除");
+        return RedirectToPage();
+    }
+
+    private Task<List<ConsultationPhone>> LoadAsync(CancellationToken ct) =>
+        db.Set<ConsultationPhone>().AsNoTracking().OrderBy(p => p.RegionCode).ThenBy(p => p.SortOrder).ThenBy(p => p.Id).ToListAsync(ct);
+}

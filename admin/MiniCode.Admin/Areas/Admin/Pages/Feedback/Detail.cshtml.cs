@@ -1,0 +1,53 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using MiniCode.Admin.Security;
+using MiniCode.Data;
+using MiniCode.Features.Audit;
+using MiniCode.Features.Feedback;
+using MiniCode.Features.Staff;
+using MiniCode.Infrastructure.Errors;
+
+namespace MiniCode.Admin.Areas.Admin.Pages.Feedback;
+
+[RequirePermission(Permissions.Feedback)]
+public sealed class DetailModel(MiniCodeDbContext db, AuditLog audit, CurrentStaff current, TimeProvider time) : AdminPageModel
+{
+    public FeedbackEntry Item { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(long id, FeedbackStatus status, string? reply, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        reply = string.IsNullOrWhiteSpace(reply) ? null : reply.Trim();
+        var validator = new InputValidator().Check(Enum.IsDefined(status), "Status", "状态无效").Optional(reply, "Reply", "回复", 2000)
+            .Check(status != FeedbackStatus.Resolved || reply is not null, "Reply", "办结时请填写回复");
+        if (!Accept(validator))
+        {
+            (Item.Status, Item.Reply) = (status, reply); // show what was entered; nothing is saved
+            return Page();
+        }
+        var before = Item.Snapshot();
+        if (reply != Item.Reply)
+        {
+            Item.Reply = reply;
+            Item.RepliedAt = time.GetUtcNow();
+            Item.RepliedBy = current.Actor;
+        }
+        Item.Status = status;
+        audit.Record(current.Actor, "feedback.update", "feedback", id.ToString(CultureInfo.InvariantCulture), before, Item.Snapshot());
+        await db.SaveChangesAsync(ct);
+        Flash("反馈已更新");
+        return Redirect($"/admin/feedback/detail?id={id}");
+    }
+
+    public string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, time.LocalTimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    private async Task<bool> LoadAsync(long id, CancellationToken ct)
+    {
+        var item = await db.Set<FeedbackEntry>().FindAsync([id], ct);
+        if (item is null) return false;
+        Item = item;
+        return true;
+    }
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using MiniCode.Admin.Security;
+using MiniCode.Data;
+using MiniCode.Features.Audit;
+using MiniCode.Features.Forms;
+using MiniCode.Features.Organisations;
+using MiniCode.Features.Staff;
+using MiniCode.Infrastructure.Errors;
+
+namespace MiniCode.Admin.Areas.Admin.Pages.Forms;
+
+[RequirePermission(Permissions.Forms)]
+public sealed class IndexModel(MiniCodeDbContext db, AuditLog audit, CurrentStaff current, TimeProvider time) : AdminPageModel
+{
+    public sealed record Row(CustomForm Form, int Submissions);
+    public IReadOnlyList<Row> Forms { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(string? title, string? regionCode, string? description, CancellationToken ct)
+    {
+        var validator = new InputValidator().Required(title?.Trim(), "title", "表单名称", 100)
+            .Check(RegionCodes.IsValid(regionCode), "regionCode", "地区编码应为6位数字").Optional(description, "description", "说明", 500);
+        if (!Accept(validator))
+        {
+            await LoadAsync(ct);
+            return Page();
+        }
+        var form = new CustomForm { Title = title!.Trim(), RegionCode = regionCode!, Description = Pages.Organisations.CreateModel.Blank(description), Active = true, CreatedAt = time.GetUtcNow() };
+        db.Add(form);
+        await SaveWithAuditAsync(db, () => audit.Record(current.Actor, "form.create", "custom_form", form.Id.ToString(CultureInfo.InvariantCulture),
+            after: new { form.Title, form.RegionCode, form.Description }), ct);
+        Flash($"表单“{form.Title}”已创建，请添加字段");
+        return Redirect($"/admin/forms/edit?id={form.Id}");
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var forms = await db.Set<CustomForm>().AsNoTracking().Include(f => f.Fields).OrderByDescending(f => f.Id).ToListAsync(ct);
+        var counts = await db.Set<FormSubmission>().GroupBy(s => s.FormId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        Forms = forms.Select(f => new Row(f, counts.GetValueOrDefault(f.Id))).ToList();
+    }
+}

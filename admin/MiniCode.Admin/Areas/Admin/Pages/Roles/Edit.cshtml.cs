@@ -1,0 +1,49 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using MiniCode.Admin.Security;
+using MiniCode.Data;
+using MiniCode.Features.Audit;
+using MiniCode.Features.Staff;
+using MiniCode.Infrastructure.Errors;
+
+namespace MiniCode.Admin.Areas.Admin.Pages.Roles;
+
+[RequirePermission(Permissions.Roles)]
+public sealed class EditModel(MiniCodeDbContext db, AuditLog audit, CurrentStaff current, TimeProvider time) : AdminPageModel
+{
+    [BindProperty(SupportsGet = true)] public long? Id { get; set; }
+    [BindProperty] public string? Name { get; set; }
+    [BindProperty] public string? Description { get; set; }
+    [BindProperty] public List<string> Selected { get; set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (Id is null) return Page();
+        var role = await db.Set<StaffRole>().FindAsync([Id], ct);
+        if (role is null) return NotFound();
+        (Name, Description, Selected) = (role.Name, role.Description, role.PermissionSet().ToList());
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var name = Name?.Trim();
+        var validator = new InputValidator().Required(name, nameof(Name), "角色名称", 50).Optional(Description, nameof(Description), "描述", 200)
+            .Check(Selected.All(Permissions.IsKnown), nameof(Selected), "权限无效")
+            .Check(!await db.Set<StaffRole>().AnyAsync(r => r.Name == name && r.Id != Id, ct), nameof(Name), "角色名称已存在");
+        var role = Id is null ? new StaffRole { CreatedAt = time.GetUtcNow() } : await db.Set<StaffRole>().FindAsync([Id], ct);
+        if (role is null) return NotFound();
+        validator.Check(role.Name != StaffBootstrapNames.SuperAdmin || Selected.Count == Permissions.All.Count, nameof(Selected), "超级管理员角色必须保留全部权限");
+        if (!Accept(validator)) return Page();
+
+        var before = Id is null ? null : role.Snapshot();
+        role.Name = name!;
+        role.Description = string.IsNullOrWhiteSpace(Description) ? null : Description.Trim();
+        role.Permissions = string.Join(' ', Permissions.All.Select(p => p.Code).Where(Selected.Contains));
+        if (Id is null) db.Add(role);
+        await SaveWithAuditAsync(db, () => audit.Record(current.Actor, Id is null ? "role.create" : "role.update", "staff_role",
+            role.Id.ToString(CultureInfo.InvariantCulture), before, role.Snapshot()), ct);
+        Flash($"角色“{role.Name}”已保存");
+        return Redirect("/admin/roles");
+    }
+}

@@ -1,0 +1,56 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using MiniCode.Admin.Security;
+using MiniCode.Data;
+using MiniCode.Features.Audit;
+using MiniCode.Features.Organisations;
+using MiniCode.Features.Staff;
+
+namespace MiniCode.Admin.Areas.Admin.Pages.Sites;
+
+[RequirePermission(Permissions.Organisations)]
+public sealed class IndexModel(MiniCodeDbContext db, AuditLog audit, CurrentStaff current) : AdminPageModel
+{
+    [BindProperty(SupportsGet = true)] public long? OrganisationId { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Keyword { get; set; }
+    public IReadOnlyList<Organisation> Organisations { get; private set; } = [];
+    public IReadOnlyList<Site> Sites { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Organisations = await db.Set<Organisation>().AsNoTracking().OrderBy(o => o.RegionCode).ThenBy(o => o.Name).ToListAsync(ct);
+        var query = db.Set<Site>().AsNoTracking().Include(s => s.Organisation).AsQueryable();
+        if (OrganisationId is { } orgId)
+        {
+            // A jurisdiction shows the sites of its own organisation and of every organisation below it.
+            var ids = Descendants(orgId);
+            query = query.Where(s => ids.Contains(s.OrganisationId));
+        }
+        if (!string.IsNullOrWhiteSpace(Keyword)) query = query.Where(s => s.Name.Contains(Keyword.Trim()));
+        Sites = await query.OrderBy(s => s.RegionCode).ThenBy(s => s.Name).Take(500).ToListAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostToggleAsync(long id, CancellationToken ct)
+    {
+        var site = await db.Set<Site>().FindAsync([id], ct);
+        if (site is null) return NotFound();
+        var before = new { Status = site.Status.ToString() };
+        site.Status = site.Status == SiteStatus.Active ? SiteStatus.Stopped : SiteStatus.Active;
+        audit.Record(current.Actor, site.Status == SiteStatus.Active ? "site.start" : "site.stop", "site", id.ToString(CultureInfo.InvariantCulture), before, new { Status = site.Status.ToString() });
+        await db.SaveChangesAsync(ct);
+        Flash($"场所“{site.Name}”已{(site.Status == SiteStatus.Active ? "启用" : "停用")}");
+        return RedirectToPage(new { OrganisationId, Keyword });
+    }
+
+    private HashSet<long> Descendants(long root)
+    {
+        var ids = new HashSet<long> { root };
+        for (var added = true; added;)
+        {
+            added = false;
+            foreach (var o in Organisations)
+                if (o.ParentId is { } p && ids.Contains(p) && ids.Add(o.Id)) added = true;
+        }
+        return ids;
+    }
+}

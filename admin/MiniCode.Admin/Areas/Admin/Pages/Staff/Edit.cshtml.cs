@@ -1,0 +1,58 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using MiniCode.Admin.Security;
+using MiniCode.Data;
+using MiniCode.Features.Audit;
+using MiniCode.Features.Staff;
+using MiniCode.Infrastructure.Errors;
+using MiniCode.Infrastructure.Security;
+
+namespace MiniCode.Admin.Areas.Admin.Pages.Staff;
+
+[RequirePermission(Permissions.Staff)]
+public sealed class EditModel(MiniCodeDbContext db, AuditLog audit, CurrentStaff current, PasswordHasher hasher, IOptions<AdminOptions> options) : AdminPageModel
+{
+    public StaffMember Staff { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostSaveAsync(long id, StaffStatus status, string? remarks, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        var validator = new InputValidator().Optional(remarks, "Remarks", "备注", 500)
+            .Check(!(Staff.Id == current.Staff?.Id && status != StaffStatus.Active), "Status", "不能停用自己的账号")
+            .Check(Enum.IsDefined(status), "Status", "状态无效");
+        if (!Accept(validator)) return Page();
+        var before = Staff.Snapshot();
+        if (Staff.Status != status) Staff.SecurityStamp = StaffLogin.NewSecurityStamp(); // a disabled account's cookies die at once
+        Staff.Status = status;
+        Staff.Remarks = Pages.Organisations.CreateModel.Blank(remarks);
+        audit.Record(current.Actor, "staff.update", "staff", id.ToString(CultureInfo.InvariantCulture), before, Staff.Snapshot());
+        await db.SaveChangesAsync(ct);
+        Flash($"人员“{Staff.Name}”已保存");
+        return Redirect($"/admin/staff/edit?id={id}");
+    }
+
+    public async Task<IActionResult> OnPostResetPasswordAsync(long id, string? newPassword, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        var min = options.Value.MinPasswordLength;
+        if (!Accept(new InputValidator().Check(newPassword is { Length: > 0 } p && p.Length >= min && p.Length <= 128, "NewPassword", $"密码长度应为{min}到128位"))) return Page();
+        Staff.PasswordHash = hasher.Hash(newPassword!);
+        Staff.SecurityStamp = StaffLogin.NewSecurityStamp();
+        Staff.FailedLoginCount = 0;
+        Staff.LockedUntil = null;
+        audit.Record(current.Actor, "staff.reset_password", "staff", id.ToString(CultureInfo.InvariantCulture), after: new { PasswordReset = true, Unlocked = true });
+        await db.SaveChangesAsync(ct);
+        Flash($"人员“{Staff.Name}”的密码已重置");
+        return Redirect($"/admin/staff/edit?id={id}");
+    }
+
+    private async Task<bool> LoadAsync(long id, CancellationToken ct)
+    {
+        var staff = await db.Set<StaffMember>().Include(s => s.Organisation).Include(s => s.Site).Include(s => s.Role).SingleOrDefaultAsync(s => s.Id == id, ct);
+        if (staff is null) return false;
+        Staff = staff;
+        return true;
+    }
+}

@@ -1,0 +1,28 @@
+using MiniCode.Data;
+using MiniCode.Features.Organisations;
+using MiniCode.Features.Staff;
+using MiniCode.Infrastructure.Errors;
+
+namespace MiniCode.Admin.Areas.Admin.Pages.Staff;
+
+/// <summary>The organisation / site / role choices of the staff forms and their validation.</summary>
+public sealed record StaffChoices(IReadOnlyList<Organisation> Organisations, IReadOnlyList<Site> Sites, IReadOnlyList<StaffRole> Roles,
+    StaffType Type, long? OrganisationId, long? SiteId, long RoleId, StaffStatus Status)
+{
+    public static async Task<StaffChoices> LoadAsync(MiniCodeDbContext db, StaffType type, long? orgId, long? siteId, long roleId, StaffStatus status, CancellationToken ct) => new(
+        await db.Set<Organisation>().AsNoTracking().OrderBy(o => o.RegionCode).ThenBy(o => o.Name).ToListAsync(ct),
+        await db.Set<Site>().AsNoTracking().Where(s => orgId == null || s.OrganisationId == orgId).OrderBy(s => s.Name).ToListAsync(ct),
+        await db.Set<StaffRole>().AsNoTracking().OrderBy(r => r.Id).ToListAsync(ct),
+        type, orgId, siteId, roleId, status);
+
+    /// <summary>Organisation staff belong to an organisation; site staff to a site of that organisation.</summary>
+    public InputValidator Validate(InputValidator v)
+    {
+        v.Check(OrganisationId is null || Organisations.Any(o => o.Id == OrganisationId), "OrganisationId", "所属机构不存在")
+         .Check(OrganisationId is not null, "OrganisationId", "请选择所属机构")
+         .Check(Roles.Any(r => r.Id == RoleId), "RoleId", "角色不存在");
+        if (Type == StaffType.SiteStaff) v.Check(SiteId is not null && Sites.Any(s => s.Id == SiteId), "SiteId", "场所人员须选择所属机构下的场所");
+        else v.Check(SiteId is null, "SiteId", "机构人员不属于场所");
+        return v;
+    }
+}

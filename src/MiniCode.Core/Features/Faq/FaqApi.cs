@@ -1,0 +1,60 @@
+using MiniCode.Data;
+using System.ComponentModel.DataAnnotations;
+using MiniCode.Features.Organisations;
+using MiniCode.Infrastructure.Errors;
+using MiniCode.Infrastructure.Hosting;
+
+namespace MiniCode.Features.Faq;
+
+/// <summary>Section <c>Faq</c>.</summary>
+public sealed class FaqOptions
+{
+    public const string Section = "Faq";
+    [Range(1, 100)] public int HotQuestionLimit { get; set; } = 10;
+    [Range(1, 100)] public int SearchResultLimit { get; set; } = 10;
+    [Range(1, 200)] public int MaxQueryLength { get; set; } = 50;
+}
+
+public sealed record FaqQuestionDto(long Id, long CategoryId, string Question, string Answer, bool Hot);
+public sealed record FaqCategoryDto(long Id, string Name, IReadOnlyList<FaqQuestionDto> Questions);
+public sealed record ConsultationPhoneDto(string RegionCode, string Name, string Phone);
+public sealed record FaqHomeDto(IReadOnlyList<FaqCategoryDto> Categories, IReadOnlyList<FaqQuestionDto> Hot, IReadOnlyList<ConsultationPhoneDto> Phones);
+public sealed record FaqSearchHit(FaqQuestionDto Question, double Score);
+
+/// <summary>The mini program's FAQ (常见问题) and hotlines; public, no login needed.</summary>
+public static class FaqApi
+{
+    public static IEndpointRouteBuilder MapFaqApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/faq").AllowAnonymous().RequireRateLimiting(FoundationSetup.RateLimits.PerClient).WithTags("FAQ");
+        group.MapGet("", GetHome);
+        group.MapGet("/search", Search);
+        return app;
+    }
+
+    public static async Task<Results<Ok<FaqHomeDto>, ValidationProblem>> GetHome(string? region, MiniCodeDbContext db, IOptions<FaqOptions> options, CancellationToken ct)
+    {
+        if (region is not null && !RegionCodes.IsValid(region)) return new InputValidator().Add("region", "地区编码应为6位数字").ToProblem();
+        var categories = await db.Set<FaqCategory>().AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(ct);
+        var questions = await db.Set<FaqQuestion>().AsNoTracking().OrderBy(q => q.SortOrder).ThenBy(q => q.Id).ToListAsync(ct);
+        var phones = await db.Set<ConsultationPhone>().AsNoTracking().OrderBy(p => p.SortOrder).ThenBy(p => p.Id).ToListAsync(ct);
+        var byCategory = questions.ToLookup(q => q.CategoryId);
+        return TypedResults.Ok(new FaqHomeDto(
+            categories.Select(c => new FaqCategoryDto(c.Id, c.Name, byCategory[c.Id].Select(ToDto).ToList())).ToList(),
+            questions.Where(q => q.IsHot).Take(options.Value.HotQuestionLimit).Select(ToDto).ToList(),
+            phones.Where(p => region is null || RegionCodes.Covers(p.RegionCode, region))
+                .Select(p => new ConsultationPhoneDto(p.RegionCode, p.Name, p.Phone)).ToList()));
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<FaqSearchHit>>, ValidationProblem>> Search(string? q, MiniCodeDbContext db, IOptions<FaqOptions> options, CancellationToken ct)
+    {
+        var validator = new InputValidator().Required(q, "q", "搜索内容", options.Value.MaxQueryLength);
+        if (!validator.IsValid) return validator.ToProblem();
+        var questions = await db.Set<FaqQuestion>().AsNoTracking().ToListAsync(ct);
+        IReadOnlyList<FaqSearchHit> hits = FaqSearch.Rank(q!, questions, options.Value.SearchResultLimit)
+            .Select(s => new FaqSearchHit(ToDto(s.Question), Math.Round(s.Score, 3))).ToList();
+        return TypedResults.Ok(hits);
+    }
+
+    private static FaqQuestionDto ToDto(FaqQuestion q) => new(q.Id, q.CategoryId, q.Question, q.Answer, q.IsHot);
+}

@@ -1,0 +1,80 @@
+using MiniCode.Data;
+using System.ComponentModel.DataAnnotations;
+using MiniCode.Features.Organisations;
+using MiniCode.Features.Sessions;
+using MiniCode.Infrastructure.Errors;
+using MiniCode.Infrastructure.Hosting;
+using MiniCode.Infrastructure.Logging;
+using MiniCode.Infrastructure.Security;
+
+namespace MiniCode.Features.Feedback;
+
+/// <summary>Section <c>Feedback</c>.</summary>
+public sealed class FeedbackOptions
+{
+    public const string Section = "Feedback";
+    [Range(10, 10000)] public int MaxContentLength { get; set; } = 1000;
+    /// <summary>A citizen may send at most this many feedbacks per day.</summary>
+    [Range(1, 1000)] public int PerAccountPerDay { get; set; } = 10;
+}
+
+public sealed record FeedbackRequest(FeedbackCategory? Category, string? Content, string? ContactPhone, string? RegionCode);
+public sealed record FeedbackReceipt(long Id, string Status, DateTimeOffset CreatedAt);
+public sealed record FeedbackItemDto(long Id, string Category, string Content, string Status, string? Reply, DateTimeOffset CreatedAt, DateTimeOffset? RepliedAt);
+
+public static class FeedbackErrors
+{
+    public static readonly ErrorCode TooMany = new("feedback.too_many", 429, "今日反馈次数已达上限，请明天再试");
+}
+
+/// <summary>纠错反馈 from the mini program: a logged-in citizen sends one and reads the replies to their own.</summary>
+public static class FeedbackApi
+{
+    public static IEndpointRouteBuilder MapFeedbackApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/feedback").RequireAuthorization(SessionsSetup.CitizenPolicy)
+            .RequireRateLimiting(FoundationSetup.RateLimits.PerClient).WithTags("Feedback");
+        group.MapPost("", Submit);
+        group.MapGet("", ListMine);
+        return app;
+    }
+
+    public static async Task<Results<Ok<FeedbackReceipt>, ValidationProblem, ProblemHttpResult>> Submit(
+        FeedbackRequest request, System.Security.Claims.ClaimsPrincipal user, MiniCodeDbContext db, PersonalDataProtector protector,
+        TimeProvider time, IOptions<FeedbackOptions> options, CancellationToken ct)
+    {
+        var phone = request.ContactPhone?.Trim();
+        var validator = new InputValidator()
+            .Check(request.Category is not null, "category", "请选择反馈类型")
+            .Required(request.Content?.Trim(), "content", "反馈内容", options.Value.MaxContentLength)
+            .Check(string.IsNullOrEmpty(phone) || (phone.Length == 11 && phone[0] == '1' && phone.All(char.IsAsciiDigit)), "contactPhone", "手机号格式不正确")
+            .Check(request.RegionCode is null || RegionCodes.IsValid(request.RegionCode), "regionCode", "地区编码应为6位数字");
+        if (!validator.IsValid) return validator.ToProblem();
+
+        var accountId = user.AccountId();
+        var now = time.GetUtcNow();
+        var since = now.AddDays(-1);
+        if (await db.Set<FeedbackEntry>().CountAsync(f => f.AccountId == accountId && f.CreatedAt > since, ct) >= options.Value.PerAccountPerDay)
+            return Problems.Of(FeedbackErrors.TooMany);
+
+        var entry = new FeedbackEntry
+        {
+            AccountId = accountId, Category = request.Category!.Value, Content = request.Content!.Trim(), RegionCode = request.RegionCode,
+            ContactCipher = string.IsNullOrEmpty(phone) ? null : protector.Encrypt(phone),
+            ContactMasked = string.IsNullOrEmpty(phone) ? null : SensitiveDataMasker.MaskPhone(phone),
+            Status = FeedbackStatus.Pending, CreatedAt = now,
+        };
+        db.Add(entry);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new FeedbackReceipt(entry.Id, entry.Status.ToString(), entry.CreatedAt));
+    }
+
+    public static async Task<Ok<IReadOnlyList<FeedbackItemDto>>> ListMine(System.Security.Claims.ClaimsPrincipal user, MiniCodeDbContext db, CancellationToken ct)
+    {
+        var accountId = user.AccountId();
+        var list = await db.Set<FeedbackEntry>().AsNoTracking().Where(f => f.AccountId == accountId)
+            .OrderByDescending(f => f.Id).Take(50).ToListAsync(ct);
+        IReadOnlyList<FeedbackItemDto> dto = list.Select(f => new FeedbackItemDto(f.Id, f.Category.ToString(), f.Content, f.Status.ToString(), f.Reply, f.CreatedAt, f.RepliedAt)).ToList();
+        return TypedResults.Ok(dto);
+    }
+}

@@ -1,0 +1,31 @@
+namespace MiniCode.Features.Organisations;
+
+/// <summary>
+/// 6-digit administrative region codes (GB/T 2260): <c>220000</c> province, <c>220100</c> city, <c>220102</c> district.
+/// A code covers every code that starts with its significant prefix, so content set for a province reaches its districts.
+/// </summary>
+public static class RegionCodes
+{
+    public static bool IsValid(string? code) => code is { Length: 6 } && code.All(char.IsAsciiDigit) && code[..2] != "00";
+
+    /// <summary>The code without its trailing "00" pairs: 220000 → "22", 220100 → "2201", 220102 → "220102".</summary>
+    public static string Prefix(string code)
+    {
+        var prefix = code;
+        while (prefix.Length > 2 && prefix.EndsWith("00", StringComparison.Ordinal)) prefix = prefix[..^2];
+        return prefix;
+    }
+
+    /// <summary>True when <paramref name="scope"/> is <paramref name="region"/> itself or one of its ancestors.</summary>
+    public static bool Covers(string scope, string region) => region.StartsWith(Prefix(scope), StringComparison.Ordinal);
+
+    /// <summary>The region and its ancestors, most specific first: 220102 → 220102, 220100, 220000.</summary>
+    public static IReadOnlyList<string> SelfAndAncestors(string region)
+    {
+        if (!IsValid(region)) return [];
+        var list = new List<string> { region };
+        if (region[4..] != "00") list.Add(region[..4] + "00");
+        if (region[2..] != "0000") list.Add(region[..2] + "0000");
+        return list;
+    }
+}

@@ -1,0 +1,53 @@
+using MiniCode.Data;
+using System.Security.Cryptography;
+using MiniCode.Features.Audit;
+using MiniCode.Infrastructure.Security;
+
+namespace MiniCode.Features.Staff;
+
+/// <summary>Checks a staff password with lockout after repeated failures; every outcome is audited.</summary>
+public sealed class StaffLogin(MiniCodeDbContext db, PasswordHasher hasher, AuditLog audit, TimeProvider time, IOptions<AdminOptions> options)
+{
+    public enum Outcome { Success, Invalid, LockedOut, Disabled }
+
+    public sealed record Result(Outcome Outcome, StaffMember? Staff, DateTimeOffset? LockedUntil = null);
+
+    public async Task<Result> LoginAsync(string username, string password, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var name = username.Trim();
+        var staff = await db.Set<StaffMember>().SingleOrDefaultAsync(s => s.Username == name, ct);
+        if (staff is null)
+        {
+            hasher.Verify(password, hasher.DummyHash);
+            return new(Outcome.Invalid, null);
+        }
+        if (staff.LockedUntil is { } until && until > now) return new(Outcome.LockedOut, null, until);
+
+        if (!hasher.Verify(password, staff.PasswordHash))
+        {
+            staff.FailedLoginCount++;
+            var locked = staff.FailedLoginCount >= options.Value.MaxFailedLogins;
+            if (locked)
+            {
+                staff.LockedUntil = now.AddMinutes(options.Value.LockoutMinutes);
+                staff.FailedLoginCount = 0;
+            }
+            audit.Record(ActorOf(staff), locked ? "staff.lockout" : "staff.login_failed", "staff", staff.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await db.SaveChangesAsync(ct);
+            return locked ? new(Outcome.LockedOut, null, staff.LockedUntil) : new(Outcome.Invalid, null);
+        }
+        if (staff.Status != StaffStatus.Active) return new(Outcome.Disabled, null);
+
+        staff.FailedLoginCount = 0;
+        staff.LockedUntil = null;
+        staff.LastLoginAt = now;
+        audit.Record(ActorOf(staff), "staff.login", "staff", staff.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await db.SaveChangesAsync(ct);
+        return new(Outcome.Success, staff);
+    }
+
+    public static string ActorOf(StaffMember staff) => "staff:" + staff.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string NewSecurityStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+}

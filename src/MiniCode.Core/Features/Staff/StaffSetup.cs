@@ -1,0 +1,19 @@
+using MiniCode.Infrastructure.Hosting;
+using MiniCode.Infrastructure.Security;
+
+namespace MiniCode.Features.Staff;
+
+public static class StaffSetup
+{
+    public static IServiceCollection AddStaff(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PasswordHashOptions>().Bind(configuration.GetSection(PasswordHashOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<PasswordHasher>();
+        services.AddScoped<StaffLogin>();
+        services.AddHostedService<StaffBootstrap>();
+        services.AddRequiredSetting("Admin:BootstrapUser", "username of the first super-admin");
+        services.AddRequiredSetting("Admin:BootstrapPassword", "password of the first super-admin (change it after the first login)");
+        return services;
+    }
+}

@@ -1,0 +1,48 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace MiniCode.Infrastructure.Security;
+
+/// <summary>Section <c>Security:Passwords</c>.</summary>
+public sealed class PasswordHashOptions
+{
+    public const string Section = "Security:Passwords";
+
+    /// <summary>PBKDF2-SHA256 iterations for new hashes; OWASP's 2023 floor is 600,000.</summary>
+    [Range(600_000, 10_000_000)]
+    public int Iterations { get; set; } = 600_000;
+}
+
+/// <summary>
+/// PBKDF2-HMAC-SHA256 password hashes in the self-describing form <c>pbkdf2-sha256$iterations$salt$hash</c> (base64),
+/// so the iteration count can rise later without invalidating stored hashes.
+/// </summary>
+public sealed class PasswordHasher(IOptions<PasswordHashOptions> options)
+{
+    private const string Scheme = "pbkdf2-sha256";
+    private const int SaltSize = 16, HashSize = 32;
+
+    public string Hash(string password)
+    {
+        var iterations = options.Value.Iterations;
+        var salt = RandomNumberGenerator.GetBytes(SaltSize);
+        var hash = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, iterations, HashAlgorithmName.SHA256, HashSize);
+        return string.Join('$', Scheme, iterations.ToString(CultureInfo.InvariantCulture), Convert.ToBase64String(salt), Convert.ToBase64String(hash));
+    }
+
+    public bool Verify(string password, string? stored)
+    {
+        var parts = stored?.Split('$');
+        if (parts is not { Length: 4 } || parts[0] != Scheme) return false;
+        if (!int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var iterations) || iterations <= 0) return false;
+        var salt = Convert.FromBase64String(parts[2]);
+        var expected = Convert.FromBase64String(parts[3]);
+        var actual = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, iterations, HashAlgorithmName.SHA256, expected.Length);
+        return CryptographicOperations.FixedTimeEquals(actual, expected);
+    }
+
+    /// <summary>A hash to verify against when the account does not exist, so timing does not reveal account names.</summary>
+    public string DummyHash { get; } = "pbkdf2-sha256$" + options.Value.Iterations.ToString(CultureInfo.InvariantCulture) + "$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+}

@@ -1,0 +1,78 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using MiniCode.Tests.Infrastructure;
+
+namespace MiniCode.Admin.Tests;
+
+/// <summary>
+/// The real host on Kestrel (127.0.0.1, random port) over a throw-away database, and Debian's Chromium driven by
+/// Playwright (never a downloaded browser). Shared by the tests of a class; each test opens its own browser context.
+/// </summary>
+public sealed class AdminBrowser : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+    public MiniCodeFactory Factory { get; } = new();
+    public string BaseUrl { get; private set; } = "";
+    public string ScreenshotDir { get; } = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public async Task InitializeAsync()
+    {
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        Factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        Factory.StartServer();
+        var addresses = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseUrl = addresses.First().TrimEnd('/');
+        Directory.CreateDirectory(ScreenshotDir);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A fresh browser context (own cookies) at 1366×768 with a page on it.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1366, Height = 768 }, Locale = "zh-CN", TimezoneId = "Asia/Shanghai",
+        });
+        return await context.NewPageAsync();
+    }
+
+    public async Task LoginAsync(IPage page, string user, string password)
+    {
+        await page.GotoAsync("/admin/login");
+        await page.FillAsync("input[name=Username]", user);
+        await page.FillAsync("input[name=Password]", password);
+        await page.ClickAsync("button[type=submit]");
+        // Either the admin's menu (logged in) or the login form's error list appears; the first request of a cold host is slow.
+        await Assertions.Expect(page.Locator("nav.sidebar, .errors li").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        if (page.Url.Contains("/login", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"login as {user} failed: " + await page.InnerTextAsync("main"));
+    }
+
+    public Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = false });
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null) await _browser.DisposeAsync();
+        _playwright?.Dispose();
+        await Factory.DisposeAsync();
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "MiniCode.sln"))) return dir.FullName;
+        return Directory.GetCurrentDirectory();
+    }
+}

@@ -1,0 +1,72 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using MiniCode.Data;
+using MiniCode.Features.Staff;
+using MiniCode.Infrastructure.Security;
+using MiniCode.Tests.Infrastructure;
+
+namespace MiniCode.Tests.Admin;
+
+/// <summary>A browser-like client of the admin: keeps cookies, does not follow redirects, posts forms with their antiforgery token.</summary>
+public sealed partial class AdminClient(HttpClient http)
+{
+    public const string SuperUser = AdminOptions.DevelopmentUser;
+    public const string SuperPassword = AdminOptions.DevelopmentPassword;
+
+    public HttpClient Http { get; } = http;
+
+    public static AdminClient For(MiniCodeFactory factory) =>
+        new(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    public static async Task<AdminClient> LoggedInAsync(MiniCodeFactory factory, string user = SuperUser, string password = SuperPassword)
+    {
+        var client = For(factory);
+        var response = await client.PostFormAsync("/admin/login", new() { ["Username"] = user, ["Password"] = password });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>GETs <paramref name="formPage"/> for its antiforgery token, then posts the fields (to <paramref name="action"/> when given).</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string formPage, Dictionary<string, string> fields, string? action = null)
+    {
+        var page = await Http.GetAsync(formPage);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        var token = TokenPattern().Match(html);
+        Assert.True(token.Success, "the form page has no antiforgery token");
+        var body = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
+        return await Http.PostAsync(action ?? formPage, new FormUrlEncodedContent(body));
+    }
+
+    public async Task<string> GetPageAsync(string url)
+    {
+        var response = await Http.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    /// <summary>Creates a role with the given permissions and a staff member in it, directly in the database.</summary>
+    public static async Task<(string User, string Password)> StaffWithAsync(MiniCodeFactory factory, params string[] permissions)
+    {
+        _ = factory.Services; // starts the host (TestServer or Kestrel) and its migrations
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MiniCodeDbContext>();
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var role = new StaffRole { Name = "角色" + suffix, Permissions = string.Join(' ', permissions), CreatedAt = factory.Clock.GetUtcNow() };
+        var user = "user" + suffix;
+        const string password = "Passw0rd!x";
+        db.Add(new StaffMember
+        {
+            Username = user, Name = "测试" + suffix[..2], Role = role, Type = StaffType.OrganisationStaff, Status = StaffStatus.Active,
+            PasswordHash = scope.ServiceProvider.GetRequiredService<PasswordHasher>().Hash(password),
+            SecurityStamp = StaffLogin.NewSecurityStamp(), CreatedAt = factory.Clock.GetUtcNow(),
+        });
+        await db.SaveChangesAsync();
+        return (user, password);
+    }
+}
