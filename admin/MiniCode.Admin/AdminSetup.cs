@@ -43,7 +43,9 @@ public static class AdminSetup
     /// <summary>The admin pages under <c>/admin</c> and their stylesheet.</summary>
     public static WebApplication MapMiniCodeAdmin(this WebApplication app)
     {
-        app.MapStaticAssets();
+        // Static files as middleware, not MapStaticAssets: its catch-all "{**path:file}" endpoint would turn the API's
+        // unknown-route 404s into 405s and hide real 405s.
+        app.UseStaticFiles();
         app.MapRazorPages();
         return app;
     }

@@ -14,11 +14,10 @@ namespace MiniCode.Tests.Foundation;
 /// <summary>Every failure is RFC 9457 ProblemDetails with a stable code, a Chinese title and the request id.</summary>
 public sealed class ErrorShapeTests : IClassFixture<ErrorShapeTests.Host>
 {
-    /// <summary>The real host plus one JSON endpoint, so the body-binding failures of minimal APIs are exercised as-is.</summary>
+    /// <summary>The real host plus two endpoints that fail on purpose (unhandled and API exceptions). Body-binding
+    /// failures are exercised on a real JSON endpoint of the API.</summary>
     public sealed class Host : MiniCodeFactory
     {
-        public sealed record EchoRequest(string Name, int Count);
-
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
@@ -33,7 +32,6 @@ public sealed class ErrorShapeTests : IClassFixture<ErrorShapeTests.Host>
                 app.UseRouting();
                 app.UseEndpoints(e =>
                 {
-                    e.MapPost("/test/echo", (EchoRequest body) => TypedResults.Ok(body));
                     e.MapGet("/test/boom", () => { throw new InvalidOperationException("secret internals 13812345678"); });
                     e.MapGet("/test/api-error", () => { throw new ApiException(CommonErrors.Conflict, "版本已变化"); });
                 });
@@ -41,6 +39,7 @@ public sealed class ErrorShapeTests : IClassFixture<ErrorShapeTests.Host>
         }
     }
 
+    private const string Endpoint = "/api/auth/sms/login";
     private readonly HttpClient _client;
     public ErrorShapeTests(Host host) => _client = host.CreateClient();
 
@@ -54,29 +53,29 @@ public sealed class ErrorShapeTests : IClassFixture<ErrorShapeTests.Host>
     [Fact]
     public async Task Malformed_json_is_a_400_problem()
     {
-        var response = await _client.PostAsync("/test/echo", new StringContent("{\"name\": \"x\", \"count\": ", Encoding.UTF8, "application/json"));
+        var response = await _client.PostAsync(Endpoint, new StringContent("{\"phone\": \"13800000000\", \"code\": ", Encoding.UTF8, "application/json"));
         await HttpAssert.Problem(response, HttpStatusCode.BadRequest, "request.malformed_body");
     }
 
     [Fact]
     public async Task Wrong_json_type_is_a_400_problem()
     {
-        var response = await _client.PostAsync("/test/echo", new StringContent("{\"name\": \"x\", \"count\": \"many\"}", Encoding.UTF8, "application/json"));
+        var response = await _client.PostAsync(Endpoint, new StringContent("{\"phone\": 13800000000, \"code\": [1]}", Encoding.UTF8, "application/json"));
         await HttpAssert.Problem(response, HttpStatusCode.BadRequest, "request.malformed_body");
     }
 
     [Fact]
     public async Task Wrong_content_type_is_a_415_problem()
     {
-        var response = await _client.PostAsync("/test/echo", new StringContent("name=x", Encoding.UTF8, "application/x-www-form-urlencoded"));
+        var response = await _client.PostAsync(Endpoint, new StringContent("phone=13800000000", Encoding.UTF8, "application/x-www-form-urlencoded"));
         await HttpAssert.Problem(response, HttpStatusCode.UnsupportedMediaType, "request.unsupported_media_type");
     }
 
     [Fact]
     public async Task Oversize_body_is_a_413_problem()
     {
-        var huge = "{\"name\":\"" + new string('x', 5 * 1024 * 1024) + "\",\"count\":1}";
-        var response = await _client.PostAsync("/test/echo", new StringContent(huge, Encoding.UTF8, "application/json"));
+        var huge = "{\"phone\":\"" + new string('1', 5 * 1024 * 1024) + "\",\"code\":\"1\"}";
+        var response = await _client.PostAsync(Endpoint, new StringContent(huge, Encoding.UTF8, "application/json"));
         await HttpAssert.Problem(response, HttpStatusCode.RequestEntityTooLarge, "request.body_too_large");
     }
 
@@ -98,6 +97,6 @@ public sealed class ErrorShapeTests : IClassFixture<ErrorShapeTests.Host>
     [Fact]
     public async Task Wrong_method_is_a_405_problem()
     {
-        await HttpAssert.Problem(await _client.GetAsync("/test/echo"), HttpStatusCode.MethodNotAllowed, "common.method_not_allowed");
+        await HttpAssert.Problem(await _client.GetAsync(Endpoint), HttpStatusCode.MethodNotAllowed, "common.method_not_allowed");
     }
 }

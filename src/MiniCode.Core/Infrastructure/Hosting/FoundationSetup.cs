@@ -31,7 +31,7 @@ public static class FoundationSetup
         services.AddHttpContextAccessor();
         services.AddOptions<HostPartsOptions>().Bind(configuration.GetSection(HostPartsOptions.Section));
         services.AddSingleton<KeyMaterialStore>();
-        services.AddHostedService<RequiredSettingsValidator>();
+        services.AddRequiredSettingsCheck();
         services.AddRequiredSetting($"ConnectionStrings:{DatabaseOptions.ConnectionStringName}", "the database connection string");
 
         services.AddMiniCodeData(configuration);

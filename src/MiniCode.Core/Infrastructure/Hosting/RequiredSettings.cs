@@ -11,28 +11,33 @@ public static class RequiredSettingsExtensions
         services.AddSingleton(new RequiredSetting(key, purpose));
         return services;
     }
+
+    internal static IServiceCollection AddRequiredSettingsCheck(this IServiceCollection services)
+    {
+        services.AddSingleton<IValidateOptions<RequiredSettingsCheck>, RequiredSettingsValidator>();
+        services.AddOptions<RequiredSettingsCheck>().ValidateOnStart();
+        return services;
+    }
 }
 
+/// <summary>Marker options: validating it at start-up checks every <see cref="RequiredSetting"/>.</summary>
+public sealed class RequiredSettingsCheck;
+
 /// <summary>
-/// Fails the start of a Production host fast, naming every missing setting. Development and tests generate
-/// throw-away keys under <c>MiniCode:KeysPath</c> instead (see <see cref="Security.KeyMaterialStore"/>).
+/// Fails the start of a Production host fast, naming every missing setting. It runs with the start-up options
+/// validation, so its message stands with any other invalid setting. Development and tests generate throw-away keys
+/// under <c>MiniCode:KeysPath</c> instead (see <see cref="Security.KeyMaterialStore"/>).
 /// </summary>
 internal sealed class RequiredSettingsValidator(IEnumerable<RequiredSetting> settings, IConfiguration configuration, IHostEnvironment environment)
-    : IHostedLifecycleService
+    : IValidateOptions<RequiredSettingsCheck>
 {
-    public Task StartingAsync(CancellationToken cancellationToken)
+    public ValidateOptionsResult Validate(string? name, RequiredSettingsCheck options)
     {
-        if (!environment.IsProduction()) return Task.CompletedTask;
+        if (!environment.IsProduction()) return ValidateOptionsResult.Success;
         var missing = settings.DistinctBy(s => s.Key).Where(s => string.IsNullOrWhiteSpace(configuration[s.Key])).ToList();
-        if (missing.Count > 0)
-            throw new InvalidOperationException("MiniCode cannot start in Production: missing required settings: " +
+        return missing.Count == 0
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail("MiniCode cannot start in Production: missing required settings: " +
                 string.Join("; ", missing.Select(s => $"{s.Key} ({s.Purpose})")));
-        return Task.CompletedTask;
     }
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
