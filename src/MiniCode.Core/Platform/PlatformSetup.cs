@@ -23,6 +23,7 @@ public static class PlatformSetup
             .Validate<IHostEnvironment>((o, env) => !env.IsProduction() || o.Provider != SmsProvider.Log,
                 "Sms:Provider must be Tencent or Aliyun in Production (the Log sender only writes codes to the log)")
             .ValidateOnStart();
+        services.AddRequiredSetting("Sms:Provider", "the SMS provider, Tencent or Aliyun");
         services.AddRequiredSetting("WeChat:AppId", "the mini program's AppID");
         services.AddRequiredSetting("WeChat:AppSecret", "the mini program's AppSecret");
         services.AddRequiredSetting("Alipay:AppId", "the Alipay mini program's app_id");

@@ -68,3 +68,42 @@ public sealed class AccountLifecycleTests(IdentityFactory factory) : IClassFixtu
         Assert.DoesNotContain("周八", text);
     }
 }
+
+public sealed class AccountStatusAndPrivacyTests
+{
+    [Fact]
+    public async Task A_disabled_account_cannot_log_in()
+    {
+        using var factory = new IdentityFactory();
+        var openId = IdentityTestKit.Unique("o-");
+        await factory.WeChatUserAsync(openId);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MiniCodeDbContext>();
+            await db.Set<Account>().Where(a => a.WeChatOpenId == openId).ExecuteUpdateAsync(u => u.SetProperty(a => a.Status, AccountStatus.Disabled));
+        }
+        var response = await factory.CreateClient().PostJson("/api/auth/wechat/login", new { code = "sim:" + openId });
+        await HttpAssert.Problem(response, HttpStatusCode.Forbidden, "identity.account_disabled");
+    }
+
+    [Fact]
+    public async Task Phones_and_id_numbers_never_reach_the_logs()
+    {
+        var phone = IdentityTestKit.NextPhone();
+        var id = TestUsers.NextIdNumber(new DateOnly(1980, 2, 2));
+        var factory = new IdentityFactory();
+        try
+        {
+            var client = factory.CreateClient();
+            var login = await HttpAssert.Ok(await client.PostJson("/api/auth/sms/login", new { phone, code = await client.SendCodeAsync(phone, "login") }));
+            var user = IdentityTestKit.Authorized(factory, login);
+            await HttpAssert.Ok(await user.PostJson("/api/me/real-name", new { name = "吴九", idNumber = id, faceToken = "sim:pass" }));
+            await HttpAssert.Problem(await user.PostJson("/api/me/real-name", new { name = "吴九", idNumber = id, faceToken = "sim:pass" }), HttpStatusCode.Conflict, "identity.already_verified");
+        }
+        finally { factory.Dispose(); }
+        var logs = factory.ReadLogs();
+        Assert.Contains("/api/auth/sms/login", logs);
+        Assert.DoesNotContain(phone, logs);
+        Assert.DoesNotContain(id, logs);
+    }
+}

@@ -34,4 +34,15 @@ public sealed class SmsProviderTests
         await HttpAssert.Problem(response, HttpStatusCode.ServiceUnavailable, "sms.provider_rate_limited");
         Assert.Equal(60, IdentityTestKit.RetryAfter(response));
     }
+
+    [Theory]
+    [InlineData("Tencent")]
+    [InlineData("Aliyun")]
+    public async Task A_slow_provider_is_a_503_timeout(string provider)
+    {
+        using var factory = new MiniCodeFactory().With("Sms:Provider", provider).With("Sms:Timeout", "00:00:00.300");
+        var response = await factory.CreateClient().PostJson("/api/sms/codes", new { phone = "19900011234", purpose = "login" });
+        await HttpAssert.Problem(response, HttpStatusCode.ServiceUnavailable, "sms.provider_timeout");
+        Assert.Equal(60, IdentityTestKit.RetryAfter(response));
+    }
 }

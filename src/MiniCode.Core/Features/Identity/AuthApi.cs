@@ -121,14 +121,14 @@ public static class AuthApi
         {
             if (account?.PasswordHash is not null)
             {
+                // Atomic counter updates, so parallel guesses on several nodes are all counted.
                 var rules = options.Value.Password;
-                account.FailedPasswordAttempts++;
-                if (account.FailedPasswordAttempts >= rules.MaxFailedAttempts)
-                {
-                    account.LockedUntil = now + rules.LockoutDuration;
-                    account.FailedPasswordAttempts = 0;
-                }
-                await db.SaveChangesAsync(ct);
+                var id = account.Id;
+                await db.Set<Account>().Where(a => a.Id == id)
+                    .ExecuteUpdateAsync(u => u.SetProperty(a => a.FailedPasswordAttempts, a => a.FailedPasswordAttempts + 1), ct);
+                var lockUntil = now + rules.LockoutDuration;
+                await db.Set<Account>().Where(a => a.Id == id && a.FailedPasswordAttempts >= rules.MaxFailedAttempts)
+                    .ExecuteUpdateAsync(u => u.SetProperty(a => a.LockedUntil, lockUntil).SetProperty(a => a.FailedPasswordAttempts, 0), ct);
             }
             throw new ApiException(IdentityErrors.CredentialsInvalid);
         }

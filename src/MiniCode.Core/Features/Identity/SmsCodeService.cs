@@ -28,6 +28,12 @@ public sealed class SmsCodeService(MiniCodeDbContext db, PersonalDataProtector p
         var ipIndex = protector.BlindIndex("ip:" + clientIp);
         var codes = db.Set<SmsCode>();
 
+        // Several BFF nodes: on PostgreSQL, sends to one phone are serialised by a transaction-scoped advisory lock, so
+        // two simultaneous requests cannot both pass the resend and daily checks. (SQLite is the single-node default.)
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (db.Database.IsNpgsql())
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtext({"sms:" + phoneIndex}))", ct);
+
         var dayStart = now - TimeSpan.FromDays(1);
         var recent = await codes.Where(c => c.PhoneIndex == phoneIndex && c.CreatedAt > dayStart)
             .Select(c => c.CreatedAt).ToListAsync(ct);
@@ -50,6 +56,7 @@ public sealed class SmsCodeService(MiniCodeDbContext db, PersonalDataProtector p
             CreatedAt = now, ExpiresAt = now + Rules.CodeLifetime,
         });
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return new SmsCodeSent(Seconds(Rules.CodeLifetime), Seconds(Rules.ResendInterval));
     }
 

@@ -22,7 +22,8 @@ public sealed class SmsOptions
 {
     public const string Section = "Sms";
 
-    public SmsProvider Provider { get; set; } = SmsProvider.Log;
+    /// <summary>Unset means <see cref="SmsProvider.Log"/> outside Production; Production requires Tencent or Aliyun.</summary>
+    public SmsProvider? Provider { get; set; }
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
     [Range(1, 3600)] public int RetryAfterSeconds { get; set; } = 60;
