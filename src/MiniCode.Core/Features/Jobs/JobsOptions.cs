@@ -19,7 +19,7 @@ public sealed class JobsOptions : IValidatableObject
     [Required]
     public string TimeZone { get; set; } = "Asia/Shanghai";
 
-    /// <summary>Parallel job threads per node.</summary>
+    /// <summary>Parallel job threads per node on PostgreSQL (on SQLite jobs run one at a time).</summary>
     [Range(1, 50)]
     public int MaxConcurrency { get; set; } = 4;
 
