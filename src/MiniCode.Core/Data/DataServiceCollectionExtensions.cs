@@ -28,7 +28,7 @@ public static class DataServiceCollectionExtensions
         if (db.Provider == DatabaseProvider.Postgres)
             options.UseNpgsql(connectionString, o => o.CommandTimeout(db.CommandTimeoutSeconds));
         else
-            options.UseSqlite(connectionString, o => o.CommandTimeout(db.CommandTimeoutSeconds));
+            options.UseSqlite(connectionString, o => o.CommandTimeout(db.CommandTimeoutSeconds)).AddInterceptors(SqliteConnectionSetup.Instance);
     }
 }
 

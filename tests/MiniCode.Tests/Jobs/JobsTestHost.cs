@@ -70,6 +70,18 @@ public sealed class JobsTestHost : MiniCodeFactory
             .Where(r => r.JobName == job).OrderBy(r => r.Id).ToListAsync();
     }
 
+    /// <summary>Waits (real time, bounded) until no firing is in progress on the scheduler.</summary>
+    public async Task WaitUntilIdleAsync(int timeoutSeconds = 20)
+    {
+        var scheduler = Get<JobScheduler>().Scheduler!;
+        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
+        while ((await scheduler.QueryFireInstances(new Quartz.FireInstanceQuery())).Items.Count > 0)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"firings still running after {timeoutSeconds}s");
+            await Task.Delay(20);
+        }
+    }
+
     /// <summary>Waits (real time, bounded) until <paramref name="count"/> runs of the job have ended.</summary>
     public async Task<List<JobRun>> WaitForEndedRunsAsync(string job, int count, int timeoutSeconds = 20)
     {

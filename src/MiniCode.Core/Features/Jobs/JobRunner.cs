@@ -34,7 +34,15 @@ public sealed class JobRunner : IJob
             StartedAt = time.GetUtcNow(),
             Outcome = JobOutcome.Running,
         };
-        await SaveAsync(services, run, cancellationToken);
+        try
+        {
+            await SaveAsync(services, run, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Job {Job} could not record its start; not run", name);
+            throw new JobExecutionException(ex);
+        }
 
         try
         {
@@ -51,7 +59,8 @@ public sealed class JobRunner : IJob
         catch (Exception ex)
         {
             run.Outcome = JobOutcome.Failed;
-            run.ErrorMessage = Truncate($"{ex.GetType().Name}: {ex.Message}", 2000);
+            var root = ex.GetBaseException();
+            run.ErrorMessage = Truncate(root == ex ? $"{ex.GetType().Name}: {ex.Message}" : $"{ex.GetType().Name}: {ex.Message} ({root.GetType().Name}: {root.Message})", 2000);
             run.EndedAt = time.GetUtcNow();
             await SaveAsync(services, run, CancellationToken.None);
             logger.LogError(ex, "Job {Job} failed (attempt {Attempt}, {Cause})", name, run.Attempt, cause);

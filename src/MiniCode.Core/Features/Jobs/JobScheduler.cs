@@ -39,7 +39,8 @@ public sealed class JobScheduler(
                 else s.GenerateInstanceId = true;
             });
             q.UseTimeProvider(time);
-            q.UseDefaultThreadPool(tp => tp.MaxConcurrency = o.MaxConcurrency);
+            // SQLite has one writer: the embedded store runs one job at a time rather than have jobs fail on a locked database.
+            q.UseDefaultThreadPool(tp => tp.MaxConcurrency = clustered ? o.MaxConcurrency : 1);
             if (o.Retry.Attempts > 0)
                 q.UseDefaultRetryPolicy(RetryPolicy.Exponential(o.Retry.Attempts, o.Retry.InitialDelay, o.Retry.Factor, o.Retry.MaxDelay));
             if (clustered)

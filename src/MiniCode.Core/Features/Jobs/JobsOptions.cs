@@ -19,7 +19,7 @@ public sealed class JobsOptions : IValidatableObject
     [Required]
     public string TimeZone { get; set; } = "Asia/Shanghai";
 
-    /// <summary>Parallel job threads per node.</summary>
+    /// <summary>Parallel job threads per node on PostgreSQL (on SQLite jobs run one at a time).</summary>
     [Range(1, 50)]
     public int MaxConcurrency { get; set; } = 4;
 
@@ -51,6 +51,8 @@ public sealed class JobsOptions : IValidatableObject
             if (schedule.Cron is { Length: > 0 } && schedule.Interval is not null)
                 yield return new ValidationResult($"Jobs:Schedules:{name}: set Cron or Interval, not both.");
         }
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
+            yield return new ValidationResult($"Jobs:TimeZone '{TimeZone}' is not a known time zone.");
         if (Retry.MaxDelay < Retry.InitialDelay)
             yield return new ValidationResult("Jobs:Retry:MaxDelay must not be shorter than InitialDelay.");
     }
