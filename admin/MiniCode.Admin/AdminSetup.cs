@@ -43,7 +43,9 @@ public static class AdminSetup
     /// <summary>The admin pages under <c>/admin</c> and their stylesheet.</summary>
     public static WebApplication MapMiniCodeAdmin(this WebApplication app)
     {
-        app.MapStaticAssets();
+        // Middleware rather than MapStaticAssets endpoints: asset endpoints would answer 405 for other methods on paths
+        // that other parts of the host (or tests) map.
+        app.UseStaticFiles();
         app.MapRazorPages();
         return app;
     }

@@ -124,4 +124,22 @@ public sealed class StaffAdminTests : IDisposable
         var sites = await admin.GetPageAsync($"/admin/sites?organisationId={orgId}");
         Assert.Contains("万达广场", sites);
     }
+
+    [Fact]
+    public void Production_start_without_the_bootstrap_admin_fails_naming_the_settings()
+    {
+        using var host = new MiniCodeFactory().With("Environment", "Production");
+        var ex = Assert.ThrowsAny<Exception>(() => host.CreateClient());
+        Assert.Contains("Admin:BootstrapUser", ex.ToString());
+        Assert.Contains("Admin:BootstrapPassword", ex.ToString());
+    }
+
+    [Fact]
+    public async Task Bootstrap_uses_the_configured_super_admin()
+    {
+        using var host = new MiniCodeFactory().With("Admin:BootstrapUser", "root").With("Admin:BootstrapPassword", "Configured#Pass1");
+        await AdminClient.LoggedInAsync(host, "root", "Configured#Pass1");
+        var page = await (await AdminClient.For(host).PostFormAsync("/admin/login", new() { ["Username"] = "admin", ["Password"] = AdminClient.SuperPassword })).Content.ReadAsStringAsync();
+        Assert.Contains("账号或密码错误", page);
+    }
 }
