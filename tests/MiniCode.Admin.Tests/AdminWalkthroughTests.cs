@@ -78,6 +78,7 @@ public sealed class AdminWalkthroughTests(AdminBrowser browser) : IClassFixture<
         await page.ClickAsync("form.filters button[type=submit]");
         await Expect(page.Locator("table tbody tr")).ToHaveCountAsync(1);
         await Expect(page.Locator("table tbody")).ToContainTextAsync("110***********002X");
+        Assert.DoesNotContain("11010519491231002", await page.ContentAsync()); // the searched ID number is not echoed back
         await browser.ScreenshotAsync(page, "05-staff");
         await page.ClickAsync("text=编辑");
         await page.SelectOptionAsync("select[name=Status]", "Disabled");

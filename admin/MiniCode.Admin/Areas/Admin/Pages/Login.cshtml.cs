@@ -1,10 +1,14 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using MiniCode.Infrastructure.Hosting;
 using MiniCode.Admin.Security;
 using MiniCode.Features.Staff;
 
 namespace MiniCode.Admin.Areas.Admin.Pages;
 
+/// <summary>Per-IP request budget on top of the per-account lockout, so guessing across many accounts is slowed too.</summary>
+[EnableRateLimiting(FoundationSetup.RateLimits.PerClient)]
 public sealed class LoginModel(StaffLogin login, TimeProvider time) : AdminPageModel
 {
     [BindProperty] public string Username { get; set; } = "";

@@ -33,7 +33,8 @@ public sealed class EditModel(MiniCodeDbContext db, AuditLog audit, CurrentStaff
             .Check(!await db.Set<StaffRole>().AnyAsync(r => r.Name == name && r.Id != Id, ct), nameof(Name), "角色名称已存在");
         var role = Id is null ? new StaffRole { CreatedAt = time.GetUtcNow() } : await db.Set<StaffRole>().FindAsync([Id], ct);
         if (role is null) return NotFound();
-        validator.Check(role.Name != StaffBootstrapNames.SuperAdmin || Selected.Count == Permissions.All.Count, nameof(Selected), "超级管理员角色必须保留全部权限");
+        validator.Check(role.Name != StaffBootstrapNames.SuperAdmin || Selected.Count == Permissions.All.Count, nameof(Selected), "超级管理员角色必须保留全部权限")
+            .Check(role.Name != StaffBootstrapNames.SuperAdmin || name == StaffBootstrapNames.SuperAdmin, nameof(Name), "超级管理员角色不能改名");
         if (!Accept(validator)) return Page();
 
         var before = Id is null ? null : role.Snapshot();

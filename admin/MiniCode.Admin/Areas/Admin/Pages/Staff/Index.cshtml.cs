@@ -36,13 +36,16 @@ public sealed class IndexModel(MiniCodeDbContext db, PersonalDataProtector prote
         Staff = rows.Take(size).ToList();
     }
 
+    /// <summary>The searched ID number is not echoed back in full, only masked.</summary>
+    public string MaskedIdNumber => string.IsNullOrWhiteSpace(IdNumber) ? "" : MiniCode.Infrastructure.Logging.SensitiveDataMasker.MaskIdNumber(IdNumber.Trim().ToUpperInvariant());
+
     public string TypeLabel(StaffType t) => t == StaffType.SiteStaff ? "场所人员" : "机构人员";
 
     public string Local(DateTimeOffset? at) => at is { } v ? TimeZoneInfo.ConvertTime(v, time.LocalTimeZone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "";
 
     public string QueryFor(int page) => string.Join('&', new[]
     {
-        "page=" + page, "idNumber=" + Uri.EscapeDataString(IdNumber ?? ""), "name=" + Uri.EscapeDataString(Name ?? ""),
+        "page=" + page, "name=" + Uri.EscapeDataString(Name ?? ""),
         "username=" + Uri.EscapeDataString(Username ?? ""), "status=" + Status,
     });
 }
