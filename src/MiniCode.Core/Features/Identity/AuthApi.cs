@@ -86,11 +86,11 @@ public static class AuthApi
     }
 
     public static async Task<Results<Ok<LoginResponse>, ValidationProblem>> Register(
-        PasswordRegisterRequest body, SmsCodeService codes, AccountDirectory accounts, PasswordHasher hasher, MiniCodeDbContext db, CancellationToken ct)
+        PasswordRegisterRequest body, SmsCodeService codes, AccountDirectory accounts, PasswordHasher hasher, PasswordPolicy policy, MiniCodeDbContext db, CancellationToken ct)
     {
         var phone = PhoneNumbers.Normalise(body.Phone);
         var v = new InputValidator().Check(phone is not null, "phone", "手机号格式不正确").Required(body.Code, "code", "验证码", 10);
-        if (hasher.PolicyViolation(body.Password) is { } weak) v.Add("password", weak);
+        if (policy.Violation(body.Password) is { } weak) v.Add("password", weak);
         if (body.Username is not null) Usernames.Validate(body.Username, v);
         if (!v.IsValid) return v.ToProblem();
         if (await accounts.ByPhoneAsync(phone!, ct) is not null) throw new ApiException(IdentityErrors.PhoneRegistered);
@@ -138,12 +138,12 @@ public static class AuthApi
     }
 
     public static async Task<Results<NoContent, ValidationProblem>> ResetPassword(
-        PasswordResetRequest body, SmsCodeService codes, AccountDirectory accounts, PasswordHasher hasher, MiniCodeDbContext db,
+        PasswordResetRequest body, SmsCodeService codes, AccountDirectory accounts, PasswordHasher hasher, PasswordPolicy policy, MiniCodeDbContext db,
         SessionService sessions, CancellationToken ct)
     {
         var phone = PhoneNumbers.Normalise(body.Phone);
         var v = new InputValidator().Check(phone is not null, "phone", "手机号格式不正确").Required(body.Code, "code", "验证码", 10);
-        if (hasher.PolicyViolation(body.NewPassword) is { } weak) v.Add("newPassword", weak);
+        if (policy.Violation(body.NewPassword) is { } weak) v.Add("newPassword", weak);
         if (!v.IsValid) return v.ToProblem();
         var account = await accounts.ByPhoneAsync(phone!, ct) ?? throw new ApiException(IdentityErrors.AccountNotFound);
         AccountDirectory.EnsureActive(account);

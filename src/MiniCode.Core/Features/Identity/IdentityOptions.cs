@@ -33,8 +33,6 @@ public sealed class SmsCodeRules
 
 public sealed class PasswordRules
 {
-    /// <summary>PBKDF2-SHA256 iterations for new hashes (OWASP 2023: at least 600,000).</summary>
-    [Range(600_000, 10_000_000)] public int Iterations { get; set; } = 600_000;
     [Range(8, 64)] public int MinLength { get; set; } = 8;
     /// <summary>Consecutive wrong passwords that lock the account for <see cref="LockoutDuration"/>.</summary>
     [Range(1, 50)] public int MaxFailedAttempts { get; set; } = 5;

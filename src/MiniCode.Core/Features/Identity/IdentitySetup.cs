@@ -1,3 +1,4 @@
+using MiniCode.Infrastructure.Security;
 namespace MiniCode.Features.Identity;
 
 public static class IdentitySetup
@@ -11,7 +12,8 @@ public static class IdentitySetup
         services.AddScoped<AccountDirectory>();
         services.AddScoped<RealNameService>();
         services.AddScoped<AccountDeletion>();
-        services.AddSingleton<PasswordHasher>();
+        services.AddSingleton<PasswordPolicy>();
+        services.AddMiniCodePasswordHashing(configuration);
         return services;
     }
 

@@ -1,3 +1,4 @@
+using MiniCode.Infrastructure.Security;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -116,10 +117,10 @@ public static class MeApi
     }
 
     public static async Task<Results<NoContent, ValidationProblem>> ChangePassword(
-        PasswordChangeRequest body, ClaimsPrincipal user, AccountDirectory accounts, PasswordHasher hasher, MiniCodeDbContext db, TimeProvider time, CancellationToken ct)
+        PasswordChangeRequest body, ClaimsPrincipal user, AccountDirectory accounts, PasswordHasher hasher, PasswordPolicy policy, MiniCodeDbContext db, TimeProvider time, CancellationToken ct)
     {
         var v = new InputValidator();
-        if (hasher.PolicyViolation(body.NewPassword) is { } weak) v.Add("newPassword", weak);
+        if (policy.Violation(body.NewPassword) is { } weak) v.Add("newPassword", weak);
         if (!v.IsValid) return v.ToProblem();
         var account = await accounts.CurrentAsync(user.AccountId(), ct);
         // Setting a first password needs only the session; changing one needs the current password.

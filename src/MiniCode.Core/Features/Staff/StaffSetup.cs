@@ -8,8 +8,7 @@ public static class StaffSetup
     public static IServiceCollection AddStaff(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<PasswordHashOptions>().Bind(configuration.GetSection(PasswordHashOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<PasswordHasher>();
+        services.AddMiniCodePasswordHashing(configuration);
         services.AddScoped<StaffLogin>();
         services.AddHostedService<StaffBootstrap>();
         services.AddRequiredSetting("Admin:BootstrapUser", "username of the first super-admin");

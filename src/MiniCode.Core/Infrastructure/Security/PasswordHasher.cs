@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -35,8 +36,13 @@ public sealed class PasswordHasher(IOptions<PasswordHashOptions> options)
     public bool Verify(string password, string? stored)
     {
         var parts = stored?.Split('$');
-        if (parts is not { Length: 4 } || parts[0] != Scheme) return false;
-        if (!int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var iterations) || iterations <= 0) return false;
+        if (parts is not { Length: 4 } || parts[0] != Scheme
+            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var iterations) || iterations <= 0)
+        {
+            // Same work as a real check, so an unknown account cannot be told apart by timing.
+            Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), new byte[SaltSize], options.Value.Iterations, HashAlgorithmName.SHA256, HashSize);
+            return false;
+        }
         var salt = Convert.FromBase64String(parts[2]);
         var expected = Convert.FromBase64String(parts[3]);
         var actual = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, iterations, HashAlgorithmName.SHA256, expected.Length);
@@ -45,4 +51,15 @@ public sealed class PasswordHasher(IOptions<PasswordHashOptions> options)
 
     /// <summary>A hash to verify against when the account does not exist, so timing does not reveal account names.</summary>
     public string DummyHash { get; } = "pbkdf2-sha256$" + options.Value.Iterations.ToString(CultureInfo.InvariantCulture) + "$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+}
+
+public static class PasswordHashingSetup
+{
+    /// <summary>The one password hasher of citizens, scanners and staff, with <c>Security:Passwords</c>.</summary>
+    public static IServiceCollection AddMiniCodePasswordHashing(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PasswordHashOptions>().Bind(configuration.GetSection(PasswordHashOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<PasswordHasher>();
+        return services;
+    }
 }
