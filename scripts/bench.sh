@@ -27,7 +27,7 @@ cleanup() {
 trap cleanup EXIT
 
 # "Host=h;Port=p;Username=u;Password=w" -> postgresql://u:w@h:p
-pg_uri() { python3 -c 'import sys; d=dict(kv.split("=",1) for kv in sys.argv[1].split(";") if kv); print(f"postgresql://{d["Username"]}:{d.get("Password","")}@{d["Host"]}:{d.get("Port","5432")}")' "$PG_SERVER"; }
+pg_uri() { python3 -c 'import sys; d=dict(kv.split("=",1) for kv in sys.argv[1].split(";") if kv); print("postgresql://%s:%s@%s:%s" % (d["Username"], d.get("Password", ""), d["Host"], d.get("Port", "5432")))' "$PG_SERVER"; }
 
 command -v wrk >/dev/null || { echo "wrk is required (apt-get install wrk)" >&2; exit 1; }
 case $PROVIDER in
