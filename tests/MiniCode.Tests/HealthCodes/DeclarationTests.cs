@@ -43,6 +43,18 @@ public sealed class DeclarationTests : IClassFixture<HealthCodesFactory>
     }
 
     [Fact]
+    public async Task A_holder_declares_for_a_relative_through_the_service()
+    {
+        var holder = await _factory.CitizenAsync("家长");
+        var relative = await _factory.CitizenAsync("孩子", new DateOnly(2018, 3, 3));
+        var view = await _factory.WithServiceAsync<MiniCode.Features.HealthCodes.Declarations.DeclarationService, MiniCode.Features.HealthCodes.Declarations.DeclarationView>(s =>
+            s.SubmitAsync(relative.PersonId!.Value, new([], 36.6m, "110105", "同住", null), $"holder:{holder.AccountId}", CancellationToken.None));
+        Assert.Null(view.NextChangeAllowedAt);
+        Assert.Equal("green", await relative.ColorAsync());
+        await HttpAssert.Problem(await holder.Client.GetAsync("/api/me/code"), HttpStatusCode.Conflict, "codes.declaration_required");
+    }
+
+    [Fact]
     public async Task Declared_symptoms_turn_the_code_yellow()
     {
         var citizen = await _factory.CitizenAsync();

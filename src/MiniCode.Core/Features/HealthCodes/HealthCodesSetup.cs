@@ -48,11 +48,8 @@ public static class HealthCodesSetup
 
         services.AddScoped<NoticeDispatcher>();
         services.AddSingleton<INoticeChannel, InboxNoticeChannel>();
-        if (HostPartsOptions.From(configuration).Simulator)
-        {
-            services.AddSingleton<RecordingNoticeChannel>();
-            services.AddSingleton<INoticeChannel>(sp => sp.GetRequiredService<RecordingNoticeChannel>());
-        }
+        services.AddSingleton<RecordingNoticeChannel>();
+        services.AddSingleton<INoticeChannel>(sp => sp.GetRequiredService<RecordingNoticeChannel>());
         services.AddScoped<NoticeService>();
         services.AddScoped<AppealService>();
         services.AddScoped<OverrideService>();

@@ -23,10 +23,14 @@ public sealed class ShowCodeService(MiniCodeDbContext db, HealthStatusService st
     public async Task<CodeView> ShowAsync(long personId, CancellationToken ct)
     {
         if (!await faceCheck.AllowsAsync(personId, ct)) throw new ApiException(HealthCodeErrors.FaceCheckRequired);
-        if (!await db.Set<HealthDeclaration>().AsNoTracking().AnyAsync(d => d.PersonId == personId, ct))
-            throw new ApiException(HealthCodeErrors.DeclarationRequired);
-        var status = await statuses.CurrentAsync(personId, ct);
         var now = time.GetUtcNow();
+        // One round trip on the hot path: the status and whether a declaration exists.
+        var row = await db.Set<HealthStatus>().AsNoTracking().Where(s => s.PersonId == personId)
+            .Select(s => new { Status = s, Declared = db.Set<HealthDeclaration>().Any(d => d.PersonId == personId) }).FirstOrDefaultAsync(ct);
+        if (row is not { Declared: true } && !await db.Set<HealthDeclaration>().AsNoTracking().AnyAsync(d => d.PersonId == personId, ct))
+            throw new ApiException(HealthCodeErrors.DeclarationRequired);
+        var status = row is { Declared: true } && (row.Status.ReviewAt is null || row.Status.ReviewAt > now)
+            ? row.Status : await statuses.CurrentAsync(personId, ct);
         var o = options.Value;
         var (text, claims) = signer.Sign(CodeType.HealthCode, personId, status.Color, now, TimeSpan.FromSeconds(o.LiveCodeSeconds));
         counters.Increment("code.shown");

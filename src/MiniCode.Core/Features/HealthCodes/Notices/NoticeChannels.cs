@@ -17,16 +17,22 @@ public sealed class InboxNoticeChannel(IServiceScopeFactory scopes) : INoticeCha
     }
 }
 
-/// <summary>Keeps what it was given (simulator and tests): stands in for the platform channels when those are not configured.</summary>
-public sealed class RecordingNoticeChannel : INoticeChannel
+/// <summary>
+/// Keeps what it was given while the platform simulator part is on (development, tests), standing in for the WeChat /
+/// Alipay channels there; does nothing otherwise. Holds at most the latest <see cref="Capacity"/> messages.
+/// </summary>
+public sealed class RecordingNoticeChannel(IOptionsMonitor<Infrastructure.Hosting.HostPartsOptions> parts) : INoticeChannel
 {
+    public const int Capacity = 10_000;
     private readonly ConcurrentQueue<NoticeMessage> _sent = new();
     public string Name => "recording";
     public IReadOnlyCollection<NoticeMessage> Sent => _sent.ToArray();
 
     public Task SendAsync(NoticeMessage message, CancellationToken cancellationToken)
     {
+        if (!parts.CurrentValue.Simulator) return Task.CompletedTask;
         _sent.Enqueue(message);
+        while (_sent.Count > Capacity) _sent.TryDequeue(out _);
         return Task.CompletedTask;
     }
 }

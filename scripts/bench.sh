@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Load test of show-code and verify against a bare constant-JSON endpoint (GET /api) of the same host, with wrk on
+# loopback. Seeds N citizens first (scripts/bench/seed.cs), runs the host in Release, prints requests/s, p99 latency
+# and each endpoint's ratio to the bare endpoint.
+#   scripts/bench.sh [N=10000] [sqlite|postgres]
+# Environment: BENCH_DURATION (15s), BENCH_CONNECTIONS (32), BENCH_THREADS (2), BENCH_PORT (5090),
+#              MINICODE_BENCH_PG (server connection string for postgres; a throw-away database is created and dropped).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-10000}
+PROVIDER=${2:-sqlite}
+DURATION=${BENCH_DURATION:-15s}
+CONNECTIONS=${BENCH_CONNECTIONS:-32}
+THREADS=${BENCH_THREADS:-2}
+PORT=${BENCH_PORT:-5090}
+URL=http://127.0.0.1:$PORT
+PG_SERVER=${MINICODE_BENCH_PG:-"Host=127.0.0.1;Port=5432;Username=minicode;Password=minicode"}
+WORK=$(mktemp -d /tmp/minicode-bench.XXXXXX)
+HOST_PID=""
+PG_DB=""
+
+cleanup() {
+  if [[ -n $HOST_PID ]]; then kill "$HOST_PID" 2>/dev/null || true; wait "$HOST_PID" 2>/dev/null || true; fi
+  if [[ -n $PG_DB ]]; then psql "$(pg_uri)/postgres" -qc "DROP DATABASE IF EXISTS $PG_DB" >/dev/null 2>&1 || true; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# "Host=h;Port=p;Username=u;Password=w" -> postgresql://u:w@h:p
+pg_uri() { python3 -c 'import sys; d=dict(kv.split("=",1) for kv in sys.argv[1].split(";") if kv); print("postgresql://%s:%s@%s:%s" % (d["Username"], d.get("Password", ""), d["Host"], d.get("Port", "5432")))' "$PG_SERVER"; }
+
+command -v wrk >/dev/null || { echo "wrk is required (apt-get install wrk)" >&2; exit 1; }
+case $PROVIDER in
+  sqlite) export Database__Provider=Sqlite ConnectionStrings__MiniCode="Data Source=$WORK/bench.db" ;;
+  postgres)
+    PG_DB=minicode_bench_$$
+    psql "$(pg_uri)/postgres" -qc "CREATE DATABASE $PG_DB" >/dev/null
+    export Database__Provider=Postgres ConnectionStrings__MiniCode="$PG_SERVER;Database=$PG_DB" ;;
+  *) echo "provider must be sqlite or postgres" >&2; exit 2 ;;
+esac
+PARTNER_KEY=bench-partner-$RANDOM$RANDOM
+export ASPNETCORE_ENVIRONMENT=Benchmark MiniCode__KeysPath="$WORK/keys" Logging__File__Path="$WORK/logs/minicode-.log" \
+  Serilog__MinimumLevel__Default=Warning MiniCode__Parts__Admin=false MiniCode__Parts__Jobs=false MiniCode__Parts__Simulator=false \
+  MiniCode__Limits__PerClientPerMinute=1000000 MiniCode__HealthCodes__VerifyPerMinute=100000 \
+  MiniCode__HealthCodes__LiveCodeSeconds=3600 MiniCode__HealthCodes__ApiKeys__Partners="bench=$PARTNER_KEY"
+
+echo "== build (Release)"
+dotnet build src/MiniCode.Host -c Release -v q -clp:ErrorsOnly >/dev/null
+HOST_DLL=src/MiniCode.Host/bin/Release/net10.0/MiniCode.Host.dll
+echo "== migrate and seed $N citizens ($PROVIDER)"
+dotnet "$HOST_DLL" migrate >/dev/null
+(cd scripts/bench && dotnet run seed.cs -- "$Database__Provider" "$ConnectionStrings__MiniCode" "$N")
+
+echo "== start host on $URL"
+dotnet "$HOST_DLL" --urls "$URL" >"$WORK/host.out" 2>&1 &
+HOST_PID=$!
+for _ in $(seq 1 60); do curl -fs "$URL/health/live" >/dev/null && break; sleep 1; done
+curl -fs "$URL/health/live" >/dev/null || { echo "host did not start:" >&2; tail -20 "$WORK/host.out" >&2; exit 1; }
+
+echo "== fetch 200 payloads for verify"
+for i in $(seq 1 200); do
+  curl -fs -H "Authorization: Bearer bench-$(( (RANDOM * 32768 + RANDOM) % N ))" "$URL/api/me/code" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["payload"])'
+done >"$WORK/payloads.txt"
+# Sanity: one verification must be valid before measuring.
+curl -fs -H "X-Api-Key: $PARTNER_KEY" -H "Content-Type: application/json" \
+  -d "{\"payload\":\"$(head -1 "$WORK/payloads.txt")\"}" "$URL/api/codes/verify" | grep -q '"valid":true'
+
+run() { # name, wrk args...
+  local name=$1; shift
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" >"$WORK/$name.txt"
+  if grep -q "Non-2xx" "$WORK/$name.txt"; then echo "$name: $(grep Non-2xx "$WORK/$name.txt")" >&2; fi
+}
+echo "== warm up"; BENCH_DURATION_SAVE=$DURATION; DURATION=3s; run warm "$URL/api"; DURATION=$BENCH_DURATION_SAVE
+echo "== bare endpoint GET /api";        run bare "$URL/api"
+echo "== show code GET /api/me/code";    BENCH_N=$N run show -s scripts/bench/show-code.lua "$URL"
+echo "== verify POST /api/codes/verify"; BENCH_PAYLOADS="$WORK/payloads.txt" BENCH_PARTNER_KEY=$PARTNER_KEY run verify -s scripts/bench/verify.lua "$URL"
+
+python3 - "$WORK" "$N" "$PROVIDER" "$DURATION" "$CONNECTIONS" <<'PY'
+import re, sys
+work, n, provider, duration, conns = sys.argv[1:]
+def parse(name):
+    text = open(f"{work}/{name}.txt").read()
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+    m = re.search(r"99%\s+([\d.]+)(us|ms|s)\b", text)
+    p99 = float(m.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[m.group(2)]
+    return rps, p99
+bare = parse("bare")
+print(f"\nMiniCode bench: N={n} citizens, {provider}, wrk {duration} x {conns} connections on loopback")
+print(f"{'endpoint':<28}{'req/s':>12}{'p99 ms':>10}{'req/s ratio':>14}{'p99 ratio':>11}")
+for name, label in [("bare", "GET /api (constant JSON)"), ("show", "GET /api/me/code"), ("verify", "POST /api/codes/verify")]:
+    rps, p99 = parse(name)
+    print(f"{label:<28}{rps:>12.0f}{p99:>10.2f}{rps / bare[0]:>14.3f}{p99 / bare[1]:>11.2f}")
+PY
