@@ -104,6 +104,18 @@ public sealed class OfflineCardTests : IDisposable
     }
 
     [Fact]
+    public async Task Card_never_outlives_the_signing_key()
+    {
+        var entry = MiniCode.Features.HealthCodes.Signing.SigningKeyRing.GenerateEntry() + ":2026-12-05";
+        using var factory = new HealthCodesFactory();
+        factory.With(MiniCode.Features.HealthCodes.Signing.SigningKeyRing.KeysSetting, entry);
+        var user = await factory.CitizenAsync("黄密钥");
+        await user.DeclareAsync();
+        var card = await HttpAssert.Ok(await user.Client.PostJson("/api/me/offline-cards", new { }), HttpStatusCode.Created);
+        Assert.Equal(new DateTimeOffset(2026, 12, 6, 0, 0, 0, TimeSpan.Zero), card.GetProperty("expiresAt").GetDateTimeOffset());
+    }
+
+    [Fact]
     public async Task Card_needs_a_declaration()
     {
         var user = await _factory.CitizenAsync("黄未报");

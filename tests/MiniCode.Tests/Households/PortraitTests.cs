@@ -145,6 +145,16 @@ public sealed class PortraitTests(PortraitsFactory factory) : IClassFixture<Port
         await HttpAssert.Ok(await user.Client.UploadAsync($"/api/me/relatives/{rid}/portrait", HouseholdsKit.Jpeg(300, 400)));
         Assert.Equal("image/jpeg", (await user.Client.GetAsync($"/api/me/relatives/{rid}/portrait/image")).Content.Headers.ContentType?.MediaType);
         Assert.Equal("upload", (await HttpAssert.Ok(await user.Client.GetAsync($"/api/me/relatives/{rid}/portrait"))).Str("source"));
+
+        var passport = new
+        {
+            name = "ANNA LEE", documentType = "passport", number = "E" + Random.Shared.Next(10_000_000, 99_999_999), birthDate = "1970-02-03",
+            faceToken = "sim:pass", consent = new { by = "relative", confirmed = true }, declaration = HealthCodeKit.Declaration(),
+        };
+        var foreigner = await HttpAssert.Ok(await user.PostRelativeAsync(passport), HttpStatusCode.Created);
+        Assert.Equal("passport", foreigner.Str("documentType"));
+        await HttpAssert.Problem(await user.Client.PostAsync($"/api/me/relatives/{foreigner.GetProperty("id").GetInt64()}/portrait/authority", null),
+            HttpStatusCode.NotFound, "portraits.source_not_found");
     }
 
     [Fact]

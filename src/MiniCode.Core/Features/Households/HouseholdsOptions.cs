@@ -95,8 +95,12 @@ internal static class ChinaTime
     /// <summary>The UTC instant the China calendar day of <paramref name="now"/> began.</summary>
     public static DateTimeOffset StartOfDay(DateTimeOffset now) =>
         new DateTimeOffset(Today(now).ToDateTime(TimeOnly.MinValue), Offset).ToUniversalTime();
+}
 
-    public static string DataPath(IConfiguration configuration, string? configured, string folder) =>
+/// <summary>Folders of household files: the configured one, else a sub-folder of <c>MiniCode:DataPath</c> (default <c>data</c>).</summary>
+internal static class HouseholdFolders
+{
+    public static string Resolve(IConfiguration configuration, string? configured, string folder) =>
         configured is { Length: > 0 } p ? p
         : Path.Combine(configuration["MiniCode:DataPath"] is { Length: > 0 } d ? d : "data", folder);
 }

@@ -18,7 +18,7 @@ public sealed class CardFileCache(IConfiguration configuration, IOptions<Offline
 {
     private static readonly CardFormat[] Formats = Enum.GetValues<CardFormat>();
 
-    private string Root => ChinaTime.DataPath(configuration, options.Value.CachePath, "offline-cards");
+    private string Root => HouseholdFolders.Resolve(configuration, options.Value.CachePath, "offline-cards");
 
     public async Task<byte[]> GetOrCreateAsync(long cardId, CardFormat format, Func<Task<byte[]>> render, CancellationToken ct)
     {

@@ -17,7 +17,7 @@ public interface IPortraitStore
 /// <summary>Files under <c>{MiniCode:DataPath}/portraits</c> (or <c>MiniCode:Households:Portraits:StorePath</c>), named by 128 random bits.</summary>
 public sealed partial class FilePortraitStore(IConfiguration configuration, IOptions<PortraitOptions> options) : IPortraitStore
 {
-    private string Root => ChinaTime.DataPath(configuration, options.Value.StorePath, "portraits");
+    private string Root => HouseholdFolders.Resolve(configuration, options.Value.StorePath, "portraits");
 
     public async Task<string> SaveAsync(byte[] image, string extension, CancellationToken ct)
     {
