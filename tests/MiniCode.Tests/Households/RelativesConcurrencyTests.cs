@@ -33,5 +33,19 @@ public sealed class RelativesConcurrencyTests : IDisposable
         Assert.Equal(Enumerable.Range(1, 13), slots.Order());
     }
 
+    [Fact]
+    public async Task The_database_refuses_a_second_relative_in_the_same_slot()
+    {
+        var holder = await _factory.CitizenAsync("林索引");
+        var first = await holder.AddRelativeAsync("林一号");
+        var second = await holder.AddRelativeAsync("林二号");
+        await Assert.ThrowsAsync<DbUpdateException>(() => _factory.QueryAsync(async db =>
+        {
+            var row = await db.Set<Relative>().SingleAsync(r => r.Id == second);
+            row.Slot = await db.Set<Relative>().Where(r => r.Id == first).Select(r => r.Slot).SingleAsync();
+            return await db.SaveChangesAsync();
+        }));
+    }
+
     public void Dispose() => _factory.Dispose();
 }
