@@ -43,6 +43,7 @@ public static partial class CardTemplate
             <rect x="0" y="0" width="105" height="148" fill="#FFFFFF"/>
             <rect x="3" y="3" width="99" height="142" rx="4" fill="none" stroke="{c.ColorHex}" stroke-width="1.2"/>
             <rect x="3" y="3" width="99" height="18" rx="4" fill="{c.ColorHex}"/>
+            <rect x="3" y="12" width="99" height="9" fill="{c.ColorHex}"/>
             <text x="52.5" y="14.5" font-family="{Font}" font-size="6" font-weight="bold" fill="#FFFFFF" text-anchor="middle">{Escape(c.Title)}</text>
             <text x="52.5" y="30" font-family="{Font}" font-size="5.5" fill="#222222" text-anchor="middle">姓名：{Escape(c.MaskedName)}</text>
             <text x="52.5" y="37" font-family="{Font}" font-size="4.5" fill="{c.ColorHex}" text-anchor="middle">签发时颜色：{ColorNames.Chinese(c.Color)}</text>
