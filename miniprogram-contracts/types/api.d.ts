@@ -12,6 +12,18 @@ export type AccountDto = {
   createdAt: string;
 };
 
+export type AddRelativeRequest = {
+  name: null | string;
+  documentType: null | string;
+  number: null | string;
+  birthDate: null | string;
+  gender: null | string;
+  relation: null | string;
+  faceToken: null | string;
+  consent: null | ConsentRequest;
+  declaration: null | DeclarationRequest;
+};
+
 export type AlipayLoginRequest = {
   authCode: null | string;
   stayLoggedIn?: boolean;
@@ -95,6 +107,11 @@ export type ColorHistoryView = {
 export type ColorReason = {
   code: string;
   text: string;
+};
+
+export type ConsentRequest = {
+  by: null | string;
+  confirmed: boolean;
 };
 
 export type ConsultationPhoneDto = {
@@ -224,6 +241,8 @@ export type HttpValidationProblemDetails = {
   errors?: Record<string, Array<string>>;
 };
 
+export type IFormFile = string;
+
 export type ImportSummary = {
   id: number;
   kind: string;
@@ -235,6 +254,10 @@ export type ImportSummary = {
   startedAt: string;
   finishedAt: null | string;
   rejectedReport: string;
+};
+
+export type IssueCardRequest = {
+  relativeId: null | number;
 };
 
 export type JsonElement = Record<string, unknown>;
@@ -279,6 +302,19 @@ export type NucleicAcidView = {
   institution: string;
 };
 
+export type OfflineCardView = {
+  id: number;
+  name: string;
+  color: HealthColor;
+  status: string;
+  issuedAt: string;
+  expiresAt: string;
+  payload: string;
+  pngPath: string;
+  cardPdfPath: string;
+  sheetPdfPath: string;
+};
+
 export type PasswordChangeRequest = {
   currentPassword: null | string;
   newPassword: null | string;
@@ -302,6 +338,22 @@ export type PasswordResetRequest = {
   phone: null | string;
   code: null | string;
   newPassword: null | string;
+};
+
+export type PortraitDisplayRequest = {
+  photo: null | boolean;
+};
+
+export type PortraitStatus = {
+  hasPhoto: boolean;
+  enabled: boolean;
+  uploadRequired: boolean;
+  source: null | string;
+  width: null | number;
+  height: null | number;
+  changedAt: null | string;
+  nextChangeAllowedAt: null | string;
+  attemptsLeftToday: number;
 };
 
 /** RFC 9457 ProblemDetails；code 为错误码（见 x-error-codes），title 为中文提示。 */
@@ -333,6 +385,33 @@ export type RealNameRequest = {
   faceToken: null | string;
 };
 
+export type RelativeView = {
+  id: number;
+  name: string;
+  documentType: string;
+  documentNumber: string;
+  relation: null | string;
+  age: null | number;
+  faceVerified: boolean;
+  consentBy: string;
+  addedAt: string;
+  deletableAt: string;
+  color: null | HealthColor;
+};
+
+export type RevocationList = {
+  generatedAt: string;
+  cards: Array<RevokedCard>;
+};
+
+export type RevokedCard = {
+  payloadSha256: string;
+  keyId: string;
+  issuedAt: string;
+  expiresAt: string;
+  revokedAt: string;
+};
+
 export type ServiceLinkDto = {
   kind: string;
   title: string;
@@ -354,6 +433,14 @@ export type SmsLoginRequest = {
   phone: null | string;
   code: null | string;
   stayLoggedIn?: boolean;
+};
+
+export type SwitchEntry = {
+  relativeId: null | number;
+  name: string;
+  relation: null | string;
+  color: null | HealthColor;
+  codePath: string;
 };
 
 export type UnreadCount = {
@@ -450,10 +537,29 @@ export type ErrorCode =
   | "jobs.scheduler_not_running"
   | "jobs.unknown"
   | "notices.not_found"
+  | "offline_cards.expired"
+  | "offline_cards.not_found"
   | "overrides.not_found"
   | "overrides.not_pending"
   | "overrides.reason_unknown"
   | "overrides.second_approver_required"
+  | "portraits.attempts_exceeded"
+  | "portraits.change_too_soon"
+  | "portraits.invalid_image"
+  | "portraits.not_found"
+  | "portraits.reference_invalid"
+  | "portraits.source_not_found"
+  | "portraits.source_unavailable"
+  | "portraits.too_large"
+  | "portraits.too_young"
+  | "portraits.upload_required"
+  | "relatives.already_added"
+  | "relatives.busy"
+  | "relatives.consent_required"
+  | "relatives.delete_too_soon"
+  | "relatives.limit_reached"
+  | "relatives.not_found"
+  | "relatives.self"
   | "request.bad_request"
   | "request.body_too_large"
   | "request.malformed_body"
@@ -730,6 +836,48 @@ export interface Endpoints {
     response: Array<NucleicAcidView>;
     auth: true;
   };
+  "GET /api/me/offline-cards": {
+    path: never;
+    query: never;
+    body: never;
+    response: Array<OfflineCardView>;
+    auth: true;
+  };
+  "POST /api/me/offline-cards": {
+    path: never;
+    query: never;
+    body: IssueCardRequest;
+    response: OfflineCardView;
+    auth: true;
+  };
+  "GET /api/me/offline-cards/{id}": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: OfflineCardView;
+    auth: true;
+  };
+  "GET /api/me/offline-cards/{id}/card.pdf": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: void;
+    auth: true;
+  };
+  "GET /api/me/offline-cards/{id}/card.png": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: void;
+    auth: true;
+  };
+  "GET /api/me/offline-cards/{id}/sheet.pdf": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: void;
+    auth: true;
+  };
   "POST /api/me/password": {
     path: never;
     query: never;
@@ -758,6 +906,48 @@ export interface Endpoints {
     response: AccountDto;
     auth: true;
   };
+  "GET /api/me/portrait": {
+    path: never;
+    query: never;
+    body: never;
+    response: PortraitStatus;
+    auth: true;
+  };
+  "POST /api/me/portrait": {
+    path: never;
+    query: never;
+    body: never;
+    response: PortraitStatus;
+    auth: true;
+  };
+  "DELETE /api/me/portrait": {
+    path: never;
+    query: never;
+    body: never;
+    response: void;
+    auth: true;
+  };
+  "POST /api/me/portrait/authority": {
+    path: never;
+    query: never;
+    body: never;
+    response: PortraitStatus;
+    auth: true;
+  };
+  "PUT /api/me/portrait/display": {
+    path: never;
+    query: never;
+    body: PortraitDisplayRequest;
+    response: PortraitStatus;
+    auth: true;
+  };
+  "GET /api/me/portrait/image": {
+    path: never;
+    query: never;
+    body: never;
+    response: void;
+    auth: true;
+  };
   "POST /api/me/real-name": {
     path: never;
     query: never;
@@ -772,6 +962,111 @@ export interface Endpoints {
     response: AccountDto;
     auth: true;
   };
+  "GET /api/me/relatives": {
+    path: never;
+    query: never;
+    body: never;
+    response: Array<RelativeView>;
+    auth: true;
+  };
+  "POST /api/me/relatives": {
+    path: never;
+    query: never;
+    body: AddRelativeRequest;
+    response: RelativeView;
+    auth: true;
+  };
+  "GET /api/me/relatives/{id}": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: RelativeView;
+    auth: true;
+  };
+  "DELETE /api/me/relatives/{id}": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: void;
+    auth: true;
+  };
+  "GET /api/me/relatives/{id}/code": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: CodeView;
+    auth: true;
+  };
+  "GET /api/me/relatives/{id}/code.png": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: void;
+    auth: true;
+  };
+  "GET /api/me/relatives/{id}/code.svg": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: void;
+    auth: true;
+  };
+  "POST /api/me/relatives/{id}/declaration": {
+    path: { id: number };
+    query: never;
+    body: DeclarationRequest;
+    response: DeclarationView;
+    auth: true;
+  };
+  "GET /api/me/relatives/{id}/portrait": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: PortraitStatus;
+    auth: true;
+  };
+  "POST /api/me/relatives/{id}/portrait": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: PortraitStatus;
+    auth: true;
+  };
+  "DELETE /api/me/relatives/{id}/portrait": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: void;
+    auth: true;
+  };
+  "POST /api/me/relatives/{id}/portrait/authority": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: PortraitStatus;
+    auth: true;
+  };
+  "PUT /api/me/relatives/{id}/portrait/display": {
+    path: { id: number };
+    query: never;
+    body: PortraitDisplayRequest;
+    response: PortraitStatus;
+    auth: true;
+  };
+  "GET /api/me/relatives/{id}/portrait/image": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: void;
+    auth: true;
+  };
+  "GET /api/me/relatives/switch": {
+    path: never;
+    query: never;
+    body: never;
+    response: Array<SwitchEntry>;
+    auth: true;
+  };
   "GET /api/me/vaccinations": {
     path: never;
     query: never;
@@ -784,6 +1079,20 @@ export interface Endpoints {
     query: never;
     body: WeChatOpenDataRequest;
     response: WeChatOpenDataResponse;
+    auth: true;
+  };
+  "GET /api/offline-cards/revocations": {
+    path: never;
+    query: never;
+    body: never;
+    response: RevocationList;
+    auth: false;
+  };
+  "GET /api/portraits/{reference}": {
+    path: { reference: string };
+    query: never;
+    body: never;
+    response: void;
     auth: true;
   };
   "POST /api/sms/codes": {

@@ -1,5 +1,6 @@
 using MiniCode.Features.Jobs;
 using MiniCode.Features.HealthCodes;
+using MiniCode.Features.Households;
 using MiniCode.Admin;
 using MiniCode.Features.Content;
 using MiniCode.Infrastructure.Hosting;
@@ -15,6 +16,7 @@ builder.Services.AddMiniCodeJobs(builder.Configuration);
 builder.Services.AddMiniCodeOpenApi();
 builder.Services.AddMiniCodePlatform(builder.Configuration).AddMiniCodeIdentity(builder.Configuration);
 builder.Services.AddHealthCodes(builder.Configuration);
+builder.Services.AddHouseholds(builder.Configuration);
 builder.AddMiniCodeAdmin();
 
 var app = builder.Build();
@@ -29,6 +31,7 @@ if (parts.Bff)
     app.MapGet("/api", () => TypedResults.Ok(new { name = "MiniCode", status = "ok" })).ExcludeFromDescription();
     app.MapMiniCodeIdentity();
     app.MapHealthCodesApi();
+    app.MapHouseholdsApi();
     app.MapAdminContentApis();
 }
 if (parts.Admin) app.MapMiniCodeAdmin();

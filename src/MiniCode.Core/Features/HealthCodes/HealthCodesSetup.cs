@@ -45,6 +45,7 @@ public static class HealthCodesSetup
         services.AddSingleton<IFaceCheckGate, FaceCheckGate>();
         services.TryAddSingletonFallback<IFaceVerificationHistory, NoFaceVerifications>();
         services.TryAddSingletonFallback<IPortraitReferenceProvider, NoPortraits>();
+        services.TryAddSingletonFallback<ICodeRevocationList, NoCodeRevocations>();
 
         services.AddScoped<NoticeDispatcher>();
         services.AddSingleton<INoticeChannel, InboxNoticeChannel>();

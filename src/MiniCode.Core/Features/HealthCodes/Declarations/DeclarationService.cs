@@ -65,11 +65,12 @@ public sealed class DeclarationService(MiniCodeDbContext db, HealthStatusService
         d.ChangedAt = now;
         d.ChangedBy = actor;
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Joins the caller's transaction when there is one (adding a relative with the first declaration).
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await db.SaveChangesAsync(ct);
         await statuses.RecomputeAsync(personId, "declaration", actor, ct);
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         await notices.FlushAsync(ct);
         return ToView(d);
     }
@@ -77,7 +78,8 @@ public sealed class DeclarationService(MiniCodeDbContext db, HealthStatusService
     private DateTimeOffset? NextChangeAllowedAt(HealthDeclaration d) =>
         d.ModificationCount < options.Value.FreeModifications ? null : d.ChangedAt.AddHours(options.Value.ModificationIntervalHours);
 
-    private void Validate(DeclarationRequest r)
+    /// <summary>Throws a validation error for bad input; public so callers can check before writing anything.</summary>
+    public void Validate(DeclarationRequest r)
     {
         var o = options.Value;
         var v = new InputValidator();

@@ -35,6 +35,20 @@ public interface IPortraitReferenceProvider
     Task<string?> FindEnabledAsync(long personId, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// Extension point for the offline cards feature: whether the issuer revoked this exact code (a card of a removed
+/// relative or deleted account), beyond the colour-based revocation of <see cref="Engine.HealthStatus.RevokedBefore"/>.
+/// </summary>
+public interface ICodeRevocationList
+{
+    Task<bool> IsRevokedAsync(string payload, CodeClaims claims, CancellationToken cancellationToken);
+}
+
+internal sealed class NoCodeRevocations : ICodeRevocationList
+{
+    public Task<bool> IsRevokedAsync(string payload, CodeClaims claims, CancellationToken cancellationToken) => Task.FromResult(false);
+}
+
 internal sealed class NoPortraits : IPortraitReferenceProvider
 {
     public Task<string?> FindEnabledAsync(long personId, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
@@ -44,7 +58,8 @@ internal sealed class NoPortraits : IPortraitReferenceProvider
 /// 验码 for every caller (the verify endpoint, checkpoints, posters): signature, key, expiry and revocation, then the
 /// holder's current colour and masked name. Read-only; outcomes are counted in memory for statistics.
 /// </summary>
-public sealed class HealthCodeVerifier(CodeSigner signer, MiniCodeDbContext db, TimeProvider time, CodeUsageCounters counters, IPortraitReferenceProvider portraits)
+public sealed class HealthCodeVerifier(CodeSigner signer, MiniCodeDbContext db, TimeProvider time, CodeUsageCounters counters, IPortraitReferenceProvider portraits,
+    ICodeRevocationList revocations)
 {
     public async Task<VerificationResult> VerifyAsync(string? payload, CancellationToken ct)
     {
@@ -73,6 +88,8 @@ public sealed class HealthCodeVerifier(CodeSigner signer, MiniCodeDbContext db, 
         if (holder is null || holder.AnonymisedAt is not null || status is null) return Fail(VerifyFailure.Revoked, c);
         // The payload carries whole seconds: compare against the revocation instant truncated the same way.
         if (status.RevokedBefore is { } rb && c.IssuedAt < DateTimeOffset.FromUnixTimeSeconds(rb.ToUnixTimeSeconds()))
+            return new VerificationResult(false, VerifyFailure.Revoked, c, status.Color, SensitiveDataMasker.MaskName(holder.Name), null);
+        if (await revocations.IsRevokedAsync(payload!.Trim(), c, ct))
             return new VerificationResult(false, VerifyFailure.Revoked, c, status.Color, SensitiveDataMasker.MaskName(holder.Name), null);
         var portrait = await portraits.FindEnabledAsync(personId, ct);
         return new VerificationResult(true, null, c, status.Color, SensitiveDataMasker.MaskName(holder.Name), portrait);

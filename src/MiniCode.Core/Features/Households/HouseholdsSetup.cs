@@ -1,0 +1,50 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MiniCode.Features.HealthCodes.Signing;
+using MiniCode.Features.Households.OfflineCards;
+using MiniCode.Features.Households.Portraits;
+using MiniCode.Features.Households.Relatives;
+using MiniCode.Features.Identity;
+using MiniCode.Features.Jobs;
+using MiniCode.Infrastructure.Hosting;
+
+namespace MiniCode.Features.Households;
+
+public static class HouseholdsSetup
+{
+    /// <summary>Relatives, portraits and offline cards. Call after <c>AddHealthCodes</c> (it replaces two of its extension points).</summary>
+    public static IServiceCollection AddHouseholds(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RelativesOptions>().Bind(configuration.GetSection(RelativesOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PortraitOptions>().Bind(configuration.GetSection(PortraitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OfflineCardOptions>().Bind(configuration.GetSection(OfflineCardOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddScoped<HouseholdAccess>();
+        services.AddScoped<HouseholdCleanup>();
+        services.AddScoped<IAccountDeletionParticipant>(sp => sp.GetRequiredService<HouseholdCleanup>());
+        services.AddScoped<RelativeService>();
+
+        services.AddSingleton<IPortraitStore, FilePortraitStore>();
+        services.AddSingleton<IAuthoritativePortraitSource>(_ => HostPartsOptions.From(configuration).Simulator
+            ? new SimulatorPortraitSource() : new UnconfiguredPortraitSource());
+        services.AddSingleton<PortraitReferences>();
+        services.AddRequiredSetting(PortraitReferences.KeySetting, "HMAC key (32 bytes base64) of short-lived portrait references for verifiers");
+        services.AddScoped<PortraitService>();
+        services.RemoveAll<IPortraitReferenceProvider>();
+        services.AddScoped<IPortraitReferenceProvider, PortraitReferenceProvider>();
+
+        services.AddSingleton<CardFileCache>();
+        services.AddScoped<OfflineCardService>();
+        services.RemoveAll<ICodeRevocationList>();
+        services.AddScoped<ICodeRevocationList, OfflineCardRevocationCheck>();
+        services.AddMiniCodeJob<ExpireOfflineCardsJob>("expire-offline-cards", "使过期离线码失效并发布吊销");
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapHouseholdsApi(this IEndpointRouteBuilder app)
+    {
+        var relatives = app.MapRelativesApi();
+        app.MapPortraitsApi(relatives);
+        app.MapOfflineCardsApi();
+        return app;
+    }
+}

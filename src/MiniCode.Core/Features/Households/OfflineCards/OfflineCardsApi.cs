@@ -1,0 +1,73 @@
+using System.Security.Claims;
+using MiniCode.Features.Sessions;
+using MiniCode.Infrastructure.Hosting;
+
+namespace MiniCode.Features.Households.OfflineCards;
+
+/// <summary>Issue a card for oneself (<c>relativeId</c> null) or for one of one's relatives.</summary>
+public sealed record IssueCardRequest(long? RelativeId);
+
+/// <summary>
+/// 离线码 under <c>/api/me/offline-cards</c> (issue, list, PNG, A6 PDF, A4 sheet PDF) and the public revocation list
+/// <c>/api/offline-cards/revocations</c> that offline verifiers download next to <c>/api/keys</c>.
+/// </summary>
+public static class OfflineCardsApi
+{
+    public static void MapOfflineCardsApi(this IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/me/offline-cards").RequireAuthorization(SessionsSetup.CitizenPolicy)
+            .RequireRateLimiting(FoundationSetup.RateLimits.PerClient).WithTags("Households");
+        g.MapGet("/", List);
+        g.MapPost("/", Issue);
+        g.MapGet("/{id:long}", Get);
+        g.MapGet("/{id:long}/card.png", Png);
+        g.MapGet("/{id:long}/card.pdf", CardPdf);
+        g.MapGet("/{id:long}/sheet.pdf", SheetPdf);
+
+        app.MapGet("/api/offline-cards/revocations", Revocations).WithTags("Households").AllowAnonymous()
+            .RequireRateLimiting(FoundationSetup.RateLimits.PerClient);
+    }
+
+    private static async Task<Ok<IReadOnlyList<OfflineCardView>>> List(ClaimsPrincipal user, OfflineCardService cards, CancellationToken ct) =>
+        TypedResults.Ok(await cards.ListAsync(user.AccountId(), ct));
+
+    private static async Task<Created<OfflineCardView>> Issue(IssueCardRequest body, ClaimsPrincipal user, HouseholdAccess access,
+        OfflineCardService cards, CancellationToken ct)
+    {
+        var personId = body.RelativeId is { } rid ? await access.RelativePersonAsync(user.AccountId(), rid, ct) : user.PersonIdOrThrow();
+        var view = await cards.IssueAsync(user.AccountId(), personId, ct);
+        return TypedResults.Created($"/api/me/offline-cards/{view.Id}", view);
+    }
+
+    private static async Task<Ok<OfflineCardView>> Get(long id, ClaimsPrincipal user, HouseholdAccess access, OfflineCardService cards, CancellationToken ct) =>
+        TypedResults.Ok(await cards.ViewAsync(await FindAsync(id, user, access, cards, ct), ct));
+
+    private static Task<FileContentHttpResult> Png(long id, ClaimsPrincipal user, HouseholdAccess access, OfflineCardService cards, CancellationToken ct) =>
+        FileAsync(id, CardFormat.Png, "image/png", "card.png", user, access, cards, ct);
+
+    private static Task<FileContentHttpResult> CardPdf(long id, ClaimsPrincipal user, HouseholdAccess access, OfflineCardService cards, CancellationToken ct) =>
+        FileAsync(id, CardFormat.CardPdf, "application/pdf", "card.pdf", user, access, cards, ct);
+
+    private static Task<FileContentHttpResult> SheetPdf(long id, ClaimsPrincipal user, HouseholdAccess access, OfflineCardService cards, CancellationToken ct) =>
+        FileAsync(id, CardFormat.SheetPdf, "application/pdf", "sheet.pdf", user, access, cards, ct);
+
+    private static async Task<Ok<RevocationList>> Revocations(OfflineCardService cards, HttpContext http, CancellationToken ct)
+    {
+        http.Response.Headers.CacheControl = "public, max-age=60";
+        return TypedResults.Ok(await cards.RevocationsAsync(ct));
+    }
+
+    private static async Task<FileContentHttpResult> FileAsync(long id, CardFormat format, string contentType, string name, ClaimsPrincipal user,
+        HouseholdAccess access, OfflineCardService cards, CancellationToken ct)
+    {
+        var card = await FindAsync(id, user, access, cards, ct);
+        return TypedResults.File(await cards.RenderAsync(card, format, ct), contentType, $"offline-card-{card.Id}-{name}");
+    }
+
+    private static Task<OfflineCard> FindAsync(long id, ClaimsPrincipal user, HouseholdAccess access, OfflineCardService cards, CancellationToken ct)
+    {
+        var accountId = user.AccountId();
+        var own = user.FindFirstValue(SessionClaims.PersonId) is { } p ? long.Parse(p, System.Globalization.CultureInfo.InvariantCulture) : (long?)null;
+        return cards.FindAsync(accountId, id, personId => access.MayActForAsync(accountId, own, personId, ct), ct);
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MiniCode.Features.People;
+
+namespace MiniCode.Features.Households.Relatives;
+
+/// <summary>Who agreed to the relative being added (PIPL: the person, or the guardian of a child).</summary>
+public enum ConsentBy
+{
+    Relative,
+    Guardian,
+}
+
+/// <summary>
+/// A relative (亲友) whose code a holder account may show. The holder's relatives occupy numbered slots
+/// 1..MaxPerHolder with a unique index on (holder, slot): two parallel adds can never take the same slot, so the
+/// limit holds under concurrency on every provider without locks.
+/// </summary>
+public sealed class Relative
+{
+    public long Id { get; set; }
+    public long HolderAccountId { get; set; }
+    public long PersonId { get; set; }
+    public Person? Person { get; set; }
+    public int Slot { get; set; }
+    /// <summary>Free text the holder chose, e.g. 父亲, 女儿.</summary>
+    public string? Relation { get; set; }
+    public ConsentBy ConsentBy { get; set; }
+    public DateTimeOffset ConsentAt { get; set; }
+    /// <summary>False when the relative was exempt from face verification by age.</summary>
+    public bool FaceVerified { get; set; }
+    public DateTimeOffset AddedAt { get; set; }
+}
+
+internal sealed class RelativeConfiguration : IEntityTypeConfiguration<Relative>
+{
+    public void Configure(EntityTypeBuilder<Relative> b)
+    {
+        b.ToTable("household_relatives");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Relation).HasMaxLength(20);
+        b.Property(x => x.ConsentBy).HasConversion<string>().HasMaxLength(20);
+        b.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Account>().WithMany().HasForeignKey(x => x.HolderAccountId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.HolderAccountId, x.Slot }).IsUnique();
+        b.HasIndex(x => new { x.HolderAccountId, x.PersonId }).IsUnique();
+        b.HasIndex(x => x.PersonId);
+    }
+}

@@ -1,0 +1,23 @@
+using MiniCode.Features.HealthCodes.Declarations;
+using MiniCode.Features.HealthCodes.Engine;
+
+namespace MiniCode.Features.Households.Relatives;
+
+/// <summary><c>by</c>: "relative" (the relative agreed) or "guardian" (the holder as guardian; required under 14).</summary>
+public sealed record ConsentRequest(string? By, bool Confirmed);
+
+/// <summary>
+/// Adds a relative. <c>documentType</c>: "residentId" (default; <c>number</c> is the 18-digit ID number), "passport",
+/// "hkMacaoPermit" or "taiwanPermit" (then <c>birthDate</c> and optional <c>gender</c>). <c>declaration</c> is required
+/// when the relative has no health declaration yet. <c>faceToken</c> is the relative's face verification token, unless
+/// exempt by age.
+/// </summary>
+public sealed record AddRelativeRequest(string? Name, string? DocumentType, string? Number, DateOnly? BirthDate, string? Gender,
+    string? Relation, string? FaceToken, ConsentRequest? Consent, DeclarationRequest? Declaration);
+
+/// <summary>A relative as their holder sees it: name and document masked.</summary>
+public sealed record RelativeView(long Id, string Name, string DocumentType, string DocumentNumber, string? Relation, int? Age,
+    bool FaceVerified, string ConsentBy, DateTimeOffset AddedAt, DateTimeOffset DeletableAt, HealthColor? Color);
+
+/// <summary>One entry of the quick switch list: the holder first (<c>relativeId</c> null), then the relatives by slot.</summary>
+public sealed record SwitchEntry(long? RelativeId, string Name, string? Relation, HealthColor? Color, string CodePath);

@@ -1,0 +1,84 @@
+using System.Security.Claims;
+using MiniCode.Features.HealthCodes;
+using MiniCode.Features.HealthCodes.Declarations;
+using MiniCode.Features.Sessions;
+using MiniCode.Infrastructure.Hosting;
+
+namespace MiniCode.Features.Households.Relatives;
+
+/// <summary>亲友健康码 under <c>/api/me/relatives</c>: only the holder reaches a relative (404 for everyone else).</summary>
+public static class RelativesApi
+{
+    public static RouteGroupBuilder MapRelativesApi(this IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/me/relatives").RequireAuthorization(SessionsSetup.CitizenPolicy)
+            .RequireRateLimiting(FoundationSetup.RateLimits.PerClient).WithTags("Households");
+        g.MapGet("/", List);
+        g.MapPost("/", Add);
+        g.MapGet("/switch", Switch);
+        g.MapGet("/{id:long}", Get);
+        g.MapDelete("/{id:long}", Delete);
+        g.MapPost("/{id:long}/declaration", Declare);
+        g.MapGet("/{id:long}/code", Code);
+        g.MapGet("/{id:long}/code.png", CodePng);
+        g.MapGet("/{id:long}/code.svg", CodeSvg);
+        return g;
+    }
+
+    private static async Task<Ok<IReadOnlyList<RelativeView>>> List(ClaimsPrincipal user, RelativeService relatives, CancellationToken ct) =>
+        TypedResults.Ok(await relatives.ListAsync(user.AccountId(), ct));
+
+    private static async Task<Created<RelativeView>> Add(AddRelativeRequest body, ClaimsPrincipal user, RelativeService relatives, CancellationToken ct)
+    {
+        var view = await relatives.AddAsync(user.AccountId(), user.PersonIdOrThrow(), body, ct);
+        return TypedResults.Created($"/api/me/relatives/{view.Id}", view);
+    }
+
+    private static async Task<Ok<IReadOnlyList<SwitchEntry>>> Switch(ClaimsPrincipal user, RelativeService relatives, CancellationToken ct) =>
+        TypedResults.Ok(await relatives.SwitchListAsync(user.AccountId(), user.PersonIdOrThrow(), ct));
+
+    private static async Task<Ok<RelativeView>> Get(long id, ClaimsPrincipal user, RelativeService relatives, CancellationToken ct) =>
+        TypedResults.Ok(await relatives.GetAsync(user.AccountId(), id, ct));
+
+    private static async Task<NoContent> Delete(long id, ClaimsPrincipal user, RelativeService relatives, CancellationToken ct)
+    {
+        await relatives.DeleteAsync(user.AccountId(), id, ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<DeclarationView>> Declare(long id, DeclarationRequest body, ClaimsPrincipal user, HouseholdAccess access,
+        DeclarationService declarations, CancellationToken ct)
+    {
+        var personId = await access.RelativePersonAsync(user.AccountId(), id, ct);
+        return TypedResults.Ok(await declarations.SubmitAsync(personId, body, $"holder:{user.AccountId()}", ct));
+    }
+
+    private static async Task<Ok<CodeView>> Code(long id, ClaimsPrincipal user, HouseholdAccess access, ShowCodeService codes, HttpContext http, CancellationToken ct)
+    {
+        var personId = await access.RelativePersonAsync(user.AccountId(), id, ct);
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Ok(await codes.ShowAsync(personId, ct));
+    }
+
+    private static async Task<FileContentHttpResult> CodePng(long id, ClaimsPrincipal user, HouseholdAccess access, ShowCodeService codes, HttpContext http, CancellationToken ct)
+    {
+        var code = await codes.ShowAsync(await access.RelativePersonAsync(user.AccountId(), id, ct), ct);
+        SetCodeHeaders(http, code);
+        return TypedResults.File(codes.Png(code), "image/png");
+    }
+
+    private static async Task<FileContentHttpResult> CodeSvg(long id, ClaimsPrincipal user, HouseholdAccess access, ShowCodeService codes, HttpContext http, CancellationToken ct)
+    {
+        var code = await codes.ShowAsync(await access.RelativePersonAsync(user.AccountId(), id, ct), ct);
+        SetCodeHeaders(http, code);
+        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(codes.Svg(code)), "image/svg+xml");
+    }
+
+    /// <summary>As for the own code: colour and expiry travel in headers next to the image.</summary>
+    private static void SetCodeHeaders(HttpContext http, CodeView code)
+    {
+        http.Response.Headers.CacheControl = "no-store";
+        http.Response.Headers["X-Code-Color"] = code.Color.ToString().ToLowerInvariant();
+        http.Response.Headers["X-Code-Expires"] = code.ExpiresAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using MiniCode.Features.HealthCodes.Engine;
+using MiniCode.Features.Households.OfflineCards;
+using MiniCode.Features.Households.Portraits;
+using MiniCode.Features.Jobs;
+using MiniCode.Features.People;
+using MiniCode.Tests.HealthCodes;
+using MiniCode.Tests.Infrastructure;
+using MiniCode.Tests.Jobs;
+
+namespace MiniCode.Tests.Households;
+
+public sealed class HouseholdJobAndDeletionTests
+{
+    [Fact]
+    public async Task Expire_offline_cards_job_revokes_worsened_and_expires_old_cards()
+    {
+        using var host = new JobsTestHost().Start();
+        var worse = await host.CitizenAsync("邓变色");
+        var old = await host.CitizenAsync("邓过期");
+        var cards = new Dictionary<long, long>();
+        foreach (var user in new[] { worse, old })
+        {
+            await user.DeclareAsync();
+            var card = await HttpAssert.Ok(await user.Client.PostJson("/api/me/offline-cards", new { }), HttpStatusCode.Created);
+            cards[user.PersonId!.Value] = card.GetProperty("id").GetInt64();
+            await user.Client.GetAsync(card.Str("pngPath")); // fills the cache
+        }
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
+        await host.WithServiceAsync<HealthFactsRecorder, HealthStatus>(r => r.RecordTemperatureAsync(worse.PersonId!.Value, 38.5m, "scanner:9", default));
+
+        await host.Get<JobsService>().RunNowAsync("expire-offline-cards", "test");
+        var first = Assert.Single(await host.WaitForEndedRunsAsync("expire-offline-cards", 1));
+        Assert.Equal((JobOutcome.Succeeded, 1), (first.Outcome, first.ItemsProcessed));
+        Assert.Equal(OfflineCardStatus.Revoked, await StatusAsync(host, cards[worse.PersonId!.Value]));
+        Assert.Equal(OfflineCardStatus.Active, await StatusAsync(host, cards[old.PersonId!.Value]));
+        Assert.False(File.Exists(Path.Combine(host.WorkDir, "data", "offline-cards", $"{cards[worse.PersonId!.Value]}-card.png")));
+
+        host.Clock.Advance(TimeSpan.FromDays(30));
+        await host.Get<JobsService>().RunNowAsync("expire-offline-cards", "test");
+        var second = (await host.WaitForEndedRunsAsync("expire-offline-cards", 2))[1];
+        Assert.Equal((JobOutcome.Succeeded, 1), (second.Outcome, second.ItemsProcessed));
+        Assert.Equal(OfflineCardStatus.Expired, await StatusAsync(host, cards[old.PersonId!.Value]));
+        Assert.False(File.Exists(Path.Combine(host.WorkDir, "data", "offline-cards", $"{cards[old.PersonId!.Value]}-card.png")));
+        // The revocation list holds only unexpired cards.
+        Assert.Empty((await HttpAssert.Ok(await host.CreateClient().GetAsync("/api/offline-cards/revocations"))).GetProperty("cards").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Deleting_the_account_removes_relatives_held_only_by_it_and_their_photos()
+    {
+        using var factory = new HealthCodesFactory();
+        var holder = await factory.CitizenAsync("谢家长");
+        var sharedHolder = await factory.CitizenAsync("谢亲戚");
+        var onlyMine = await holder.AddRelativeAsync("谢独有");
+        var birth = new DateOnly(1962, 4, 4);
+        var number = TestUsers.NextIdNumber(birth);
+        await HttpAssert.Ok(await holder.PostRelativeAsync(HouseholdsKit.Relative("谢共有", birth, number: number)), HttpStatusCode.Created);
+        await HttpAssert.Ok(await sharedHolder.PostRelativeAsync(HouseholdsKit.Relative("谢共有", birth, number: number)), HttpStatusCode.Created);
+        await HttpAssert.Ok(await holder.Client.UploadAsync($"/api/me/relatives/{onlyMine}/portrait", HouseholdsKit.Jpeg(300, 400)));
+        await HttpAssert.Ok(await holder.Client.UploadAsync("/api/me/portrait", HouseholdsKit.Jpeg(300, 400)));
+        var portraitDir = Path.Combine(factory.WorkDir, "data", "portraits");
+        Assert.Equal(2, Directory.GetFiles(portraitDir, "*", SearchOption.AllDirectories).Length);
+
+        await HttpAssert.Ok(await holder.Client.DeleteAsync("/api/me"), HttpStatusCode.NoContent);
+
+        var persons = await factory.QueryAsync(db => db.Set<Person>().Where(p => p.Name.StartsWith("谢") || p.Name == "已注销").ToListAsync());
+        Assert.DoesNotContain(persons, p => p.Name == "谢独有" || p.Name == "谢家长");
+        Assert.Contains(persons, p => p.Name == "谢共有" && p.AnonymisedAt == null);
+        Assert.Equal(0, await factory.QueryAsync(db => db.Set<Portrait>().CountAsync()));
+        Assert.Empty(Directory.GetFiles(portraitDir, "*", SearchOption.AllDirectories));
+        Assert.Single((await HttpAssert.Ok(await sharedHolder.Client.GetAsync("/api/me/relatives"))).EnumerateArray());
+    }
+
+    private static async Task<OfflineCardStatus> StatusAsync(JobsTestHost host, long cardId)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<MiniCode.Data.MiniCodeDbContext>().Set<OfflineCard>()
+            .Where(c => c.Id == cardId).Select(c => c.Status).SingleAsync();
+    }
+}
