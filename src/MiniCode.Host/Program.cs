@@ -6,6 +6,7 @@ using MiniCode.Infrastructure.Hosting;
 using MiniCode.Infrastructure.Logging;
 using MiniCode.Infrastructure.OpenApi;
 using MiniCode.Features.Identity;
+using MiniCode.Features.Posters;
 using MiniCode.Platform;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +16,7 @@ builder.Services.AddMiniCodeJobs(builder.Configuration);
 builder.Services.AddMiniCodeOpenApi();
 builder.Services.AddMiniCodePlatform(builder.Configuration).AddMiniCodeIdentity(builder.Configuration);
 builder.Services.AddHealthCodes(builder.Configuration);
+builder.Services.AddPosters(builder.Configuration);
 builder.AddMiniCodeAdmin();
 
 var app = builder.Build();
@@ -29,6 +31,7 @@ if (parts.Bff)
     app.MapGet("/api", () => TypedResults.Ok(new { name = "MiniCode", status = "ok" })).ExcludeFromDescription();
     app.MapMiniCodeIdentity();
     app.MapHealthCodesApi();
+    app.MapPostersApi();
     app.MapAdminContentApis();
 }
 if (parts.Admin) app.MapMiniCodeAdmin();
