@@ -38,7 +38,7 @@ public sealed class VisitorRecords(MiniCodeDbContext db, IOptions<PosterOptions>
     public async Task WriteCsvAsync(long posterId, DateTimeOffset? from, DateTimeOffset? to, Stream output, CancellationToken ct)
     {
         await using var writer = new StreamWriter(output, new UTF8Encoding(true), 16 * 1024, leaveOpen: true);
-        var csv = CsvWriter.Create(writer, CsvWriterOptions.Default, true);
+        await using var csv = CsvWriter.Create(writer, CsvWriterOptions.Default, true);
         await csv.WriteRecordAsync(["登记编号", "姓名", "手机号", "登记时间", "最近扫码时间", "扫码次数"], ct);
         await foreach (var row in Stream(posterId, from, to, ct))
         {
