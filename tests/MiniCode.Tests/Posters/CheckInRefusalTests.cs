@@ -7,10 +7,10 @@ using MiniCode.Tests.Infrastructure;
 namespace MiniCode.Tests.Posters;
 
 /// <summary>Every reason a scan is refused, and the owner-only rules of applying and managing posters.</summary>
-public sealed class CheckInRefusalTests : IClassFixture<MiniCodeFactory>
+public sealed class CheckInRefusalTests : IClassFixture<PostersFactory>
 {
     private readonly MiniCodeFactory _factory;
-    public CheckInRefusalTests(MiniCodeFactory factory) => _factory = factory;
+    public CheckInRefusalTests(PostersFactory factory) => _factory = factory;
 
     [Fact]
     public async Task Malformed_forged_and_non_poster_codes_are_refused_with_their_reason()

@@ -6,10 +6,10 @@ using MiniCode.Tests.Infrastructure;
 namespace MiniCode.Tests.Posters;
 
 /// <summary>The WeChat (getwxacodeunlimit) and Alipay (alipay.open.app.qrcode.create) variants against the simulator.</summary>
-public sealed class PlatformCodeTests : IClassFixture<MiniCodeFactory>
+public sealed class PlatformCodeTests : IClassFixture<PostersFactory>
 {
     private readonly MiniCodeFactory _factory;
-    public PlatformCodeTests(MiniCodeFactory factory) => _factory = factory;
+    public PlatformCodeTests(PostersFactory factory) => _factory = factory;
 
     [Fact]
     public async Task WeChat_code_carries_the_scene_is_cached_and_checks_in()

@@ -8,10 +8,10 @@ using MiniCode.Tests.Infrastructure;
 namespace MiniCode.Tests.Posters;
 
 /// <summary>The whole life of a poster over HTTP: apply → download → check-in → owner view → rotation → deletion.</summary>
-public sealed class PosterFlowTests : IClassFixture<MiniCodeFactory>
+public sealed class PosterFlowTests : IClassFixture<PostersFactory>
 {
     private readonly MiniCodeFactory _factory;
-    public PosterFlowTests(MiniCodeFactory factory) => _factory = factory;
+    public PosterFlowTests(PostersFactory factory) => _factory = factory;
 
     [Fact]
     public async Task Apply_download_check_in_owner_view_rotate_delete()

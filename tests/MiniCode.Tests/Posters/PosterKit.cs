@@ -61,3 +61,6 @@ public static class PosterKit
         finally { File.Delete(file); }
     }
 }
+
+/// <summary>A host shared by the tests of one class (xUnit fixtures need a single public constructor).</summary>
+public sealed class PostersFactory : MiniCodeFactory;
