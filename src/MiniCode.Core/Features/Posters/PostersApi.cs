@@ -15,24 +15,25 @@ public static class PostersApi
     {
         var posters = app.MapGroup("/api/posters").RequireAuthorization(SessionsSetup.CitizenPolicy)
             .RequireRateLimiting(FoundationSetup.RateLimits.PerClient).WithTags("Posters");
-        posters.MapPost("", Apply);
+        posters.MapPost("", Apply).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
         posters.MapGet("", List);
-        posters.MapGet("/poster.pdf", BulkPdf);
-        posters.MapGet("/{id:long}", Detail);
-        posters.MapDelete("/{id:long}", Delete);
-        posters.MapPost("/{id:long}/rotate", Rotate);
-        posters.MapGet("/{id:long}/qr.png", Png);
-        posters.MapGet("/{id:long}/qr.svg", Svg);
-        posters.MapGet("/{id:long}/poster.pdf", Pdf);
-        posters.MapGet("/{id:long}/wechat-code.png", WeChatCode);
-        posters.MapGet("/{id:long}/alipay-code", AlipayCode);
-        posters.MapGet("/{id:long}/check-ins", Visitors);
-        posters.MapGet("/{id:long}/check-ins.csv", VisitorsCsv);
+        posters.MapGet("/poster.pdf", BulkPdf).ProducesProblem(StatusCodes.Status404NotFound);
+        posters.MapGet("/{id:long}", Detail).ProducesProblem(StatusCodes.Status404NotFound);
+        posters.MapDelete("/{id:long}", Delete).ProducesProblem(StatusCodes.Status404NotFound);
+        posters.MapPost("/{id:long}/rotate", Rotate).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone);
+        posters.MapGet("/{id:long}/qr.png", Png).ProducesProblem(StatusCodes.Status404NotFound);
+        posters.MapGet("/{id:long}/qr.svg", Svg).ProducesProblem(StatusCodes.Status404NotFound);
+        posters.MapGet("/{id:long}/poster.pdf", Pdf).ProducesProblem(StatusCodes.Status404NotFound);
+        posters.MapGet("/{id:long}/wechat-code.png", WeChatCode).ProducesProblem(StatusCodes.Status404NotFound).PlatformTrouble();
+        posters.MapGet("/{id:long}/alipay-code", AlipayCode).ProducesProblem(StatusCodes.Status404NotFound).PlatformTrouble();
+        posters.MapGet("/{id:long}/check-ins", Visitors).ProducesProblem(StatusCodes.Status404NotFound);
+        posters.MapGet("/{id:long}/check-ins.csv", VisitorsCsv).ProducesProblem(StatusCodes.Status404NotFound);
 
         var checkIns = app.MapGroup("/api/check-ins").RequireAuthorization(SessionsSetup.CitizenPolicy)
             .RequireRateLimiting(FoundationSetup.RateLimits.PerClient).WithTags("Posters");
-        checkIns.MapPost("", CheckIn);
-        checkIns.MapGet("", MyCheckIns);
+        checkIns.MapPost("", CheckIn).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status410Gone);
+        checkIns.MapGet("", MyCheckIns).ProducesProblem(StatusCodes.Status403Forbidden);
         return app;
     }
 
@@ -130,6 +131,10 @@ public static class PostersApi
 
     private static async Task<Ok<MyCheckIns>> MyCheckIns(long? personId, ClaimsPrincipal user, CheckInService checkIns, CancellationToken ct) =>
         TypedResults.Ok(await checkIns.MineAsync(user.AccountId(), user.PersonIdOrThrow(), personId, ct));
+
+    /// <summary>WeChat/Alipay trouble answers 502/503 with Retry-After (wechat.* / alipay.* codes).</summary>
+    private static RouteHandlerBuilder PlatformTrouble(this RouteHandlerBuilder b) =>
+        b.ProducesProblem(StatusCodes.Status502BadGateway).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     private static string FileName(long id, PosterGeneration g, string extension) =>
         $"poster-P{id.ToString(CultureInfo.InvariantCulture)}-{g.Number.ToString(CultureInfo.InvariantCulture)}.{extension}";
