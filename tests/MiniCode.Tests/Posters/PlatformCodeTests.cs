@@ -26,9 +26,11 @@ public sealed class PlatformCodeTests : IClassFixture<PostersFactory>
         Assert.Equal("sim-wxacode:" + scene, HealthCodeKit.Zbar(image, ".png"));
         var cached = await _factory.QueryAsync(db => db.Set<PosterGeneration>().Where(g => g.PosterId == poster.Id()).Select(g => g.WeChatCode).SingleAsync());
         Assert.Equal(image, cached);
-        // Served from the row from now on, even when WeChat would refuse the stale access token.
-        await _factory.CreateClient().PostAsync("/simulator/wechat/simulator/expire-tokens", null);
-        Assert.Equal(image, await owner.Client.GetByteArrayAsync($"/api/posters/{poster.Id()}/wechat-code.png"));
+        // Served from the row from now on: what is stored is what comes back, WeChat is not asked again.
+        byte[] marker = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3];
+        await _factory.QueryAsync(db => db.Set<PosterGeneration>().Where(g => g.PosterId == poster.Id())
+            .ExecuteUpdateAsync(u => u.SetProperty(g => g.WeChatCode, marker)));
+        Assert.Equal(marker, await owner.Client.GetByteArrayAsync($"/api/posters/{poster.Id()}/wechat-code.png"));
 
         var visitor = await _factory.VisitorAsync("施访客");
         var checkIn = await HttpAssert.Ok(await visitor.CheckInAsync(Uri.EscapeDataString(scene))); // as options.scene arrives
@@ -51,11 +53,15 @@ public sealed class PlatformCodeTests : IClassFixture<PostersFactory>
         Assert.StartsWith("https://sim.alipay.example/qr/", url);
         Assert.Equal(poster.Scene(), first.GetProperty("scene").GetString());
         Assert.Equal(url, await _factory.QueryAsync(db => db.Set<PosterGeneration>().Where(g => g.PosterId == poster.Id()).Select(g => g.AlipayQrCodeUrl).SingleAsync()));
+        const string stored = "https://cached.example/qr/poster.jpg"; // proves the second answer comes from the row
+        await _factory.QueryAsync(db => db.Set<PosterGeneration>().Where(g => g.PosterId == poster.Id())
+            .ExecuteUpdateAsync(u => u.SetProperty(g => g.AlipayQrCodeUrl, stored)));
         var again = await HttpAssert.Ok(await owner.Client.GetAsync($"/api/posters/{poster.Id()}/alipay-code"));
-        Assert.Equal(url, again.GetProperty("qrCodeUrl").GetString());
+        Assert.Equal(stored, again.GetProperty("qrCodeUrl").GetString());
         var rotated = await HttpAssert.Ok(await owner.Client.PostAsync($"/api/posters/{poster.Id()}/rotate", null));
         var renewed = await HttpAssert.Ok(await owner.Client.GetAsync($"/api/posters/{poster.Id()}/alipay-code"));
         Assert.Equal(rotated.Scene(), renewed.GetProperty("scene").GetString());
+        Assert.StartsWith("https://sim.alipay.example/qr/", renewed.GetProperty("qrCodeUrl").GetString());
         Assert.NotEqual(url, renewed.GetProperty("qrCodeUrl").GetString());
     }
 }

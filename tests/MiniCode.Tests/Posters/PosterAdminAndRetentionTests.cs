@@ -65,4 +65,25 @@ public sealed class PosterAdminAndRetentionTests
         factory.Clock.Advance(TimeSpan.FromDays(14) + TimeSpan.FromSeconds(1));
         Assert.Equal(1, await factory.WithServiceAsync<CheckInService, int>(s => s.PurgeAsync(CancellationToken.None)));
     }
+
+    [Fact]
+    public async Task Account_deletion_stops_the_owners_posters_and_removes_the_visitors_own_check_ins()
+    {
+        using var factory = new MiniCodeFactory();
+        var owner = await factory.CitizenAsync("东方老板");
+        var poster = await owner.ApplyAsync("东方商行");
+        var visitor = await factory.VisitorAsync("西门访客");
+        var stays = await factory.VisitorAsync("南宫访客");
+        await HttpAssert.Ok(await visitor.CheckInAsync(poster.Payload()));
+        await HttpAssert.Ok(await stays.CheckInAsync(poster.Payload()));
+
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, (await visitor.Client.DeleteAsync("/api/me")).StatusCode);
+        Assert.Equal([stays.PersonId!.Value], await factory.QueryAsync(db => db.Set<CheckIn>().Select(c => c.PersonId).ToListAsync()));
+
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, (await owner.Client.DeleteAsync("/api/me")).StatusCode);
+        await HttpAssert.Problem(await stays.CheckInAsync(poster.Payload()), System.Net.HttpStatusCode.Gone, "posters.deleted");
+        var row = await factory.QueryAsync(db => db.Set<Poster>().SingleAsync(p => p.Id == poster.Id()));
+        Assert.Equal(("", ""), (row.ContactPhoneCipher, row.ContactPhoneMasked));
+        Assert.Equal(1, await factory.QueryAsync(db => db.Set<CheckIn>().CountAsync())); // kept for tracing until the purge
+    }
 }

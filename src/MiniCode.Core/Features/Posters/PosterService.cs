@@ -99,9 +99,9 @@ public sealed partial class PosterService(MiniCodeDbContext db, CodeSigner signe
         var live = await db.Set<PosterGeneration>().Where(g => g.PosterId == posterId && (g.ValidUntil == null || g.ValidUntil > graceEnd)).ToListAsync(ct);
         foreach (var g in live) g.ValidUntil = graceEnd;
         var number = await db.Set<PosterGeneration>().Where(g => g.PosterId == posterId).MaxAsync(g => g.Number, ct) + 1;
-        var generation = Issue(posterId, number, now);
-        db.Add(generation);
-        await db.SaveChangesAsync(ct);
+        db.Add(Issue(posterId, number, now));
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException) { throw new ApiException(CommonErrors.Conflict); } // a concurrent rotation took the number
         return await DetailAsync(accountId, posterId, ct);
     }
 
