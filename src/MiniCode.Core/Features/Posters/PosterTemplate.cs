@@ -19,7 +19,7 @@ public static class PosterTemplate
         var kind = poster.Kind == PosterKind.Institution ? "机构张贴码" : "个人张贴码";
         var qr = Convert.ToBase64String(Encoding.UTF8.GetBytes(qrSvg));
         var nameLines = Wrap(poster.VenueName, 20, 2);
-        var nameSize = poster.VenueName.Length <= 12 ? 150 : 105;
+        var nameSize = poster.VenueName.Length <= 12 ? 150 : 95; // 20 characters at 95 fit the 2100-unit width
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"""<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="210mm" height="297mm" viewBox="0 0 {Width} {Height}">""");
         sb.Append(CultureInfo.InvariantCulture, $"""<rect width="{Width}" height="{Height}" fill="#FFFFFF"/>""");
