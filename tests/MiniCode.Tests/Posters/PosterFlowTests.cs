@@ -151,7 +151,7 @@ public sealed class PosterFlowTests : IClassFixture<PostersFactory>
     {
         var owner = await _factory.CitizenAsync("郑主任");
         var a = await owner.ApplyAsync("第一食堂");
-        var b = await owner.ApplyAsync("第二食堂");
+        var b = await owner.ApplyAsync("吉林省长春市朝阳区人民大街第二实验小学附属幼儿园职工食堂"); // wraps onto two lines
         var response = await owner.Client.GetAsync($"/api/posters/poster.pdf?ids={a.Id()}&ids={b.Id()}");
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal([a.Payload(), b.Payload()], PosterKit.DecodePdfPages(await response.Content.ReadAsByteArrayAsync()));
