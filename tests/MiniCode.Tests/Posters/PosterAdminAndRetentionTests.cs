@@ -62,8 +62,14 @@ public sealed class PosterAdminAndRetentionTests
         var checkIn = await HttpAssert.Ok(await visitor.CheckInAsync(poster.Payload()));
         Assert.Equal(14, checkIn.GetProperty("retentionDays").GetInt32());
         Assert.Contains("14天", checkIn.GetProperty("retentionNotice").GetString());
+        var deleted = await owner.ApplyAsync("令狐旧店");
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, (await owner.Client.DeleteAsync($"/api/posters/{deleted.Id()}")).StatusCode);
         factory.Clock.Advance(TimeSpan.FromDays(14) + TimeSpan.FromSeconds(1));
         Assert.Equal(1, await factory.WithServiceAsync<CheckInService, int>(s => s.PurgeAsync(CancellationToken.None)));
+        // The deleted poster goes with its retention period; the live one stays.
+        var left = await factory.QueryAsync(db => db.Set<Poster>().Select(p => p.Id).ToListAsync());
+        Assert.Equal([poster.Id()], left);
+        Assert.Empty(await factory.QueryAsync(db => db.Set<PosterGeneration>().Where(g => g.PosterId == deleted.Id()).ToListAsync()));
     }
 
     [Fact]
