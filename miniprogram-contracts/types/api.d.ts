@@ -24,6 +24,11 @@ export type AddRelativeRequest = {
   declaration: null | DeclarationRequest;
 };
 
+export type AlipayCodeView = {
+  qrCodeUrl: string;
+  scene: string;
+};
+
 export type AlipayLoginRequest = {
   authCode: null | string;
   stayLoggedIn?: boolean;
@@ -69,6 +74,24 @@ export type BindPhoneBySmsRequest = {
 
 export type BindPhoneByWeChatRequest = {
   code: null | string;
+};
+
+export type CheckInRequest = {
+  payload: null | string;
+  relativeId: null | number;
+};
+
+export type CheckInView = {
+  checkInId: number;
+  venue: VenueView;
+  maskedName: string;
+  color: HealthColor;
+  checkedInAt: string;
+  lastScanAt: string;
+  scanCount: number;
+  repeated: boolean;
+  retentionDays: number;
+  retentionNotice: string;
 };
 
 export type CodeBadges = {
@@ -282,6 +305,20 @@ export type LoginResponse = {
   account: AccountDto;
 };
 
+export type MyCheckIn = {
+  checkInId: number;
+  venue: VenueView;
+  maskedName: string;
+  checkedInAt: string;
+  scanCount: number;
+};
+
+export type MyCheckIns = {
+  items: Array<MyCheckIn>;
+  retentionDays: number;
+  retentionNotice: string;
+};
+
 export type NoticePage = {
   items: Array<NoticeView>;
   unreadCount: number;
@@ -313,6 +350,22 @@ export type OfflineCardView = {
   pngPath: string;
   cardPdfPath: string;
   sheetPdfPath: string;
+};
+
+export type OwnerCheckIn = {
+  checkInId: number;
+  maskedName: string;
+  maskedPhone: string;
+  checkedInAt: string;
+  lastScanAt: string;
+  scanCount: number;
+};
+
+export type OwnerCheckIns = {
+  items: Array<OwnerCheckIn>;
+  total: number;
+  page: number;
+  pageSize: number;
 };
 
 export type PasswordChangeRequest = {
@@ -354,6 +407,62 @@ export type PortraitStatus = {
   changedAt: null | string;
   nextChangeAllowedAt: null | string;
   attemptsLeftToday: number;
+};
+
+export type PosterKind = "personal" | "institution";
+
+export type PosterLinks = {
+  png: string;
+  svg: string;
+  pdf: string;
+  weChatCode: string;
+  alipayCode: string;
+  checkIns: string;
+  checkInsCsv: string;
+};
+
+export type PosterList = {
+  items: Array<PosterSummary>;
+  total: number;
+};
+
+export type PosterRequest = {
+  kind: null | PosterKind;
+  venueName: null | string;
+  address: null | string;
+  regionCode: null | string;
+  venueType: null | VenueType;
+  contactName: null | string;
+  contactPhone: null | string;
+};
+
+export type PosterSummary = {
+  id: number;
+  kind: PosterKind;
+  venueName: string;
+  address: string;
+  regionCode: string;
+  venueType: VenueType;
+  contactName: string;
+  contactPhoneMasked: string;
+  createdAt: string;
+  generation: number;
+  expiresAt: string;
+  status: string;
+};
+
+export type PosterView = {
+  poster: PosterSummary;
+  payload: string;
+  scene: string;
+  issuedAt: string;
+  stillValidPrevious: Array<PreviousGeneration>;
+  links: PosterLinks;
+};
+
+export type PreviousGeneration = {
+  generation: number;
+  validUntil: string;
 };
 
 /** RFC 9457 ProblemDetails；code 为错误码（见 x-error-codes），title 为中文提示。 */
@@ -456,6 +565,17 @@ export type VaccinationView = {
   completesSeries: boolean;
 };
 
+export type VenueType = "shop" | "restaurant" | "office" | "factory" | "school" | "hospital" | "hotel" | "transport" | "residential" | "entertainment" | "government" | "religious" | "event" | "other";
+
+export type VenueView = {
+  posterId: number;
+  venueName: string;
+  address: string;
+  regionCode: string;
+  venueType: VenueType;
+  kind: PosterKind;
+};
+
 export type VerifyRequest = {
   payload: null | string;
 };
@@ -508,6 +628,7 @@ export type ErrorCode =
   | "auth.session_invalid"
   | "auth.session_revoked"
   | "auth.unauthorized"
+  | "check_ins.person_not_allowed"
   | "codes.declaration_required"
   | "codes.face_check_required"
   | "common.conflict"
@@ -553,6 +674,15 @@ export type ErrorCode =
   | "portraits.too_large"
   | "portraits.too_young"
   | "portraits.upload_required"
+  | "posters.deleted"
+  | "posters.expired"
+  | "posters.forged"
+  | "posters.malformed"
+  | "posters.not_a_poster"
+  | "posters.not_found"
+  | "posters.revoked"
+  | "posters.rotated"
+  | "posters.too_many"
   | "relatives.already_added"
   | "relatives.busy"
   | "relatives.consent_required"
@@ -659,6 +789,20 @@ export interface Endpoints {
     query: never;
     body: never;
     response: ImportSummary;
+    auth: true;
+  };
+  "GET /api/check-ins": {
+    path: never;
+    query: { relativeId?: number };
+    body: never;
+    response: MyCheckIns;
+    auth: true;
+  };
+  "POST /api/check-ins": {
+    path: never;
+    query: never;
+    body: CheckInRequest;
+    response: CheckInView;
     auth: true;
   };
   "POST /api/codes/verify": {
@@ -1091,6 +1235,97 @@ export interface Endpoints {
   "GET /api/portraits/{reference}": {
     path: { reference: string };
     query: never;
+    body: never;
+    response: void;
+    auth: true;
+  };
+  "GET /api/posters": {
+    path: never;
+    query: never;
+    body: never;
+    response: PosterList;
+    auth: true;
+  };
+  "POST /api/posters": {
+    path: never;
+    query: never;
+    body: PosterRequest;
+    response: PosterView;
+    auth: true;
+  };
+  "GET /api/posters/{id}": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: PosterView;
+    auth: true;
+  };
+  "DELETE /api/posters/{id}": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: void;
+    auth: true;
+  };
+  "GET /api/posters/{id}/alipay-code": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: AlipayCodeView;
+    auth: true;
+  };
+  "GET /api/posters/{id}/check-ins": {
+    path: { id: number };
+    query: { from?: string; to?: string; page?: number; pageSize?: number };
+    body: never;
+    response: OwnerCheckIns;
+    auth: true;
+  };
+  "GET /api/posters/{id}/check-ins.csv": {
+    path: { id: number };
+    query: { from?: string; to?: string };
+    body: never;
+    response: void;
+    auth: true;
+  };
+  "GET /api/posters/{id}/poster.pdf": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: void;
+    auth: true;
+  };
+  "GET /api/posters/{id}/qr.png": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: void;
+    auth: true;
+  };
+  "GET /api/posters/{id}/qr.svg": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: void;
+    auth: true;
+  };
+  "POST /api/posters/{id}/rotate": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: PosterView;
+    auth: true;
+  };
+  "GET /api/posters/{id}/wechat-code.png": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: void;
+    auth: true;
+  };
+  "GET /api/posters/poster.pdf": {
+    path: never;
+    query: { ids?: Array<number> };
     body: never;
     response: void;
     auth: true;

@@ -7,6 +7,7 @@ using MiniCode.Infrastructure.Hosting;
 using MiniCode.Infrastructure.Logging;
 using MiniCode.Infrastructure.OpenApi;
 using MiniCode.Features.Identity;
+using MiniCode.Features.Posters;
 using MiniCode.Platform;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,6 +18,7 @@ builder.Services.AddMiniCodeOpenApi();
 builder.Services.AddMiniCodePlatform(builder.Configuration).AddMiniCodeIdentity(builder.Configuration);
 builder.Services.AddHealthCodes(builder.Configuration);
 builder.Services.AddHouseholds(builder.Configuration);
+builder.Services.AddPosters(builder.Configuration);
 builder.AddMiniCodeAdmin();
 
 var app = builder.Build();
@@ -32,6 +34,7 @@ if (parts.Bff)
     app.MapMiniCodeIdentity();
     app.MapHealthCodesApi();
     app.MapHouseholdsApi();
+    app.MapPostersApi();
     app.MapAdminContentApis();
 }
 if (parts.Admin) app.MapMiniCodeAdmin();

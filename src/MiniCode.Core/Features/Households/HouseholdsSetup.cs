@@ -22,6 +22,8 @@ public static class HouseholdsSetup
         services.AddScoped<HouseholdCleanup>();
         services.AddScoped<IAccountDeletionParticipant>(sp => sp.GetRequiredService<HouseholdCleanup>());
         services.AddScoped<RelativeService>();
+        // Replaces the posters feature's "oneself only" default, whichever of the two is registered first.
+        services.Replace(ServiceDescriptor.Scoped<MiniCode.Features.Posters.IRelativeAccess, HouseholdRelativeAccess>());
 
         services.AddSingleton<IPortraitStore, FilePortraitStore>();
         services.AddSingleton<IAuthoritativePortraitSource>(_ => HostPartsOptions.From(configuration).Simulator

@@ -14,6 +14,9 @@ public interface ISvgConverter
 {
     /// <param name="widthPixels">PNG width; the PDF keeps the SVG's own size.</param>
     Task<byte[]> ConvertAsync(string svg, SvgOutput output, int? widthPixels, CancellationToken cancellationToken);
+
+    /// <summary>One PDF with a page per SVG document, in order (bulk posters).</summary>
+    Task<byte[]> ConvertPagesToPdfAsync(IReadOnlyList<string> pages, CancellationToken cancellationToken);
 }
 
 /// <summary>Section <c>MiniCode:Rendering</c>.</summary>
@@ -32,16 +35,28 @@ public sealed class RenderingOptions
 /// <summary>Runs <c>rsvg-convert</c> as a process: SVG on stdin, the result on stdout.</summary>
 public sealed class RsvgSvgConverter(IOptions<RenderingOptions> options) : ISvgConverter
 {
+    public async Task<byte[]> ConvertPagesToPdfAsync(IReadOnlyList<string> pages, CancellationToken cancellationToken)
+    {
+        if (pages.Count == 0) throw new ArgumentException("At least one page is needed.", nameof(pages));
+        // rsvg-convert joins several input files into one multi-page PDF; stdin carries only one document.
+        var dir = Directory.CreateTempSubdirectory("minicode-pages-");
+        try
+        {
+            var start = Start(["--format", "pdf"]);
+            for (var i = 0; i < pages.Count; i++)
+            {
+                var file = Path.Combine(dir.FullName, $"page-{i:D4}.svg");
+                await File.WriteAllTextAsync(file, pages[i], cancellationToken);
+                start.ArgumentList.Add(file);
+            }
+            return await RunAsync(start, null, cancellationToken);
+        }
+        finally { dir.Delete(recursive: true); }
+    }
+
     public async Task<byte[]> ConvertAsync(string svg, SvgOutput output, int? widthPixels, CancellationToken cancellationToken)
     {
-        var o = options.Value;
-        var start = new ProcessStartInfo(o.RsvgConvertPath)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = Start([]);
         start.ArgumentList.Add("--format");
         start.ArgumentList.Add(output == SvgOutput.Pdf ? "pdf" : "png");
         if (output == SvgOutput.Png && widthPixels is { } w)
@@ -50,6 +65,26 @@ public sealed class RsvgSvgConverter(IOptions<RenderingOptions> options) : ISvgC
             start.ArgumentList.Add(w.ToString(System.Globalization.CultureInfo.InvariantCulture));
             start.ArgumentList.Add("--keep-aspect-ratio");
         }
+        return await RunAsync(start, svg, cancellationToken);
+    }
+
+    private ProcessStartInfo Start(IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo(options.Value.RsvgConvertPath)
+        {
+            RedirectStandardInput = true,
+            StandardInputEncoding = new System.Text.UTF8Encoding(false), // CJK text in templates; no BOM before "<svg"
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in arguments) start.ArgumentList.Add(a);
+        return start;
+    }
+
+    private async Task<byte[]> RunAsync(ProcessStartInfo start, string? stdin, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(o.TimeoutSeconds));
         using var process = Process.Start(start) ?? throw new InvalidOperationException("rsvg-convert did not start.");
@@ -58,7 +93,7 @@ public sealed class RsvgSvgConverter(IOptions<RenderingOptions> options) : ISvgC
             var stdout = new MemoryStream();
             var copyOut = process.StandardOutput.BaseStream.CopyToAsync(stdout, timeout.Token);
             var readErr = process.StandardError.ReadToEndAsync(timeout.Token);
-            await process.StandardInput.WriteAsync(svg.AsMemory(), timeout.Token);
+            if (stdin is not null) await process.StandardInput.WriteAsync(stdin.AsMemory(), timeout.Token);
             process.StandardInput.Close();
             await copyOut;
             var error = await readErr;

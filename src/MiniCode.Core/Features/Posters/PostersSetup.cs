@@ -1,0 +1,53 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MiniCode.Data;
+using MiniCode.Features.Identity;
+using MiniCode.Features.Jobs;
+
+namespace MiniCode.Features.Posters;
+
+public static class PostersSetup
+{
+    public static IServiceCollection AddPosters(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PosterOptions>().Bind(configuration.GetSection(PosterOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<PosterService>();
+        services.AddScoped<PosterResolver>();
+        services.AddScoped<CheckInService>();
+        services.AddScoped<VisitorRecords>();
+        services.AddScoped<PosterPlatformCodes>();
+        services.AddScoped<PosterAdminService>();
+        services.AddSingleton<PosterRenderCache>();
+        services.AddSingleton<PosterRenderer>();
+        // The households feature registers the real check; until then only self check-ins pass.
+        services.TryAddSingleton<IRelativeAccess, NoRelatives>();
+        services.AddScoped<IAccountDeletionParticipant, PosterAccountDeletion>();
+        services.AddMiniCodeJob<PurgeCheckInsJob>("purge-check-ins", "删除超过保存期限的扫码登记记录");
+        return services;
+    }
+}
+
+/// <summary>Scheduled as <c>purge-check-ins</c>: deletes check-ins past <c>MiniCode:Posters:RetentionDays</c> (rules in <see cref="CheckInService"/>).</summary>
+public sealed class PurgeCheckInsJob(CheckInService checkIns) : IMiniCodeJob
+{
+    public async Task<JobResult> RunAsync(JobRunContext context, CancellationToken cancellationToken) =>
+        new(await checkIns.PurgeAsync(cancellationToken));
+}
+
+/// <summary>
+/// PIPL deletion: the account's posters stop working and lose their contact details; the person's own check-ins go.
+/// Visitors' check-ins at the deleted posters stay until the retention purge (epidemiological tracing).
+/// </summary>
+internal sealed class PosterAccountDeletion(MiniCodeDbContext db, TimeProvider time) : IAccountDeletionParticipant
+{
+    public async Task OnAccountDeletingAsync(long accountId, long? personId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        await db.Set<Poster>().Where(p => p.OwnerAccountId == accountId).ExecuteUpdateAsync(s => s
+            .SetProperty(p => p.DeletedAt, p => p.DeletedAt ?? now)
+            .SetProperty(p => p.ContactName, "已注销")
+            .SetProperty(p => p.ContactPhoneCipher, "")
+            .SetProperty(p => p.ContactPhoneIndex, "")
+            .SetProperty(p => p.ContactPhoneMasked, ""), ct);
+        if (personId is { } id) await db.Set<CheckIn>().Where(c => c.PersonId == id).ExecuteDeleteAsync(ct);
+    }
+}
