@@ -1,4 +1,5 @@
 using MiniCode.Features.Jobs;
+using MiniCode.Features.Checkpoints;
 using MiniCode.Features.HealthCodes;
 using MiniCode.Admin;
 using MiniCode.Features.Content;
@@ -15,6 +16,7 @@ builder.Services.AddMiniCodeJobs(builder.Configuration);
 builder.Services.AddMiniCodeOpenApi();
 builder.Services.AddMiniCodePlatform(builder.Configuration).AddMiniCodeIdentity(builder.Configuration);
 builder.Services.AddHealthCodes(builder.Configuration);
+builder.Services.AddCheckpoints(builder.Configuration);
 builder.AddMiniCodeAdmin();
 
 var app = builder.Build();
@@ -29,6 +31,7 @@ if (parts.Bff)
     app.MapGet("/api", () => TypedResults.Ok(new { name = "MiniCode", status = "ok" })).ExcludeFromDescription();
     app.MapMiniCodeIdentity();
     app.MapHealthCodesApi();
+    app.MapCheckpointsApi();
     app.MapAdminContentApis();
 }
 if (parts.Admin) app.MapMiniCodeAdmin();
