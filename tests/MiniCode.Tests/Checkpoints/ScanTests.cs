@@ -55,6 +55,19 @@ public sealed class ScanTests : IDisposable
     }
 
     [Fact]
+    public async Task Concurrent_submissions_with_one_key_record_once_and_all_get_the_same_record()
+    {
+        var (scanner, citizen) = await ArrangeAsync();
+        var payload = await citizen.PayloadAsync();
+        var key = CheckpointKit.NewKey();
+        var answers = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => scanner.ScanAsync(payload, 36.7m, key)));
+        var ids = new List<long>();
+        foreach (var answer in answers) ids.Add((await HttpAssert.Ok(answer)).GetProperty("id").GetInt64());
+        Assert.Single(ids.Distinct());
+        Assert.Equal(1, await _factory.QueryAsync(db => db.Set<ScanRecord>().CountAsync(r => r.PersonId == citizen.PersonId)));
+    }
+
+    [Fact]
     public async Task A_temperature_at_the_threshold_turns_the_code_yellow_and_a_normal_one_back_green()
     {
         var (scanner, citizen) = await ArrangeAsync();
