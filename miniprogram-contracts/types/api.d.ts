@@ -12,6 +12,8 @@ export type AccountDto = {
   createdAt: string;
 };
 
+export type AccountStatus = "active" | "disabled" | "deleted";
+
 export type AddRelativeRequest = {
   name: null | string;
   documentType: null | string;
@@ -60,6 +62,16 @@ export type AppealView = {
   filedAt: string;
   resolvedAt: null | string;
   resolution: null | string;
+};
+
+export type AssistedRegistrationRequest = {
+  phone: null | string;
+  smsCode: null | string;
+  name: null | string;
+  idNumber: null | string;
+  temperature: null | number;
+  remarks: null | string;
+  idempotencyKey: null | string;
 };
 
 export type BindPhoneByAlipayRequest = {
@@ -128,6 +140,11 @@ export type ColorHistoryView = {
 };
 
 export type ColorReason = {
+  code: string;
+  text: string;
+};
+
+export type ColorReasonView = {
   code: string;
   text: string;
 };
@@ -299,10 +316,20 @@ export type JsonWebKeySet = {
   keys: Array<JsonWebKey>;
 };
 
+export type LineActionResult = {
+  accountIds: Array<number>;
+  sessionsRevoked: number;
+};
+
 export type LoginResponse = {
   token: string;
   expiresAt: string;
   account: AccountDto;
+};
+
+export type ManagedSiteView = {
+  site: SiteView;
+  scanners: Array<ScannerView>;
 };
 
 export type MyCheckIn = {
@@ -317,6 +344,16 @@ export type MyCheckIns = {
   items: Array<MyCheckIn>;
   retentionDays: number;
   retentionNotice: string;
+};
+
+export type NewScannerRequest = {
+  siteId: null | number;
+  idNumber: null | string;
+  name: null | string;
+  phone: null | string;
+  password: null | string;
+  role: null | ScannerRole;
+  remarks: null | string;
 };
 
 export type NoticePage = {
@@ -508,6 +545,14 @@ export type RelativeView = {
   color: null | HealthColor;
 };
 
+export type ReplaceScannerRequest = {
+  replacementAccountId: null | number;
+};
+
+export type ReportSitesRequest = {
+  siteIds: null | Array<number>;
+};
+
 export type RevocationList = {
   generatedAt: string;
   cards: Array<RevokedCard>;
@@ -521,11 +566,131 @@ export type RevokedCard = {
   revokedAt: string;
 };
 
+export type ScanKind = "scan" | "assisted";
+
+export type ScannerCheckRequest = {
+  siteId: null | number;
+  idNumber: null | string;
+};
+
+export type ScannerCheckResponse = {
+  available: boolean;
+  idNumber: string;
+  allowedRoles: Array<ScannerRole>;
+};
+
+export type ScannerLoginRequest = {
+  phone: null | string;
+  password: null | string;
+};
+
+export type ScannerLoginResponse = {
+  token: string;
+  expiresAt: string;
+  profile: ScannerProfileView;
+};
+
+export type ScannerPasswordChangeRequest = {
+  currentPassword: null | string;
+  newPassword: null | string;
+};
+
+export type ScannerProfileView = {
+  accountId: number;
+  name: string;
+  phone: string;
+  idNumber: string;
+  role: ScannerRole;
+  site: SiteView;
+  reportSites: Array<SiteView>;
+  parentName: null | string;
+  createdAt: string;
+};
+
+export type ScannerRole = "senior" | "intermediate" | "ordinary";
+
+export type ScannerView = {
+  accountId: number;
+  name: string;
+  idNumber: string;
+  phone: string;
+  siteId: number;
+  siteName: string;
+  role: ScannerRole;
+  status: AccountStatus;
+  parentAccountId: null | number;
+  remarks: null | string;
+  createdAt: string;
+};
+
+export type ScanPreview = {
+  maskedName: string;
+  color: HealthColor;
+  reasons: Array<ColorReasonView>;
+  turnBack: boolean;
+};
+
+export type ScanPreviewRequest = {
+  payload: null | string;
+};
+
+export type ScanRecordPage = {
+  items: Array<ScanRecordView>;
+  page: number;
+  pageSize: number;
+  total: number;
+};
+
+export type ScanRecordView = {
+  id: number;
+  kind: ScanKind;
+  maskedName: string;
+  maskedIdNumber: string;
+  temperature: number;
+  color: HealthColor;
+  reasons: Array<ColorReasonView>;
+  turnBack: boolean;
+  remarks: null | string;
+  siteId: number;
+  siteName: string;
+  scannerAccountId: number;
+  scannerName: string;
+  scannedAt: string;
+  replayed: boolean;
+};
+
+export type ScanRequest = {
+  payload: null | string;
+  temperature: null | number;
+  remarks: null | string;
+  idempotencyKey: null | string;
+};
+
 export type ServiceLinkDto = {
   kind: string;
   title: string;
   target: string;
   regionCode: string;
+};
+
+export type SiteRequest = {
+  name: null | string;
+  regionCode: null | string;
+  address: null | string;
+  remarks: null | string;
+};
+
+export type SiteStatus = "active" | "stopped";
+
+export type SiteView = {
+  id: number;
+  name: string;
+  regionCode: string;
+  address: null | string;
+  status: SiteStatus;
+  organisationId: number;
+  organisationName: string;
+  remarks: null | string;
 };
 
 export type SmsCodeRequest = {
@@ -629,6 +794,25 @@ export type ErrorCode =
   | "auth.session_revoked"
   | "auth.unauthorized"
   | "check_ins.person_not_allowed"
+  | "checkpoint.account_disabled"
+  | "checkpoint.account_locked"
+  | "checkpoint.cannot_target_self"
+  | "checkpoint.code_invalid"
+  | "checkpoint.credentials_invalid"
+  | "checkpoint.id_number_taken"
+  | "checkpoint.name_mismatch"
+  | "checkpoint.not_health_code"
+  | "checkpoint.password_wrong"
+  | "checkpoint.phone_of_other_person"
+  | "checkpoint.phone_taken"
+  | "checkpoint.profile_missing"
+  | "checkpoint.record_not_found"
+  | "checkpoint.replacement_invalid"
+  | "checkpoint.role_forbidden"
+  | "checkpoint.scanner_not_found"
+  | "checkpoint.site_not_managed"
+  | "checkpoint.site_not_visible"
+  | "checkpoint.site_stopped"
   | "codes.declaration_required"
   | "codes.face_check_required"
   | "common.conflict"
@@ -803,6 +987,167 @@ export interface Endpoints {
     query: never;
     body: CheckInRequest;
     response: CheckInView;
+    auth: true;
+  };
+  "POST /api/checkpoint/assisted-registrations": {
+    path: never;
+    query: never;
+    body: AssistedRegistrationRequest;
+    response: ScanRecordView;
+    auth: true;
+  };
+  "POST /api/checkpoint/login": {
+    path: never;
+    query: never;
+    body: ScannerLoginRequest;
+    response: ScannerLoginResponse;
+    auth: false;
+  };
+  "POST /api/checkpoint/logout": {
+    path: never;
+    query: never;
+    body: never;
+    response: void;
+    auth: true;
+  };
+  "GET /api/checkpoint/me": {
+    path: never;
+    query: never;
+    body: never;
+    response: ScannerProfileView;
+    auth: true;
+  };
+  "POST /api/checkpoint/me/password": {
+    path: never;
+    query: never;
+    body: ScannerPasswordChangeRequest;
+    response: void;
+    auth: true;
+  };
+  "GET /api/checkpoint/me/report-sites": {
+    path: never;
+    query: never;
+    body: never;
+    response: Array<SiteView>;
+    auth: true;
+  };
+  "PUT /api/checkpoint/me/report-sites": {
+    path: never;
+    query: never;
+    body: ReportSitesRequest;
+    response: Array<SiteView>;
+    auth: true;
+  };
+  "GET /api/checkpoint/records": {
+    path: never;
+    query: { organisationId?: number; siteId?: number; idNumber?: string; page?: number };
+    body: never;
+    response: ScanRecordPage;
+    auth: true;
+  };
+  "GET /api/checkpoint/records/{id}": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: ScanRecordView;
+    auth: true;
+  };
+  "GET /api/checkpoint/scanners": {
+    path: never;
+    query: never;
+    body: never;
+    response: Array<ScannerView>;
+    auth: true;
+  };
+  "POST /api/checkpoint/scanners": {
+    path: never;
+    query: never;
+    body: NewScannerRequest;
+    response: ScannerView;
+    auth: true;
+  };
+  "GET /api/checkpoint/scanners/{id}": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: ScannerView;
+    auth: true;
+  };
+  "POST /api/checkpoint/scanners/{id}/disable": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: LineActionResult;
+    auth: true;
+  };
+  "POST /api/checkpoint/scanners/{id}/disable-line": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: LineActionResult;
+    auth: true;
+  };
+  "POST /api/checkpoint/scanners/{id}/enable": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: ScannerView;
+    auth: true;
+  };
+  "POST /api/checkpoint/scanners/{id}/replace": {
+    path: { id: number };
+    query: never;
+    body: ReplaceScannerRequest;
+    response: ScannerView;
+    auth: true;
+  };
+  "POST /api/checkpoint/scanners/check": {
+    path: never;
+    query: never;
+    body: ScannerCheckRequest;
+    response: ScannerCheckResponse;
+    auth: true;
+  };
+  "POST /api/checkpoint/scans": {
+    path: never;
+    query: never;
+    body: ScanRequest;
+    response: ScanRecordView;
+    auth: true;
+  };
+  "POST /api/checkpoint/scans/preview": {
+    path: never;
+    query: never;
+    body: ScanPreviewRequest;
+    response: ScanPreview;
+    auth: true;
+  };
+  "GET /api/checkpoint/sites": {
+    path: never;
+    query: never;
+    body: never;
+    response: Array<ManagedSiteView>;
+    auth: true;
+  };
+  "POST /api/checkpoint/sites": {
+    path: never;
+    query: never;
+    body: SiteRequest;
+    response: SiteView;
+    auth: true;
+  };
+  "PUT /api/checkpoint/sites/{id}": {
+    path: { id: number };
+    query: never;
+    body: SiteRequest;
+    response: SiteView;
+    auth: true;
+  };
+  "POST /api/checkpoint/sites/{id}/stop": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: LineActionResult;
     auth: true;
   };
   "POST /api/codes/verify": {

@@ -1,4 +1,5 @@
 using MiniCode.Features.Jobs;
+using MiniCode.Features.Checkpoints;
 using MiniCode.Features.HealthCodes;
 using MiniCode.Features.Households;
 using MiniCode.Admin;
@@ -19,6 +20,7 @@ builder.Services.AddMiniCodePlatform(builder.Configuration).AddMiniCodeIdentity(
 builder.Services.AddHealthCodes(builder.Configuration);
 builder.Services.AddHouseholds(builder.Configuration);
 builder.Services.AddPosters(builder.Configuration);
+builder.Services.AddCheckpoints(builder.Configuration);
 builder.AddMiniCodeAdmin();
 
 var app = builder.Build();
@@ -35,6 +37,7 @@ if (parts.Bff)
     app.MapHealthCodesApi();
     app.MapHouseholdsApi();
     app.MapPostersApi();
+    app.MapCheckpointsApi();
     app.MapAdminContentApis();
 }
 if (parts.Admin) app.MapMiniCodeAdmin();

@@ -102,18 +102,21 @@ public static class ColorNames
 
 /// <summary>
 /// Entry point for other features whose data feeds the colour: checkpoints record on-site temperatures here, and the
-/// colour is recomputed in the same unit of work.
+/// colour is recomputed in the same unit of work. When the caller has a transaction open (a checkpoint saving its scan
+/// record with the colour it produced), the reading joins it and the caller commits and flushes the notices.
 /// </summary>
 public sealed class HealthFactsRecorder(MiniCodeDbContext db, HealthStatusService statuses, NoticeDispatcher notices, TimeProvider time)
 {
     public async Task<HealthStatus> RecordTemperatureAsync(long personId, decimal celsius, string source, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var owned = db.Database.CurrentTransaction is null;
+        await using var tx = owned ? await db.Database.BeginTransactionAsync(ct) : null;
         db.Add(new TemperatureReading { PersonId = personId, Celsius = celsius, MeasuredAt = time.GetUtcNow(), Source = source });
         await db.SaveChangesAsync(ct);
         var status = await statuses.RecomputeAsync(personId, "checkpoint.temperature", source, ct);
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        if (!owned) return status;
+        await tx!.CommitAsync(ct);
         await notices.FlushAsync(ct);
         return status;
     }

@@ -1,0 +1,47 @@
+using MiniCode.Features.HealthCodes.Engine;
+using MiniCode.Features.Organisations;
+using MiniCode.Features.People;
+
+namespace MiniCode.Features.Checkpoints;
+
+public sealed record ScannerLoginRequest(string? Phone, string? Password);
+public sealed record ScannerLoginResponse(string Token, DateTimeOffset ExpiresAt, ScannerProfileView Profile);
+public sealed record ScannerPasswordChangeRequest(string? CurrentPassword, string? NewPassword);
+public sealed record ReportSitesRequest(IReadOnlyList<long>? SiteIds);
+
+public sealed record SiteView(long Id, string Name, string RegionCode, string? Address, SiteStatus Status, long OrganisationId, string OrganisationName, string? Remarks);
+
+/// <summary>The logged-in scanner's own profile (个人中心): name in full, phone and ID number masked.</summary>
+public sealed record ScannerProfileView(long AccountId, string Name, string Phone, string IdNumber, ScannerRole Role,
+    SiteView Site, IReadOnlyList<SiteView> ReportSites, string? ParentName, DateTimeOffset CreatedAt);
+
+/// <summary>A scanner as a manager sees them (扫码员详情): masked ID number, name, masked phone, site, role, status, remarks.</summary>
+public sealed record ScannerView(long AccountId, string Name, string IdNumber, string Phone, long SiteId, string SiteName,
+    ScannerRole Role, AccountStatus Status, long? ParentAccountId, string? Remarks, DateTimeOffset CreatedAt);
+
+public sealed record NewScannerRequest(long? SiteId, string? IdNumber, string? Name, string? Phone, string? Password, ScannerRole? Role, string? Remarks);
+public sealed record ScannerCheckRequest(long? SiteId, string? IdNumber);
+public sealed record ScannerCheckResponse(bool Available, string IdNumber, IReadOnlyList<ScannerRole> AllowedRoles);
+public sealed record ReplaceScannerRequest(long? ReplacementAccountId);
+public sealed record SiteRequest(string? Name, string? RegionCode, string? Address, string? Remarks);
+public sealed record ManagedSiteView(SiteView Site, IReadOnlyList<ScannerView> Scanners);
+/// <summary>What a line action changed: the accounts whose status changed and how many sessions were ended.</summary>
+public sealed record LineActionResult(IReadOnlyList<long> AccountIds, int SessionsRevoked);
+
+public sealed record ScanRequest(string? Payload, decimal? Temperature, string? Remarks, string? IdempotencyKey);
+public sealed record AssistedRegistrationRequest(string? Phone, string? SmsCode, string? Name, string? IdNumber, decimal? Temperature,
+    string? Remarks, string? IdempotencyKey);
+public sealed record ScanPreviewRequest(string? Payload);
+public sealed record ScanPreview(string MaskedName, HealthColor Color, IReadOnlyList<ColorReasonView> Reasons, bool TurnBack);
+
+public sealed record ColorReasonView(string Code, string Text);
+
+/// <summary>
+/// An inspection record: the person's masked name and ID number, temperature, colour after the check, 劝返 flag.
+/// <see cref="Replayed"/> is true when a retried submission returned the record stored the first time.
+/// </summary>
+public sealed record ScanRecordView(long Id, ScanKind Kind, string MaskedName, string MaskedIdNumber, decimal Temperature, HealthColor Color,
+    IReadOnlyList<ColorReasonView> Reasons, bool TurnBack, string? Remarks, long SiteId, string SiteName, long ScannerAccountId,
+    string ScannerName, DateTimeOffset ScannedAt, bool Replayed);
+
+public sealed record ScanRecordPage(IReadOnlyList<ScanRecordView> Items, int Page, int PageSize, int Total);
