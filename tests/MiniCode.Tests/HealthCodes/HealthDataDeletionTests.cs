@@ -58,4 +58,21 @@ public sealed class HealthDataDeletionTests : IClassFixture<HealthCodesFactory>
         Assert.Equal(1, inbox.GetProperty("items").GetArrayLength());
         await HttpAssert.Problem(await citizen.Client.GetAsync("/api/me/notices"), HttpStatusCode.Unauthorized, "auth.session_revoked");
     }
+
+    [Fact]
+    public async Task Health_data_stays_while_another_account_stands_on_the_person()
+    {
+        var citizen = await _factory.CitizenAsync("李三");
+        await citizen.DeclareAsync();
+        var personId = citizen.PersonId!.Value;
+        await _factory.QueryAsync(async db =>
+        {
+            db.Add(new MiniCode.Features.People.Account { Kind = MiniCode.Features.People.AccountKind.Citizen, PersonId = personId, CreatedAt = _factory.Clock.GetUtcNow() });
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.Equal(HttpStatusCode.NoContent, (await citizen.Client.DeleteAsync("/api/me")).StatusCode);
+        Assert.Equal(1, await _factory.QueryAsync(db => db.Set<HealthDeclaration>().CountAsync(x => x.PersonId == personId)));
+        Assert.Equal(1, await _factory.QueryAsync(db => db.Set<HealthStatus>().CountAsync(x => x.PersonId == personId)));
+    }
 }
