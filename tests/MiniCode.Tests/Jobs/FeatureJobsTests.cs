@@ -68,6 +68,24 @@ public sealed class FeatureJobsTests : IDisposable
     }
 
     [Fact]
+    public async Task Recompute_due_colours_ends_a_quarantine_at_its_date_without_a_read()
+    {
+        var citizen = await _host.CitizenAsync("韩八");
+        await citizen.DeclareAsync();
+        await _host.ImportCsvAsync("risk-list", $"document_number,kind,starts_on,ends_on\n{citizen.IdNumber},quarantine,2026-11-10,2026-11-23\n");
+        var personId = citizen.PersonId!.Value;
+        Assert.Equal(HealthColor.Orange, await ColorOfAsync(personId));
+
+        _host.Clock.Set(new DateTimeOffset(2026, 11, 23, 15, 59, 0, TimeSpan.Zero)); // 23:59 on the last day in Shanghai
+        Assert.Equal(0, await RunAsync("recompute-due-colours", 0));
+        _host.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, await RunAsync("recompute-due-colours", 1));
+        Assert.Equal(HealthColor.Green, await ColorOfAsync(personId));
+        var inbox = await HttpAssert.Ok(await citizen.Client.GetAsync("/api/me/notices"));
+        Assert.Contains("绿码", inbox.GetProperty("items")[0].GetProperty("body").GetString());
+    }
+
+    [Fact]
     public async Task Rollup_statistics_writes_issued_by_region_and_shown_and_scanned_for_the_day()
     {
         var a = await _host.CitizenAsync("陈四", region: "110105");
