@@ -51,6 +51,7 @@ public static class PlatformSetup
         });
         services.AddTransient<IAlipayLoginClient>(sp => sp.GetRequiredService<AlipayGatewayClient>());
         services.AddTransient<IAlipayQrCodeClient>(sp => sp.GetRequiredService<AlipayGatewayClient>());
+        services.AddTransient<IAlipayTemplateMessageClient>(sp => sp.GetRequiredService<AlipayGatewayClient>());
 
         services.AddSingleton<SmsOutbox>();
         services.AddTransient<LogSmsSender>();

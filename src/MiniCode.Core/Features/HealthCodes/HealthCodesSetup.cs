@@ -5,6 +5,9 @@ using MiniCode.Features.HealthCodes.Appeals;
 using MiniCode.Features.HealthCodes.Declarations;
 using MiniCode.Features.HealthCodes.Engine;
 using MiniCode.Features.HealthCodes.Imports;
+using MiniCode.Features.HealthCodes.Scheduled;
+using MiniCode.Features.HealthCodes.Statistics;
+using MiniCode.Features.Jobs;
 using MiniCode.Features.HealthCodes.Notices;
 using MiniCode.Features.HealthCodes.Reports;
 using MiniCode.Features.HealthCodes.Signing;
@@ -48,7 +51,20 @@ public static class HealthCodesSetup
         services.TryAddSingletonFallback<ICodeRevocationList, NoCodeRevocations>();
 
         services.AddScoped<NoticeDispatcher>();
+        services.AddOptions<NoticePlatformOptions>().Bind(configuration.GetSection(NoticePlatformOptions.Section))
+            .Validate(o => Valid(o.WeChat) && Valid(o.Alipay) && TimeZoneInfo.TryFindSystemTimeZoneById(o.WeChat.TimeZone, out _)
+                && TimeZoneInfo.TryFindSystemTimeZoneById(o.Alipay.TimeZone, out _), "MiniCode:Notices: template keys, lengths or time zones are invalid")
+            .ValidateOnStart();
+        services.AddOptions<ReminderOptions>().Bind(configuration.GetSection(ReminderOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<HealthCodeJobOptions>().Bind(configuration.GetSection(HealthCodeJobOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<ReminderService>();
+        services.AddScoped<CodeStatisticsService>();
+        services.AddMiniCodeJob<RecomputeDueColorsJob>("recompute-due-colours", "重算到期的健康码（隔离或风险名单结束、体温黄码期满、人工改码到期），写入历史并通知");
+        services.AddMiniCodeJob<RollupStatisticsJob>("rollup-statistics", "按码类型和地区汇总每日申领、亮码、验码数量");
+        services.AddMiniCodeJob<SendRemindersJob>("send-reminders", "向已实名但未申报健康信息的用户发送一次申报提醒");
         services.AddSingleton<INoticeChannel, InboxNoticeChannel>();
+        services.AddSingleton<INoticeChannel, WeChatNoticeChannel>();
+        services.AddSingleton<INoticeChannel, AlipayNoticeChannel>();
         services.AddSingleton<RecordingNoticeChannel>();
         services.AddSingleton<INoticeChannel>(sp => sp.GetRequiredService<RecordingNoticeChannel>());
         services.AddScoped<NoticeService>();
@@ -56,6 +72,7 @@ public static class HealthCodesSetup
         services.AddScoped<OverrideService>();
         services.AddScoped<HealthDataImporter>();
         services.AddScoped<HealthReportService>();
+        services.AddScoped<Identity.IAccountDeletionParticipant, HealthDataDeletion>();
 
         services.AddSingleton<ApiKeyRegistry>();
         services.AddRequiredSetting(ApiKeyRegistry.AuthoritySetting, "API key of the health authority for data imports (header X-Api-Key)");
@@ -74,6 +91,9 @@ public static class HealthCodesSetup
         });
         return services;
     }
+
+    // DataAnnotations validation does not descend into nested option objects.
+    private static bool Valid(object o) => System.ComponentModel.DataAnnotations.Validator.TryValidateObject(o, new(o), null, validateAllProperties: true);
 
     /// <summary>The limiter runs before authentication: partition by the presented credential, else by IP.</summary>
     private static string ClientKey(HttpContext http) =>

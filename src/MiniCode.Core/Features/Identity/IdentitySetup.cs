@@ -12,6 +12,10 @@ public static class IdentitySetup
         services.AddScoped<AccountDirectory>();
         services.AddScoped<RealNameService>();
         services.AddScoped<AccountDeletion>();
+        services.AddScoped<FaceCheckService>();
+        Jobs.JobsSetup.AddMiniCodeJob<ExpireSmsCodesJob>(services, "expire-sms-codes", "清除过期或已用的短信验证码，并重置发送频率窗口");
+        // Replaces the health codes' "no verifications" fallback, whichever feature registers first.
+        services.AddSingleton<HealthCodes.IFaceVerificationHistory, StoredFaceVerificationHistory>();
         services.AddSingleton<PasswordPolicy>();
         services.AddMiniCodePasswordHashing(configuration);
         return services;

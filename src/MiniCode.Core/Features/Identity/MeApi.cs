@@ -26,6 +26,7 @@ public static class MeApi
         me.MapPost("/real-name", RealName);
         me.MapPost("/real-name/document", RealNameByDocument);
         me.MapPost("/password", ChangePassword);
+        me.MapPost("/face-check", FaceCheck);
         me.MapPost("/wechat/open-data", WeChatOpenData.Check);
         return app;
     }
@@ -37,6 +38,15 @@ public static class MeApi
     {
         await deletion.DeleteAsync(await accounts.CurrentAsync(user.AccountId(), ct), ct);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>亮码前人脸核验: a successful check lets the code be shown for MiniCode:HealthCodes:FaceCheck:MaxAgeMinutes.</summary>
+    public static async Task<Results<Ok<FaceCheckResult>, ValidationProblem>> FaceCheck(
+        FaceCheckRequest body, ClaimsPrincipal user, FaceCheckService faces, CancellationToken ct)
+    {
+        var v = new InputValidator().Required(body.VerificationToken, "verificationToken", "人脸核验凭证", 512);
+        if (!v.IsValid) return v.ToProblem();
+        return TypedResults.Ok(await faces.VerifyAsync(user.PersonIdOrThrow(), body.VerificationToken!, ct));
     }
 
     public static async Task<Results<Ok<AccountDto>, ValidationProblem>> BindPhoneBySms(

@@ -89,6 +89,21 @@ public sealed class SmsCodeService(MiniCodeDbContext db, PersonalDataProtector p
         if (used == 0) throw new ApiException(IdentityErrors.SmsCodeInvalid);
     }
 
+    /// <summary>
+    /// Run by <c>expire-sms-codes</c>. The rows are also the send log the limits count, so a row is deleted once it is past
+    /// every limit window (the day per phone, the per-IP window), which resets those windows; inside a window an expired or
+    /// used code keeps its row for counting but loses its hash, so nothing checkable remains. Returns rows deleted + wiped.
+    /// </summary>
+    public async Task<int> ExpireAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var longestWindow = Rules.PerIpWindow > TimeSpan.FromDays(1) ? Rules.PerIpWindow : TimeSpan.FromDays(1);
+        var countedSince = now - longestWindow;
+        var deleted = await db.Set<SmsCode>().Where(c => c.CreatedAt <= countedSince).ExecuteDeleteAsync(ct);
+        var wiped = await db.Set<SmsCode>().Where(c => c.CodeHash != "" && (c.ExpiresAt <= now || c.ConsumedAt != null))
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.CodeHash, ""), ct);
+        return deleted + wiped;
+    }
+
     /// <summary>Removes every code of a phone (account deletion).</summary>
     public Task<int> ForgetPhoneAsync(string phone, CancellationToken ct) =>
         db.Set<SmsCode>().Where(c => c.PhoneIndex == protector.BlindIndex(phone)).ExecuteDeleteAsync(ct);

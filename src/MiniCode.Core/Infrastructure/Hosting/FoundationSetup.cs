@@ -29,6 +29,7 @@ public static class FoundationSetup
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
+        services.AddMiniCodeForwardedHeaders(configuration);
         services.AddOptions<HostPartsOptions>().Bind(configuration.GetSection(HostPartsOptions.Section));
         services.AddSingleton<KeyMaterialStore>();
         services.AddRequiredSettingsCheck();
@@ -74,6 +75,8 @@ public static class FoundationSetup
     /// <summary>The middleware every part shares, in order: request id and log line, errors, status pages.</summary>
     public static WebApplication UseMiniCodeFoundation(this WebApplication app)
     {
+        // First, so logging, rate limits and the SMS per-IP limit see the client behind a configured proxy.
+        app.UseForwardedHeaders();
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

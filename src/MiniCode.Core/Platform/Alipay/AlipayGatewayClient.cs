@@ -17,11 +17,23 @@ public interface IAlipayQrCodeClient
 }
 
 /// <summary>
+/// Mini-program template messages (<c>alipay.open.app.mini.templatemessage.send</c>). Alipay wants a <c>form_id</c> from a
+/// form the user submitted in the mini program; without one only the simulator accepts the message.
+/// </summary>
+public sealed record AlipayTemplateMessage(string ToUserId, string UserTemplateId, IReadOnlyDictionary<string, string> Data,
+    string? Page = null, string? FormId = null);
+
+public interface IAlipayTemplateMessageClient
+{
+    Task SendTemplateMessageAsync(AlipayTemplateMessage message, CancellationToken ct = default);
+}
+
+/// <summary>
 /// Alipay open-platform gateway: form POST with the common parameters signed RSA2; the answer's
 /// <c>&lt;method&gt;_response</c> node is verified against Alipay's public key over its raw text.
 /// </summary>
 public sealed class AlipayGatewayClient(HttpClient http, IOptions<AlipayOptions> options, AlipayKeys keys, TimeProvider time)
-    : IAlipayLoginClient, IAlipayQrCodeClient
+    : IAlipayLoginClient, IAlipayQrCodeClient, IAlipayTemplateMessageClient
 {
     public const string HttpClientName = "alipay";
     private static readonly TimeZoneInfo China = TimeZoneInfo.CreateCustomTimeZone("CST", TimeSpan.FromHours(8), "China", "China");
@@ -39,6 +51,16 @@ public sealed class AlipayGatewayClient(HttpClient http, IOptions<AlipayOptions>
         var node = await ExecuteAsync("alipay.open.app.qrcode.create", new(),
             new { url_param = urlParam, query_param = queryParam, describe }, ct);
         return Str(node, "qr_code_url") ?? throw AlipayErrors.Failures(options.Value).Raise(AlipayErrors.Failed);
+    }
+
+    public async Task SendTemplateMessageAsync(AlipayTemplateMessage message, CancellationToken ct = default)
+    {
+        // data travels as a JSON string inside biz_content: {"keyword1":{"value":"..."},...}
+        var data = JsonSerializer.Serialize(message.Data.ToDictionary(kv => kv.Key, kv => new { value = kv.Value }));
+        await ExecuteAsync("alipay.open.app.mini.templatemessage.send", new(), new
+        {
+            to_user_id = message.ToUserId, form_id = message.FormId, user_template_id = message.UserTemplateId, page = message.Page, data,
+        }, ct);
     }
 
     /// <summary>Calls <paramref name="method"/> and returns its verified response node; error responses throw their mapped error.</summary>

@@ -16,6 +16,7 @@ internal static class AlipaySimulator
     {
         var g = sim.MapGroup("/alipay");
         g.MapPost("/gateway.do", Gateway).DisableAntiforgery();
+        g.MapGet("/simulator/template-messages", (string? to_user_id, SimulatorState s) => Results.Json(s.AlipayTemplates(to_user_id)));
         // What my.getPhoneNumber hands the mini program: {"response": base64 AES, "sign": RSA2 over "\"" + response + "\""}.
         g.MapGet("/simulator/phone-response", (string mobile, AlipayKeys keys) =>
         {
@@ -26,7 +27,7 @@ internal static class AlipaySimulator
         });
     }
 
-    private static async Task<IResult> Gateway(HttpRequest request, AlipayKeys keys, IOptions<AlipayOptions> options)
+    private static async Task<IResult> Gateway(HttpRequest request, AlipayKeys keys, IOptions<AlipayOptions> options, SimulatorState state, TimeProvider time)
     {
         var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
         var p = form.ToDictionary(kv => kv.Key, kv => (string?)kv.Value.ToString());
@@ -48,6 +49,8 @@ internal static class AlipaySimulator
                 if (string.IsNullOrEmpty(urlParam)) return Node(method, new { code = "40004", msg = "Business Failed", sub_code = "INVALID_PARAMETER", sub_msg = "url_param不能为空" }, platformKey);
                 var id = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(p.GetValueOrDefault("biz_content") ?? "")))[..16];
                 return Node(method, new { code = "10000", msg = "Success", qr_code_url = $"https://sim.alipay.example/qr/{id}.jpg" }, platformKey);
+            case "alipay.open.app.mini.templatemessage.send":
+                return TemplateMessage(p, state, time, platformKey);
             default:
                 return Error("40002", "Invalid Arguments", "isv.invalid-method", "不存在的方法名", platformKey);
         }
@@ -74,6 +77,22 @@ internal static class AlipaySimulator
             refresh_token = "sim-refresh-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)),
             re_expires_in = 2592000,
         }, platformKey);
+    }
+
+    /// <summary>Records the message for <c>/simulator/alipay/simulator/template-messages</c>; a user id starting "sim-refused" is refused.</summary>
+    private static IResult TemplateMessage(Dictionary<string, string?> p, SimulatorState state, TimeProvider time, RSA platformKey)
+    {
+        const string method = "alipay.open.app.mini.templatemessage.send";
+        var biz = JsonDocument.Parse(p.GetValueOrDefault("biz_content") ?? "{}").RootElement;
+        string? Field(string name) => biz.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        var toUser = Field("to_user_id");
+        var template = Field("user_template_id");
+        if (string.IsNullOrEmpty(toUser) || string.IsNullOrEmpty(template))
+            return Node(method, new { code = "40004", msg = "Business Failed", sub_code = "INVALID_PARAMETER", sub_msg = "to_user_id和user_template_id不能为空" }, platformKey);
+        if (toUser.StartsWith("sim-refused", StringComparison.Ordinal))
+            return Node(method, new { code = "40004", msg = "Business Failed", sub_code = "USER_NOT_SUBSCRIBED", sub_msg = "用户未订阅该消息" }, platformKey);
+        state.AddAlipayTemplate(new SimulatorState.AlipayTemplateRecord(toUser, template, Field("page"), Field("data") ?? "{}", time.GetUtcNow()));
+        return Node(method, new { code = "10000", msg = "Success" }, platformKey);
     }
 
     private static IResult Error(string code, string msg, string subCode, string subMsg, RSA key) =>

@@ -9,7 +9,10 @@ public sealed class SimulatorState
     public sealed record SubscribeRecord(string ToUser, string TemplateId, string? Page, string DataJson, DateTimeOffset At);
 
     private readonly ConcurrentDictionary<string, byte> _accessTokens = new();
+    public sealed record AlipayTemplateRecord(string ToUserId, string UserTemplateId, string? Page, string DataJson, DateTimeOffset At);
+
     private readonly ConcurrentQueue<SubscribeRecord> _subscribe = new();
+    private readonly ConcurrentQueue<AlipayTemplateRecord> _alipayTemplates = new();
     private string? _stableToken;
     private readonly object _gate = new();
     private int _tokenIssues;
@@ -46,6 +49,15 @@ public sealed class SimulatorState
     }
 
     public IReadOnlyList<SubscribeRecord> Subscribe(string? toUser) => _subscribe.Where(r => toUser is null || r.ToUser == toUser).Reverse().ToList();
+
+    public void AddAlipayTemplate(AlipayTemplateRecord record)
+    {
+        _alipayTemplates.Enqueue(record);
+        while (_alipayTemplates.Count > 500) _alipayTemplates.TryDequeue(out _);
+    }
+
+    public IReadOnlyList<AlipayTemplateRecord> AlipayTemplates(string? toUserId) =>
+        _alipayTemplates.Where(r => toUserId is null || r.ToUserId == toUserId).Reverse().ToList();
 
     /// <summary>Deterministic per openid so a developer sees a stable session key (16 bytes, base64).</summary>
     public static string SessionKeyFor(string openId) =>

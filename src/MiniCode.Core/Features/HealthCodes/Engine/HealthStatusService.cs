@@ -58,6 +58,25 @@ public sealed class HealthStatusService(MiniCodeDbContext db, ColorEngine engine
         return status;
     }
 
+    /// <summary>
+    /// Run by <c>recompute-due-colours</c>: every status whose time-based change is due (a quarantine or risk-list entry
+    /// ended, a temperature-yellow window passed, an override expired) is recomputed now rather than on the next read, so
+    /// the history and the notice are written when the change happens. One unit of work per person.
+    /// </summary>
+    public async Task<int> RecomputeDueAsync(DateTimeOffset now, int batchSize, CancellationToken ct)
+    {
+        var due = await db.Set<HealthStatus>().AsNoTracking().Where(s => s.ReviewAt != null && s.ReviewAt <= now)
+            .OrderBy(s => s.ReviewAt).Select(s => s.PersonId).Take(batchSize).ToListAsync(ct);
+        foreach (var personId in due)
+        {
+            await RecomputeAsync(personId, "time", "system:recompute-due-colours", ct);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            await notices.FlushAsync(ct);
+        }
+        return due.Count;
+    }
+
     public async Task<ColorInputs> LoadInputsAsync(long personId, DateTimeOffset now, CancellationToken ct)
     {
         var person = await db.Set<Person>().AsNoTracking().Where(p => p.Id == personId)

@@ -18,8 +18,8 @@ public sealed class InboxNoticeChannel(IServiceScopeFactory scopes) : INoticeCha
 }
 
 /// <summary>
-/// Keeps what it was given while the platform simulator part is on (development, tests), standing in for the WeChat /
-/// Alipay channels there; does nothing otherwise. Holds at most the latest <see cref="Capacity"/> messages.
+/// Keeps what it was given while the platform simulator part is on (development, tests), so every notice can be inspected
+/// in one place (the WeChat / Alipay channels send through the simulator as in production); does nothing otherwise. Holds at most the latest <see cref="Capacity"/> messages.
 /// </summary>
 public sealed class RecordingNoticeChannel(IOptionsMonitor<Infrastructure.Hosting.HostPartsOptions> parts) : INoticeChannel
 {

@@ -1,0 +1,40 @@
+using System.ComponentModel.DataAnnotations;
+using MiniCode.Features.HealthCodes.Engine;
+using MiniCode.Features.HealthCodes.Notices;
+using MiniCode.Features.HealthCodes.Statistics;
+using MiniCode.Features.Jobs;
+
+namespace MiniCode.Features.HealthCodes.Scheduled;
+
+/// <summary>Section <c>MiniCode:HealthCodes:Jobs</c>: how much one run of a health-code job handles.</summary>
+public sealed class HealthCodeJobOptions
+{
+    public const string Section = "MiniCode:HealthCodes:Jobs";
+
+    /// <summary>Statuses recomputed per run of <c>recompute-due-colours</c> (the rest on the next run or read).</summary>
+    [Range(1, 100_000)] public int RecomputeBatchSize { get; set; } = 1000;
+}
+
+/// <summary><c>recompute-due-colours</c>: see <see cref="HealthStatusService.RecomputeDueAsync"/>.</summary>
+public sealed class RecomputeDueColorsJob(HealthStatusService statuses, IOptions<HealthCodeJobOptions> options) : IMiniCodeJob
+{
+    public async Task<JobResult> RunAsync(JobRunContext context, CancellationToken cancellationToken) =>
+        new(await statuses.RecomputeDueAsync(context.Now, options.Value.RecomputeBatchSize, cancellationToken));
+}
+
+/// <summary><c>rollup-statistics</c>: yesterday's and today's statistics (UTC days), see <see cref="CodeStatisticsService"/>.</summary>
+public sealed class RollupStatisticsJob(CodeStatisticsService statistics) : IMiniCodeJob
+{
+    public async Task<JobResult> RunAsync(JobRunContext context, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(context.Now.UtcDateTime);
+        return new(await statistics.RollUpAsync(today.AddDays(-1), cancellationToken) + await statistics.RollUpAsync(today, cancellationToken));
+    }
+}
+
+/// <summary><c>send-reminders</c>: see <see cref="ReminderService"/>.</summary>
+public sealed class SendRemindersJob(ReminderService reminders) : IMiniCodeJob
+{
+    public async Task<JobResult> RunAsync(JobRunContext context, CancellationToken cancellationToken) =>
+        new(await reminders.SendDeclarationRemindersAsync(context.Now, cancellationToken));
+}

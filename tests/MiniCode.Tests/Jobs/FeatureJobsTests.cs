@@ -1,0 +1,147 @@
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using MiniCode.Data;
+using MiniCode.Features.HealthCodes.Engine;
+using MiniCode.Features.HealthCodes.Notices;
+using MiniCode.Features.HealthCodes.Signing;
+using MiniCode.Features.HealthCodes.Statistics;
+using MiniCode.Features.Identity;
+using MiniCode.Features.Jobs;
+using MiniCode.Tests.HealthCodes;
+using MiniCode.Tests.Infrastructure;
+
+namespace MiniCode.Tests.Jobs;
+
+/// <summary>The features' scheduled jobs, each run through the scheduler ("run now") against real data and the TestClock.</summary>
+public sealed class FeatureJobsTests : IDisposable
+{
+    private readonly JobsTestHost _host;
+
+    public FeatureJobsTests()
+    {
+        _host = new JobsTestHost();
+        _host.With("MiniCode:HealthCodes:ApiKeys:Authority", HealthCodesFactory.AuthorityKey);
+        _host.With("MiniCode:HealthCodes:ApiKeys:Partners", "checkpoint-system=" + HealthCodesFactory.PartnerKey);
+        _host.With("MiniCode:HealthCodes:CounterFlushSeconds", "3600");
+        // Only "run now" here: scheduled firings while the clock jumps would add runs the tests do not expect.
+        foreach (var job in new[] { "expire-sms-codes", "recompute-due-colours", "rollup-statistics", "send-reminders" })
+            _host.With($"Jobs:Schedules:{job}:Enabled", "false");
+        _host.Start();
+    }
+
+    [Fact]
+    public async Task Expire_sms_codes_wipes_expired_codes_then_deletes_them_once_past_the_limit_windows()
+    {
+        var anonymous = _host.CreateClient();
+        await HttpAssert.Ok(await anonymous.PostAsJsonAsync("/api/sms/codes", new { phone = "13800138111", purpose = "login" }));
+        Assert.Equal(0, await RunAsync("expire-sms-codes", 0)); // nothing expired yet
+
+        _host.Clock.Advance(TimeSpan.FromMinutes(6)); // past the 5-minute lifetime
+        Assert.Equal(1, await RunAsync("expire-sms-codes", 1));
+        Assert.Equal(0, await RunAsync("expire-sms-codes", 2)); // already wiped
+        var row = Assert.Single(await _host.QueryAsync(db => db.Set<SmsCode>().AsNoTracking().ToListAsync()));
+        Assert.Equal("", row.CodeHash); // kept for the daily / per-IP count, but nothing to check against
+
+        _host.Clock.Advance(TimeSpan.FromDays(1)); // past the daily window: the window resets
+        Assert.Equal(1, await RunAsync("expire-sms-codes", 3));
+        Assert.Empty(await _host.QueryAsync(db => db.Set<SmsCode>().AsNoTracking().ToListAsync()));
+    }
+
+    [Fact]
+    public async Task Recompute_due_colours_returns_a_fever_yellow_to_green_with_history_and_notice()
+    {
+        var citizen = await _host.CitizenAsync("冯三");
+        await citizen.DeclareAsync(temperature: 38.1m);
+        var personId = citizen.PersonId!.Value;
+        Assert.Equal(HealthColor.Yellow, await ColorOfAsync(personId));
+
+        _host.Clock.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(0, await RunAsync("recompute-due-colours", 0)); // not due yet
+        Assert.Equal(HealthColor.Yellow, await ColorOfAsync(personId));
+
+        _host.Clock.Advance(TimeSpan.FromDays(14)); // the symptom window has passed
+        Assert.Equal(1, await RunAsync("recompute-due-colours", 1));
+        Assert.Equal(HealthColor.Green, await ColorOfAsync(personId));
+        var change = await _host.QueryAsync(db => db.Set<ColorChange>().AsNoTracking().Where(c => c.PersonId == personId).OrderBy(c => c.Id).LastAsync());
+        Assert.Equal((HealthColor.Yellow, HealthColor.Green, "time", "system:recompute-due-colours"), (change.OldColor!.Value, change.NewColor, change.Cause, change.Actor));
+        Assert.Equal(1, await _host.QueryAsync(db => db.Set<Notice>().CountAsync(n => n.PersonId == personId && n.Kind == "color_changed")));
+    }
+
+    [Fact]
+    public async Task Recompute_due_colours_ends_a_quarantine_at_its_date_without_a_read()
+    {
+        var citizen = await _host.CitizenAsync("韩八");
+        await citizen.DeclareAsync();
+        await _host.ImportCsvAsync("risk-list", $"document_number,kind,starts_on,ends_on\n{citizen.IdNumber},quarantine,2026-11-10,2026-11-23\n");
+        var personId = citizen.PersonId!.Value;
+        Assert.Equal(HealthColor.Orange, await ColorOfAsync(personId));
+
+        _host.Clock.Set(new DateTimeOffset(2026, 11, 23, 15, 59, 0, TimeSpan.Zero)); // 23:59 on the last day in Shanghai
+        Assert.Equal(0, await RunAsync("recompute-due-colours", 0));
+        _host.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, await RunAsync("recompute-due-colours", 1));
+        Assert.Equal(HealthColor.Green, await ColorOfAsync(personId));
+        var inbox = await HttpAssert.Ok(await citizen.Client.GetAsync("/api/me/notices"));
+        Assert.Contains("绿码", inbox.GetProperty("items")[0].GetProperty("body").GetString());
+    }
+
+    [Fact]
+    public async Task Rollup_statistics_writes_issued_by_region_and_shown_and_scanned_for_the_day()
+    {
+        var a = await _host.CitizenAsync("陈四", region: "110105");
+        var b = await _host.CitizenAsync("褚五", region: "220102");
+        await a.DeclareAsync();
+        await b.DeclareAsync();
+        var payload = (await a.CodeAsync()).GetProperty("payload").GetString()!;
+        await a.CodeAsync();
+        await _host.Partner().VerifyAsync(payload);
+        var flusher = _host.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<CodeUsageFlushService>().Single();
+        await flusher.FlushAsync(CancellationToken.None);
+
+        Assert.Equal(4, await RunAsync("rollup-statistics", 0));
+        var today = DateOnly.FromDateTime(_host.Clock.GetUtcNow().UtcDateTime);
+        var rows = await _host.WithServiceAsync<CodeStatisticsService, List<CodeStatisticsDaily>>(s => s.RangeAsync(today, today, CancellationToken.None));
+        var byKey = rows.ToDictionary(r => (r.Metric, r.RegionCode), r => r.Count);
+        Assert.Equal(1, byKey[("issued", "110105")]);
+        Assert.Equal(1, byKey[("issued", "220102")]);
+        Assert.Equal(2, byKey[("shown", "all")]);
+        Assert.Equal(1, byKey[("scanned", "all")]);
+        Assert.All(rows, r => Assert.Equal("health_code", r.CodeType));
+
+        Assert.Equal(4, await RunAsync("rollup-statistics", 1)); // a rerun replaces, it does not add
+        Assert.Equal(4, await _host.QueryAsync(db => db.Set<CodeStatisticsDaily>().CountAsync()));
+    }
+
+    [Fact]
+    public async Task Send_reminders_reminds_undeclared_citizens_once_after_a_day()
+    {
+        var undeclared = await _host.CitizenAsync("卫六");
+        var declared = await _host.CitizenAsync("蒋七");
+        await declared.DeclareAsync();
+        Assert.Equal(0, await ReminderAsync(0));
+
+        _host.Clock.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(1, await ReminderAsync(1));
+        var inbox = await HttpAssert.Ok(await undeclared.Client.GetAsync("/api/me/notices"));
+        Assert.Equal(ReminderService.DeclarationReminderKind, Assert.Single(inbox.GetProperty("items").EnumerateArray()).GetProperty("kind").GetString());
+        Assert.Equal(0, (await HttpAssert.Ok(await declared.Client.GetAsync("/api/me/notices"))).GetProperty("items").GetArrayLength());
+
+        Assert.Equal(0, await ReminderAsync(2)); // once only
+    }
+
+    private async Task<int> ReminderAsync(int previousRuns) => await RunAsync("send-reminders", previousRuns);
+
+    /// <summary>Triggers the job, waits for the run and returns its items processed.</summary>
+    private async Task<int> RunAsync(string job, int previousRuns)
+    {
+        await _host.WithServiceAsync<JobsService, int>(async s => { await s.RunNowAsync(job, "test"); return 0; });
+        var run = (await _host.WaitForEndedRunsAsync(job, previousRuns + 1))[previousRuns];
+        Assert.True(run.Outcome == JobOutcome.Succeeded, run.ErrorMessage);
+        return run.ItemsProcessed;
+    }
+
+    private Task<HealthColor> ColorOfAsync(long personId) =>
+        _host.QueryAsync(db => db.Set<HealthStatus>().Where(s => s.PersonId == personId).Select(s => s.Color).SingleAsync());
+
+    public void Dispose() => _host.Dispose();
+}
