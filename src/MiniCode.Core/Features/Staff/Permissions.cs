@@ -13,13 +13,17 @@ public static class Permissions
     public const string Forms = "forms.manage";
     public const string CodeStyles = "codestyles.manage";
     public const string Statistics = "stats.view";
+    public const string Jobs = "jobs.manage";
+    public const string AppealsReview = "appeals.review";
+    public const string OverrideApprove = "overrides.approve";
 
     /// <summary>Every permission with its Chinese label, in menu order.</summary>
     public static readonly IReadOnlyList<(string Code, string Label)> All =
     [
         (Organisations, "机构与场所"), (Staff, "人员管理"), (Roles, "角色权限"), (Faq, "常见问题"),
         (Feedback, "纠错反馈"), (Announcements, "资讯与服务"), (Forms, "表单管理"), (CodeStyles, "码样式"),
-        (Statistics, "统计分析"), (Audit, "操作日志"),
+        (AppealsReview, "申诉审核"), (OverrideApprove, "人工赋码审批"), (Statistics, "统计分析"), (Jobs, "定时任务"),
+        (Audit, "操作日志"),
     ];
 
     public static bool IsKnown(string code) => All.Any(p => p.Code == code);
