@@ -58,6 +58,8 @@ public sealed class AdminAppealsWalkthroughTests(AdminBrowser browser) : IClassF
         await second.Locator("#pending tr:has-text('流调认定') button:text('复核通过')").ClickAsync();
         await Expect(second.Locator(".flash")).ToContainTextAsync("人工赋码已生效");
         await Expect(second.Locator("#active")).ToContainTextAsync("黄码");
+        await Expect(second.Locator("#active")).ToContainTextAsync(requester.User);
+        await Expect(second.Locator("#active")).ToContainTextAsync(approver.User);
         await browser.ScreenshotAsync(second, "83-overrides");
         Assert.Equal("yellow", await citizen.ColorAsync());
 

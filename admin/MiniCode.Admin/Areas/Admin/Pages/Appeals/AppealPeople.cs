@@ -34,3 +34,16 @@ public static class OverrideLabels
         _ => "已结束",
     };
 }
+
+/// <summary>Staff actors ("staff:7") shown as "name（username）".</summary>
+public static class StaffNames
+{
+    public static async Task<IReadOnlyDictionary<string, string>> LoadAsync(MiniCodeDbContext db, IEnumerable<string?> actors, CancellationToken ct)
+    {
+        var ids = actors.Select(a => a is not null && a.StartsWith("staff:", StringComparison.Ordinal)
+                && long.TryParse(a.AsSpan(6), System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : (long?)null)
+            .OfType<long>().Distinct().ToList();
+        return await db.Set<MiniCode.Features.Staff.StaffMember>().AsNoTracking().Where(s => ids.Contains(s.Id))
+            .ToDictionaryAsync(s => "staff:" + s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), s => $"{s.Name}（{s.Username}）", ct);
+    }
+}

@@ -22,6 +22,9 @@ public sealed class ReviewModel(MiniCodeDbContext db, AppealService appeals, Ove
     public PersonLabel? Person { get; private set; }
     public IReadOnlyList<ColorOverride> Overrides { get; private set; } = [];
     public IReadOnlyDictionary<string, string> Reasons => rules.Value.OverrideReasons;
+    private IReadOnlyDictionary<string, string> _staff = new Dictionary<string, string>();
+
+    public string StaffName(string? actor) => actor is null ? "" : _staff.GetValueOrDefault(actor, actor);
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -73,6 +76,7 @@ public sealed class ReviewModel(MiniCodeDbContext db, AppealService appeals, Ove
         Item = item;
         Person = (await AppealPeople.LoadAsync(db, [item.PersonId], ct)).GetValueOrDefault(item.PersonId);
         Overrides = await db.Set<ColorOverride>().AsNoTracking().Where(o => o.PersonId == item.PersonId).OrderByDescending(o => o.Id).Take(20).ToListAsync(ct);
+        _staff = await StaffNames.LoadAsync(db, Overrides.SelectMany(o => new[] { o.RequestedBy, o.DecidedBy }).Append(item.ResolvedBy), ct);
         return true;
     }
 }

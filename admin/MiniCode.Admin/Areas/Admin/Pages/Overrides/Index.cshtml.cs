@@ -22,6 +22,9 @@ public sealed class IndexModel(MiniCodeDbContext db, OverrideService overrides, 
     public IReadOnlyList<ColorOverride> Pending { get; private set; } = [];
     public IReadOnlyList<ColorOverride> Active { get; private set; } = [];
     public IReadOnlyDictionary<long, PersonLabel> People { get; private set; } = new Dictionary<long, PersonLabel>();
+    private IReadOnlyDictionary<string, string> _staff = new Dictionary<string, string>();
+
+    public string StaffName(string? actor) => actor is null ? "" : _staff.GetValueOrDefault(actor, actor);
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
@@ -62,5 +65,6 @@ public sealed class IndexModel(MiniCodeDbContext db, OverrideService overrides, 
         Pending = await db.Set<ColorOverride>().AsNoTracking().Where(o => o.Status == OverrideStatus.Pending).OrderBy(o => o.Id).Take(size).ToListAsync(ct);
         Active = await db.Set<ColorOverride>().AsNoTracking().Where(o => o.Status == OverrideStatus.Approved).OrderByDescending(o => o.Id).Take(size).ToListAsync(ct);
         People = await AppealPeople.LoadAsync(db, Pending.Concat(Active).Select(o => o.PersonId), ct);
+        _staff = await StaffNames.LoadAsync(db, Pending.Concat(Active).SelectMany(o => new[] { o.RequestedBy, o.DecidedBy }), ct);
     }
 }
