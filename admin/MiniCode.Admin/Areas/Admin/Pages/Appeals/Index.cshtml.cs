@@ -13,6 +13,7 @@ public sealed class IndexModel(AppealService appeals, MiniCodeDbContext db, IOpt
 {
     public IReadOnlyList<(long PersonId, AppealView Appeal)> Open { get; private set; } = [];
     public IReadOnlyDictionary<long, PersonLabel> People { get; private set; } = new Dictionary<long, PersonLabel>();
+    public int Shown => options.Value.PageSize;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
