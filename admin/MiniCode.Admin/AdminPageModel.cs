@@ -17,6 +17,17 @@ public abstract class AdminPageModel : PageModel
         return validator.IsValid;
     }
 
+    /// <summary>Shows a service's refusal on the form: each field error of a validation failure, else the error's message.</summary>
+    protected void Refused(ApiException ex)
+    {
+        if (ex.Extensions?.GetValueOrDefault("errors") is Dictionary<string, string[]> errors)
+        {
+            foreach (var (field, messages) in errors)
+                foreach (var m in messages) ModelState.AddModelError(field, m);
+        }
+        else ModelState.AddModelError("", ex.Detail ?? ex.Error.Message);
+    }
+
     /// <summary>
     /// Saves a new entity and then its audit entry (which needs the generated id) in one transaction,
     /// so the change and its audit trail commit together or not at all.

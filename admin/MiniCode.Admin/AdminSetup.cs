@@ -2,12 +2,15 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using MiniCode.Admin.Security;
 using MiniCode.Features.Content;
+using MiniCode.Features.HealthCodes.Imports;
 using MiniCode.Features.Staff;
 
 namespace MiniCode.Admin;
@@ -37,6 +40,16 @@ public static class AdminSetup
             o.Conventions.AuthorizeAreaFolder("Admin", "/", AdminAuth.StaffPolicy);
             o.Conventions.AllowAnonymousToAreaPage("Admin", "/Login");
         });
+        // The health-data upload takes files as large as the authority's import API (MiniCode:HealthCodes:Imports:MaxUploadBytes),
+        // not the host's small default body limit.
+        services.AddOptions<RazorPagesOptions>().Configure<IOptions<ImportOptions>>((o, imports) =>
+            o.Conventions.AddAreaPageApplicationModelConvention("Admin", "/Imports/Index", page =>
+            {
+                var size = new RequestSizeLimitAttribute(imports.Value.MaxUploadBytes);
+                page.EndpointMetadata.Add(size);
+                page.Filters.Add(size);
+                page.Filters.Add(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = imports.Value.MaxUploadBytes });
+            }));
         return builder;
     }
 

@@ -22,6 +22,8 @@ public static class SvgBarChart
         svg.Append(f, $"<line x1=\"{left}\" y1=\"{top + plotH}\" x2=\"{width - right}\" y2=\"{top + plotH}\" stroke=\"#8c959f\"/>");
         svg.Append(f, $"<text x=\"{left - 4}\" y=\"{top + 4}\" font-size=\"10\" text-anchor=\"end\" fill=\"#656d76\">{max}</text>");
         svg.Append(f, $"<text x=\"{left - 4}\" y=\"{top + plotH}\" font-size=\"10\" text-anchor=\"end\" fill=\"#656d76\">0</text>");
+        // Long ranges (a year of days) keep every bar but label only some, so labels never overlap.
+        var labelEvery = Math.Max(1, (int)Math.Ceiling(points.Count / 16.0));
         for (var i = 0; i < points.Count; i++)
         {
             var (label, value) = points[i];
@@ -29,8 +31,8 @@ public static class SvgBarChart
             var x = left + i * slot + slot * 0.15;
             var w = slot * 0.7;
             svg.Append(f, $"<rect x=\"{x:0.#}\" y=\"{top + plotH - h:0.#}\" width=\"{w:0.#}\" height=\"{h:0.#}\" fill=\"{colour}\"><title>{WebUtility.HtmlEncode(label)}: {value}</title></rect>");
-            if (value > 0) svg.Append(f, $"<text x=\"{x + w / 2:0.#}\" y=\"{top + plotH - h - 3:0.#}\" font-size=\"10\" text-anchor=\"middle\">{value}</text>");
-            svg.Append(f, $"<text x=\"{x + w / 2:0.#}\" y=\"{height - bottom + 14}\" font-size=\"10\" text-anchor=\"middle\" fill=\"#656d76\">{WebUtility.HtmlEncode(label)}</text>");
+            if (value > 0 && labelEvery == 1) svg.Append(f, $"<text x=\"{x + w / 2:0.#}\" y=\"{top + plotH - h - 3:0.#}\" font-size=\"10\" text-anchor=\"middle\">{value}</text>");
+            if (i % labelEvery == 0) svg.Append(f, $"<text x=\"{x + w / 2:0.#}\" y=\"{height - bottom + 14}\" font-size=\"10\" text-anchor=\"middle\" fill=\"#656d76\">{WebUtility.HtmlEncode(label)}</text>");
         }
         return new HtmlString(svg.Append("</svg>").ToString());
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using MiniCode.Tests.Admin;
 using MiniCode.Tests.Infrastructure;
 
 namespace MiniCode.Admin.Tests;
@@ -10,8 +11,9 @@ namespace MiniCode.Admin.Tests;
 /// <summary>
 /// The real host on Kestrel (127.0.0.1, random port) over a throw-away database, and Debian's Chromium driven by
 /// Playwright (never a downloaded browser). Shared by the tests of a class; each test opens its own browser context.
+/// A subclass may set configuration on <see cref="Factory"/> in its constructor (before the host starts).
 /// </summary>
-public sealed class AdminBrowser : IAsyncLifetime
+public class AdminBrowser : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
     public MiniCodeFactory Factory { get; } = new();
@@ -57,6 +59,24 @@ public sealed class AdminBrowser : IAsyncLifetime
         await Assertions.Expect(page.Locator("nav.sidebar, .errors li").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
         if (page.Url.Contains("/login", StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException($"login as {user} failed: " + await page.InnerTextAsync("main"));
+    }
+
+    /// <summary>An HTTP (not browser) admin client of the Kestrel host, logged in as <paramref name="user"/>.</summary>
+    public async Task<AdminClient> HttpClientAsync(string user, string password)
+    {
+        var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() };
+        var client = new AdminClient(new HttpClient(handler) { BaseAddress = new Uri(BaseUrl) });
+        var response = await client.PostFormAsync("/admin/login", new() { ["Username"] = user, ["Password"] = password });
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        return client;
+    }
+
+    /// <summary>A real-named citizen whose bearer client talks to the Kestrel host.</summary>
+    public async Task<TestUser> CitizenAsync(string name)
+    {
+        var citizen = await Factory.CitizenAsync(name);
+        citizen.Client.BaseAddress = new Uri(BaseUrl);
+        return citizen;
     }
 
     public Task ScreenshotAsync(IPage page, string name) =>

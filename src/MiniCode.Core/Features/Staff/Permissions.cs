@@ -13,6 +13,10 @@ public static class Permissions
     public const string Forms = "forms.manage";
     public const string CodeStyles = "codestyles.manage";
     public const string Statistics = "stats.view";
+    public const string Jobs = "jobs.manage";
+    public const string AppealsReview = "appeals.review";
+    public const string OverrideApprove = "overrides.approve";
+    public const string HealthImports = "imports.manage";
     public const string Records = "records.view";
 
     /// <summary>Every permission with its Chinese label, in menu order.</summary>
@@ -20,7 +24,8 @@ public static class Permissions
     [
         (Organisations, "机构与场所"), (Staff, "人员管理"), (Roles, "角色权限"), (Faq, "常见问题"),
         (Feedback, "纠错反馈"), (Announcements, "资讯与服务"), (Forms, "表单管理"), (CodeStyles, "码样式"),
-        (Records, "核验记录"), (Statistics, "统计分析"), (Audit, "操作日志"),
+        (AppealsReview, "申诉审核"), (OverrideApprove, "人工赋码审批"), (HealthImports, "健康数据导入"), (Records, "核验记录"), (Statistics, "统计分析"), (Jobs, "定时任务"),
+        (Audit, "操作日志"),
     ];
 
     public static bool IsKnown(string code) => All.Any(p => p.Code == code);

@@ -1,0 +1,70 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using MiniCode.Admin.Areas.Admin.Pages.Appeals;
+using MiniCode.Admin.Security;
+using MiniCode.Data;
+using MiniCode.Features.HealthCodes.Appeals;
+using MiniCode.Features.HealthCodes.Engine;
+using MiniCode.Features.Staff;
+using MiniCode.Infrastructure.Errors;
+
+namespace MiniCode.Admin.Areas.Admin.Pages.Overrides;
+
+/// <summary>
+/// 人工赋码审批: pending override requests to approve (by a staff member other than the requester, which the service
+/// enforces) or reject, and approved overrides that can be ended early.
+/// </summary>
+[RequirePermission(Permissions.OverrideApprove)]
+public sealed class IndexModel(MiniCodeDbContext db, OverrideService overrides, CurrentStaff current, IOptions<AdminOptions> options,
+    IOptions<ColorRulesOptions> rules, TimeProvider time) : AdminPageModel
+{
+    public IReadOnlyList<ColorOverride> Pending { get; private set; } = [];
+    public IReadOnlyList<ColorOverride> Active { get; private set; } = [];
+    public IReadOnlyDictionary<long, PersonLabel> People { get; private set; } = new Dictionary<long, PersonLabel>();
+    private IReadOnlyDictionary<string, string> _staff = new Dictionary<string, string>();
+
+    public string StaffName(string? actor) => actor is null ? "" : _staff.GetValueOrDefault(actor, actor);
+
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    public Task<IActionResult> OnPostApproveAsync(long id, CancellationToken ct) =>
+        DecideAsync(() => overrides.ApproveAsync(id, current.Actor, ct), "人工赋码已生效", ct);
+
+    public Task<IActionResult> OnPostRejectAsync(long id, CancellationToken ct) =>
+        DecideAsync(() => overrides.RejectAsync(id, current.Actor, ct), "人工赋码申请已驳回", ct);
+
+    public Task<IActionResult> OnPostEndAsync(long id, CancellationToken ct) =>
+        DecideAsync(() => overrides.EndAsync(id, current.Actor, ct), "人工赋码已结束，恢复按规则计算的颜色", ct);
+
+    public string ReasonText(string code) => rules.Value.OverrideReasons.GetValueOrDefault(code, code);
+
+    public string Local(DateTimeOffset? at) =>
+        at is { } t ? TimeZoneInfo.ConvertTime(t, time.LocalTimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "—";
+
+    private async Task<IActionResult> DecideAsync(Func<Task<OverrideView>> decide, string done, CancellationToken ct)
+    {
+        await current.GetAsync();
+        try
+        {
+            await decide();
+        }
+        catch (ApiException ex)
+        {
+            Refused(ex);
+            await LoadAsync(ct);
+            return Page();
+        }
+        Flash(done);
+        return Redirect("/admin/overrides");
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var size = options.Value.PageSize;
+        Pending = await db.Set<ColorOverride>().AsNoTracking().Where(o => o.Status == OverrideStatus.Pending).OrderBy(o => o.Id).Take(size).ToListAsync(ct);
+        Active = await db.Set<ColorOverride>().AsNoTracking().Where(o => o.Status == OverrideStatus.Approved).OrderByDescending(o => o.Id).Take(size).ToListAsync(ct);
+        People = await AppealPeople.LoadAsync(db, Pending.Concat(Active).Select(o => o.PersonId), ct);
+        _staff = await StaffNames.LoadAsync(db, Pending.Concat(Active).SelectMany(o => new[] { o.RequestedBy, o.DecidedBy }), ct);
+    }
+}
