@@ -188,6 +188,14 @@ export type DocumentRealNameRequest = {
   faceToken: null | string;
 };
 
+export type FaceCheckRequest = {
+  verificationToken: null | string;
+};
+
+export type FaceCheckResult = {
+  verifiedAt: string;
+};
+
 export type FaqCategoryDto = {
   id: number;
   name: string;
@@ -1288,6 +1296,13 @@ export interface Endpoints {
     query: never;
     body: DeclarationRequest;
     response: DeclarationView;
+    auth: true;
+  };
+  "POST /api/me/face-check": {
+    path: never;
+    query: never;
+    body: FaceCheckRequest;
+    response: FaceCheckResult;
     auth: true;
   };
   "GET /api/me/health-report": {
