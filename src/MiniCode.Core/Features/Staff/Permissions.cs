@@ -13,11 +13,14 @@ public static class Permissions
     public const string Forms = "forms.manage";
     public const string CodeStyles = "codestyles.manage";
     public const string Statistics = "stats.view";
+    public const string Posters = "posters.manage";
 
     /// <summary>Every permission with its Chinese label, in menu order.</summary>
     public static readonly IReadOnlyList<(string Code, string Label)> All =
     [
-        (Organisations, "机构与场所"), (Staff, "人员管理"), (Roles, "角色权限"), (Faq, "常见问题"),
+        (Organisations, "机构与场所"),
+        (Posters, "张贴码"),
+        (Staff, "人员管理"), (Roles, "角色权限"), (Faq, "常见问题"),
         (Feedback, "纠错反馈"), (Announcements, "资讯与服务"), (Forms, "表单管理"), (CodeStyles, "码样式"),
         (Statistics, "统计分析"), (Audit, "操作日志"),
     ];

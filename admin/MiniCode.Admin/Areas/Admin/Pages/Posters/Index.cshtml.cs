@@ -1,0 +1,40 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using MiniCode.Admin.Security;
+using MiniCode.Data;
+using MiniCode.Features.Organisations;
+using MiniCode.Features.Posters;
+using MiniCode.Features.Staff;
+
+namespace MiniCode.Admin.Areas.Admin.Pages.Posters;
+
+/// <summary>Poster codes within the staff member's jurisdiction: search by venue name, address or code (P123), region, deleted ones.</summary>
+[RequirePermission(Permissions.Posters)]
+public sealed class IndexModel(MiniCodeDbContext db, PosterAdminService posters, CurrentStaff current, IOptions<AdminOptions> options, TimeProvider time)
+    : PosterPageModel(db, current, time)
+{
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Region { get; set; }
+    [BindProperty(SupportsGet = true)] public bool IncludeDeleted { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    public AdminPosterPage Result { get; private set; } = new([], 0, 1, 20);
+    public string? Jurisdiction { get; private set; }
+    public int PageCount => Math.Max(1, (Result.Total + Result.PageSize - 1) / Result.PageSize);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        PageNumber = Math.Max(1, PageNumber);
+        Region = string.IsNullOrWhiteSpace(Region) ? null : Region.Trim();
+        Jurisdiction = await JurisdictionAsync(ct);
+        if (Region is not null && !RegionCodes.IsValid(Region)) ModelState.AddModelError("region", "地区编码应为6位数字");
+        else if (Region is not null && Jurisdiction is not null && !RegionCodes.Covers(Jurisdiction, Region))
+            ModelState.AddModelError("region", $"只能查询本辖区（{Jurisdiction}）内的张贴码");
+        // An invalid or out-of-jurisdiction region falls back to the whole jurisdiction, never wider.
+        var scope = ModelState.IsValid && Region is not null ? Region : Jurisdiction;
+        Result = await posters.SearchAsync(Query, scope, IncludeDeleted, PageNumber, options.Value.PageSize, ct);
+    }
+
+    public string LinkFor(int page) => "/admin/posters?" + string.Join('&',
+        new[] { ("q", Query), ("region", Region), ("includeDeleted", IncludeDeleted ? "true" : null), ("page", page.ToString(CultureInfo.InvariantCulture)) }
+            .Where(p => !string.IsNullOrEmpty(p.Item2)).Select(p => p.Item1 + "=" + Uri.EscapeDataString(p.Item2!)));
+}
