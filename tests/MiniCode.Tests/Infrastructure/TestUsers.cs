@@ -34,7 +34,7 @@ public static class TestUsers
 
     private static async Task<TestUser> CreateAsync(MiniCodeFactory factory, AccountKind kind, string? name, DateOnly? birth, string region)
     {
-        _ = factory.Server; // make sure the host (and its migrations) started
+        _ = factory.Services; // make sure the host (and its migrations) started; works for TestServer and Kestrel
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MiniCodeDbContext>();
         var protector = scope.ServiceProvider.GetRequiredService<PersonalDataProtector>();

@@ -5,6 +5,7 @@ using MiniCode.Data;
 using MiniCode.Features.Organisations;
 using MiniCode.Features.Posters;
 using MiniCode.Features.Staff;
+using MiniCode.Infrastructure.Errors;
 
 namespace MiniCode.Admin.Areas.Admin.Pages.Posters;
 
@@ -26,11 +27,11 @@ public sealed class IndexModel(MiniCodeDbContext db, PosterAdminService posters,
         PageNumber = Math.Max(1, PageNumber);
         Region = string.IsNullOrWhiteSpace(Region) ? null : Region.Trim();
         Jurisdiction = await JurisdictionAsync(ct);
-        if (Region is not null && !RegionCodes.IsValid(Region)) ModelState.AddModelError("region", "地区编码应为6位数字");
-        else if (Region is not null && Jurisdiction is not null && !RegionCodes.Covers(Jurisdiction, Region))
-            ModelState.AddModelError("region", $"只能查询本辖区（{Jurisdiction}）内的张贴码");
+        var validator = new InputValidator().Check(Region is null || RegionCodes.IsValid(Region), "region", "地区编码应为6位数字");
+        if (validator.IsValid && Region is not null && Jurisdiction is not null)
+            validator.Check(RegionCodes.Covers(Jurisdiction, Region), "region", $"只能查询本辖区（{Jurisdiction}）内的张贴码");
         // An invalid or out-of-jurisdiction region falls back to the whole jurisdiction, never wider.
-        var scope = ModelState.IsValid && Region is not null ? Region : Jurisdiction;
+        var scope = Accept(validator) && Region is not null ? Region : Jurisdiction;
         Result = await posters.SearchAsync(Query, scope, IncludeDeleted, PageNumber, options.Value.PageSize, ct);
     }
 
