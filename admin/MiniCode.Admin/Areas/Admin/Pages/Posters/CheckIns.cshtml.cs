@@ -17,7 +17,8 @@ public sealed class CheckInsModel(MiniCodeDbContext db, PosterAdminService poste
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
     [BindProperty(SupportsGet = true)] public DateTime? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateTime? To { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    // "p", not "page": the route value "page" is the Razor page's own name and would not bind as a number.
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
     public AdminPosterRow Poster { get; private set; } = null!;
     public OwnerCheckIns Result { get; private set; } = new([], 0, 1, 20);
     public int PageCount => Math.Max(1, (Result.Total + Result.PageSize - 1) / Result.PageSize);
@@ -50,7 +51,7 @@ public sealed class CheckInsModel(MiniCodeDbContext db, PosterAdminService poste
 
     public string LinkFor(int page, string? handler = null) => "/admin/posters/checkins?" + string.Join('&',
         new[] { ("handler", handler), ("id", Id.ToString(CultureInfo.InvariantCulture)), ("from", Param(From)), ("to", Param(To)),
-                ("page", handler is null ? page.ToString(CultureInfo.InvariantCulture) : null) }
+                ("p", handler is null ? page.ToString(CultureInfo.InvariantCulture) : null) }
             .Where(p => !string.IsNullOrEmpty(p.Item2)).Select(p => p.Item1 + "=" + Uri.EscapeDataString(p.Item2!)));
 
     public static string? Param(DateTime? local) => local?.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);

@@ -17,7 +17,8 @@ public sealed class IndexModel(MiniCodeDbContext db, PosterAdminService posters,
     [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
     [BindProperty(SupportsGet = true)] public bool IncludeDeleted { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    // "p", not "page": the route value "page" is the Razor page's own name and would not bind as a number.
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
     public AdminPosterPage Result { get; private set; } = new([], 0, 1, 20);
     public string? Jurisdiction { get; private set; }
     public int PageCount => Math.Max(1, (Result.Total + Result.PageSize - 1) / Result.PageSize);
@@ -36,6 +37,6 @@ public sealed class IndexModel(MiniCodeDbContext db, PosterAdminService posters,
     }
 
     public string LinkFor(int page) => "/admin/posters?" + string.Join('&',
-        new[] { ("q", Query), ("region", Region), ("includeDeleted", IncludeDeleted ? "true" : null), ("page", page.ToString(CultureInfo.InvariantCulture)) }
+        new[] { ("q", Query), ("region", Region), ("includeDeleted", IncludeDeleted ? "true" : null), ("p", page.ToString(CultureInfo.InvariantCulture)) }
             .Where(p => !string.IsNullOrEmpty(p.Item2)).Select(p => p.Item1 + "=" + Uri.EscapeDataString(p.Item2!)));
 }
