@@ -1,0 +1,60 @@
+using System.Globalization;
+using MiniCode.Admin.Security;
+using MiniCode.Data;
+using MiniCode.Features.Organisations;
+using MiniCode.Features.Posters;
+using MiniCode.Infrastructure.Logging;
+
+namespace MiniCode.Admin.Areas.Admin.Pages.Posters;
+
+/// <summary>
+/// What the poster pages share: the staff member's jurisdiction (their organisation's region; none = every region),
+/// loading one poster within it, and labels. A poster outside the jurisdiction answers 404, as if it did not exist.
+/// </summary>
+public abstract class PosterPageModel(MiniCodeDbContext db, CurrentStaff current, TimeProvider time) : AdminPageModel
+{
+    protected MiniCodeDbContext Db => db;
+    protected CurrentStaff Current => current;
+
+    /// <summary>The region the signed-in staff member may see, or null for all (staff without an organisation).</summary>
+    protected async Task<string?> JurisdictionAsync(CancellationToken ct)
+    {
+        var staff = await current.GetAsync();
+        if (staff?.OrganisationId is not { } orgId) return null;
+        return await db.Set<Organisation>().AsNoTracking().Where(o => o.Id == orgId).Select(o => o.RegionCode).SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>The poster's admin detail when it exists and lies within the jurisdiction, else null.</summary>
+    protected async Task<AdminPosterDetail?> FindAsync(PosterAdminService posters, long id, CancellationToken ct)
+    {
+        if (!await db.Set<Poster>().AnyAsync(p => p.Id == id, ct)) return null;
+        var detail = await posters.DetailAsync(id, ct);
+        var scope = await JurisdictionAsync(ct);
+        return scope is null || RegionCodes.Covers(scope, detail.Poster.RegionCode) ? detail : null;
+    }
+
+    public string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, time.LocalTimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>A local date-time typed in the page (datetime-local) as a UTC instant.</summary>
+    protected DateTimeOffset? Utc(DateTime? local) => local is { } l
+        ? new DateTimeOffset(DateTime.SpecifyKind(l, DateTimeKind.Unspecified), time.LocalTimeZone.GetUtcOffset(l)).ToUniversalTime()
+        : null;
+
+    public static string Code(long id) => "P" + id.ToString(CultureInfo.InvariantCulture);
+
+    public static string MaskedContact(AdminPosterRow p) => SensitiveDataMasker.MaskName(p.ContactName) + " " + p.ContactPhoneMasked;
+
+    public static string KindLabel(PosterKind kind) => kind == PosterKind.Institution ? "单位码" : "个人码";
+
+    public static string StatusLabel(string status) => status switch { "active" => "使用中", "revoked" => "已停用", "deleted" => "已删除", _ => status };
+
+    public static string StatusClass(string status) => status == "active" ? "ok" : "off";
+
+    public static string VenueTypeLabel(VenueType type) => type switch
+    {
+        VenueType.Shop => "商超门店", VenueType.Restaurant => "餐饮", VenueType.Office => "办公场所", VenueType.Factory => "工厂",
+        VenueType.School => "学校", VenueType.Hospital => "医疗机构", VenueType.Hotel => "宾馆酒店", VenueType.Transport => "交通场站",
+        VenueType.Residential => "居民小区", VenueType.Entertainment => "文体娱乐", VenueType.Government => "机关单位",
+        VenueType.Religious => "宗教场所", VenueType.Event => "活动现场", _ => "其他",
+    };
+}
