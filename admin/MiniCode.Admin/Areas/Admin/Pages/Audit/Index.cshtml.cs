@@ -16,7 +16,7 @@ public sealed class IndexModel(MiniCodeDbContext db, IOptions<AdminOptions> opti
     [BindProperty(SupportsGet = true)] public string? TargetId { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
     public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
     public bool HasMore { get; private set; }
     private Dictionary<string, string> _names = [];
@@ -62,6 +62,6 @@ public sealed class IndexModel(MiniCodeDbContext db, IOptions<AdminOptions> opti
     public string LinkFor(int page) => "/admin/audit?" + string.Join('&',
         new[] { ("actor", Actor), ("action", Operation), ("targetType", TargetType), ("targetId", TargetId),
                 ("from", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("to", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-                ("page", page.ToString(CultureInfo.InvariantCulture)) }
+                ("p", page.ToString(CultureInfo.InvariantCulture)) }
             .Where(p => !string.IsNullOrEmpty(p.Item2)).Select(p => p.Item1 + "=" + Uri.EscapeDataString(p.Item2!)));
 }

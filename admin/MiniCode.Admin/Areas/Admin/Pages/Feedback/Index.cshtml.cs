@@ -16,7 +16,7 @@ public sealed class IndexModel(MiniCodeDbContext db, AuditLog audit, CurrentStaf
     [BindProperty(SupportsGet = true)] public FeedbackCategory? Category { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
     public IReadOnlyList<FeedbackEntry> Items { get; private set; } = [];
     public bool HasMore { get; private set; }
 
@@ -79,6 +79,6 @@ public sealed class IndexModel(MiniCodeDbContext db, AuditLog audit, CurrentStaf
 
     public string LinkFor(int page) => "/admin/feedback?" + string.Join('&',
         new[] { ("status", Status?.ToString()), ("category", Category?.ToString()), ("from", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-                ("to", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("page", page.ToString(CultureInfo.InvariantCulture)) }
+                ("to", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("p", page.ToString(CultureInfo.InvariantCulture)) }
             .Where(p => !string.IsNullOrEmpty(p.Item2)).Select(p => p.Item1 + "=" + Uri.EscapeDataString(p.Item2!)));
 }

@@ -55,7 +55,7 @@ public sealed class IndexModel(MiniCodeDbContext db, PersonalDataProtector prote
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
     [BindProperty(SupportsGet = true)] public List<string> Columns { get; set; } = [];
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
     public IReadOnlyList<Row> Items { get; private set; } = [];
     public bool HasMore { get; private set; }
     public TimeZoneInfo Zone => time.LocalTimeZone;
@@ -137,7 +137,7 @@ public sealed class IndexModel(MiniCodeDbContext db, PersonalDataProtector prote
 
     public string LinkFor(int page) => "/admin/records?" + string.Join('&',
         new[] { ("idNumber", IdNumber), ("name", Name), ("from", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-                ("to", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("page", page.ToString(CultureInfo.InvariantCulture)) }
+                ("to", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("p", page.ToString(CultureInfo.InvariantCulture)) }
             .Concat(Columns.Select(c => ("columns", (string?)c)))
             .Where(p => !string.IsNullOrEmpty(p.Item2)).Select(p => p.Item1 + "=" + Uri.EscapeDataString(p.Item2!)));
 }

@@ -13,7 +13,7 @@ public sealed class IndexModel(MiniCodeDbContext db, PersonalDataProtector prote
     [BindProperty(SupportsGet = true)] public string? Name { get; set; }
     [BindProperty(SupportsGet = true)] public string? Username { get; set; }
     [BindProperty(SupportsGet = true)] public StaffStatus? Status { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
     public IReadOnlyList<StaffMember> Staff { get; private set; } = [];
     public bool HasMore { get; private set; }
 
@@ -45,7 +45,7 @@ public sealed class IndexModel(MiniCodeDbContext db, PersonalDataProtector prote
 
     public string QueryFor(int page) => string.Join('&', new[]
     {
-        "page=" + page, "name=" + Uri.EscapeDataString(Name ?? ""),
+        "p=" + page, "name=" + Uri.EscapeDataString(Name ?? ""),
         "username=" + Uri.EscapeDataString(Username ?? ""), "status=" + Status,
     });
 }
