@@ -86,7 +86,7 @@ public sealed class ImportTests : IDisposable
         Assert.Equal(1, summary.GetProperty("acceptedRows").GetInt64());
         Assert.Equal(4, summary.GetProperty("rejectedRows").GetInt64());
         var report = await _factory.Authority().GetStringAsync(summary.GetProperty("rejectedReport").GetString());
-        var lines = report.Trim().Split('\n');
+        var lines = report.Trim().Split("\r\n"); // RFC 4180 line ends
         Assert.Equal("line,reason,raw", lines[0]);
         Assert.Equal(["3", "4", "5", "6"], lines.Skip(1).Select(l => l.Split(',')[0]).ToArray());
         Assert.Contains("身份证号码无效", lines[1]);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
-using CsvHelper;
+using MiniCode.Infrastructure.Csv;
 using MiniCode.Data;
 using MiniCode.Features.People;
 using MiniCode.Infrastructure.Errors;
@@ -38,15 +38,13 @@ public sealed class VisitorRecords(MiniCodeDbContext db, IOptions<PosterOptions>
     public async Task WriteCsvAsync(long posterId, DateTimeOffset? from, DateTimeOffset? to, Stream output, CancellationToken ct)
     {
         await using var writer = new StreamWriter(output, new UTF8Encoding(true), 16 * 1024, leaveOpen: true);
-        await using var csv = CsvWriter.Create(writer, CsvWriterOptions.Default, true);
-        await csv.WriteRecordAsync(["登记编号", "姓名", "手机号", "登记时间", "最近扫码时间", "扫码次数"], ct);
+        await writer.WriteAsync(CsvText.Line("登记编号", "姓名", "手机号", "登记时间", "最近扫码时间", "扫码次数"));
         await foreach (var row in Stream(posterId, from, to, ct))
         {
             var v = Mask(row);
-            await csv.WriteRecordAsync([v.CheckInId.ToString(CultureInfo.InvariantCulture), v.MaskedName, v.MaskedPhone, China(v.CheckedInAt),
-                China(v.LastScanAt), v.ScanCount.ToString(CultureInfo.InvariantCulture)], ct);
+            await writer.WriteAsync(CsvText.Line(v.CheckInId, v.MaskedName, v.MaskedPhone, China(v.CheckedInAt), China(v.LastScanAt), v.ScanCount));
         }
-        await csv.FlushAsync(ct);
+        await writer.FlushAsync(ct);
     }
 
     /// <summary>Checks the filter before the response starts streaming (a bad filter must still answer 400).</summary>

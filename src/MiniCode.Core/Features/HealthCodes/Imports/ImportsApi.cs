@@ -1,3 +1,4 @@
+using MiniCode.Infrastructure.Csv;
 using MiniCode.Infrastructure.Errors;
 using System.Globalization;
 using System.Runtime.CompilerServices;
@@ -56,13 +57,11 @@ public static class ImportsApi
         response.ContentType = "text/csv; charset=utf-8";
         response.Headers.ContentDisposition = $"attachment; filename=import-{id}-rejected.csv";
         await using var writer = new StreamWriter(response.Body, new UTF8Encoding(false));
-        await writer.WriteLineAsync("line,reason,raw");
+        await writer.WriteAsync(CsvText.Line("line", "reason", "raw"));
         await foreach (var r in db.Set<HealthDataImportRejection>().AsNoTracking().Where(r => r.ImportId == id).OrderBy(r => r.Line).AsAsyncEnumerable().WithCancellation(ct))
-            await writer.WriteLineAsync($"{r.Line.ToString(CultureInfo.InvariantCulture)},{Csv(r.Reason)},{Csv(r.Raw)}");
+            await writer.WriteAsync(CsvText.Line(r.Line, r.Reason, r.Raw));
         return TypedResults.Empty;
     }
-
-    private static string Csv(string value) => "\"" + value.Replace("\"", "\"\"") + "\"";
 
     private static ImportKind? Parse(string kind) => kind switch
     {

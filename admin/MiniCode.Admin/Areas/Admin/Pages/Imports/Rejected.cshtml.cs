@@ -1,3 +1,4 @@
+using MiniCode.Infrastructure.Csv;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using MiniCode.Admin.Security;

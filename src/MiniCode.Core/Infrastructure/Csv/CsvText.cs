@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace MiniCode.Admin;
+namespace MiniCode.Infrastructure.Csv;
 
 /// <summary>
 /// RFC 4180 CSV lines for exports. Cells that a spreadsheet would run as a formula (= + - @ at the start) get a leading
