@@ -95,7 +95,7 @@ public sealed class ShowCodeTests : IClassFixture<HealthCodesFactory>
 
         var flusher = _factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<CodeUsageFlushService>().Single();
         await flusher.FlushAsync(CancellationToken.None);
-        var shown = await _factory.QueryAsync(db => db.Set<CodeUsageDaily>().Where(c => c.Metric == "code.shown").SumAsync(c => c.Count));
+        var shown = await _factory.QueryAsync(db => db.Set<CodeUsageDaily>().Where(c => c.Metric == "shown" && c.CodeType == "health_code").SumAsync(c => c.Count));
         Assert.True(shown >= 6);
     }
 

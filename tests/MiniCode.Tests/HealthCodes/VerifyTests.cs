@@ -101,8 +101,8 @@ public sealed class VerifyTests : IDisposable
         await scanner.VerifyAsync(payload);
         await scanner.VerifyAsync("MC1:x");
         var counters = _factory.Services.GetRequiredService<CodeUsageCounters>().Drain();
-        Assert.Equal(1, counters.Where(c => c.Key.Metric == "code.verified.valid").Sum(c => c.Value));
-        Assert.Equal(1, counters.Where(c => c.Key.Metric == "code.verified.malformed").Sum(c => c.Value));
+        Assert.Equal(1, counters.Where(c => c.Key.Metric == "verified.valid" && c.Key.CodeType == "health_code").Sum(c => c.Value));
+        Assert.Equal(1, counters.Where(c => c.Key.Metric == "verified.malformed" && c.Key.CodeType == "unknown").Sum(c => c.Value));
     }
 
     public void Dispose() => _factory.Dispose();

@@ -8,6 +8,7 @@ using MiniCode.Features.HealthCodes.Statistics;
 using MiniCode.Features.Identity;
 using MiniCode.Features.Jobs;
 using MiniCode.Tests.HealthCodes;
+using MiniCode.Tests.Posters;
 using MiniCode.Tests.Infrastructure;
 
 namespace MiniCode.Tests.Jobs;
@@ -86,31 +87,70 @@ public sealed class FeatureJobsTests : IDisposable
     }
 
     [Fact]
-    public async Task Rollup_statistics_writes_issued_by_region_and_shown_and_scanned_for_the_day()
+    public async Task Rollup_statistics_writes_issued_shown_and_scanned_by_code_type_and_region()
     {
         var a = await _host.CitizenAsync("陈四", region: "110105");
         var b = await _host.CitizenAsync("褚五", region: "220102");
         await a.DeclareAsync();
         await b.DeclareAsync();
+        var partner = _host.Partner();
+        // Health codes: a shows twice and is verified once; b shows once; one expired scan of a's code is refused.
         var payload = (await a.CodeAsync()).GetProperty("payload").GetString()!;
         await a.CodeAsync();
-        await _host.Partner().VerifyAsync(payload);
-        var flusher = _host.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<CodeUsageFlushService>().Single();
-        await flusher.FlushAsync(CancellationToken.None);
+        await b.CodeAsync();
+        await partner.VerifyAsync(payload);
+        // Offline card of b: issued, downloaded (its 亮码) and scanned.
+        var card = await HttpAssert.Ok(await b.Client.PostJson("/api/me/offline-cards", new { }), System.Net.HttpStatusCode.Created);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await b.Client.GetAsync(card.GetProperty("pngPath").GetString())).StatusCode);
+        Assert.True((await partner.VerifyAsync(card.GetProperty("payload").GetString()!)).GetProperty("valid").GetBoolean());
+        // A poster in 220104: a checks in twice (one record, two scans), and an unreadable payload is refused.
+        var poster = await a.ApplyAsync();
+        await HttpAssert.Ok(await a.CheckInAsync(poster.Payload()));
+        await HttpAssert.Ok(await a.CheckInAsync(poster.Payload()));
+        await partner.VerifyAsync("MC1:nonsense");
+        _host.Clock.Advance(TimeSpan.FromMinutes(5)); // a's live code has expired
+        Assert.False((await partner.VerifyAsync(payload)).GetProperty("valid").GetBoolean());
+        await FlushAsync();
 
-        Assert.Equal(4, await RunAsync("rollup-statistics", 0));
         var today = DateOnly.FromDateTime(_host.Clock.GetUtcNow().UtcDateTime);
-        var rows = await _host.WithServiceAsync<CodeStatisticsService, List<CodeStatisticsDaily>>(s => s.RangeAsync(today, today, CancellationToken.None));
-        var byKey = rows.ToDictionary(r => (r.Metric, r.RegionCode), r => r.Count);
-        Assert.Equal(1, byKey[("issued", "110105")]);
-        Assert.Equal(1, byKey[("issued", "220102")]);
-        Assert.Equal(2, byKey[("shown", "all")]);
-        Assert.Equal(1, byKey[("scanned", "all")]);
-        Assert.All(rows, r => Assert.Equal("health_code", r.CodeType));
+        var written = await RunAsync("rollup-statistics", 0);
+        var rows = await _host.WithServiceAsync<CodeStatisticsService, List<CodeStatisticsDaily>>(s => s.RangeAsync(today, today, "", CancellationToken.None));
+        Assert.Equal(rows.Count, written);
+        var byKey = rows.ToDictionary(r => (r.CodeType, r.RegionCode, r.Metric), r => r.Count);
+        var expected = new Dictionary<(string, string, string), long>
+        {
+            [("health_code", "110105", "issued")] = 1,
+            [("health_code", "220102", "issued")] = 1,
+            [("health_code", "110105", "shown")] = 2,
+            [("health_code", "220102", "shown")] = 1,
+            [("health_code", "110105", "scanned")] = 1,
+            [("health_code", "unknown", "rejected:expired")] = 1,
+            [("offline_card", "220102", "issued")] = 1,
+            [("offline_card", "220102", "shown")] = 1,
+            [("offline_card", "220102", "scanned")] = 1,
+            [("poster", "220104", "issued")] = 1,
+            [("poster", "220104", "scanned")] = 2,
+            [("unknown", "unknown", "rejected:malformed")] = 1,
+        };
+        Assert.Equal(expected.OrderBy(e => e.Key).ToList(), byKey.OrderBy(e => e.Key).ToList());
 
-        Assert.Equal(4, await RunAsync("rollup-statistics", 1)); // a rerun replaces, it does not add
-        Assert.Equal(4, await _host.QueryAsync(db => db.Set<CodeStatisticsDaily>().CountAsync()));
+        // Within a region prefix only that region's rows; a rerun replaces the day, it does not add.
+        var jilin = await _host.WithServiceAsync<CodeStatisticsService, List<CodeStatisticsDaily>>(s => s.RangeAsync(today, today, "22", CancellationToken.None));
+        Assert.All(jilin, r => Assert.StartsWith("22", r.RegionCode));
+        Assert.Equal(7, jilin.Count); // 220102: health code issued and shown, offline card issued, shown and scanned; 220104: poster issued and scanned
+        Assert.Equal(written, await RunAsync("rollup-statistics", 1));
+        Assert.Equal(written, await _host.QueryAsync(db => db.Set<CodeStatisticsDaily>().CountAsync()));
+
+        // Usage counted after a roll-up reaches the statistics with the next one.
+        await b.CodeAsync();
+        await FlushAsync();
+        await RunAsync("rollup-statistics", 2);
+        Assert.Equal(2, await _host.QueryAsync(db => db.Set<CodeStatisticsDaily>()
+            .Where(r => r.Day == today && r.CodeType == "health_code" && r.RegionCode == "220102" && r.Metric == "shown").SumAsync(r => r.Count)));
     }
+
+    private Task FlushAsync() =>
+        _host.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<CodeUsageFlushService>().Single().FlushAsync(CancellationToken.None);
 
     [Fact]
     public async Task Send_reminders_reminds_undeclared_citizens_once_after_a_day()

@@ -49,6 +49,7 @@ public static class HealthCodesSetup
         services.TryAddSingletonFallback<IFaceVerificationHistory, NoFaceVerifications>();
         services.TryAddSingletonFallback<IPortraitReferenceProvider, NoPortraits>();
         services.TryAddSingletonFallback<ICodeRevocationList, NoCodeRevocations>();
+        services.TryAddSingletonFallback<IPosterCodeCheck, NoPosters>();
 
         services.AddScoped<NoticeDispatcher>();
         services.AddOptions<NoticePlatformOptions>().Bind(configuration.GetSection(NoticePlatformOptions.Section))
@@ -59,6 +60,7 @@ public static class HealthCodesSetup
         services.AddOptions<HealthCodeJobOptions>().Bind(configuration.GetSection(HealthCodeJobOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ReminderService>();
         services.AddScoped<CodeStatisticsService>();
+        services.AddScoped<ICodeIssueSource, HealthCodeIssues>();
         services.AddMiniCodeJob<RecomputeDueColorsJob>("recompute-due-colours", "重算到期的健康码（隔离或风险名单结束、体温黄码期满、人工改码到期），写入历史并通知");
         services.AddMiniCodeJob<RollupStatisticsJob>("rollup-statistics", "按码类型和地区汇总每日申领、亮码、验码数量");
         services.AddMiniCodeJob<SendRemindersJob>("send-reminders", "向已实名但未申报健康信息的用户发送一次申报提醒");

@@ -3,6 +3,7 @@ using MiniCode.Data;
 using MiniCode.Features.HealthCodes.Declarations;
 using MiniCode.Features.HealthCodes.Engine;
 using MiniCode.Features.HealthCodes.Signing;
+using MiniCode.Features.People;
 using MiniCode.Features.Rendering;
 
 namespace MiniCode.Features.HealthCodes;
@@ -24,16 +25,22 @@ public sealed class ShowCodeService(MiniCodeDbContext db, HealthStatusService st
     {
         if (!await faceCheck.AllowsAsync(personId, ct)) throw new ApiException(HealthCodeErrors.FaceCheckRequired);
         var now = time.GetUtcNow();
-        // One round trip on the hot path: the status and whether a declaration exists.
+        // One round trip on the hot path: the status, whether a declaration exists and the holder's region (for statistics).
         var row = await db.Set<HealthStatus>().AsNoTracking().Where(s => s.PersonId == personId)
-            .Select(s => new { Status = s, Declared = db.Set<HealthDeclaration>().Any(d => d.PersonId == personId) }).FirstOrDefaultAsync(ct);
+            .Select(s => new
+            {
+                Status = s,
+                Declared = db.Set<HealthDeclaration>().Any(d => d.PersonId == personId),
+                Region = db.Set<Person>().Where(p => p.Id == personId).Select(p => p.RegionCode).FirstOrDefault(),
+            }).FirstOrDefaultAsync(ct);
         if (row is not { Declared: true } && !await db.Set<HealthDeclaration>().AsNoTracking().AnyAsync(d => d.PersonId == personId, ct))
             throw new ApiException(HealthCodeErrors.DeclarationRequired);
         var status = row is { Declared: true } && (row.Status.ReviewAt is null || row.Status.ReviewAt > now)
             ? row.Status : await statuses.CurrentAsync(personId, ct);
+        var region = row is not null ? row.Region : await db.Set<Person>().AsNoTracking().Where(p => p.Id == personId).Select(p => p.RegionCode).FirstOrDefaultAsync(ct);
         var o = options.Value;
         var (text, claims) = signer.Sign(CodeType.HealthCode, personId, status.Color, now, TimeSpan.FromSeconds(o.LiveCodeSeconds));
-        counters.Increment("code.shown");
+        counters.Increment(CodeType.HealthCode, region, CodeUsage.Shown);
         var badges = engine.BadgesAt(status.LatestNegativeSampleAt, status.Vaccination, now);
         var codes = status.ReasonCodes.Split(',', StringSplitOptions.RemoveEmptyEntries);
         var texts = status.ReasonTexts.Split('；');

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MiniCode.Features.HealthCodes.Signing;
+using MiniCode.Features.HealthCodes.Statistics;
 using MiniCode.Features.Households.OfflineCards;
 using MiniCode.Features.Households.Portraits;
 using MiniCode.Features.Households.Relatives;
@@ -38,6 +39,7 @@ public static class HouseholdsSetup
         services.AddScoped<OfflineCardService>();
         services.RemoveAll<ICodeRevocationList>();
         services.AddScoped<ICodeRevocationList, OfflineCardRevocationCheck>();
+        services.AddScoped<ICodeIssueSource, OfflineCardIssues>();
         services.AddMiniCodeJob<ExpireOfflineCardsJob>("expire-offline-cards", "使过期离线码失效并发布吊销");
         return services;
     }

@@ -1,4 +1,5 @@
 using MiniCode.Data;
+using MiniCode.Features.HealthCodes.Signing;
 using MiniCode.Features.HealthCodes;
 using MiniCode.Features.HealthCodes.Declarations;
 using MiniCode.Features.HealthCodes.Engine;
@@ -28,7 +29,7 @@ internal sealed class NoRelatives : IRelativeAccess
 /// collapse window are one record) and answers the person's current colour to show at the door.
 /// </summary>
 public sealed class CheckInService(MiniCodeDbContext db, PosterResolver resolver, HealthStatusService statuses, IRelativeAccess relatives,
-    IOptions<PosterOptions> options, TimeProvider time)
+    CodeUsageCounters counters, IOptions<PosterOptions> options, TimeProvider time)
 {
     public async Task<CheckInView> CheckInAsync(long accountId, long selfPersonId, CheckInRequest request, CancellationToken ct)
     {
@@ -59,6 +60,8 @@ public sealed class CheckInService(MiniCodeDbContext db, PosterResolver resolver
         checkIn.GenerationNumber = venue.Generation.Number;
         checkIn.Via = venue.Via;
         await db.SaveChangesAsync(ct);
+        // Every scan counts for statistics, a repeat within the collapse window too (the record collapses, the scan happened).
+        counters.Increment(CodeType.Poster, venue.Poster.RegionCode, CodeUsage.CheckedIn);
         return new CheckInView(checkIn.Id, Venue(venue.Poster), SensitiveDataMasker.MaskName(name), status.Color, checkIn.CheckedInAt,
             checkIn.LastScanAt, checkIn.ScanCount, repeated, o.RetentionDays, RetentionNotice(o));
     }

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MiniCode.Data;
+using MiniCode.Features.HealthCodes.Signing;
+using MiniCode.Features.HealthCodes.Statistics;
 using MiniCode.Features.Identity;
 using MiniCode.Features.Jobs;
 
@@ -21,6 +23,9 @@ public static class PostersSetup
         // The households feature registers the real check; until then only self check-ins pass.
         services.TryAddSingleton<IRelativeAccess, NoRelatives>();
         services.AddScoped<IAccountDeletionParticipant, PosterAccountDeletion>();
+        services.AddScoped<ICodeIssueSource, PosterIssues>();
+        services.RemoveAll<IPosterCodeCheck>();
+        services.AddScoped<IPosterCodeCheck, PosterCodeCheck>();
         services.AddMiniCodeJob<PurgeCheckInsJob>("purge-check-ins", "删除超过保存期限的扫码登记记录");
         return services;
     }

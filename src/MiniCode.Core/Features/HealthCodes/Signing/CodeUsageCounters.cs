@@ -4,11 +4,18 @@ using MiniCode.Data;
 
 namespace MiniCode.Features.HealthCodes.Signing;
 
-/// <summary>Per-day totals for statistics (codes shown, verifications by outcome); one row per day and metric.</summary>
+/// <summary>
+/// Per-day usage totals for statistics, one row per day, code type, holder's (or venue's) region and metric.
+/// Written only by <see cref="CodeUsageFlushService"/>; rolled up by the statistics job.
+/// </summary>
 public sealed class CodeUsageDaily
 {
     public DateOnly Day { get; set; }
-    /// <summary>"code.shown", "code.verified.valid", "code.verified.expired", ...</summary>
+    /// <summary><see cref="CodeUsage.TypeName"/>: "health_code", "offline_card", "poster" or "unknown" (unreadable payload).</summary>
+    public string CodeType { get; set; } = "";
+    /// <summary>GB/T 2260 code, or <see cref="CodeUsage.UnknownRegion"/>.</summary>
+    public string RegionCode { get; set; } = "";
+    /// <summary><see cref="CodeUsage.Shown"/>, <see cref="CodeUsage.CheckedIn"/> or "verified." + outcome.</summary>
     public string Metric { get; set; } = "";
     public long Count { get; set; }
 }
@@ -18,10 +25,33 @@ internal sealed class CodeUsageDailyConfiguration : IEntityTypeConfiguration<Cod
     public void Configure(EntityTypeBuilder<CodeUsageDaily> b)
     {
         b.ToTable("code_usage_daily");
-        b.HasKey(x => new { x.Day, x.Metric });
+        b.HasKey(x => new { x.Day, x.CodeType, x.RegionCode, x.Metric });
+        b.Property(x => x.CodeType).HasMaxLength(30);
+        b.Property(x => x.RegionCode).HasMaxLength(12);
         b.Property(x => x.Metric).HasMaxLength(50);
     }
 }
+
+/// <summary>The names the counters and the statistics share.</summary>
+public static class CodeUsage
+{
+    public const string Shown = "shown", CheckedIn = "checked_in", VerifiedPrefix = "verified.", Valid = "valid";
+    public const string UnknownRegion = "unknown", UnknownType = "unknown";
+
+    public static string TypeName(CodeType type) => type switch
+    {
+        CodeType.HealthCode => "health_code",
+        CodeType.OfflineCard => "offline_card",
+        CodeType.Poster => "poster",
+        _ => UnknownType,
+    };
+
+    /// <summary>A stored region, or <see cref="UnknownRegion"/> when the holder gave none.</summary>
+    public static string Region(string? regionCode) => string.IsNullOrWhiteSpace(regionCode) ? UnknownRegion : regionCode;
+}
+
+/// <summary>One counter: a UTC day, code type, region and metric.</summary>
+public readonly record struct CodeUsageKey(DateOnly Day, string CodeType, string RegionCode, string Metric);
 
 /// <summary>
 /// In-memory counters so that showing and verifying codes never write to the database on their hot path; the
@@ -29,19 +59,21 @@ internal sealed class CodeUsageDailyConfiguration : IEntityTypeConfiguration<Cod
 /// </summary>
 public sealed class CodeUsageCounters(TimeProvider time)
 {
-    private ConcurrentDictionary<(DateOnly Day, string Metric), long> _counts = new();
+    private ConcurrentDictionary<CodeUsageKey, long> _counts = new();
 
-    public void Increment(string metric)
+    public void Increment(CodeType type, string? regionCode, string metric) => Increment(CodeUsage.TypeName(type), regionCode, metric);
+
+    public void Increment(string codeType, string? regionCode, string metric)
     {
         var day = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        _counts.AddOrUpdate((day, metric), 1, (_, n) => n + 1);
+        _counts.AddOrUpdate(new CodeUsageKey(day, codeType, CodeUsage.Region(regionCode), metric), 1, (_, n) => n + 1);
     }
 
     /// <summary>Takes everything counted so far and starts afresh.</summary>
-    public IReadOnlyDictionary<(DateOnly Day, string Metric), long> Drain() => Interlocked.Exchange(ref _counts, new());
+    public IReadOnlyDictionary<CodeUsageKey, long> Drain() => Interlocked.Exchange(ref _counts, new());
 
     /// <summary>Puts drained counts back when a flush failed, so nothing is lost.</summary>
-    public void Restore(IReadOnlyDictionary<(DateOnly Day, string Metric), long> counts)
+    public void Restore(IReadOnlyDictionary<CodeUsageKey, long> counts)
     {
         foreach (var (key, n) in counts) _counts.AddOrUpdate(key, n, (_, m) => m + n);
     }
@@ -75,10 +107,16 @@ public sealed class CodeUsageFlushService(CodeUsageCounters counters, IServiceSc
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<MiniCodeDbContext>();
-            foreach (var ((day, metric), n) in batch)
+            // All or nothing: a failed batch is restored whole, so a retry cannot count a row twice.
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            foreach (var (k, n) in batch)
                 // Same upsert syntax on SQLite and PostgreSQL; adding (not setting) keeps several nodes' counts.
                 await db.Database.ExecuteSqlInterpolatedAsync(
-                    $"INSERT INTO code_usage_daily (day, metric, count) VALUES ({day}, {metric}, {n}) ON CONFLICT (day, metric) DO UPDATE SET count = code_usage_daily.count + excluded.count", ct);
+                    $"""
+                    INSERT INTO code_usage_daily (day, code_type, region_code, metric, count) VALUES ({k.Day}, {k.CodeType}, {k.RegionCode}, {k.Metric}, {n})
+                    ON CONFLICT (day, code_type, region_code, metric) DO UPDATE SET count = code_usage_daily.count + excluded.count
+                    """, ct);
+            await tx.CommitAsync(ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

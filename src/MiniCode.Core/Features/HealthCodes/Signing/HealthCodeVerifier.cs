@@ -44,6 +44,24 @@ public interface ICodeRevocationList
     Task<bool> IsRevokedAsync(string payload, CodeClaims claims, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// Extension point for the posters feature: whether a correctly signed, unexpired poster payload is still live (not
+/// deleted, revoked, or replaced by a rotation past its grace period), and the venue's region for statistics.
+/// </summary>
+public interface IPosterCodeCheck
+{
+    Task<PosterCodeState> CheckAsync(string payload, CodeClaims claims, CancellationToken cancellationToken);
+}
+
+public sealed record PosterCodeState(bool Live, string? RegionCode);
+
+/// <summary>Without the posters feature nobody can vouch for a poster, so none is valid.</summary>
+internal sealed class NoPosters : IPosterCodeCheck
+{
+    public Task<PosterCodeState> CheckAsync(string payload, CodeClaims claims, CancellationToken cancellationToken) =>
+        Task.FromResult(new PosterCodeState(false, null));
+}
+
 internal sealed class NoCodeRevocations : ICodeRevocationList
 {
     public Task<bool> IsRevokedAsync(string payload, CodeClaims claims, CancellationToken cancellationToken) => Task.FromResult(false);
@@ -56,43 +74,50 @@ internal sealed class NoPortraits : IPortraitReferenceProvider
 
 /// <summary>
 /// 验码 for every caller (the verify endpoint, checkpoints, posters): signature, key, expiry and revocation, then the
-/// holder's current colour and masked name. Read-only; outcomes are counted in memory for statistics.
+/// holder's current colour and masked name. Read-only; outcomes are counted in memory for statistics by code type and
+/// the holder's (or venue's) region.
 /// </summary>
 public sealed class HealthCodeVerifier(CodeSigner signer, MiniCodeDbContext db, TimeProvider time, CodeUsageCounters counters, IPortraitReferenceProvider portraits,
-    ICodeRevocationList revocations)
+    ICodeRevocationList revocations, IPosterCodeCheck posters)
 {
     public async Task<VerificationResult> VerifyAsync(string? payload, CancellationToken ct)
     {
-        var result = await CheckAsync(payload, ct);
-        counters.Increment("code.verified." + (result.ReasonCode ?? "valid"));
+        var (result, region) = await CheckAsync(payload, ct);
+        var type = result.Claims is { } c ? CodeUsage.TypeName(c.Type) : CodeUsage.UnknownType;
+        counters.Increment(type, region, CodeUsage.VerifiedPrefix + (result.ReasonCode ?? CodeUsage.Valid));
         return result;
     }
 
-    private async Task<VerificationResult> CheckAsync(string? payload, CancellationToken ct)
+    private async Task<(VerificationResult Result, string? Region)> CheckAsync(string? payload, CancellationToken ct)
     {
         switch (signer.Check(payload?.Trim(), out var claims))
         {
-            case SignatureCheck.Malformed: return Fail(VerifyFailure.Malformed, null);
-            case SignatureCheck.UnknownKey: return Fail(VerifyFailure.UnknownKey, claims);
-            case SignatureCheck.BadSignature: return Fail(VerifyFailure.BadSignature, claims);
+            case SignatureCheck.Malformed: return (Fail(VerifyFailure.Malformed, null), null);
+            case SignatureCheck.UnknownKey: return (Fail(VerifyFailure.UnknownKey, claims), null);
+            case SignatureCheck.BadSignature: return (Fail(VerifyFailure.BadSignature, claims), null);
         }
         var c = claims!;
-        if (time.GetUtcNow() >= c.ExpiresAt) return Fail(VerifyFailure.Expired, c);
-        if (c.Type == CodeType.Poster) return new VerificationResult(true, null, c, null, null, null);
+        if (time.GetUtcNow() >= c.ExpiresAt) return (Fail(VerifyFailure.Expired, c), null);
+        if (c.Type == CodeType.Poster)
+        {
+            var poster = await posters.CheckAsync(payload!.Trim(), c, ct);
+            return (poster.Live ? new VerificationResult(true, null, c, null, null, null) : Fail(VerifyFailure.Revoked, c), poster.RegionCode);
+        }
 
         var personId = checked((long)c.SubjectId);
         var holder = await db.Set<Person>().AsNoTracking().Where(p => p.Id == personId)
-            .Select(p => new { p.Name, p.AnonymisedAt }).FirstOrDefaultAsync(ct);
+            .Select(p => new { p.Name, p.AnonymisedAt, p.RegionCode }).FirstOrDefaultAsync(ct);
         var status = await db.Set<HealthStatus>().AsNoTracking().Where(s => s.PersonId == personId)
             .Select(s => new { s.Color, s.RevokedBefore }).FirstOrDefaultAsync(ct);
-        if (holder is null || holder.AnonymisedAt is not null || status is null) return Fail(VerifyFailure.Revoked, c);
+        if (holder is null || holder.AnonymisedAt is not null || status is null) return (Fail(VerifyFailure.Revoked, c), null);
+        var maskedName = SensitiveDataMasker.MaskName(holder.Name);
         // The payload carries whole seconds: compare against the revocation instant truncated the same way.
         if (status.RevokedBefore is { } rb && c.IssuedAt < DateTimeOffset.FromUnixTimeSeconds(rb.ToUnixTimeSeconds()))
-            return new VerificationResult(false, VerifyFailure.Revoked, c, status.Color, SensitiveDataMasker.MaskName(holder.Name), null);
+            return (new VerificationResult(false, VerifyFailure.Revoked, c, status.Color, maskedName, null), holder.RegionCode);
         if (await revocations.IsRevokedAsync(payload!.Trim(), c, ct))
-            return new VerificationResult(false, VerifyFailure.Revoked, c, status.Color, SensitiveDataMasker.MaskName(holder.Name), null);
+            return (new VerificationResult(false, VerifyFailure.Revoked, c, status.Color, maskedName, null), holder.RegionCode);
         var portrait = await portraits.FindEnabledAsync(personId, ct);
-        return new VerificationResult(true, null, c, status.Color, SensitiveDataMasker.MaskName(holder.Name), portrait);
+        return (new VerificationResult(true, null, c, status.Color, maskedName, portrait), holder.RegionCode);
     }
 
     private static VerificationResult Fail(VerifyFailure reason, CodeClaims? claims) => new(false, reason, claims, null, null, null);

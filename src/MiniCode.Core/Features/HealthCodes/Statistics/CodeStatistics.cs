@@ -1,23 +1,22 @@
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MiniCode.Data;
-using MiniCode.Features.HealthCodes.Engine;
 using MiniCode.Features.HealthCodes.Signing;
-using MiniCode.Features.People;
 
 namespace MiniCode.Features.HealthCodes.Statistics;
 
 /// <summary>
-/// One daily statistic for the admin statistics page: codes issued / shown / scanned per UTC day, code type and region.
-/// Written only by <see cref="CodeStatisticsService.RollUpAsync"/>.
+/// One daily statistic for the admin statistics page: codes issued / shown / scanned (and scans refused, by reason) per
+/// UTC day, code type and region. Written only by <see cref="CodeStatisticsService.RollUpAsync"/>.
 /// </summary>
 public sealed class CodeStatisticsDaily
 {
     public DateOnly Day { get; set; }
-    /// <summary>"health_code" (other code types add their own).</summary>
+    /// <summary><see cref="CodeUsage.TypeName"/>: "health_code", "offline_card", "poster" (or "unknown" for unreadable scans).</summary>
     public string CodeType { get; set; } = "";
-    /// <summary>GB/T 2260 code of the holder's region, or <see cref="CodeStatisticsService.AllRegions"/> where the source has none.</summary>
+    /// <summary>GB/T 2260 code of the holder's (or the venue's) region, or <see cref="CodeUsage.UnknownRegion"/>.</summary>
     public string RegionCode { get; set; } = "";
-    /// <summary><see cref="CodeStatisticsService.Issued"/>, <see cref="CodeStatisticsService.Shown"/> or <see cref="CodeStatisticsService.Scanned"/>.</summary>
+    /// <summary><see cref="CodeStatisticsService.Issued"/>, <see cref="CodeStatisticsService.Shown"/>, <see cref="CodeStatisticsService.Scanned"/>
+    /// or <see cref="CodeStatisticsService.RejectedPrefix"/> + the verification failure ("rejected:expired").</summary>
     public string Metric { get; set; } = "";
     public long Count { get; set; }
 }
@@ -30,37 +29,56 @@ internal sealed class CodeStatisticsDailyConfiguration : IEntityTypeConfiguratio
         b.HasKey(x => new { x.Day, x.CodeType, x.RegionCode, x.Metric });
         b.Property(x => x.CodeType).HasMaxLength(30);
         b.Property(x => x.RegionCode).HasMaxLength(12);
-        b.Property(x => x.Metric).HasMaxLength(20);
+        b.Property(x => x.Metric).HasMaxLength(40);
     }
 }
 
+/// <summary>How many codes of one type a feature issued in a region over a time range (its durable records are the source).</summary>
+public sealed record IssuedCount(string CodeType, string? RegionCode, long Count);
+
 /// <summary>
-/// Rolls up the durable sources of one day into <see cref="CodeStatisticsDaily"/>, replacing that day's rows (so a rerun
-/// gives the same result): issued = first colour of a person (history rows without an old colour) by the holder's region;
-/// shown and scanned = the <see cref="CodeUsageDaily"/> counters, which carry no region (<see cref="AllRegions"/>).
+/// Each feature that issues codes reports them for the roll-up: health codes (a person's first colour), offline cards,
+/// poster codes. Several are registered; the statistics know none of their tables.
 /// </summary>
-public sealed class CodeStatisticsService(MiniCodeDbContext db)
+public interface ICodeIssueSource
 {
-    public const string HealthCode = "health_code", AllRegions = "all";
-    public const string Issued = "issued", Shown = "shown", Scanned = "scanned";
+    Task<IReadOnlyList<IssuedCount>> IssuedAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Rolls up one UTC day into <see cref="CodeStatisticsDaily"/>, replacing that day's rows (a rerun gives the same result):
+/// issued from the <see cref="ICodeIssueSource"/>s; shown, scanned and refused scans from the flushed
+/// <see cref="CodeUsageDaily"/> counters, which carry code type and region. A scan is a successful verification or a
+/// poster check-in.
+/// </summary>
+public sealed class CodeStatisticsService(MiniCodeDbContext db, IEnumerable<ICodeIssueSource> sources)
+{
+    public const string Issued = "issued", Shown = "shown", Scanned = "scanned", RejectedPrefix = "rejected:";
 
     public async Task<int> RollUpAsync(DateOnly day, CancellationToken ct)
     {
         var dayStart = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var dayEnd = dayStart.AddDays(1);
-        var issued = await (from c in db.Set<ColorChange>().AsNoTracking()
-                            where c.OldColor == null && c.At >= dayStart && c.At < dayEnd
-                            join p in db.Set<Person>() on c.PersonId equals p.Id
-                            group c by p.RegionCode into g
-                            select new { Region = g.Key, Count = g.LongCount() }).ToListAsync(ct);
+        var counts = new Dictionary<(string Type, string Region, string Metric), long>();
+        void Add(string type, string? region, string metric, long n)
+        {
+            var key = (type, CodeUsage.Region(region), metric);
+            counts[key] = counts.GetValueOrDefault(key) + n;
+        }
+
+        foreach (var source in sources)
+            foreach (var issued in await source.IssuedAsync(dayStart, dayStart.AddDays(1), ct))
+                Add(issued.CodeType, issued.RegionCode, Issued, issued.Count);
         var usage = await db.Set<CodeUsageDaily>().AsNoTracking().Where(u => u.Day == day).ToListAsync(ct);
-        var shown = usage.Where(u => u.Metric == "code.shown").Sum(u => u.Count);
-        var scanned = usage.Where(u => u.Metric.StartsWith("code.verified.")).Sum(u => u.Count);
+        foreach (var u in usage)
+        {
+            var metric = MetricOf(u.Metric);
+            if (metric is not null) Add(u.CodeType, u.RegionCode, metric, u.Count);
+        }
 
-        var rows = issued.Select(i => Row(day, i.Region ?? AllRegions, Issued, i.Count)).ToList();
-        if (shown > 0) rows.Add(Row(day, AllRegions, Shown, shown));
-        if (scanned > 0) rows.Add(Row(day, AllRegions, Scanned, scanned));
-
+        var rows = counts.Where(c => c.Value > 0).Select(c => new CodeStatisticsDaily
+        {
+            Day = day, CodeType = c.Key.Type, RegionCode = c.Key.Region, Metric = c.Key.Metric, Count = c.Value,
+        }).ToList();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Set<CodeStatisticsDaily>().Where(s => s.Day == day).ExecuteDeleteAsync(ct);
         db.AddRange(rows);
@@ -69,11 +87,37 @@ public sealed class CodeStatisticsService(MiniCodeDbContext db)
         return rows.Count;
     }
 
-    /// <summary>The rolled-up rows of a day range (inclusive), for the statistics page.</summary>
-    public Task<List<CodeStatisticsDaily>> RangeAsync(DateOnly first, DateOnly last, CancellationToken ct) =>
-        db.Set<CodeStatisticsDaily>().AsNoTracking().Where(s => s.Day >= first && s.Day <= last)
-            .OrderBy(s => s.Day).ThenBy(s => s.Metric).ThenBy(s => s.RegionCode).ToListAsync(ct);
+    /// <summary>The statistic a counter feeds, or null for counters the statistics do not use.</summary>
+    public static string? MetricOf(string counter) => counter switch
+    {
+        CodeUsage.Shown => Shown,
+        CodeUsage.CheckedIn => Scanned,
+        CodeUsage.VerifiedPrefix + CodeUsage.Valid => Scanned,
+        _ when counter.StartsWith(CodeUsage.VerifiedPrefix, StringComparison.Ordinal) => RejectedPrefix + counter[CodeUsage.VerifiedPrefix.Length..],
+        _ => null,
+    };
 
-    private static CodeStatisticsDaily Row(DateOnly day, string region, string metric, long count) =>
-        new() { Day = day, CodeType = HealthCode, RegionCode = region, Metric = metric, Count = count };
+    /// <summary>
+    /// The rolled-up rows of a day range (inclusive) within a region prefix ("" = every region, including unknown ones),
+    /// for the statistics page.
+    /// </summary>
+    public Task<List<CodeStatisticsDaily>> RangeAsync(DateOnly first, DateOnly last, string regionPrefix, CancellationToken ct)
+    {
+        var rows = db.Set<CodeStatisticsDaily>().AsNoTracking().Where(s => s.Day >= first && s.Day <= last);
+        if (regionPrefix.Length > 0) rows = rows.Where(s => s.RegionCode.StartsWith(regionPrefix));
+        return rows.OrderBy(s => s.Day).ThenBy(s => s.CodeType).ThenBy(s => s.Metric).ThenBy(s => s.RegionCode).ToListAsync(ct);
+    }
+}
+
+/// <summary>Health codes issued: a person's first colour (a history row without an old colour), by the holder's region.</summary>
+internal sealed class HealthCodeIssues(MiniCodeDbContext db) : ICodeIssueSource
+{
+    private static readonly string Type = CodeUsage.TypeName(CodeType.HealthCode);
+
+    public async Task<IReadOnlyList<IssuedCount>> IssuedAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken ct) =>
+        await (from c in db.Set<Engine.ColorChange>().AsNoTracking()
+               where c.OldColor == null && c.At >= start && c.At < end
+               join p in db.Set<People.Person>() on c.PersonId equals p.Id
+               group c by p.RegionCode into g
+               select new IssuedCount(Type, g.Key, g.LongCount())).ToListAsync(ct);
 }

@@ -25,7 +25,7 @@ public sealed record RevocationList(DateTimeOffset GeneratedAt, IReadOnlyList<Re
 /// the SVG template (cached), publishes the cards revoked because their holder's colour worsened, and expires them.
 /// </summary>
 public sealed class OfflineCardService(MiniCodeDbContext db, HealthStatusService statuses, CodeSigner signer, IQrCodeRenderer qr,
-    ISvgConverter converter, CardFileCache cache, IOptions<OfflineCardOptions> options, IOptions<HealthCodeOptions> codeOptions, TimeProvider time)
+    ISvgConverter converter, CardFileCache cache, CodeUsageCounters counters, IOptions<OfflineCardOptions> options, IOptions<HealthCodeOptions> codeOptions, TimeProvider time)
 {
     public async Task<OfflineCardView> IssueAsync(long accountId, long personId, CancellationToken ct)
     {
@@ -74,6 +74,9 @@ public sealed class OfflineCardService(MiniCodeDbContext db, HealthStatusService
     {
         var revokedBefore = await db.Set<HealthStatus>().Where(s => s.PersonId == card.PersonId).Select(s => s.RevokedBefore).FirstOrDefaultAsync(ct);
         if (StateOf(card, revokedBefore) != OfflineCardStatus.Active) throw new ApiException(HouseholdsErrors.CardExpired);
+        // A download is the offline card's 亮码: it is printed or kept on the phone to be shown.
+        var region = await db.Set<Person>().AsNoTracking().Where(p => p.Id == card.PersonId).Select(p => p.RegionCode).FirstOrDefaultAsync(ct);
+        counters.Increment(CodeType.OfflineCard, region, CodeUsage.Shown);
         return await cache.GetOrCreateAsync(card.Id, format, async () =>
         {
             var content = await ContentAsync(card, ct);

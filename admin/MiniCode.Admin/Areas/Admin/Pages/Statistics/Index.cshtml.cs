@@ -4,17 +4,21 @@ using MiniCode.Admin.Security;
 using MiniCode.Data;
 using MiniCode.Features.Feedback;
 using MiniCode.Features.Forms;
+using MiniCode.Features.HealthCodes.Statistics;
+using MiniCode.Features.Jobs;
+using MiniCode.Features.Organisations;
 using MiniCode.Features.Staff;
 using MiniCode.Infrastructure.Errors;
 
 namespace MiniCode.Admin.Areas.Admin.Pages.Statistics;
 
 /// <summary>
-/// Per-day counts over the chosen date range (a preset number of days or from/to): health codes issued, shown and
-/// scanned by UTC day (the counters' day), feedback and form submissions by local (Asia/Shanghai) calendar day.
+/// Per-day counts over the chosen date range (a preset number of days or from/to): codes issued, shown and scanned by
+/// UTC day (the counters' day), by code type and by region within the staff member's jurisdiction (optionally one
+/// code type or one region inside it); feedback and form submissions by local (Asia/Shanghai) calendar day.
 /// </summary>
 [RequirePermission(Permissions.Statistics)]
-public sealed class IndexModel(MiniCodeDbContext db, TimeProvider time) : AdminPageModel
+public sealed class IndexModel(MiniCodeDbContext db, CodeStatisticsService statistics, CurrentStaff current, TimeProvider time) : AdminPageModel
 {
     /// <summary>Longest range one request may ask for, so a page never scans years of rows.</summary>
     public const int MaxRangeDays = 366;
@@ -24,7 +28,13 @@ public sealed class IndexModel(MiniCodeDbContext db, TimeProvider time) : AdminP
     [BindProperty(SupportsGet = true)] public int Days { get; set; } = 14;
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Type { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Region { get; set; }
     public CodeUsageReport Codes { get; private set; } = null!;
+    /// <summary>The staff member's region (null = every region) and the region prefix the figures cover.</summary>
+    public string? Jurisdiction { get; private set; }
+    public string Scope { get; private set; } = "";
+    public DateTimeOffset? LastRollUp { get; private set; }
     public int FeedbackTotal { get; private set; }
     public int FeedbackPending { get; private set; }
     public int SubmissionTotal { get; private set; }
@@ -48,7 +58,10 @@ public sealed class IndexModel(MiniCodeDbContext db, TimeProvider time) : AdminP
         var lastDay = To ?? today;
         var firstDay = From ?? today.AddDays(1 - Days);
         var until = Start(lastDay.AddDays(1));
-        Codes = await CodeStatistics.LoadAsync(db, firstDay, lastDay, ct);
+        await ScopeAsync(ct);
+        Codes = await CodeStatistics.LoadAsync(db, statistics, firstDay, lastDay, Scope, Type, ct);
+        LastRollUp = await db.Set<JobRun>().AsNoTracking().Where(r => r.JobName == "rollup-statistics" && r.Outcome == JobOutcome.Succeeded)
+            .OrderByDescending(r => r.Id).Select(r => r.EndedAt).FirstOrDefaultAsync(ct);
         var since = Start(firstDay);
 
         FeedbackTotal = await db.Set<FeedbackEntry>().CountAsync(ct);
@@ -65,8 +78,40 @@ public sealed class IndexModel(MiniCodeDbContext db, TimeProvider time) : AdminP
             .Select(c => new CategoryShare(FeedbackEntry.CategoryLabel(c), feedback.Count(f => f.Category == c), (double)feedback.Count(f => f.Category == c) / total)).ToList();
     }
 
+    /// <summary>The jurisdiction bounds every figure; a chosen region or code type narrows it, an invalid one is refused.</summary>
+    private async Task ScopeAsync(CancellationToken ct)
+    {
+        var staff = await current.GetAsync();
+        Jurisdiction = staff?.OrganisationId is { } orgId
+            ? await db.Set<Organisation>().AsNoTracking().Where(o => o.Id == orgId).Select(o => o.RegionCode).SingleOrDefaultAsync(ct)
+            : null;
+        Region = string.IsNullOrWhiteSpace(Region) ? null : Region.Trim();
+        Type = string.IsNullOrWhiteSpace(Type) ? null : Type.Trim();
+        var validator = new InputValidator()
+            .Check(Type is null || CodeStatistics.CodeTypes.Any(t => t.Key == Type), nameof(Type), "未知的码类型")
+            .Check(Region is null || RegionCodes.IsValid(Region), nameof(Region), "地区代码应为 6 位行政区划代码");
+        if (validator.IsValid && Region is not null && Jurisdiction is not null)
+            validator.Check(RegionCodes.Covers(Jurisdiction, Region), nameof(Region), $"只能查看本辖区（{Jurisdiction}）内的统计");
+        if (!Accept(validator))
+        {
+            if (Type is not null && CodeStatistics.CodeTypes.All(t => t.Key != Type)) Type = null;
+            if (Region is not null && (!RegionCodes.IsValid(Region) || (Jurisdiction is not null && !RegionCodes.Covers(Jurisdiction, Region)))) Region = null;
+        }
+        // An invalid or out-of-jurisdiction region falls back to the whole jurisdiction, never wider.
+        var scope = Region ?? Jurisdiction;
+        Scope = scope is null ? "" : RegionCodes.Prefix(scope);
+    }
+
     public static IReadOnlyList<(string Label, int Value)> Series(IEnumerable<CodeDay> days, Func<CodeDay, long> value) =>
         days.Select(d => (CodeStatistics.DayLabel(d.Day), (int)Math.Min(int.MaxValue, value(d)))).ToList();
+
+    /// <summary>The same page narrowed to one region (the date range and code type kept).</summary>
+    public string DrillDown(string region) => "/admin/statistics?" + string.Join('&',
+        new[] { ("days", From is null ? Days.ToString(CultureInfo.InvariantCulture) : null), ("from", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                ("to", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("type", Type), ("region", region) }
+            .Where(p => p.Item2 is not null).Select(p => p.Item1 + "=" + Uri.EscapeDataString(p.Item2!)));
+
+    public string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, time.LocalTimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>The UTC instant a local calendar day starts.</summary>
     private DateTimeOffset Start(DateOnly day)
