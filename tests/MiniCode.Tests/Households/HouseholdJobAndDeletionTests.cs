@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using MiniCode.Features.HealthCodes.Engine;
@@ -45,6 +46,56 @@ public sealed class HouseholdJobAndDeletionTests
         Assert.False(File.Exists(Path.Combine(host.WorkDir, "data", "offline-cards", $"{cards[old.PersonId!.Value]}-card.png")));
         // The revocation list holds only unexpired cards.
         Assert.Empty((await HttpAssert.Ok(await host.CreateClient().GetAsync("/api/offline-cards/revocations"))).GetProperty("cards").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Purge_portraits_deletes_past_attempt_rows_and_photos_switched_off_too_long()
+    {
+        using var host = new JobsTestHost().Start();
+        var off = await host.CitizenAsync("邓关照片");
+        var on = await host.CitizenAsync("邓开照片");
+        foreach (var user in new[] { off, on }) await HttpAssert.Ok(await user.Client.UploadAsync("/api/me/portrait", HouseholdsKit.Jpeg(300, 400)));
+        await HttpAssert.Ok(await off.Client.PutAsJsonAsync("/api/me/portrait/display", new { photo = false }));
+        var key = await host.QueryAsync(db => db.Set<Portrait>().Where(p => p.PersonId == off.PersonId).Select(p => p.StorageKey).SingleAsync());
+
+        // Today's attempts still count against the daily limit: nothing to purge.
+        Assert.Equal(0, await PurgeAsync(host, 1));
+        Assert.Equal(2, await host.QueryAsync(db => db.Set<PortraitAttempt>().CountAsync()));
+
+        // 14 days off may still be switched back on: only the two attempts of past days go.
+        await AdvanceAsync(host, [off, on], TimeSpan.FromDays(14));
+        Assert.Equal(2, await PurgeAsync(host, 2));
+        Assert.Equal(0, await host.QueryAsync(db => db.Set<PortraitAttempt>().CountAsync()));
+        Assert.True((await HttpAssert.Ok(await off.Client.GetAsync("/api/me/portrait"))).GetProperty("hasPhoto").GetBoolean());
+
+        // Past 14 days off the photo can never be shown again: its row and file go; the photo in use stays.
+        await AdvanceAsync(host, [off, on], TimeSpan.FromDays(1));
+        Assert.Equal(1, await PurgeAsync(host, 3));
+        var status = await HttpAssert.Ok(await off.Client.GetAsync("/api/me/portrait"));
+        Assert.False(status.GetProperty("hasPhoto").GetBoolean());
+        Assert.Null(await host.WithServiceAsync<IPortraitStore, byte[]?>(s => s.ReadAsync(key, default)));
+        Assert.True((await HttpAssert.Ok(await on.Client.GetAsync("/api/me/portrait"))).GetProperty("enabled").GetBoolean());
+        Assert.Equal(HttpStatusCode.OK, (await on.Client.GetAsync("/api/me/portrait/image")).StatusCode);
+        // A new photo can be uploaded at once.
+        Assert.True((await HttpAssert.Ok(await off.Client.UploadAsync("/api/me/portrait", HouseholdsKit.Jpeg(300, 400)))).GetProperty("enabled").GetBoolean());
+    }
+
+    private static async Task<int> PurgeAsync(JobsTestHost host, int runs)
+    {
+        await host.Get<JobsService>().RunNowAsync("purge-portraits", "test");
+        var run = (await host.WaitForEndedRunsAsync("purge-portraits", runs))[runs - 1];
+        Assert.Equal(JobOutcome.Succeeded, run.Outcome);
+        return run.ItemsProcessed;
+    }
+
+    /// <summary>Moves the clock in steps shorter than the session idle timeout, using each session in between.</summary>
+    private static async Task AdvanceAsync(JobsTestHost host, TestUser[] users, TimeSpan by)
+    {
+        for (var step = TimeSpan.FromDays(5); by > TimeSpan.Zero; by -= step)
+        {
+            host.Clock.Advance(by < step ? by : step);
+            foreach (var user in users) await HttpAssert.Ok(await user.Client.GetAsync("/api/me/portrait"));
+        }
     }
 
     [Fact]

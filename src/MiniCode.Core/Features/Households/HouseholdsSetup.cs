@@ -32,6 +32,8 @@ public static class HouseholdsSetup
         services.AddSingleton<PortraitReferences>();
         services.AddRequiredSetting(PortraitReferences.KeySetting, "HMAC key (32 bytes base64) of short-lived portrait references for verifiers");
         services.AddScoped<PortraitService>();
+        services.AddScoped<PortraitRetention>();
+        services.AddMiniCodeJob<PurgePortraitsJob>("purge-portraits", "删除过期的人像采集次数记录和关闭超过期限的人像照片");
         services.RemoveAll<IPortraitReferenceProvider>();
         services.AddScoped<IPortraitReferenceProvider, PortraitReferenceProvider>();
 
