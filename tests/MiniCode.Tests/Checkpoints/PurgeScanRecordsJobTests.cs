@@ -13,6 +13,8 @@ public sealed class PurgeScanRecordsJobTests
     public async Task Records_older_than_the_retention_are_purged_by_the_scheduled_job()
     {
         using var host = new JobsTestHost();
+        host.With("Jobs:Schedules:purge-scan-records:Enabled", "true");
+        host.With("Jobs:Schedules:purge-scan-records:Cron", "");
         host.With("Jobs:Schedules:purge-scan-records:Interval", "1.00:00:00");
         host.Start();
         var jobs = await host.WithServiceAsync<JobsService, IReadOnlyList<JobSummary>>(j => j.ListAsync());

@@ -26,6 +26,9 @@ public sealed class JobsTestHost : MiniCodeFactory
         With("Jobs:ClusterCheckinInterval", "00:10:00");
         With("Jobs:Schedules:expire-sessions:Interval", "01:00:00");
         With("Jobs:Schedules:test-counter:Interval", "00:10:00");
+        // The features' jobs run only when a test fires them ("run now") or schedules them itself: their shipped
+        // schedules would add runs while a test moves the clock.
+        foreach (var job in ShippedSchedules().Where(j => j != "expire-sessions")) With($"Jobs:Schedules:{job}:Enabled", "false");
         With("Jobs:Retry:Attempts", "3");
         With("Jobs:Retry:InitialDelay", "00:01:00");
         With("Jobs:Retry:Factor", "2");
@@ -52,6 +55,12 @@ public sealed class JobsTestHost : MiniCodeFactory
             services.AddMiniCodeJob<CounterJob>("test-counter", "测试：计数");
             services.AddMiniCodeJob<FlakyJob>("test-flaky", "测试：先失败后成功");
         });
+    }
+
+    private static IEnumerable<string> ShippedSchedules()
+    {
+        using var settings = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot(), "src", "MiniCode.Host", "appsettings.json")));
+        return settings.RootElement.GetProperty("Jobs").GetProperty("Schedules").EnumerateObject().Select(p => p.Name).ToList();
     }
 
     /// <summary>Starts the host (and its scheduler).</summary>

@@ -19,7 +19,7 @@ public sealed class ShippedSchedulesTests
         var jobs = factory.Services.GetServices<JobRegistration>().Select(j => j.Name).ToList();
         Assert.Contains("purge-portraits", jobs);
         var configuration = factory.Services.GetRequiredService<IConfiguration>();
-        var sample = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "appsettings.sample.json")))
+        var sample = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot(), "appsettings.sample.json")))
             .RootElement.GetProperty("Jobs").GetProperty("Schedules");
         foreach (var job in jobs)
         {
@@ -27,12 +27,5 @@ public sealed class ShippedSchedulesTests
             Assert.True(schedule["Cron"] is { Length: > 0 } || schedule["Interval"] is { Length: > 0 }, $"job {job} has no default schedule");
             Assert.True(sample.TryGetProperty(job, out _), $"job {job} is missing from appsettings.sample.json");
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "MiniCode.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("MiniCode.sln not found above " + AppContext.BaseDirectory);
     }
 }

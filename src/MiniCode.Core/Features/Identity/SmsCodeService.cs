@@ -1,3 +1,4 @@
+using MiniCode.Infrastructure.Concurrency;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -17,7 +18,8 @@ public static class SmsPurposes
 public sealed record SmsCodeSent(int ExpiresInSeconds, int ResendAfterSeconds);
 
 /// <summary>Sends and checks SMS verification codes under <see cref="SmsCodeRules"/>; all state is in the database.</summary>
-public sealed class SmsCodeService(MiniCodeDbContext db, PersonalDataProtector protector, ISmsSender sender, TimeProvider time, IOptions<IdentityOptions> options)
+public sealed class SmsCodeService(MiniCodeDbContext db, PersonalDataProtector protector, ISmsSender sender, KeyedLocks locks, TimeProvider time,
+    IOptions<IdentityOptions> options)
 {
     private SmsCodeRules Rules => options.Value.Sms;
 
@@ -28,11 +30,12 @@ public sealed class SmsCodeService(MiniCodeDbContext db, PersonalDataProtector p
         var ipIndex = protector.BlindIndex("ip:" + clientIp);
         var codes = db.Set<SmsCode>();
 
-        // Several BFF nodes: on PostgreSQL, sends to one phone are serialised by a transaction-scoped advisory lock, so
-        // two simultaneous requests cannot both pass the resend and daily checks. (SQLite is the single-node default.)
+        // Sends to one phone, and from one client address, are serialised (in process and, on PostgreSQL, across nodes),
+        // so two simultaneous requests cannot both pass the resend, daily or per-address checks. Phone before address
+        // always, so two sends never wait on each other in a circle.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (db.Database.IsNpgsql())
-            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtext({"sms:" + phoneIndex}))", ct);
+        await using var phoneLock = await locks.AcquireAsync(db, "sms:" + phoneIndex, ct);
+        await using var ipLock = await locks.AcquireAsync(db, "sms-ip:" + ipIndex, ct);
 
         var dayStart = now - TimeSpan.FromDays(1);
         var recent = await codes.Where(c => c.PhoneIndex == phoneIndex && c.CreatedAt > dayStart)

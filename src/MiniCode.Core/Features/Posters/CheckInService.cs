@@ -1,3 +1,4 @@
+using MiniCode.Infrastructure.Concurrency;
 using MiniCode.Data;
 using MiniCode.Features.HealthCodes.Signing;
 using MiniCode.Features.HealthCodes;
@@ -29,7 +30,7 @@ internal sealed class NoRelatives : IRelativeAccess
 /// collapse window are one record) and answers the person's current colour to show at the door.
 /// </summary>
 public sealed class CheckInService(MiniCodeDbContext db, PosterResolver resolver, HealthStatusService statuses, IRelativeAccess relatives,
-    CodeUsageCounters counters, IOptions<PosterOptions> options, TimeProvider time)
+    CodeUsageCounters counters, KeyedLocks locks, IOptions<PosterOptions> options, TimeProvider time)
 {
     public async Task<CheckInView> CheckInAsync(long accountId, long selfPersonId, CheckInRequest request, CancellationToken ct)
     {
@@ -45,6 +46,9 @@ public sealed class CheckInService(MiniCodeDbContext db, PosterResolver resolver
         var now = time.GetUtcNow();
         var windowStart = now - o.CollapseWindow;
         var posterId = venue.Poster.Id;
+        // One person at one venue at a time: two simultaneous first scans must not both find no record and add two.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var gate = await locks.AcquireAsync(db, $"check-in:{personId}:{posterId}", ct);
         var checkIn = await db.Set<CheckIn>()
             .Where(c => c.PersonId == personId && c.PosterId == posterId && c.CheckedInAt > windowStart)
             .OrderByDescending(c => c.CheckedInAt).FirstOrDefaultAsync(ct);
@@ -60,6 +64,7 @@ public sealed class CheckInService(MiniCodeDbContext db, PosterResolver resolver
         checkIn.GenerationNumber = venue.Generation.Number;
         checkIn.Via = venue.Via;
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         // Every scan counts for statistics, a repeat within the collapse window too (the record collapses, the scan happened).
         counters.Increment(CodeType.Poster, venue.Poster.RegionCode, CodeUsage.CheckedIn);
         return new CheckInView(checkIn.Id, Venue(venue.Poster), SensitiveDataMasker.MaskName(name), status.Color, checkIn.CheckedInAt,

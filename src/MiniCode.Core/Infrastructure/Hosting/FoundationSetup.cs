@@ -41,6 +41,7 @@ public static class FoundationSetup
         services.AddMiniCodeHealth();
         services.AddScoped<AuditLog>();
         services.AddSingleton<PersonalDataProtector>();
+        services.AddSingleton<Concurrency.KeyedLocks>();
         services.AddRequiredSetting(PersonalDataProtector.EncryptionKeySetting, "AES-256 key (base64) for ID and phone numbers at rest");
         services.AddRequiredSetting(PersonalDataProtector.BlindIndexKeySetting, "HMAC key (base64) for the blind index of ID and phone numbers");
         services.AddMiniCodeSessions(configuration);
