@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using MiniCode.Data;
+using MiniCode.Features.HealthCodes.Notices;
 using MiniCode.Features.People;
 using MiniCode.Tests.Infrastructure;
 
@@ -30,6 +31,7 @@ public sealed class PlatformNoticeTests : IClassFixture<PlatformNoticeTests.Host
         await SetPlatformIdsAsync(citizen.AccountId, openId, null);
         await citizen.DeclareAsync();
         await citizen.DeclareAsync(temperature: 38.2m);
+        Assert.Equal([NoticeDeliveryStatus.Sent, NoticeDeliveryStatus.Sent], await DeliveriesEndedAsync(citizen)); // WeChat and Alipay
 
         var messages = await SimulatorAsync($"/simulator/wechat/simulator/subscribe-messages?openid={openId}");
         var message = Assert.Single(messages.EnumerateArray());
@@ -49,6 +51,7 @@ public sealed class PlatformNoticeTests : IClassFixture<PlatformNoticeTests.Host
         await SetPlatformIdsAsync(citizen.AccountId, null, userId);
         await citizen.DeclareAsync();
         await citizen.DeclareAsync(temperature: 38.2m);
+        await DeliveriesEndedAsync(citizen);
 
         var message = Assert.Single((await SimulatorAsync($"/simulator/alipay/simulator/template-messages?to_user_id={userId}")).EnumerateArray());
         Assert.Equal("tmpl-alipay-color", message.GetProperty("userTemplateId").GetString());
@@ -66,6 +69,11 @@ public sealed class PlatformNoticeTests : IClassFixture<PlatformNoticeTests.Host
         await citizen.DeclareAsync();
         await citizen.DeclareAsync(temperature: 38.2m);
 
+        // A refusal is final: failed after one attempt, never retried; the Alipay delivery (no user id) is sent to nobody.
+        Assert.Equal([NoticeDeliveryStatus.Failed, NoticeDeliveryStatus.Sent], await DeliveriesEndedAsync(citizen));
+        var failed = await _factory.QueryAsync(db => db.Set<NoticeDelivery>().SingleAsync(d => d.Channel == "wechat" && d.Notice!.PersonId == citizen.PersonId));
+        Assert.Equal(1, failed.Attempts);
+        Assert.StartsWith("wechat.subscribe_refused", failed.LastError);
         Assert.Empty((await SimulatorAsync($"/simulator/wechat/simulator/subscribe-messages?openid={openId}")).EnumerateArray());
         await AssertInboxHasColorChangeAsync(citizen);
     }
@@ -87,6 +95,23 @@ public sealed class PlatformNoticeTests : IClassFixture<PlatformNoticeTests.Host
         account.WeChatOpenId = openId;
         account.AlipayUserId = alipayUserId;
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// Waits (bounded) until the delivery worker has ended every delivery of the person's notices, then returns their
+    /// statuses by channel name (alipay, wechat).
+    /// </summary>
+    private async Task<List<NoticeDeliveryStatus>> DeliveriesEndedAsync(TestUser citizen)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            var rows = await _factory.QueryAsync(db => db.Set<NoticeDelivery>().AsNoTracking().Where(d => d.Notice!.PersonId == citizen.PersonId)
+                .OrderBy(d => d.Channel).Select(d => d.Status).ToListAsync());
+            if (rows.Count > 0 && rows.All(r => r != NoticeDeliveryStatus.Pending)) return rows.AsEnumerable().Reverse().ToList();
+            Assert.True(DateTime.UtcNow < deadline, "deliveries still pending: " + string.Join(',', rows));
+            await Task.Delay(50);
+        }
     }
 
     private async Task<JsonElement> SimulatorAsync(string path) =>

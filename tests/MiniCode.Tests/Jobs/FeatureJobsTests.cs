@@ -24,9 +24,7 @@ public sealed class FeatureJobsTests : IDisposable
         _host.With("MiniCode:HealthCodes:ApiKeys:Authority", HealthCodesFactory.AuthorityKey);
         _host.With("MiniCode:HealthCodes:ApiKeys:Partners", "checkpoint-system=" + HealthCodesFactory.PartnerKey);
         _host.With("MiniCode:HealthCodes:CounterFlushSeconds", "3600");
-        // Only "run now" here: scheduled firings while the clock jumps would add runs the tests do not expect.
-        foreach (var job in new[] { "expire-sms-codes", "recompute-due-colours", "rollup-statistics", "send-reminders" })
-            _host.With($"Jobs:Schedules:{job}:Enabled", "false");
+        _host.With("MiniCode:Notices:WeChat:TemplateId", "tmpl-wechat-color");
         _host.Start();
     }
 
@@ -151,6 +149,55 @@ public sealed class FeatureJobsTests : IDisposable
 
     private Task FlushAsync() =>
         _host.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<CodeUsageFlushService>().Single().FlushAsync(CancellationToken.None);
+
+    [Fact]
+    public async Task Send_notices_retries_a_platform_outage_with_backoff_until_the_message_goes_through()
+    {
+        var citizen = await _host.CitizenAsync("沈十一");
+        var openId = "o-outage-" + citizen.AccountId;
+        await _host.WithServiceAsync<MiniCodeDbContext, int>(db => db.Set<MiniCode.Features.People.Account>().Where(a => a.Id == citizen.AccountId)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.WeChatOpenId, openId)));
+        await citizen.DeclareAsync();
+        var simulator = _host.CreateClient();
+        Assert.True((await simulator.PostAsync("/simulator/wechat/simulator/subscribe-outage?calls=2", null)).IsSuccessStatusCode);
+
+        // The declaration answers at once; the worker's first attempt meets the outage and schedules a retry a minute on.
+        await HttpAssert.Ok(await citizen.Client.PostJson("/api/me/declaration", HealthCodeKit.Declaration(temperature: 38.4m)));
+        var delivery = await DeliveryAsync(citizen, d => d.Attempts == 1);
+        Assert.Equal(NoticeDeliveryStatus.Pending, delivery.Status);
+        Assert.Equal(_host.Clock.GetUtcNow() + TimeSpan.FromMinutes(1), delivery.NextAttemptAt);
+        Assert.StartsWith("wechat.busy", delivery.LastError);
+
+        Assert.Equal(0, await RunAsync("send-notices", 0)); // not due yet
+        _host.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, await RunAsync("send-notices", 1)); // second attempt: still down, next in 2 minutes
+        delivery = await DeliveryAsync(citizen, d => d.Attempts == 2);
+        Assert.Equal(_host.Clock.GetUtcNow() + TimeSpan.FromMinutes(2), delivery.NextAttemptAt);
+        _host.Clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(1, await RunAsync("send-notices", 2));
+        delivery = await DeliveryAsync(citizen, d => d.Attempts == 3);
+        Assert.Equal(NoticeDeliveryStatus.Sent, delivery.Status);
+        var sent = await simulator.GetFromJsonAsync<System.Text.Json.JsonElement>($"/simulator/wechat/simulator/subscribe-messages?openid={openId}");
+        Assert.Single(sent.EnumerateArray());
+
+        // Ended deliveries are kept a week, then the job deletes them.
+        _host.Clock.Advance(TimeSpan.FromDays(8));
+        await RunAsync("send-notices", 3);
+        Assert.Equal(0, await _host.QueryAsync(db => db.Set<NoticeDelivery>().CountAsync(d => d.Id == delivery.Id)));
+    }
+
+    private async Task<NoticeDelivery> DeliveryAsync(TestUser citizen, Func<NoticeDelivery, bool> reached)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            var delivery = await _host.QueryAsync(db => db.Set<NoticeDelivery>().AsNoTracking()
+                .SingleOrDefaultAsync(d => d.Channel == "wechat" && d.Notice!.PersonId == citizen.PersonId));
+            if (delivery is not null && reached(delivery)) return delivery;
+            Assert.True(DateTime.UtcNow < deadline, $"delivery not reached: attempts {delivery?.Attempts}, {delivery?.Status}");
+            await Task.Delay(50);
+        }
+    }
 
     [Fact]
     public async Task Send_reminders_reminds_undeclared_citizens_once_after_a_day()

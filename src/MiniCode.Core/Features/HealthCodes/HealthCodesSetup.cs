@@ -64,7 +64,13 @@ public static class HealthCodesSetup
         services.AddMiniCodeJob<RecomputeDueColorsJob>("recompute-due-colours", "重算到期的健康码（隔离或风险名单结束、体温黄码期满、人工改码到期），写入历史并通知");
         services.AddMiniCodeJob<RollupStatisticsJob>("rollup-statistics", "按码类型和地区汇总每日申领、亮码、验码数量");
         services.AddMiniCodeJob<SendRemindersJob>("send-reminders", "向已实名但未申报健康信息的用户发送一次申报提醒");
-        services.AddSingleton<INoticeChannel, InboxNoticeChannel>();
+        services.AddOptions<NoticeDeliveryOptions>().Bind(configuration.GetSection(NoticeDeliveryOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => o.FirstRetryDelay > TimeSpan.Zero && o.MaxRetryDelay >= o.FirstRetryDelay && o.Lease > TimeSpan.Zero,
+                "MiniCode:Notices:Delivery: FirstRetryDelay and Lease must be positive, MaxRetryDelay at least FirstRetryDelay").ValidateOnStart();
+        services.AddScoped<NoticeDeliveryService>();
+        services.AddSingleton<NoticeDeliverySignal>();
+        services.AddHostedService<NoticeDeliveryWorker>();
+        services.AddMiniCodeJob<SendNoticesJob>("send-notices", "重发到期的微信/支付宝消息通知并清理已结束的发送记录");
         services.AddSingleton<INoticeChannel, WeChatNoticeChannel>();
         services.AddSingleton<INoticeChannel, AlipayNoticeChannel>();
         services.AddSingleton<RecordingNoticeChannel>();

@@ -28,6 +28,8 @@ public sealed class HealthDataDeletion(MiniCodeDbContext db) : IAccountDeletionP
         await db.Set<HealthStatus>().Where(x => x.PersonId == id).ExecuteDeleteAsync(ct);
         await db.Set<ColorChange>().Where(x => x.PersonId == id).ExecuteDeleteAsync(ct);
         await db.Set<TemperatureReading>().Where(x => x.PersonId == id).ExecuteDeleteAsync(ct);
+        // Deliveries not yet sent go with their notices: nothing is sent about a deleted person.
+        await db.Set<NoticeDelivery>().Where(d => db.Set<Notice>().Any(n => n.Id == d.NoticeId && n.PersonId == id)).ExecuteDeleteAsync(ct);
         await db.Set<Notice>().Where(x => x.PersonId == id).ExecuteDeleteAsync(ct);
         await db.Set<ColorOverride>().Where(x => x.PersonId == id && x.AppealId != null)
             .ExecuteUpdateAsync(u => u.SetProperty(x => x.AppealId, (long?)null), ct);

@@ -19,6 +19,22 @@ public sealed class SimulatorState
 
     public int AccessTokensIssued => _tokenIssues;
 
+    private int _subscribeOutage;
+
+    /// <summary>The next <paramref name="calls"/> subscribe sends answer "system busy" (-1), as in a platform outage.</summary>
+    public void StartSubscribeOutage(int calls) => Interlocked.Exchange(ref _subscribeOutage, Math.Max(0, calls));
+
+    /// <summary>True (and one fewer left) while an outage lasts.</summary>
+    public bool TakeSubscribeOutage()
+    {
+        while (true)
+        {
+            var left = Volatile.Read(ref _subscribeOutage);
+            if (left <= 0) return false;
+            if (Interlocked.CompareExchange(ref _subscribeOutage, left - 1, left) == left) return true;
+        }
+    }
+
     /// <summary>stable_token semantics: the same token until it is expired or a forced refresh is asked for.</summary>
     public string StableToken(bool forceRefresh)
     {

@@ -15,6 +15,7 @@ internal static class WeChatSimulator
         g.MapPost("/wxa/getwxacodeunlimit", WxaCode);
         g.MapPost("/cgi-bin/message/subscribe/send", SubscribeSend);
         g.MapPost("/simulator/expire-tokens", (SimulatorState s) => { s.ExpireTokens(); return Results.NoContent(); });
+        g.MapPost("/simulator/subscribe-outage", (int? calls, SimulatorState s) => { s.StartSubscribeOutage(calls ?? 1); return Results.NoContent(); });
         g.MapGet("/simulator/subscribe-messages", (string? openid, SimulatorState s) => Results.Json(s.Subscribe(openid)));
     }
 
@@ -101,6 +102,7 @@ internal static class WeChatSimulator
         if (touser.Length == 0) return Error(40003, "invalid openid");
         if (template.Length == 0) return Error(40037, "invalid template_id");
         if (touser.StartsWith("sim-refused", StringComparison.Ordinal)) return Error(43101, "user refuse to accept the msg");
+        if (state.TakeSubscribeOutage()) return Error(-1, "system error");
         var page = root.TryGetProperty("page", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
         var data = root.TryGetProperty("data", out var d) ? d.GetRawText() : "{}";
         state.AddSubscribe(new SimulatorState.SubscribeRecord(touser, template, page, data, time.GetUtcNow()));

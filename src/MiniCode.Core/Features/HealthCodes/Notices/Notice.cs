@@ -32,11 +32,13 @@ internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
 public sealed record NoticeMessage(long PersonId, string Kind, string Title, string Body, DateTimeOffset At);
 
 /// <summary>
-/// One way a notice reaches the citizen: the in-app inbox, a WeChat subscribe message, an Alipay message. Channels for
-/// the platforms are added by the platform-clients feature (<c>services.AddSingleton&lt;INoticeChannel, ...&gt;()</c>).
+/// One way a notice reaches the citizen besides the in-app inbox (which every notice lands in): a WeChat subscribe
+/// message, an Alipay message (<c>services.AddSingleton&lt;INoticeChannel, ...&gt;()</c>). A deferred channel is sent
+/// through the <see cref="NoticeDelivery"/> outbox, off the request and with retries; others are called at once.
 /// </summary>
 public interface INoticeChannel
 {
     string Name { get; }
+    bool Deferred { get; }
     Task SendAsync(NoticeMessage message, CancellationToken cancellationToken);
 }

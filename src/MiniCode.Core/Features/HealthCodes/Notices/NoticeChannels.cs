@@ -3,20 +3,6 @@ using MiniCode.Data;
 
 namespace MiniCode.Features.HealthCodes.Notices;
 
-/// <summary>Every notice lands in the inbox; written in its own unit of work after the action that caused it committed.</summary>
-public sealed class InboxNoticeChannel(IServiceScopeFactory scopes) : INoticeChannel
-{
-    public string Name => "inbox";
-
-    public async Task SendAsync(NoticeMessage message, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<MiniCodeDbContext>();
-        db.Add(new Notice { PersonId = message.PersonId, Kind = message.Kind, Title = message.Title, Body = message.Body, CreatedAt = message.At });
-        await db.SaveChangesAsync(cancellationToken);
-    }
-}
-
 /// <summary>
 /// Keeps what it was given while the platform simulator part is on (development, tests), so every notice can be inspected
 /// in one place (the WeChat / Alipay channels send through the simulator as in production); does nothing otherwise. Holds at most the latest <see cref="Capacity"/> messages.
@@ -26,6 +12,7 @@ public sealed class RecordingNoticeChannel(IOptionsMonitor<Infrastructure.Hostin
     public const int Capacity = 10_000;
     private readonly ConcurrentQueue<NoticeMessage> _sent = new();
     public string Name => "recording";
+    public bool Deferred => false;
     public IReadOnlyCollection<NoticeMessage> Sent => _sent.ToArray();
 
     public Task SendAsync(NoticeMessage message, CancellationToken cancellationToken)
@@ -38,10 +25,13 @@ public sealed class RecordingNoticeChannel(IOptionsMonitor<Infrastructure.Hostin
 }
 
 /// <summary>
-/// Collects notices during an action (scoped) and sends them through every channel once the action has committed, so a
-/// rolled-back change never notifies. A failing channel is logged and does not stop the others.
+/// Collects notices during an action (scoped) and, once the action has committed (so a rolled-back change never
+/// notifies), writes them to the inbox together with one <see cref="NoticeDelivery"/> per deferred channel in one unit
+/// of work, wakes the delivery worker and calls the immediate channels. A failing immediate channel is logged and does
+/// not stop the others.
 /// </summary>
-public sealed class NoticeDispatcher(IEnumerable<INoticeChannel> channels, ILogger<NoticeDispatcher> logger)
+public sealed class NoticeDispatcher(IServiceScopeFactory scopes, IEnumerable<INoticeChannel> channels, NoticeDeliverySignal signal,
+    TimeProvider time, ILogger<NoticeDispatcher> logger)
 {
     private readonly List<NoticeMessage> _pending = [];
 
@@ -51,8 +41,24 @@ public sealed class NoticeDispatcher(IEnumerable<INoticeChannel> channels, ILogg
     {
         var batch = _pending.ToList();
         _pending.Clear();
+        if (batch.Count == 0) return;
+        var deferred = channels.Where(c => c.Deferred).Select(c => c.Name).ToList();
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MiniCodeDbContext>();
+            var now = time.GetUtcNow();
+            foreach (var message in batch)
+            {
+                var notice = new Notice { PersonId = message.PersonId, Kind = message.Kind, Title = message.Title, Body = message.Body, CreatedAt = message.At };
+                db.Add(notice);
+                foreach (var channel in deferred)
+                    db.Add(new NoticeDelivery { Notice = notice, Channel = channel, Status = NoticeDeliveryStatus.Pending, NextAttemptAt = now, CreatedAt = now });
+            }
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        if (deferred.Count > 0) signal.Wake();
         foreach (var message in batch)
-            foreach (var channel in channels)
+            foreach (var channel in channels.Where(c => !c.Deferred))
             {
                 try { await channel.SendAsync(message, cancellationToken); }
                 catch (Exception ex) when (ex is not OperationCanceledException)

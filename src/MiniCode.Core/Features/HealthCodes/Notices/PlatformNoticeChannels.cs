@@ -62,6 +62,7 @@ internal static class NoticeRecipients
 public sealed class WeChatNoticeChannel(IServiceScopeFactory scopes, IOptionsMonitor<NoticePlatformOptions> options) : INoticeChannel
 {
     public string Name => "wechat";
+    public bool Deferred => true;
 
     public async Task SendAsync(NoticeMessage message, CancellationToken cancellationToken)
     {
@@ -79,6 +80,7 @@ public sealed class WeChatNoticeChannel(IServiceScopeFactory scopes, IOptionsMon
 public sealed class AlipayNoticeChannel(IServiceScopeFactory scopes, IOptionsMonitor<NoticePlatformOptions> options) : INoticeChannel
 {
     public string Name => "alipay";
+    public bool Deferred => true;
 
     public async Task SendAsync(NoticeMessage message, CancellationToken cancellationToken)
     {
