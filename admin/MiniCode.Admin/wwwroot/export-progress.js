@@ -36,6 +36,11 @@
     return match[1] ? decodeURIComponent(match[1]) : match[2];
   }
 
+  function refusal(status) {
+    var reason = status === 403 ? '没有导出权限' : status === 401 ? '登录已过期，请重新登录' : status >= 500 ? '服务器错误，请稍后重试' : '请求被拒绝';
+    return '导出失败：' + reason + '（HTTP ' + status + '）';
+  }
+
   async function exportWithProgress(button, box) {
     var form = button.form;
     var bar = box.querySelector('progress');
@@ -54,7 +59,7 @@
     try {
       var response = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'text/csv' } });
       var type = response.headers.get('Content-Type') || '';
-      if (!response.ok) throw new Error('导出失败：服务器返回 HTTP ' + response.status);
+      if (!response.ok) throw new Error(refusal(response.status));
       // A redirect to the login page (session expired) arrives as 200 HTML, not CSV.
       if (type.indexOf('text/csv') !== 0) throw new Error('导出失败：登录可能已过期，请刷新页面后重试');
       var total = parseInt(response.headers.get('X-Total-Count') || '', 10);
