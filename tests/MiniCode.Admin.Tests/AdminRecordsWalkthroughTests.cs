@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using MiniCode.Data;
+using MiniCode.Features.Checkpoints;
 using MiniCode.Features.Staff;
 using MiniCode.Tests.Admin;
 using MiniCode.Tests.Checkpoints;
@@ -77,6 +78,53 @@ public sealed class AdminRecordsWalkthroughTests(AdminBrowser browser) : IClassF
         await page.ClickAsync("text=恢复默认列");
         await Expect(page.Locator(".flash")).ToContainTextAsync("已恢复默认列");
         await Expect(page.Locator("table thead th")).ToHaveCountAsync(RecordsExportKit.AllHeaders.Length);
+    }
+
+    [Fact]
+    public async Task A_large_export_shows_its_progress_while_the_rows_arrive()
+    {
+        const int copies = 3000;
+        var (_, siteId) = await browser.Factory.SiteAsync("进度测试卡口");
+        var scanner = await browser.Factory.SeniorAsync(siteId);
+        var citizen = await browser.Factory.CitizenAsync("郑八八");
+        await citizen.DeclareAsync();
+        await scanner.ScanOkAsync(citizen);
+        await using (var scope = browser.Factory.Services.CreateAsyncScope())
+        {
+            // Copies of the real record; every other one has a multi-line remark, which a line counter would count twice.
+            var db = scope.ServiceProvider.GetRequiredService<MiniCodeDbContext>();
+            var first = await db.Set<ScanRecord>().AsNoTracking().SingleAsync(r => r.PersonId == citizen.PersonId);
+            db.AddRange(Enumerable.Range(1, copies).Select(i => new ScanRecord
+            {
+                PersonId = first.PersonId, ScannerAccountId = first.ScannerAccountId, SiteId = first.SiteId, Kind = first.Kind, Color = first.Color,
+                Temperature = first.Temperature, ReasonCodes = first.ReasonCodes, ReasonTexts = first.ReasonTexts, ScannedAt = first.ScannedAt.AddSeconds(i),
+                IdempotencyKey = "bulk-" + i, Remarks = i % 2 == 0 ? $"第{i}条\n复查" : null,
+            }));
+            await db.SaveChangesAsync();
+        }
+        var total = copies + 1;
+        var (user, password) = await AdminClient.StaffWithAsync(browser.Factory, Permissions.Records);
+        var page = await browser.NewPageAsync();
+        await browser.LoginAsync(page, user, password);
+        await page.GotoAsync("/admin/records?name=" + Uri.EscapeDataString("郑八八"));
+        // Every text the progress shows, as it changes.
+        await page.EvaluateAsync(@"() => {
+            const status = document.querySelector('#export-progress .export-status');
+            window.seen = [];
+            new MutationObserver(() => window.seen.push(status.textContent)).observe(status, { childList: true, characterData: true, subtree: true });
+        }");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("text=导出 CSV"));
+        await Expect(page.Locator("#export-progress .export-status")).ToContainTextAsync($"已导出 {total} / {total} 条");
+        var counts = (await page.EvaluateAsync<string[]>("() => window.seen"))
+            .Select(text => System.Text.RegularExpressions.Regex.Match(text, @"已导出 (\d+) / (\d+)"))
+            .Where(m => m.Success).Select(m => (Done: int.Parse(m.Groups[1].Value), Of: int.Parse(m.Groups[2].Value))).ToList();
+        Assert.All(counts, c => Assert.Equal(total, c.Of));
+        Assert.Equal(counts.Select(c => c.Done).Order(), counts.Select(c => c.Done)); // never goes back
+        Assert.Contains(counts, c => c.Done > 0 && c.Done < total); // seen part-way, not only at the end
+        Assert.Equal(total, counts[^1].Done);
+        var records = RecordsExportKit.Parse(await File.ReadAllTextAsync((await download.PathAsync())!));
+        Assert.Equal(total, records.Count - 1);
     }
 
     private async Task ScanThreeCitizensAsync()
