@@ -30,8 +30,8 @@ public sealed class AdminRecordsWalkthroughTests(AdminBrowser browser) : IClassF
         await page.ClickAsync("details.column-picker summary");
         foreach (var box in await page.Locator("details.column-picker input[type=checkbox]").AllAsync()) await box.UncheckAsync();
         foreach (var header in Chosen) await page.Locator("details.column-picker label", new() { HasText = header }).Locator("input").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "查询", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**columnsSet=true**");
+        await Task.WhenAll(page.WaitForURLAsync("**columnsSet=true**", new() { Timeout = 60_000 }),
+            page.GetByRole(AriaRole.Button, new() { Name = "查询", Exact = true }).ClickAsync());
         await Expect(page.Locator("table thead th")).ToHaveTextAsync(Chosen);
         await page.ClickAsync("details.column-picker summary");
         await Expect(page.Locator("details.column-picker input:checked")).ToHaveCountAsync(Chosen.Length);
