@@ -39,12 +39,12 @@ public class AdminBrowser : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (own cookies) at 1366×768 with a page on it.</summary>
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A fresh browser context (own cookies) at 1366×768 with a page on it; optionally with JavaScript turned off.</summary>
+    public async Task<IPage> NewPageAsync(bool javaScriptEnabled = true)
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1366, Height = 768 }, Locale = "zh-CN", TimezoneId = "Asia/Shanghai",
+            BaseURL = BaseUrl, JavaScriptEnabled = javaScriptEnabled, ViewportSize = new ViewportSize { Width = 1366, Height = 768 }, Locale = "zh-CN", TimezoneId = "Asia/Shanghai",
         });
         return await context.NewPageAsync();
     }

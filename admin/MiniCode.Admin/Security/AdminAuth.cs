@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MiniCode.Data;
+using MiniCode.Features.Organisations;
 using MiniCode.Features.Staff;
 
 namespace MiniCode.Admin.Security;
@@ -81,12 +82,29 @@ public sealed class CurrentStaff(MiniCodeDbContext db, IHttpContextAccessor http
 {
     private StaffMember? _staff;
     private IReadOnlySet<string> _permissions = new HashSet<string>();
+    private (bool Loaded, string? Region) _jurisdiction;
 
     public StaffMember? Staff => _staff;
     public bool Has(string permission) => _staff is not null && _permissions.Contains(permission);
 
     /// <summary>Audit actor of the current request.</summary>
     public string Actor => _staff is null ? "staff:unknown" : StaffLogin.ActorOf(_staff);
+
+    /// <summary>
+    /// The region the signed-in staff member may see: their organisation's region (and everything below it), or null
+    /// for all regions (staff without an organisation, such as the super-admin). Pages filter with
+    /// <see cref="MiniCode.Features.Organisations.JurisdictionQueries"/> so the database does the matching.
+    /// </summary>
+    public async Task<string?> JurisdictionAsync(CancellationToken ct = default)
+    {
+        if (_jurisdiction.Loaded) return _jurisdiction.Region;
+        var staff = await GetAsync();
+        var region = staff?.OrganisationId is { } orgId
+            ? await db.Set<Organisation>().AsNoTracking().Where(o => o.Id == orgId).Select(o => o.RegionCode).SingleOrDefaultAsync(ct)
+            : null;
+        _jurisdiction = (true, region);
+        return region;
+    }
 
     public async Task<StaffMember?> GetAsync(ClaimsPrincipal? user = null)
     {

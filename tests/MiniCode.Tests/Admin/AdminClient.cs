@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using MiniCode.Data;
+using MiniCode.Features.Organisations;
 using MiniCode.Features.Staff;
 using MiniCode.Infrastructure.Security;
 using MiniCode.Tests.Infrastructure;
@@ -51,7 +52,14 @@ public sealed partial class AdminClient(HttpClient http)
     private static partial Regex TokenPattern();
 
     /// <summary>Creates a role with the given permissions and a staff member in it, directly in the database.</summary>
-    public static async Task<(string User, string Password)> StaffWithAsync(MiniCodeFactory factory, params string[] permissions)
+    public static Task<(string User, string Password)> StaffWithAsync(MiniCodeFactory factory, params string[] permissions) =>
+        StaffInRegionAsync(factory, null, permissions);
+
+    /// <summary>
+    /// Like <see cref="StaffWithAsync"/>, for a staff member of a new organisation of <paramref name="region"/> (their
+    /// jurisdiction); a null region gives a staff member without organisation, who sees every region.
+    /// </summary>
+    public static async Task<(string User, string Password)> StaffInRegionAsync(MiniCodeFactory factory, string? region, params string[] permissions)
     {
         _ = factory.Services; // starts the host (TestServer or Kestrel) and its migrations
         await using var scope = factory.Services.CreateAsyncScope();
@@ -60,9 +68,10 @@ public sealed partial class AdminClient(HttpClient http)
         var role = new StaffRole { Name = "角色" + suffix, Permissions = string.Join(' ', permissions), CreatedAt = factory.Clock.GetUtcNow() };
         var user = "user" + suffix;
         const string password = "Passw0rd!x";
+        var organisation = region is null ? null : new Organisation { Name = "辖区" + region + "指挥部" + suffix, RegionCode = region, CreatedAt = factory.Clock.GetUtcNow() };
         db.Add(new StaffMember
         {
-            Username = user, Name = "测试" + suffix[..2], Role = role, Type = StaffType.OrganisationStaff, Status = StaffStatus.Active,
+            Organisation = organisation, Username = user, Name = "测试" + suffix[..2], Role = role, Type = StaffType.OrganisationStaff, Status = StaffStatus.Active,
             PasswordHash = scope.ServiceProvider.GetRequiredService<PasswordHasher>().Hash(password),
             SecurityStamp = StaffLogin.NewSecurityStamp(), CreatedAt = factory.Clock.GetUtcNow(),
         });

@@ -24,14 +24,14 @@ public static class CheckpointKit
     public const string Password = "scan1234pass";
     private static int _sequence = Random.Shared.Next(0, 500);
 
-    /// <summary>An organisation (as the admin creates it) with one active site in Changchun; returns the site id.</summary>
-    public static async Task<(long OrganisationId, long SiteId)> SiteAsync(this MiniCodeFactory factory, string name = "南关区卡口")
+    /// <summary>An organisation (as the admin creates it) with one active site, by default in Changchun 南关区; returns the site id.</summary>
+    public static async Task<(long OrganisationId, long SiteId)> SiteAsync(this MiniCodeFactory factory, string name = "南关区卡口", string region = "220102")
     {
-        _ = factory.Server;
+        _ = factory.Services; // starts the host (TestServer or Kestrel) and its migrations
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MiniCodeDbContext>();
-        var org = new Organisation { Name = "长春市南关区防控指挥部" + Next(), RegionCode = "220102", CreatedAt = factory.Clock.GetUtcNow() };
-        var site = new Site { Organisation = org, Name = name, RegionCode = "220102", Status = SiteStatus.Active, CreatedAt = factory.Clock.GetUtcNow() };
+        var org = new Organisation { Name = "长春市南关区防控指挥部" + Next(), RegionCode = region, CreatedAt = factory.Clock.GetUtcNow() };
+        var site = new Site { Organisation = org, Name = name, RegionCode = region, Status = SiteStatus.Active, CreatedAt = factory.Clock.GetUtcNow() };
         db.AddRange(org, site);
         await db.SaveChangesAsync();
         return (org.Id, site.Id);

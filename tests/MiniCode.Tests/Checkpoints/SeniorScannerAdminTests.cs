@@ -44,4 +44,42 @@ public sealed class SeniorScannerAdminTests(CheckpointsFactory factory) : IClass
         Assert.NotEqual(HttpStatusCode.OK, (await outsider.Http.GetAsync("/admin/scanners/create")).StatusCode);
         Assert.Equal(1, await factory.QueryAsync(db => db.Set<ScannerProfile>().CountAsync(p => p.SiteId == siteId)));
     }
+
+    [Fact]
+    public async Task Staff_of_an_organisation_choose_only_sites_of_their_jurisdiction()
+    {
+        var (_, inside) = await factory.SiteAsync("辖区内站点甲", "220102");
+        var (_, outside) = await factory.SiteAsync("辖区外站点乙", "110105");
+        var (user, password) = await AdminClient.StaffInRegionAsync(factory, "220100", Permissions.Staff);
+        var admin = await AdminClient.LoggedInAsync(factory, user, password);
+
+        var form = await admin.GetPageAsync("/admin/scanners/create");
+        Assert.Contains("辖区内站点甲", form);
+        Assert.DoesNotContain("辖区外站点乙", form);
+
+        var phone = IdentityTestKit.NextPhone();
+        var fields = new Dictionary<string, string>
+        {
+            ["SiteId"] = outside.ToString(), ["IdNumber"] = CheckpointKit.NextId(), ["Name"] = "越界员", ["Phone"] = phone, ["Password"] = CheckpointKit.Password,
+        };
+        var audits = await factory.QueryAsync(db => db.Set<AuditEntry>().CountAsync());
+        var refused = await admin.PostFormAsync("/admin/scanners/create", fields);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("所选站点不在本辖区（220100）内", html);
+        Assert.DoesNotContain("辖区外站点乙", html); // the form again, still without the outside site
+        Assert.Equal(0, await factory.QueryAsync(db => db.Set<ScannerProfile>().CountAsync(p => p.SiteId == outside)));
+        Assert.Equal(audits, await factory.QueryAsync(db => db.Set<AuditEntry>().CountAsync()));
+        Assert.NotEqual(HttpStatusCode.OK, (await factory.LoginResponseAsync(phone, CheckpointKit.Password)).StatusCode);
+
+        var created = await admin.PostFormAsync("/admin/scanners/create", new(fields) { ["SiteId"] = inside.ToString() });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.Equal(1, await factory.QueryAsync(db => db.Set<ScannerProfile>().CountAsync(p => p.SiteId == inside)));
+
+        // Staff without an organisation choose among every region's sites.
+        var (super, superPassword) = await AdminClient.StaffWithAsync(factory, Permissions.Staff);
+        var all = await (await AdminClient.LoggedInAsync(factory, super, superPassword)).GetPageAsync("/admin/scanners/create");
+        Assert.Contains("辖区内站点甲", all);
+        Assert.Contains("辖区外站点乙", all);
+    }
 }

@@ -29,3 +29,15 @@ public static class RegionCodes
         return list;
     }
 }
+
+/// <summary>Jurisdiction filters written so the database does the matching (a LIKE 'prefix%' on an indexed column).</summary>
+public static class JurisdictionQueries
+{
+    /// <summary>Sites whose region lies within <paramref name="scope"/> (the scope itself or below it); null scope = all sites.</summary>
+    public static IQueryable<Site> WithinJurisdiction(this IQueryable<Site> sites, string? scope)
+    {
+        if (scope is null) return sites;
+        var prefix = RegionCodes.Prefix(scope);
+        return sites.Where(s => s.RegionCode.StartsWith(prefix));
+    }
+}

@@ -10,6 +10,7 @@ public static class StaffSetup
         services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddMiniCodePasswordHashing(configuration);
         services.AddScoped<StaffLogin>();
+        services.AddScoped<StaffPreferences>();
         services.AddHostedService<StaffBootstrap>();
         services.AddRequiredSetting("Admin:BootstrapUser", "username of the first super-admin");
         services.AddRequiredSetting("Admin:BootstrapPassword", "password of the first super-admin (change it after the first login)");

@@ -27,7 +27,7 @@ public sealed class IndexModel(MiniCodeDbContext db, PosterAdminService posters,
     {
         PageNumber = Math.Max(1, PageNumber);
         Region = string.IsNullOrWhiteSpace(Region) ? null : Region.Trim();
-        Jurisdiction = await JurisdictionAsync(ct);
+        Jurisdiction = await Current.JurisdictionAsync(ct);
         var validator = new InputValidator().Check(Region is null || RegionCodes.IsValid(Region), "region", "地区编码应为6位数字");
         if (validator.IsValid && Region is not null && Jurisdiction is not null)
             validator.Check(RegionCodes.Covers(Jurisdiction, Region), "region", $"只能查询本辖区（{Jurisdiction}）内的张贴码");

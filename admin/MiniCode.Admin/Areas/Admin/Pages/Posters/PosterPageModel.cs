@@ -8,28 +8,20 @@ using MiniCode.Infrastructure.Logging;
 namespace MiniCode.Admin.Areas.Admin.Pages.Posters;
 
 /// <summary>
-/// What the poster pages share: the staff member's jurisdiction (their organisation's region; none = every region),
-/// loading one poster within it, and labels. A poster outside the jurisdiction answers 404, as if it did not exist.
+/// What the poster pages share: loading one poster within the staff member's jurisdiction
+/// (<see cref="CurrentStaff.JurisdictionAsync"/>), and labels. A poster outside the jurisdiction answers 404, as if it did not exist.
 /// </summary>
 public abstract class PosterPageModel(MiniCodeDbContext db, CurrentStaff current, TimeProvider time) : AdminPageModel
 {
     protected MiniCodeDbContext Db => db;
     protected CurrentStaff Current => current;
 
-    /// <summary>The region the signed-in staff member may see, or null for all (staff without an organisation).</summary>
-    protected async Task<string?> JurisdictionAsync(CancellationToken ct)
-    {
-        var staff = await current.GetAsync();
-        if (staff?.OrganisationId is not { } orgId) return null;
-        return await db.Set<Organisation>().AsNoTracking().Where(o => o.Id == orgId).Select(o => o.RegionCode).SingleOrDefaultAsync(ct);
-    }
-
     /// <summary>The poster's admin detail when it exists and lies within the jurisdiction, else null.</summary>
     protected async Task<AdminPosterDetail?> FindAsync(PosterAdminService posters, long id, CancellationToken ct)
     {
         if (!await db.Set<Poster>().AnyAsync(p => p.Id == id, ct)) return null;
         var detail = await posters.DetailAsync(id, ct);
-        var scope = await JurisdictionAsync(ct);
+        var scope = await current.JurisdictionAsync(ct);
         return scope is null || RegionCodes.Covers(scope, detail.Poster.RegionCode) ? detail : null;
     }
 

@@ -15,10 +15,13 @@ using MiniCode.Infrastructure.Security;
 
 namespace MiniCode.Admin.Areas.Admin.Pages.Records;
 
-/// <summary>排查信息管理: inspection records searched by ID number (blind index), name and time range, chosen columns, CSV export.</summary>
+/// <summary>
+/// 排查信息管理: inspection records of the sites within the staff member's jurisdiction, searched by ID number (blind
+/// index), name and time range; the chosen columns are remembered per staff member; CSV export streams with a row count.
+/// </summary>
 [RequirePermission(Permissions.Records)]
 public sealed class IndexModel(MiniCodeDbContext db, PersonalDataProtector protector, AuditLog audit, CurrentStaff current,
-    IOptions<AdminOptions> options, TimeProvider time) : AdminPageModel
+    StaffPreferences preferences, IOptions<AdminOptions> options, TimeProvider time) : AdminPageModel
 {
     /// <summary>One line of the list; built with an object initialiser so the database can sort and page it.</summary>
     public sealed class Row
@@ -36,36 +39,50 @@ public sealed class IndexModel(MiniCodeDbContext db, PersonalDataProtector prote
         public string? Remarks { get; init; }
     }
 
-    /// <summary>Every column the page can show (设置显示列), in order: key, header, cell.</summary>
-    public static readonly IReadOnlyList<(string Key, string Header, Func<Row, TimeZoneInfo, string> Cell)> AllColumns =
+    /// <summary>One column the page can show: key (query value and saved setting), header, cell.</summary>
+    public sealed record Column(string Key, string Header, Func<Row, TimeZoneInfo, string> Cell);
+
+    /// <summary>Every column the page can show (设置显示列), in order.</summary>
+    public static readonly IReadOnlyList<Column> AllColumns =
     [
-        ("time", "记录时间", (r, z) => TimeZoneInfo.ConvertTime(r.ScannedAt, z).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
-        ("name", "姓名", (r, _) => SensitiveDataMasker.MaskName(r.Name)),
-        ("id", "身份证号", (r, _) => r.IdNumber),
-        ("temperature", "体温", (r, _) => r.Temperature.ToString("0.0", CultureInfo.InvariantCulture)),
-        ("color", "健康码", (r, _) => ColorNames.Chinese(r.Color)),
-        ("turnBack", "劝返", (r, _) => r.TurnBack ? "是" : "否"),
-        ("site", "站点", (r, _) => r.Site),
-        ("scanner", "扫码员", (r, _) => r.Scanner ?? ""),
-        ("kind", "方式", (r, _) => r.Kind == ScanKind.Assisted ? "辅助登记" : "扫码"),
-        ("remarks", "备注", (r, _) => r.Remarks ?? ""),
+        new("time", "记录时间", (r, z) => TimeZoneInfo.ConvertTime(r.ScannedAt, z).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
+        new("name", "姓名", (r, _) => SensitiveDataMasker.MaskName(r.Name)),
+        new("id", "身份证号", (r, _) => r.IdNumber),
+        new("temperature", "体温", (r, _) => r.Temperature.ToString("0.0", CultureInfo.InvariantCulture)),
+        new("color", "健康码", (r, _) => ColorNames.Chinese(r.Color)),
+        new("turnBack", "劝返", (r, _) => r.TurnBack ? "是" : "否"),
+        new("site", "站点", (r, _) => r.Site),
+        new("scanner", "扫码员", (r, _) => r.Scanner ?? ""),
+        new("kind", "方式", (r, _) => r.Kind == ScanKind.Assisted ? "辅助登记" : "扫码"),
+        new("remarks", "备注", (r, _) => r.Remarks ?? ""),
     ];
+
+    /// <summary>The staff preference that remembers the chosen columns (comma-separated keys).</summary>
+    public const string ColumnsPreference = "records.columns";
+
+    /// <summary>Response header of the export with the number of rows that follow (for the page's progress bar).</summary>
+    public const string TotalCountHeader = "X-Total-Count";
 
     [BindProperty(SupportsGet = true)] public string? IdNumber { get; set; }
     [BindProperty(SupportsGet = true)] public string? Name { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
     [BindProperty(SupportsGet = true)] public List<string> Columns { get; set; } = [];
+    /// <summary>Sent by the filter form (hidden field): its checkboxes are a choice to remember, unlike columns in a plain link.</summary>
+    [BindProperty(SupportsGet = true)] public bool ColumnsSet { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
     public IReadOnlyList<Row> Items { get; private set; } = [];
     public bool HasMore { get; private set; }
     public TimeZoneInfo Zone => time.LocalTimeZone;
-
-    public IEnumerable<(string Key, string Header, Func<Row, TimeZoneInfo, string> Cell)> Shown =>
-        Columns.Count == 0 ? AllColumns : AllColumns.Where(c => Columns.Contains(c.Key));
+    public IReadOnlyList<Column> Shown { get; private set; } = AllColumns;
+    /// <summary>True when the shown columns are the staff member's saved choice (so 恢复默认列 has something to forget).</summary>
+    public bool ColumnsRemembered { get; private set; }
+    /// <summary>The region whose sites' records the staff member sees; null = all regions.</summary>
+    public string? Jurisdiction { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        await PrepareAsync(ct);
         PageNumber = Math.Max(1, PageNumber);
         var size = options.Value.PageSize;
         var rows = await Filtered().OrderByDescending(r => r.ScannedAt).ThenByDescending(r => r.Id).Skip((PageNumber - 1) * size).Take(size + 1).ToListAsync(ct);
@@ -73,25 +90,76 @@ public sealed class IndexModel(MiniCodeDbContext db, PersonalDataProtector prote
         Items = rows.Take(size).ToList();
     }
 
-    /// <summary>Streams the filtered records with the chosen columns as CSV (UTF-8 with BOM); the export is audited.</summary>
+    /// <summary>Forgets the saved column choice: the page shows every column again.</summary>
+    public async Task<IActionResult> OnPostResetColumnsAsync(CancellationToken ct)
+    {
+        await preferences.ForgetAsync(StaffId(), ColumnsPreference, ct);
+        Flash("已恢复默认列");
+        return Redirect("/admin/records");
+    }
+
+    /// <summary>
+    /// Streams the filtered records with the shown columns as CSV (UTF-8 with BOM); the export is audited. The row count
+    /// goes ahead in <c>X-Total-Count</c> (counted in the same read snapshot as the rows, so the two agree) for the
+    /// page's progress bar.
+    /// </summary>
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
+        await PrepareAsync(ct);
         audit.Record(current.Actor, "records.export", "scan_record", null,
-            after: new { IdNumber = IdNumber is null ? null : SensitiveDataMasker.MaskIdNumber(IdNumber), Name = SensitiveDataMasker.MaskName(Name), From, To });
+            after: new { IdNumber = IdNumber is null ? null : SensitiveDataMasker.MaskIdNumber(IdNumber), Name = SensitiveDataMasker.MaskName(Name), From, To,
+                Jurisdiction, Columns = Shown.Select(c => c.Key) });
         await db.SaveChangesAsync(ct);
+        await using var snapshot = await ReadSnapshot.BeginAsync(db.Database, ct);
+        var total = await Filtered().CountAsync(ct);
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = "attachment; filename=\"inspection-records.csv\"";
+        Response.Headers[TotalCountHeader] = total.ToString(CultureInfo.InvariantCulture);
         await using var writer = new StreamWriter(Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 16 * 1024);
-        var columns = Shown.ToList();
-        await writer.WriteAsync(CsvText.Line(columns.Select(c => (object?)c.Header).ToArray()));
+        await writer.WriteAsync(CsvText.Line(Shown.Select(c => (object?)c.Header).ToArray()));
         var count = 0;
         await foreach (var r in Filtered().OrderBy(r => r.Id).AsAsyncEnumerable().WithCancellation(ct))
         {
-            await writer.WriteAsync(CsvText.Line(columns.Select(c => (object?)c.Cell(r, Zone)).ToArray()));
+            await writer.WriteAsync(CsvText.Line(Shown.Select(c => (object?)c.Cell(r, Zone)).ToArray()));
             if (++count % 500 == 0) await writer.FlushAsync(ct);
         }
         await writer.FlushAsync(ct);
         return new EmptyResult();
+    }
+
+    private long StaffId() => current.Staff?.Id ?? throw new InvalidOperationException("the page requires a signed-in staff member");
+
+    private async Task PrepareAsync(CancellationToken ct)
+    {
+        Jurisdiction = await current.JurisdictionAsync(ct);
+        Shown = await ResolveColumnsAsync(ct);
+    }
+
+    /// <summary>
+    /// The columns to show: a submitted choice (saved for next time), else columns named in a plain link (this request
+    /// only), else the saved choice, else all. Unknown keys are dropped; a choice of none means all (and forgets the saved one).
+    /// </summary>
+    private async Task<IReadOnlyList<Column>> ResolveColumnsAsync(CancellationToken ct)
+    {
+        var chosen = Known(Columns);
+        if (ColumnsSet)
+        {
+            if (chosen.Count == 0) await preferences.ForgetAsync(StaffId(), ColumnsPreference, ct);
+            else await preferences.SetAsync(StaffId(), ColumnsPreference, string.Join(',', chosen.Select(c => c.Key)), ct);
+            ColumnsRemembered = chosen.Count > 0;
+        }
+        else if (chosen.Count == 0)
+        {
+            chosen = Known((await preferences.GetAsync(StaffId(), ColumnsPreference, ct))?.Split(',') ?? []);
+            ColumnsRemembered = chosen.Count > 0;
+        }
+        return chosen.Count == 0 ? AllColumns : chosen;
+    }
+
+    private static List<Column> Known(IEnumerable<string> keys)
+    {
+        var set = keys.ToHashSet(StringComparer.Ordinal);
+        return AllColumns.Where(c => set.Contains(c.Key)).ToList();
     }
 
     private IQueryable<Row> Filtered()
@@ -120,7 +188,7 @@ public sealed class IndexModel(MiniCodeDbContext db, PersonalDataProtector prote
         }
         return from r in records
                join p in persons on r.PersonId equals p.Id
-               join s in db.Set<Site>() on r.SiteId equals s.Id
+               join s in db.Set<Site>().WithinJurisdiction(Jurisdiction) on r.SiteId equals s.Id
                join sc in db.Set<ScannerProfile>() on r.ScannerAccountId equals sc.AccountId into scanners
                from sc in scanners.DefaultIfEmpty()
                select new Row

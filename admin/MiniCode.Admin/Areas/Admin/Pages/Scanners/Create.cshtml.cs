@@ -10,7 +10,8 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Scanners;
 
 /// <summary>
 /// Staff create the senior scanner of a site, the top of a 码上行动 line; everyone below is created in the inspector app.
-/// The checkpoints feature validates, stores and audits it.
+/// The checkpoints feature validates, stores and audits it. Staff of an organisation choose only among the sites of
+/// their jurisdiction; a site outside it is refused before anything is written.
 /// </summary>
 [RequirePermission(Permissions.Staff)]
 public sealed class CreateModel(MiniCodeDbContext db, ScannerDirectory scanners, CurrentStaff current) : AdminPageModel
@@ -28,6 +29,11 @@ public sealed class CreateModel(MiniCodeDbContext db, ScannerDirectory scanners,
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Sites = await LoadAsync(ct);
+        if (SiteId is { } siteId && await OutsideJurisdictionAsync(siteId, ct))
+        {
+            ModelState.AddModelError(nameof(SiteId), $"所选站点不在本辖区（{await current.JurisdictionAsync(ct)}）内，不能为其添加扫码员");
+            return Page();
+        }
         try
         {
             var created = await scanners.CreateSeniorAsync(new NewScannerRequest(SiteId, IdNumber, Name, Phone, Password, ScannerRole.Senior, Remarks),
@@ -37,13 +43,17 @@ public sealed class CreateModel(MiniCodeDbContext db, ScannerDirectory scanners,
         }
         catch (ApiException ex)
         {
-            if (ex.Extensions?.GetValueOrDefault("errors") is Dictionary<string, string[]> errors)
-                foreach (var (field, messages) in errors) foreach (var m in messages) ModelState.AddModelError(field, m);
-            else ModelState.AddModelError("", ex.Detail ?? ex.Error.Message);
+            Refused(ex);
             return Page();
         }
     }
 
-    private Task<List<Site>> LoadAsync(CancellationToken ct) =>
-        db.Set<Site>().AsNoTracking().Where(s => s.Status == SiteStatus.Active).OrderBy(s => s.RegionCode).ThenBy(s => s.Name).ToListAsync(ct);
+    private async Task<List<Site>> LoadAsync(CancellationToken ct) =>
+        await db.Set<Site>().AsNoTracking().WithinJurisdiction(await current.JurisdictionAsync(ct))
+            .Where(s => s.Status == SiteStatus.Active).OrderBy(s => s.RegionCode).ThenBy(s => s.Name).ToListAsync(ct);
+
+    /// <summary>True for an existing site outside the jurisdiction; a missing site is left to the directory's own message.</summary>
+    private async Task<bool> OutsideJurisdictionAsync(long siteId, CancellationToken ct) =>
+        await db.Set<Site>().AnyAsync(s => s.Id == siteId, ct)
+        && !await db.Set<Site>().WithinJurisdiction(await current.JurisdictionAsync(ct)).AnyAsync(s => s.Id == siteId, ct);
 }
