@@ -77,7 +77,7 @@ public sealed partial class StatisticsPageTests : IClassFixture<StatisticsPageTe
     [Fact]
     public async Task Staff_see_only_their_jurisdiction_and_a_region_outside_it_is_refused()
     {
-        var (user, password) = await StaffInAsync("220100", Permissions.Statistics);
+        var (user, password) = await AdminClient.StaffInRegionAsync(_factory, "220100", Permissions.Statistics);
         var changchun = await AdminClient.LoggedInAsync(_factory, user, password);
         var html = await changchun.GetPageAsync("/admin/statistics?days=7");
         Assert.Equal((6, 35, 21, 0), Totals(html)); // neither Beijing, nor Songyuan (220581), nor codes of unknown region
@@ -99,20 +99,6 @@ public sealed partial class StatisticsPageTests : IClassFixture<StatisticsPageTe
         var (user, password) = await AdminClient.StaffWithAsync(_factory, Permissions.Faq);
         var other = await AdminClient.LoggedInAsync(_factory, user, password);
         Assert.Equal(HttpStatusCode.Forbidden, (await other.Http.GetAsync("/admin/statistics")).StatusCode);
-    }
-
-    private async Task<(string User, string Password)> StaffInAsync(string region, params string[] permissions)
-    {
-        var (user, password) = await AdminClient.StaffWithAsync(_factory, permissions);
-        await using var scope = _factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<MiniCodeDbContext>();
-        var org = new Organisation { Name = "辖区" + region, RegionCode = region, CreatedAt = _factory.Clock.GetUtcNow() };
-        db.Add(org);
-        await db.SaveChangesAsync();
-        var staff = await db.Set<StaffMember>().SingleAsync(x => x.Username == user);
-        staff.OrganisationId = org.Id;
-        await db.SaveChangesAsync();
-        return (user, password);
     }
 
     private static (long Issued, long Shown, long Scanned, long Rejected) Totals(string html)

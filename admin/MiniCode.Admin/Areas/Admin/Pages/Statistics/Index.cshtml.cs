@@ -81,10 +81,7 @@ public sealed class IndexModel(MiniCodeDbContext db, CodeStatisticsService stati
     /// <summary>The jurisdiction bounds every figure; a chosen region or code type narrows it, an invalid one is refused.</summary>
     private async Task ScopeAsync(CancellationToken ct)
     {
-        var staff = await current.GetAsync();
-        Jurisdiction = staff?.OrganisationId is { } orgId
-            ? await db.Set<Organisation>().AsNoTracking().Where(o => o.Id == orgId).Select(o => o.RegionCode).SingleOrDefaultAsync(ct)
-            : null;
+        Jurisdiction = await current.JurisdictionAsync(ct);
         Region = string.IsNullOrWhiteSpace(Region) ? null : Region.Trim();
         Type = string.IsNullOrWhiteSpace(Type) ? null : Type.Trim();
         var validator = new InputValidator()
