@@ -1,3 +1,5 @@
+using MiniCode.Features.Staff;
+
 namespace MiniCode.Features.Organisations;
 
 /// <summary>
@@ -39,5 +41,24 @@ public static class JurisdictionQueries
         if (scope is null) return sites;
         var prefix = RegionCodes.Prefix(scope);
         return sites.Where(s => s.RegionCode.StartsWith(prefix));
+    }
+
+    /// <summary>Organisations whose region lies within <paramref name="scope"/>; null scope = all organisations.</summary>
+    public static IQueryable<Organisation> WithinJurisdiction(this IQueryable<Organisation> organisations, string? scope)
+    {
+        if (scope is null) return organisations;
+        var prefix = RegionCodes.Prefix(scope);
+        return organisations.Where(o => o.RegionCode.StartsWith(prefix));
+    }
+
+    /// <summary>
+    /// Staff whose organisation's region lies within <paramref name="scope"/>; null scope = all staff. Staff without an
+    /// organisation (the super-admin and their peers) lie within no region, so only unscoped staff see them.
+    /// </summary>
+    public static IQueryable<StaffMember> WithinJurisdiction(this IQueryable<StaffMember> staff, string? scope)
+    {
+        if (scope is null) return staff;
+        var prefix = RegionCodes.Prefix(scope);
+        return staff.Where(s => s.Organisation != null && s.Organisation.RegionCode.StartsWith(prefix));
     }
 }

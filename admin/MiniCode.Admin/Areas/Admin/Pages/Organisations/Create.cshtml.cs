@@ -32,6 +32,8 @@ public sealed class CreateModel(MiniCodeDbContext db, AuditLog audit, CurrentSta
             .Optional(Address, nameof(Address), "地址", 200).Optional(Remarks, nameof(Remarks), "备注", 500);
         if (parent is not null && RegionCodes.IsValid(region))
             validator.Check(RegionCodes.Covers(parent.RegionCode, region!), nameof(RegionCode), "地区编码必须在上级机构的辖区内");
+        if (await current.JurisdictionAsync(ct) is { } scope && RegionCodes.IsValid(region))
+            validator.Check(RegionCodes.Covers(scope, region!), nameof(RegionCode), $"地区编码必须在本辖区（{scope}）内");
         if (!Accept(validator)) return Page();
 
         var org = new Organisation
@@ -45,8 +47,9 @@ public sealed class CreateModel(MiniCodeDbContext db, AuditLog audit, CurrentSta
         return Redirect("/admin/organisations");
     }
 
-    private Task<List<Organisation>> LoadParentsAsync(CancellationToken ct) =>
-        db.Set<Organisation>().AsNoTracking().OrderBy(o => o.RegionCode).ThenBy(o => o.Name).ToListAsync(ct);
+    /// <summary>The possible parents: the organisations of the jurisdiction (a parent outside it reads as missing).</summary>
+    private async Task<List<Organisation>> LoadParentsAsync(CancellationToken ct) =>
+        await db.Set<Organisation>().AsNoTracking().WithinJurisdiction(await current.JurisdictionAsync(ct)).OrderBy(o => o.RegionCode).ThenBy(o => o.Name).ToListAsync(ct);
 
     internal static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

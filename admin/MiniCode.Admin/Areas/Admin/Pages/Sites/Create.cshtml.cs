@@ -30,12 +30,16 @@ public sealed class CreateModel(MiniCodeDbContext db, AuditLog audit, CurrentSta
         Organisations = await LoadAsync(ct);
         var org = Organisations.FirstOrDefault(o => o.Id == OrganisationId);
         var region = RegionCode?.Trim();
-        var validator = new InputValidator().Check(org is not null, nameof(OrganisationId), "请选择所属机构")
+        var scope = await current.JurisdictionAsync(ct);
+        var validator = new InputValidator()
+            .Check(org is not null, nameof(OrganisationId), OrganisationId is null ? "请选择所属机构" : "所属机构不存在或不在本辖区内")
             .Required(Name?.Trim(), nameof(Name), "场所名称", 100)
             .Check(RegionCodes.IsValid(region), nameof(RegionCode), "地区编码应为6位数字")
             .Optional(Address, nameof(Address), "地址", 200).Optional(Remarks, nameof(Remarks), "备注", 500);
         if (org is not null && RegionCodes.IsValid(region))
             validator.Check(RegionCodes.Covers(org.RegionCode, region!), nameof(RegionCode), "场所必须在所属机构的辖区内");
+        if (scope is not null && RegionCodes.IsValid(region))
+            validator.Check(RegionCodes.Covers(scope, region!), nameof(RegionCode), $"场所必须在本辖区（{scope}）内");
         if (!Accept(validator)) return Page();
 
         var site = new Site
@@ -50,6 +54,7 @@ public sealed class CreateModel(MiniCodeDbContext db, AuditLog audit, CurrentSta
         return Redirect($"/admin/sites?organisationId={org.Id}");
     }
 
-    private Task<List<Organisation>> LoadAsync(CancellationToken ct) =>
-        db.Set<Organisation>().AsNoTracking().OrderBy(o => o.RegionCode).ThenBy(o => o.Name).ToListAsync(ct);
+    /// <summary>The organisations of the jurisdiction: a site can only be added to one of them.</summary>
+    private async Task<List<Organisation>> LoadAsync(CancellationToken ct) =>
+        await db.Set<Organisation>().AsNoTracking().WithinJurisdiction(await current.JurisdictionAsync(ct)).OrderBy(o => o.RegionCode).ThenBy(o => o.Name).ToListAsync(ct);
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using MiniCode.Admin.Security;
 using MiniCode.Data;
 using MiniCode.Features.Audit;
+using MiniCode.Features.Organisations;
 using MiniCode.Features.Staff;
 using MiniCode.Infrastructure.Errors;
 using MiniCode.Infrastructure.Security;
@@ -10,6 +11,7 @@ using MiniCode.Infrastructure.Security;
 namespace MiniCode.Admin.Areas.Admin.Pages.Staff;
 
 [RequirePermission(Permissions.Staff)]
+/// <summary>Status, remarks and password of one staff member; a staff member outside the jurisdiction answers 404.</summary>
 public sealed class EditModel(MiniCodeDbContext db, AuditLog audit, CurrentStaff current, PasswordHasher hasher, IOptions<AdminOptions> options) : AdminPageModel
 {
     public StaffMember Staff { get; private set; } = null!;
@@ -50,7 +52,7 @@ public sealed class EditModel(MiniCodeDbContext db, AuditLog audit, CurrentStaff
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
-        var staff = await db.Set<StaffMember>().Include(s => s.Organisation).Include(s => s.Site).Include(s => s.Role).SingleOrDefaultAsync(s => s.Id == id, ct);
+        var staff = await db.Set<StaffMember>().WithinJurisdiction(await current.JurisdictionAsync(ct)).Include(s => s.Organisation).Include(s => s.Site).Include(s => s.Role).SingleOrDefaultAsync(s => s.Id == id, ct);
         if (staff is null) return false;
         Staff = staff;
         return true;
