@@ -57,7 +57,7 @@ public sealed class OrganisationsJurisdictionTests(JurisdictionWorld world) : IC
             ["ParentId"] = world.OtherCity.OrgId.ToString(), ["Name"] = "船营区越界机构", ["RegionCode"] = "220204",
         });
         Assert.Equal(HttpStatusCode.OK, underOtherCity.StatusCode);
-        Assert.Contains("上级机构不存在", await underOtherCity.Content.ReadAsStringAsync());
+        Assert.Contains("上级机构不存在或不在本辖区（220100）内", await underOtherCity.Content.ReadAsStringAsync());
 
         var otherProvince = await staff.PostFormAsync("/admin/organisations/create", new() { ["Name"] = "朝阳区越界机构", ["RegionCode"] = "110105" });
         Assert.Equal(HttpStatusCode.OK, otherProvince.StatusCode);

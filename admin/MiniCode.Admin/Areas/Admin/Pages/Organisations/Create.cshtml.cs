@@ -26,13 +26,14 @@ public sealed class CreateModel(MiniCodeDbContext db, AuditLog audit, CurrentSta
         Parents = await LoadParentsAsync(ct);
         var parent = Parents.FirstOrDefault(p => p.Id == ParentId);
         var region = RegionCode?.Trim();
+        var scope = await current.JurisdictionAsync(ct);
         var validator = new InputValidator().Required(Name?.Trim(), nameof(Name), "机构名称", 100)
             .Check(RegionCodes.IsValid(region), nameof(RegionCode), "地区编码应为6位数字")
-            .Check(ParentId is null || parent is not null, nameof(ParentId), "上级机构不存在")
+            .Check(ParentId is null || parent is not null, nameof(ParentId), scope is null ? "上级机构不存在" : $"上级机构不存在或不在本辖区（{scope}）内")
             .Optional(Address, nameof(Address), "地址", 200).Optional(Remarks, nameof(Remarks), "备注", 500);
         if (parent is not null && RegionCodes.IsValid(region))
             validator.Check(RegionCodes.Covers(parent.RegionCode, region!), nameof(RegionCode), "地区编码必须在上级机构的辖区内");
-        if (await current.JurisdictionAsync(ct) is { } scope && RegionCodes.IsValid(region))
+        if (scope is not null && RegionCodes.IsValid(region))
             validator.Check(RegionCodes.Covers(scope, region!), nameof(RegionCode), $"地区编码必须在本辖区（{scope}）内");
         if (!Accept(validator)) return Page();
 
