@@ -87,6 +87,9 @@ public sealed class CurrentStaff(MiniCodeDbContext db, IHttpContextAccessor http
     public StaffMember? Staff => _staff;
     public bool Has(string permission) => _staff is not null && _permissions.Contains(permission);
 
+    /// <summary>The permissions of the signed-in staff member (empty before <see cref="GetAsync"/>).</summary>
+    public IReadOnlySet<string> Permissions => _permissions;
+
     /// <summary>Audit actor of the current request.</summary>
     public string Actor => _staff is null ? "staff:unknown" : StaffLogin.ActorOf(_staff);
 

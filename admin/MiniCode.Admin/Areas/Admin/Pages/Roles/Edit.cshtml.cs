@@ -8,6 +8,7 @@ using MiniCode.Infrastructure.Errors;
 
 namespace MiniCode.Admin.Areas.Admin.Pages.Roles;
 
+/// <summary>Adds or edits a role (name, permissions, description); the audit log keeps before and after.</summary>
 [RequirePermission(Permissions.Roles)]
 public sealed class EditModel(MiniCodeDbContext db, AuditLog audit, CurrentStaff current, TimeProvider time) : AdminPageModel
 {
@@ -33,6 +34,9 @@ public sealed class EditModel(MiniCodeDbContext db, AuditLog audit, CurrentStaff
             .Check(!await db.Set<StaffRole>().AnyAsync(r => r.Name == name && r.Id != Id, ct), nameof(Name), "角色名称已存在");
         var role = Id is null ? new StaffRole { CreatedAt = time.GetUtcNow() } : await db.Set<StaffRole>().FindAsync([Id], ct);
         if (role is null) return NotFound();
+        // Nobody grants what they do not hold, nor changes a role that holds more than they do.
+        validator.Check(Selected.All(current.Permissions.Contains), nameof(Selected), "不能授予您本人没有的权限")
+            .Check(role.PermissionSet().IsSubsetOf(current.Permissions), nameof(Selected), "该角色含有您本人没有的权限，不能修改");
         validator.Check(role.Name != StaffBootstrapNames.SuperAdmin || Selected.Count == Permissions.All.Count, nameof(Selected), "超级管理员角色必须保留全部权限")
             .Check(role.Name != StaffBootstrapNames.SuperAdmin || name == StaffBootstrapNames.SuperAdmin, nameof(Name), "超级管理员角色不能改名");
         if (!Accept(validator)) return Page();

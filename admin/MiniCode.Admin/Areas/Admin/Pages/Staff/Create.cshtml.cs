@@ -27,11 +27,11 @@ public sealed class CreateModel(MiniCodeDbContext db, AuditLog audit, CurrentSta
     [BindProperty] public StaffStatus Status { get; set; }
     public StaffChoices Choices { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken ct) => Choices = await StaffChoices.LoadAsync(db, await current.JurisdictionAsync(ct), Type, OrganisationId, SiteId, RoleId, Status, ct);
+    public async Task OnGetAsync(CancellationToken ct) => Choices = await StaffChoices.LoadAsync(db, await current.JurisdictionAsync(ct), current.Permissions, Type, OrganisationId, SiteId, RoleId, Status, ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        Choices = await StaffChoices.LoadAsync(db, await current.JurisdictionAsync(ct), Type, OrganisationId, SiteId, RoleId, Status, ct);
+        Choices = await StaffChoices.LoadAsync(db, await current.JurisdictionAsync(ct), current.Permissions, Type, OrganisationId, SiteId, RoleId, Status, ct);
         var username = Username?.Trim();
         var id = IdNumber?.Trim().ToUpperInvariant();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), time.LocalTimeZone).Date);

@@ -7,16 +7,17 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Staff;
 
 /// <summary>
 /// The organisation / site / role choices of the staff forms and their validation. Staff of an organisation choose only
-/// among the organisations and sites of their jurisdiction (<paramref name="Scope"/>; null = all).
+/// among the organisations and sites of their jurisdiction (<paramref name="Scope"/>; null = all), and nobody grants a
+/// role with a permission they do not hold themselves (no way up to 超级管理员).
 /// </summary>
 public sealed record StaffChoices(IReadOnlyList<Organisation> Organisations, IReadOnlyList<Site> Sites, IReadOnlyList<StaffRole> Roles,
     StaffType Type, long? OrganisationId, long? SiteId, long RoleId, StaffStatus Status, string? Scope)
 {
-    public static async Task<StaffChoices> LoadAsync(MiniCodeDbContext db, string? scope, StaffType type, long? orgId, long? siteId, long roleId,
-        StaffStatus status, CancellationToken ct) => new(
+    public static async Task<StaffChoices> LoadAsync(MiniCodeDbContext db, string? scope, IReadOnlySet<string> granterPermissions, StaffType type,
+        long? orgId, long? siteId, long roleId, StaffStatus status, CancellationToken ct) => new(
         await db.Set<Organisation>().AsNoTracking().WithinJurisdiction(scope).OrderBy(o => o.RegionCode).ThenBy(o => o.Name).ToListAsync(ct),
         await db.Set<Site>().AsNoTracking().WithinJurisdiction(scope).Where(s => orgId == null || s.OrganisationId == orgId).OrderBy(s => s.Name).ToListAsync(ct),
-        await db.Set<StaffRole>().AsNoTracking().OrderBy(r => r.Id).ToListAsync(ct),
+        (await db.Set<StaffRole>().AsNoTracking().OrderBy(r => r.Id).ToListAsync(ct)).Where(r => r.PermissionSet().IsSubsetOf(granterPermissions)).ToList(),
         type, orgId, siteId, roleId, status, scope);
 
     /// <summary>Organisation staff belong to an organisation; site staff to a site of that organisation.</summary>
@@ -24,7 +25,7 @@ public sealed record StaffChoices(IReadOnlyList<Organisation> Organisations, IRe
     {
         v.Check(OrganisationId is null || Organisations.Any(o => o.Id == OrganisationId), "OrganisationId", Scope is null ? "所属机构不存在" : $"所属机构不存在或不在本辖区（{Scope}）内")
          .Check(OrganisationId is not null, "OrganisationId", "请选择所属机构")
-         .Check(Roles.Any(r => r.Id == RoleId), "RoleId", "角色不存在");
+         .Check(Roles.Any(r => r.Id == RoleId), "RoleId", "角色不存在或含有您本人没有的权限");
         if (Type == StaffType.SiteStaff) v.Check(SiteId is not null && Sites.Any(s => s.Id == SiteId), "SiteId", "场所人员须选择所属机构下的场所");
         else v.Check(SiteId is null, "SiteId", "机构人员不属于场所");
         return v;
