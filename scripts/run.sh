@@ -11,4 +11,11 @@ root=$(pwd)
 # Everything the embedded default writes (database, generated keys, logs, photos) lives in the repo's data/ folder.
 args=(--MiniCode:DataPath="$root/data" --MiniCode:KeysPath="$root/data/keys" --Logging:File:Path="$root/data/logs/minicode-.log")
 [ -z "${ConnectionStrings__MiniCode:-}" ] && args+=(--ConnectionStrings:MiniCode="Data Source=$root/data/minicode.db")
-exec dotnet run --project src/MiniCode.Host --no-launch-profile --urls "${MINICODE_URLS:-http://127.0.0.1:5080}" -- "${args[@]}" "$@"
+urls=${MINICODE_URLS:-http://127.0.0.1:5080}
+# The platform clients call the simulator of this very process: follow another address given in MINICODE_URLS.
+if [ "$urls" != "http://127.0.0.1:5080" ]; then
+  self=${urls%%;*}; self=${self%/}
+  args+=(--WeChat:BaseUrl="$self/simulator/wechat/" --Alipay:GatewayUrl="$self/simulator/alipay/gateway.do"
+         --Sms:Tencent:Endpoint="$self/simulator/sms/tencent/" --Sms:Aliyun:Endpoint="$self/simulator/sms/aliyun/")
+fi
+exec dotnet run --project src/MiniCode.Host --no-launch-profile --urls "$urls" -- "${args[@]}" "$@"
