@@ -105,19 +105,23 @@ public sealed class HealthCodeVerifier(CodeSigner signer, MiniCodeDbContext db, 
         }
 
         var personId = checked((long)c.SubjectId);
+        // One round trip for the holder and their status (scalar subqueries work alike on SQLite and PostgreSQL).
         var holder = await db.Set<Person>().AsNoTracking().Where(p => p.Id == personId)
-            .Select(p => new { p.Name, p.AnonymisedAt, p.RegionCode }).FirstOrDefaultAsync(ct);
-        var status = await db.Set<HealthStatus>().AsNoTracking().Where(s => s.PersonId == personId)
-            .Select(s => new { s.Color, s.RevokedBefore }).FirstOrDefaultAsync(ct);
-        if (holder is null || holder.AnonymisedAt is not null || status is null) return (Fail(VerifyFailure.Revoked, c), null);
+            .Select(p => new
+            {
+                p.Name, p.AnonymisedAt, p.RegionCode,
+                Color = db.Set<HealthStatus>().Where(s => s.PersonId == personId).Select(s => (HealthColor?)s.Color).FirstOrDefault(),
+                RevokedBefore = db.Set<HealthStatus>().Where(s => s.PersonId == personId).Select(s => s.RevokedBefore).FirstOrDefault(),
+            }).FirstOrDefaultAsync(ct);
+        if (holder is null || holder.AnonymisedAt is not null || holder.Color is not { } color) return (Fail(VerifyFailure.Revoked, c), null);
         var maskedName = SensitiveDataMasker.MaskName(holder.Name);
         // The payload carries whole seconds: compare against the revocation instant truncated the same way.
-        if (status.RevokedBefore is { } rb && c.IssuedAt < DateTimeOffset.FromUnixTimeSeconds(rb.ToUnixTimeSeconds()))
-            return (new VerificationResult(false, VerifyFailure.Revoked, c, status.Color, maskedName, null), holder.RegionCode);
+        if (holder.RevokedBefore is { } rb && c.IssuedAt < DateTimeOffset.FromUnixTimeSeconds(rb.ToUnixTimeSeconds()))
+            return (new VerificationResult(false, VerifyFailure.Revoked, c, color, maskedName, null), holder.RegionCode);
         if (await revocations.IsRevokedAsync(payload!.Trim(), c, ct))
-            return (new VerificationResult(false, VerifyFailure.Revoked, c, status.Color, maskedName, null), holder.RegionCode);
+            return (new VerificationResult(false, VerifyFailure.Revoked, c, color, maskedName, null), holder.RegionCode);
         var portrait = await portraits.FindEnabledAsync(personId, ct);
-        return (new VerificationResult(true, null, c, status.Color, maskedName, portrait), holder.RegionCode);
+        return (new VerificationResult(true, null, c, color, maskedName, portrait), holder.RegionCode);
     }
 
     private static VerificationResult Fail(VerifyFailure reason, CodeClaims? claims) => new(false, reason, claims, null, null, null);
