@@ -6,6 +6,7 @@ using MiniCode.Admin.Security;
 using MiniCode.Data;
 using MiniCode.Features.HealthCodes.Appeals;
 using MiniCode.Features.HealthCodes.Engine;
+using MiniCode.Features.People;
 using MiniCode.Features.Staff;
 using MiniCode.Infrastructure.Errors;
 
@@ -13,7 +14,8 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Overrides;
 
 /// <summary>
 /// 人工赋码审批: pending override requests to approve (by a staff member other than the requester, which the service
-/// enforces) or reject, and approved overrides that can be ended early.
+/// enforces) or reject, and approved overrides that can be ended early. Only overrides of people whose household region
+/// lies within the staff member's jurisdiction are listed; acting on another answers 404, as if it did not exist.
 /// </summary>
 [RequirePermission(Permissions.OverrideApprove)]
 public sealed class IndexModel(MiniCodeDbContext db, OverrideService overrides, CurrentStaff current, IOptions<AdminOptions> options,
@@ -23,28 +25,31 @@ public sealed class IndexModel(MiniCodeDbContext db, OverrideService overrides, 
     public IReadOnlyList<ColorOverride> Active { get; private set; } = [];
     public IReadOnlyDictionary<long, PersonLabel> People { get; private set; } = new Dictionary<long, PersonLabel>();
     private IReadOnlyDictionary<string, string> _staff = new Dictionary<string, string>();
+    /// <summary>The region the staff member may see; null = all regions.</summary>
+    public string? Jurisdiction { get; private set; }
 
     public string StaffName(string? actor) => actor is null ? "" : _staff.GetValueOrDefault(actor, actor);
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
     public Task<IActionResult> OnPostApproveAsync(long id, CancellationToken ct) =>
-        DecideAsync(() => overrides.ApproveAsync(id, current.Actor, ct), "人工赋码已生效", ct);
+        DecideAsync(id, () => overrides.ApproveAsync(id, current.Actor, ct), "人工赋码已生效", ct);
 
     public Task<IActionResult> OnPostRejectAsync(long id, CancellationToken ct) =>
-        DecideAsync(() => overrides.RejectAsync(id, current.Actor, ct), "人工赋码申请已驳回", ct);
+        DecideAsync(id, () => overrides.RejectAsync(id, current.Actor, ct), "人工赋码申请已驳回", ct);
 
     public Task<IActionResult> OnPostEndAsync(long id, CancellationToken ct) =>
-        DecideAsync(() => overrides.EndAsync(id, current.Actor, ct), "人工赋码已结束，恢复按规则计算的颜色", ct);
+        DecideAsync(id, () => overrides.EndAsync(id, current.Actor, ct), "人工赋码已结束，恢复按规则计算的颜色", ct);
 
     public string ReasonText(string code) => rules.Value.OverrideReasons.GetValueOrDefault(code, code);
 
     public string Local(DateTimeOffset? at) =>
         at is { } t ? TimeZoneInfo.ConvertTime(t, time.LocalTimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "—";
 
-    private async Task<IActionResult> DecideAsync(Func<Task<OverrideView>> decide, string done, CancellationToken ct)
+    private async Task<IActionResult> DecideAsync(long id, Func<Task<OverrideView>> decide, string done, CancellationToken ct)
     {
         await current.GetAsync();
+        if (!await Within(await current.JurisdictionAsync(ct)).AnyAsync(o => o.Id == id, ct)) return NotFound();
         try
         {
             await decide();
@@ -62,9 +67,14 @@ public sealed class IndexModel(MiniCodeDbContext db, OverrideService overrides, 
     private async Task LoadAsync(CancellationToken ct)
     {
         var size = options.Value.PageSize;
-        Pending = await db.Set<ColorOverride>().AsNoTracking().Where(o => o.Status == OverrideStatus.Pending).OrderBy(o => o.Id).Take(size).ToListAsync(ct);
-        Active = await db.Set<ColorOverride>().AsNoTracking().Where(o => o.Status == OverrideStatus.Approved).OrderByDescending(o => o.Id).Take(size).ToListAsync(ct);
+        Jurisdiction = await current.JurisdictionAsync(ct);
+        Pending = await Within(Jurisdiction).Where(o => o.Status == OverrideStatus.Pending).OrderBy(o => o.Id).Take(size).ToListAsync(ct);
+        Active = await Within(Jurisdiction).Where(o => o.Status == OverrideStatus.Approved).OrderByDescending(o => o.Id).Take(size).ToListAsync(ct);
         People = await AppealPeople.LoadAsync(db, Pending.Concat(Active).Select(o => o.PersonId), ct);
         _staff = await StaffNames.LoadAsync(db, Pending.Concat(Active).SelectMany(o => new[] { o.RequestedBy, o.DecidedBy }), ct);
     }
+
+    /// <summary>Overrides of people within <paramref name="scope"/> (null = all).</summary>
+    private IQueryable<ColorOverride> Within(string? scope) =>
+        db.Set<ColorOverride>().AsNoTracking().WithinJurisdiction(db.Set<Person>(), scope);
 }
