@@ -83,4 +83,46 @@ public sealed class OverridesJurisdictionTests(RegionalWorld world) : IClassFixt
             Assert.Equal(OverrideStatus.Rejected, await StatusOf(id));
         }
     }
+
+    private static Dictionary<string, string> Request(string idNumber) => new()
+    {
+        ["idNumber"] = idNumber, ["color"] = "Green", ["reasonCode"] = "override.data_error", ["note"] = "经核实为数据错误",
+    };
+
+    private Task<int> RequestAuditsAsync() =>
+        world.QueryAsync(db => db.Set<MiniCode.Features.Audit.AuditEntry>().CountAsync(e => e.Action == "override.request"));
+
+    [Fact]
+    public async Task Requesting_an_override_by_ID_number_outside_the_jurisdiction_is_refused_and_writes_nothing()
+    {
+        var staff = await world.CityStaffAsync(Permissions.OverrideApprove);
+        var requests = await RequestAuditsAsync();
+        foreach (var region in RegionalWorld.OutsideOrNone)
+        {
+            var (personId, idNumber) = await world.PersonWithIdNumberAsync(region);
+            var refused = await staff.PostFormAsync("/admin/overrides", Request(idNumber), "/admin/overrides?handler=Request");
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("未找到该身份证号的人员，或其户籍地不在本辖区（220100）内", await refused.Content.ReadAsStringAsync());
+            Assert.False(await world.QueryAsync(db => db.Set<ColorOverride>().AnyAsync(o => o.PersonId == personId)));
+        }
+        Assert.Equal(requests, await RequestAuditsAsync()); // the tests of a class run one after another
+    }
+
+    [Fact]
+    public async Task Requesting_an_override_by_ID_number_inside_the_jurisdiction_creates_a_pending_request()
+    {
+        var staff = await world.CityStaffAsync(Permissions.OverrideApprove);
+        var (personId, idNumber) = await world.PersonWithIdNumberAsync(RegionalWorld.District);
+        var requested = await staff.PostFormAsync("/admin/overrides", Request(idNumber.ToLowerInvariant()), "/admin/overrides?handler=Request");
+        Assert.Equal(HttpStatusCode.Redirect, requested.StatusCode);
+        var o = await world.QueryAsync(db => db.Set<ColorOverride>().SingleAsync(x => x.PersonId == personId));
+        Assert.Equal((OverrideStatus.Pending, (long?)null), (o.Status, o.AppealId));
+        Assert.Equal(1, await world.AuditCountAsync("color_override", o.Id));
+        Assert.Contains(Row(o.Id), await staff.GetPageAsync("/admin/overrides"));
+
+        var (noRegionId, noRegionNumber) = await world.PersonWithIdNumberAsync(null);
+        var admin = await world.SuperUserAsync();
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/admin/overrides", Request(noRegionNumber), "/admin/overrides?handler=Request")).StatusCode);
+        Assert.True(await world.QueryAsync(db => db.Set<ColorOverride>().AnyAsync(x => x.PersonId == noRegionId)));
+    }
 }

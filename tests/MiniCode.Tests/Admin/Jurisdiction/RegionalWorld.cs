@@ -7,6 +7,7 @@ using MiniCode.Features.Forms;
 using MiniCode.Features.HealthCodes.Appeals;
 using MiniCode.Features.HealthCodes.Engine;
 using MiniCode.Features.People;
+using MiniCode.Infrastructure.Security;
 using MiniCode.Tests.Infrastructure;
 
 namespace MiniCode.Tests.Admin.Jurisdiction;
@@ -57,11 +58,21 @@ public sealed class RegionalWorld : MiniCodeFactory
         return entity;
     }
 
-    public async Task<long> PersonAsync(string? region) => (await AddAsync(new Person
+    public async Task<long> PersonAsync(string? region) => (await PersonWithIdNumberAsync(region)).Id;
+
+    /// <summary>A person registered in <paramref name="region"/> (none when null), found by their resident ID number's blind index.</summary>
+    public async Task<(long Id, string IdNumber)> PersonWithIdNumberAsync(string? region)
     {
-        Name = "测试人员", DocumentType = DocumentType.ResidentId, DocumentCipher = "unused", DocumentIndex = Guid.NewGuid().ToString("N"),
-        DocumentMasked = (region ?? "000000")[..3] + "***********0000", RegionCode = region, CreatedAt = Clock.GetUtcNow(),
-    })).Id;
+        _ = Services;
+        var number = TestUsers.NextIdNumber(new DateOnly(1985, 6, 7), region ?? "330102");
+        var index = Services.GetRequiredService<PersonalDataProtector>().BlindIndex($"{DocumentType.ResidentId}:{number}");
+        var person = await AddAsync(new Person
+        {
+            Name = "测试人员", DocumentType = DocumentType.ResidentId, DocumentCipher = "unused", DocumentIndex = index,
+            DocumentMasked = number[..3] + "***********" + number[^4..], RegionCode = region, CreatedAt = Clock.GetUtcNow(),
+        });
+        return (person.Id, number);
+    }
 
     /// <summary>An open appeal of a new person registered in <paramref name="region"/>.</summary>
     public async Task<long> AppealAsync(string? region, string text) => (await AddAsync(new Appeal

@@ -9,6 +9,7 @@ using MiniCode.Features.HealthCodes.Engine;
 using MiniCode.Features.People;
 using MiniCode.Features.Staff;
 using MiniCode.Infrastructure.Errors;
+using MiniCode.Infrastructure.Security;
 
 namespace MiniCode.Admin.Areas.Admin.Pages.Overrides;
 
@@ -16,10 +17,11 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Overrides;
 /// 人工赋码审批: pending override requests to approve (by a staff member other than the requester, which the service
 /// enforces) or reject, and approved overrides that can be ended early. Only overrides of people whose household region
 /// lies within the staff member's jurisdiction are listed; acting on another answers 404, as if it did not exist.
+/// An override may also be requested here by resident ID number (without an appeal), for a person within the jurisdiction.
 /// </summary>
 [RequirePermission(Permissions.OverrideApprove)]
-public sealed class IndexModel(MiniCodeDbContext db, OverrideService overrides, CurrentStaff current, IOptions<AdminOptions> options,
-    IOptions<ColorRulesOptions> rules, TimeProvider time) : AdminPageModel
+public sealed class IndexModel(MiniCodeDbContext db, OverrideService overrides, CurrentStaff current, PersonalDataProtector protector,
+    IOptions<AdminOptions> options, IOptions<ColorRulesOptions> rules, TimeProvider time) : AdminPageModel
 {
     public IReadOnlyList<ColorOverride> Pending { get; private set; } = [];
     public IReadOnlyList<ColorOverride> Active { get; private set; } = [];
@@ -40,6 +42,47 @@ public sealed class IndexModel(MiniCodeDbContext db, OverrideService overrides, 
 
     public Task<IActionResult> OnPostEndAsync(long id, CancellationToken ct) =>
         DecideAsync(id, () => overrides.EndAsync(id, current.Actor, ct), "人工赋码已结束，恢复按规则计算的颜色", ct);
+
+    /// <summary>
+    /// Requests an override for the person with this resident ID number. A number that is unknown or belongs to a person
+    /// outside the jurisdiction gets the same refusal, so the form does not reveal who is registered elsewhere.
+    /// </summary>
+    public async Task<IActionResult> OnPostRequestAsync(string? idNumber, HealthColor color, string? reasonCode, string? note, DateTime? endsAt, CancellationToken ct)
+    {
+        await current.GetAsync();
+        var scope = await current.JurisdictionAsync(ct);
+        var number = idNumber?.Trim().ToUpperInvariant();
+        var validator = new InputValidator().Required(number, "idNumber", "身份证号", 18).Check(Enum.IsDefined(color), "color", "颜色无效");
+        if (!Accept(validator))
+        {
+            await LoadAsync(ct);
+            return Page();
+        }
+        var index = protector.BlindIndex($"{DocumentType.ResidentId}:{number}");
+        var personId = await db.Set<Person>().AsNoTracking().WithinJurisdiction(scope).Where(p => p.DocumentIndex == index).Select(p => (long?)p.Id).FirstOrDefaultAsync(ct);
+        if (personId is null)
+        {
+            ModelState.AddModelError("idNumber", scope is null ? "未找到该身份证号的人员" : $"未找到该身份证号的人员，或其户籍地不在本辖区（{scope}）内");
+            await LoadAsync(ct);
+            return Page();
+        }
+        DateTimeOffset? ends = endsAt is { } local
+            ? new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), time.LocalTimeZone.GetUtcOffset(local)).ToUniversalTime() : null;
+        try
+        {
+            await overrides.RequestAsync(current.Actor, new OverrideRequest(personId.Value, color, reasonCode, note, null, ends), ct);
+        }
+        catch (ApiException ex)
+        {
+            Refused(ex);
+            await LoadAsync(ct);
+            return Page();
+        }
+        Flash("人工赋码申请已提交，待另一名工作人员复核");
+        return Redirect("/admin/overrides");
+    }
+
+    public IReadOnlyDictionary<string, string> Reasons => rules.Value.OverrideReasons;
 
     public string ReasonText(string code) => rules.Value.OverrideReasons.GetValueOrDefault(code, code);
 
