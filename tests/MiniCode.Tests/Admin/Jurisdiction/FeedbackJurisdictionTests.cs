@@ -88,4 +88,16 @@ public sealed class FeedbackJurisdictionTests(RegionalWorld world) : IClassFixtu
         Assert.Equal((FeedbackStatus.Resolved, "已核实更正"), (entry.Status, entry.Reply));
         Assert.Equal(1, await world.AuditCountAsync("feedback", id));
     }
+
+    [Fact]
+    public async Task The_home_page_counts_pending_feedback_of_the_jurisdiction_only()
+    {
+        await SeedAsync();
+        int Pending(string html) => int.Parse(System.Text.RegularExpressions.Regex.Match(html, "id=\"pending-feedback\">(\\d+)<").Groups[1].Value);
+        var inside = await world.QueryAsync(db => db.Set<FeedbackEntry>().CountAsync(f => f.Status == FeedbackStatus.Pending && f.RegionCode != null && f.RegionCode.StartsWith("2201")));
+        var all = await world.QueryAsync(db => db.Set<FeedbackEntry>().CountAsync(f => f.Status == FeedbackStatus.Pending));
+        Assert.True(all > inside);
+        Assert.Equal(inside, Pending(await (await world.CityStaffAsync(Permissions.Feedback)).GetPageAsync("/admin")));
+        Assert.Equal(all, Pending(await (await world.SuperUserAsync()).GetPageAsync("/admin")));
+    }
 }
