@@ -10,7 +10,11 @@ using MiniCode.Infrastructure.Errors;
 
 namespace MiniCode.Admin.Areas.Admin.Pages.Announcements;
 
-/// <summary>Times are entered in the admin's local time zone (the TimeProvider's, Asia/Shanghai) and stored in UTC.</summary>
+/// <summary>
+/// Writing or changing one announcement. Times are entered in the admin's local time zone (the TimeProvider's,
+/// Asia/Shanghai) and stored in UTC. Staff of an organisation edit only announcements within their jurisdiction (404
+/// otherwise) and set only regions within it.
+/// </summary>
 [RequirePermission(Permissions.Announcements)]
 public sealed class EditModel(MiniCodeDbContext db, AuditLog audit, CurrentStaff current, TimeProvider time) : AdminPageModel
 {
@@ -26,9 +30,10 @@ public sealed class EditModel(MiniCodeDbContext db, AuditLog audit, CurrentStaff
         if (Id is null)
         {
             PublishFrom = ToLocal(time.GetUtcNow());
+            RegionCode = await current.JurisdictionAsync(ct); // a new item starts at the jurisdiction's own region
             return Page();
         }
-        var a = await db.Set<Announcement>().FindAsync([Id], ct);
+        var a = await db.Set<Announcement>().AsNoTracking().WithinJurisdiction(await current.JurisdictionAsync(ct)).SingleOrDefaultAsync(x => x.Id == Id, ct);
         if (a is null) return NotFound();
         (Title, Body, RegionCode, PublishFrom, PublishUntil) = (a.Title, a.Body, a.RegionCode, ToLocal(a.PublishFrom), a.PublishUntil is { } u ? ToLocal(u) : null);
         return Page();
@@ -40,8 +45,12 @@ public sealed class EditModel(MiniCodeDbContext db, AuditLog audit, CurrentStaff
             .Check(RegionCodes.IsValid(RegionCode), nameof(RegionCode), "地区编码应为6位数字")
             .Check(PublishFrom is not null, nameof(PublishFrom), "请填写发布时间")
             .Check(PublishFrom is null || PublishUntil is null || PublishUntil > PublishFrom, nameof(PublishUntil), "下线时间应晚于发布时间");
-        var item = Id is null ? new Announcement { CreatedAt = time.GetUtcNow() } : await db.Set<Announcement>().FindAsync([Id], ct);
+        var scope = await current.JurisdictionAsync(ct);
+        var item = Id is null ? new Announcement { CreatedAt = time.GetUtcNow() }
+            : await db.Set<Announcement>().WithinJurisdiction(scope).SingleOrDefaultAsync(x => x.Id == Id, ct);
         if (item is null) return NotFound();
+        if (scope is not null && RegionCodes.IsValid(RegionCode))
+            validator.Check(RegionalScopes.MayTarget(scope, RegionCode), nameof(RegionCode), RegionalScopes.OutsideMessage(scope));
         if (!Accept(validator)) return Page();
 
         var before = Id is null ? null : item.Snapshot();

@@ -8,17 +8,26 @@ using MiniCode.Features.Staff;
 
 namespace MiniCode.Admin.Areas.Admin.Pages.Announcements;
 
+/// <summary>
+/// 资讯管理: announcements set for a region within the staff member's jurisdiction (all for staff without an organisation);
+/// one outside cannot be deleted (404). A province-wide item is within the province, not within its cities.
+/// </summary>
 [RequirePermission(Permissions.Announcements)]
 public sealed class IndexModel(MiniCodeDbContext db, AuditLog audit, CurrentStaff current, TimeProvider time) : AdminPageModel
 {
     public IReadOnlyList<Announcement> Items { get; private set; } = [];
+    /// <summary>The region the staff member may see; null = all regions.</summary>
+    public string? Jurisdiction { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) =>
-        Items = await db.Set<Announcement>().AsNoTracking().OrderByDescending(a => a.PublishFrom).Take(200).ToListAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Jurisdiction = await current.JurisdictionAsync(ct);
+        Items = await db.Set<Announcement>().AsNoTracking().WithinJurisdiction(Jurisdiction).OrderByDescending(a => a.PublishFrom).Take(200).ToListAsync(ct);
+    }
 
     public async Task<IActionResult> OnPostDeleteAsync(long id, CancellationToken ct)
     {
-        var item = await db.Set<Announcement>().FindAsync([id], ct);
+        var item = await db.Set<Announcement>().WithinJurisdiction(await current.JurisdictionAsync(ct)).SingleOrDefaultAsync(a => a.Id == id, ct);
         if (item is null) return NotFound();
         db.Remove(item);
         audit.Record(current.Actor, "announcement.delete", "announcement", id.ToString(CultureInfo.InvariantCulture), item.Snapshot());

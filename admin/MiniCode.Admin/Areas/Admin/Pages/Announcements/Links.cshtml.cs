@@ -11,10 +11,16 @@ using MiniCode.Infrastructure.Errors;
 
 namespace MiniCode.Admin.Areas.Admin.Pages.Announcements;
 
+/// <summary>
+/// 服务链接 per region. Staff of an organisation see, add, toggle and delete only links within their jurisdiction
+/// (404 for another; adding one for a region outside it is refused on the form).
+/// </summary>
 [RequirePermission(Permissions.Announcements)]
 public sealed partial class LinksModel(MiniCodeDbContext db, AuditLog audit, CurrentStaff current) : AdminPageModel
 {
     public IReadOnlyList<ServiceLink> Links { get; private set; } = [];
+    /// <summary>The region the staff member may see; null = all regions.</summary>
+    public string? Jurisdiction { get; private set; }
 
     [GeneratedRegex(@"^(https://[^\s]+|wx[0-9a-f]{16}:[^\s]+|\d{16}:[^\s]+)$")]
     private static partial Regex TargetPattern();
@@ -28,6 +34,9 @@ public sealed partial class LinksModel(MiniCodeDbContext db, AuditLog audit, Cur
             .Check(Enum.IsDefined(kind), "kind", "类型无效").Required(title?.Trim(), "title", "名称", 50).Required(target, "target", "链接", 500)
             .Check(target is null || TargetPattern().IsMatch(target), "target", "链接应为 https 地址或 小程序appid:页面路径")
             .Check(sortOrder is >= 0 and <= 999, "sortOrder", "排序应在0到999之间");
+        var scope = await current.JurisdictionAsync(ct);
+        if (scope is not null && RegionCodes.IsValid(regionCode))
+            validator.Check(RegionalScopes.MayTarget(scope, regionCode), "regionCode", RegionalScopes.OutsideMessage(scope));
         if (!Accept(validator))
         {
             Links = await LoadAsync(ct);
@@ -42,7 +51,7 @@ public sealed partial class LinksModel(MiniCodeDbContext db, AuditLog audit, Cur
 
     public async Task<IActionResult> OnPostToggleAsync(long id, CancellationToken ct)
     {
-        var link = await db.Set<ServiceLink>().FindAsync([id], ct);
+        var link = await db.Set<ServiceLink>().WithinJurisdiction(await current.JurisdictionAsync(ct)).SingleOrDefaultAsync(l => l.Id == id, ct);
         if (link is null) return NotFound();
         var before = link.Snapshot();
         link.Enabled = !link.Enabled;
@@ -53,7 +62,7 @@ public sealed partial class LinksModel(MiniCodeDbContext db, AuditLog audit, Cur
 
     public async Task<IActionResult> OnPostDeleteAsync(long id, CancellationToken ct)
     {
-        var link = await db.Set<ServiceLink>().FindAsync([id], ct);
+        var link = await db.Set<ServiceLink>().WithinJurisdiction(await current.JurisdictionAsync(ct)).SingleOrDefaultAsync(l => l.Id == id, ct);
         if (link is null) return NotFound();
         db.Remove(link);
         audit.Record(current.Actor, "service_link.delete", "service_link", id.ToString(CultureInfo.InvariantCulture), link.Snapshot());
@@ -62,6 +71,9 @@ public sealed partial class LinksModel(MiniCodeDbContext db, AuditLog audit, Cur
         return RedirectToPage();
     }
 
-    private Task<List<ServiceLink>> LoadAsync(CancellationToken ct) =>
-        db.Set<ServiceLink>().AsNoTracking().OrderBy(l => l.RegionCode).ThenBy(l => l.SortOrder).ThenBy(l => l.Id).ToListAsync(ct);
+    private async Task<List<ServiceLink>> LoadAsync(CancellationToken ct)
+    {
+        Jurisdiction = await current.JurisdictionAsync(ct);
+        return await db.Set<ServiceLink>().AsNoTracking().WithinJurisdiction(Jurisdiction).OrderBy(l => l.RegionCode).ThenBy(l => l.SortOrder).ThenBy(l => l.Id).ToListAsync(ct);
+    }
 }

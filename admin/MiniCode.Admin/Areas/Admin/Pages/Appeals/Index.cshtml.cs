@@ -3,21 +3,29 @@ using Microsoft.Extensions.Options;
 using MiniCode.Admin.Security;
 using MiniCode.Data;
 using MiniCode.Features.HealthCodes.Appeals;
+using MiniCode.Features.People;
 using MiniCode.Features.Staff;
 
 namespace MiniCode.Admin.Areas.Admin.Pages.Appeals;
 
-/// <summary>The queue of open appeals (纠错申诉), oldest first.</summary>
+/// <summary>
+/// The queue of open appeals (纠错申诉), oldest first: those of people whose household region lies within the staff
+/// member's jurisdiction (all for staff without an organisation).
+/// </summary>
 [RequirePermission(Permissions.AppealsReview)]
-public sealed class IndexModel(AppealService appeals, MiniCodeDbContext db, IOptions<AdminOptions> options, TimeProvider time) : AdminPageModel
+public sealed class IndexModel(MiniCodeDbContext db, CurrentStaff current, IOptions<AdminOptions> options, TimeProvider time) : AdminPageModel
 {
-    public IReadOnlyList<(long PersonId, AppealView Appeal)> Open { get; private set; } = [];
+    public IReadOnlyList<Appeal> Open { get; private set; } = [];
     public IReadOnlyDictionary<long, PersonLabel> People { get; private set; } = new Dictionary<long, PersonLabel>();
     public int Shown => options.Value.PageSize;
+    /// <summary>The region the staff member may see; null = all regions.</summary>
+    public string? Jurisdiction { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Open = await appeals.ListOpenAsync(options.Value.PageSize, ct);
+        Jurisdiction = await current.JurisdictionAsync(ct);
+        Open = await db.Set<Appeal>().AsNoTracking().WithinJurisdiction(db.Set<Person>(), Jurisdiction)
+            .Where(a => a.Status == AppealStatus.Open).OrderBy(a => a.Id).Take(options.Value.PageSize).ToListAsync(ct);
         People = await AppealPeople.LoadAsync(db, Open.Select(a => a.PersonId), ct);
     }
 

@@ -5,6 +5,7 @@ using MiniCode.Admin.Security;
 using MiniCode.Data;
 using MiniCode.Features.HealthCodes.Appeals;
 using MiniCode.Features.HealthCodes.Engine;
+using MiniCode.Features.People;
 using MiniCode.Features.Staff;
 using MiniCode.Infrastructure.Errors;
 
@@ -13,6 +14,7 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Appeals;
 /// <summary>
 /// Reviewing one appeal: close it (upheld or rejected, with a resolution the citizen is sent) and, when the colour is
 /// wrong, request a manual override citing a rule reason code; a second staff member approves it on the overrides page.
+/// An appeal of a person outside the staff member's jurisdiction answers 404 on every handler, as if it did not exist.
 /// </summary>
 [RequirePermission(Permissions.AppealsReview)]
 public sealed class ReviewModel(MiniCodeDbContext db, AppealService appeals, OverrideService overrides, CurrentStaff current,
@@ -71,7 +73,8 @@ public sealed class ReviewModel(MiniCodeDbContext db, AppealService appeals, Ove
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
-        var item = await db.Set<Appeal>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
+        var item = await db.Set<Appeal>().AsNoTracking().WithinJurisdiction(db.Set<Person>(), await current.JurisdictionAsync(ct))
+            .FirstOrDefaultAsync(a => a.Id == id, ct);
         if (item is null) return false;
         Item = item;
         Person = (await AppealPeople.LoadAsync(db, [item.PersonId], ct)).GetValueOrDefault(item.PersonId);

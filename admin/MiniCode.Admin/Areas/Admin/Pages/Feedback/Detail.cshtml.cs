@@ -9,6 +9,7 @@ using MiniCode.Infrastructure.Errors;
 
 namespace MiniCode.Admin.Areas.Admin.Pages.Feedback;
 
+/// <summary>One feedback entry: status and reply. An entry outside the jurisdiction answers 404, as if it did not exist.</summary>
 [RequirePermission(Permissions.Feedback)]
 public sealed class DetailModel(MiniCodeDbContext db, AuditLog audit, CurrentStaff current, TimeProvider time) : AdminPageModel
 {
@@ -45,7 +46,7 @@ public sealed class DetailModel(MiniCodeDbContext db, AuditLog audit, CurrentSta
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
-        var item = await db.Set<FeedbackEntry>().FindAsync([id], ct);
+        var item = await db.Set<FeedbackEntry>().WithinJurisdiction(await current.JurisdictionAsync(ct)).SingleOrDefaultAsync(f => f.Id == id, ct);
         if (item is null) return false;
         Item = item;
         return true;

@@ -10,6 +10,7 @@ using MiniCode.Infrastructure.Errors;
 
 namespace MiniCode.Admin.Areas.Admin.Pages.Forms;
 
+/// <summary>One form's fields and state; a form outside the staff member's jurisdiction answers 404 on every handler.</summary>
 [RequirePermission(Permissions.Forms)]
 public sealed partial class EditModel(MiniCodeDbContext db, AuditLog audit, CurrentStaff current) : AdminPageModel
 {
@@ -66,7 +67,7 @@ public sealed partial class EditModel(MiniCodeDbContext db, AuditLog audit, Curr
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
-        var form = await db.Set<CustomForm>().Include(f => f.Fields).SingleOrDefaultAsync(f => f.Id == id, ct);
+        var form = await db.Set<CustomForm>().WithinJurisdiction(await current.JurisdictionAsync(ct)).Include(f => f.Fields).SingleOrDefaultAsync(f => f.Id == id, ct);
         if (form is null) return false;
         Form = form;
         return true;

@@ -10,11 +10,17 @@ using MiniCode.Infrastructure.Errors;
 
 namespace MiniCode.Admin.Areas.Admin.Pages.Forms;
 
+/// <summary>
+/// 表单管理: the forms of regions within the staff member's jurisdiction (all for staff without an organisation); a new
+/// form's region must lie within it.
+/// </summary>
 [RequirePermission(Permissions.Forms)]
 public sealed class IndexModel(MiniCodeDbContext db, AuditLog audit, CurrentStaff current, TimeProvider time) : AdminPageModel
 {
     public sealed record Row(CustomForm Form, int Submissions);
     public IReadOnlyList<Row> Forms { get; private set; } = [];
+    /// <summary>The region the staff member may see; null = all regions.</summary>
+    public string? Jurisdiction { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -22,6 +28,9 @@ public sealed class IndexModel(MiniCodeDbContext db, AuditLog audit, CurrentStaf
     {
         var validator = new InputValidator().Required(title?.Trim(), "title", "表单名称", 100)
             .Check(RegionCodes.IsValid(regionCode), "regionCode", "地区编码应为6位数字").Optional(description, "description", "说明", 500);
+        var scope = await current.JurisdictionAsync(ct);
+        if (scope is not null && RegionCodes.IsValid(regionCode))
+            validator.Check(RegionalScopes.MayTarget(scope, regionCode), "regionCode", RegionalScopes.OutsideMessage(scope));
         if (!Accept(validator))
         {
             await LoadAsync(ct);
@@ -37,8 +46,10 @@ public sealed class IndexModel(MiniCodeDbContext db, AuditLog audit, CurrentStaf
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var forms = await db.Set<CustomForm>().AsNoTracking().Include(f => f.Fields).OrderByDescending(f => f.Id).ToListAsync(ct);
-        var counts = await db.Set<FormSubmission>().GroupBy(s => s.FormId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        Jurisdiction = await current.JurisdictionAsync(ct);
+        var forms = await db.Set<CustomForm>().AsNoTracking().WithinJurisdiction(Jurisdiction).Include(f => f.Fields).OrderByDescending(f => f.Id).ToListAsync(ct);
+        var ids = forms.Select(f => f.Id).ToList();
+        var counts = await db.Set<FormSubmission>().Where(s => ids.Contains(s.FormId)).GroupBy(s => s.FormId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         Forms = forms.Select(f => new Row(f, counts.GetValueOrDefault(f.Id))).ToList();
     }
 }
