@@ -18,7 +18,7 @@ public class AdminBrowser : IAsyncLifetime
     public const string ChromiumPath = "/usr/bin/chromium";
     public MiniCodeFactory Factory { get; } = new();
     public string BaseUrl { get; private set; } = "";
-    public string ScreenshotDir { get; } = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+    public string ScreenshotDir { get; } = Path.Combine(TestPaths.RepositoryRoot(), "artifacts", "screenshots");
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -87,12 +87,5 @@ public class AdminBrowser : IAsyncLifetime
         if (_browser is not null) await _browser.DisposeAsync();
         _playwright?.Dispose();
         await Factory.DisposeAsync();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "MiniCode.sln"))) return dir.FullName;
-        return Directory.GetCurrentDirectory();
     }
 }

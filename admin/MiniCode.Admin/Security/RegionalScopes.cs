@@ -9,18 +9,13 @@ namespace MiniCode.Admin.Security;
 
 /// <summary>
 /// Jurisdiction filters for the regional admin areas (appeals, overrides, feedback, announcements, service links, forms),
-/// written like <see cref="JurisdictionQueries"/> so the database does the prefix match. A null scope (staff without an
+/// built on <see cref="JurisdictionQueries.WithinRegion"/> so the database does the prefix match. A null scope (staff without an
 /// organisation) sees everything; rows without a region lie within no jurisdiction, so only unscoped staff see them.
 /// </summary>
 public static class RegionalScopes
 {
     /// <summary>People registered (household region) within the scope.</summary>
-    public static IQueryable<Person> WithinJurisdiction(this IQueryable<Person> people, string? scope)
-    {
-        if (scope is null) return people;
-        var prefix = RegionCodes.Prefix(scope);
-        return people.Where(p => p.RegionCode != null && p.RegionCode.StartsWith(prefix));
-    }
+    public static IQueryable<Person> WithinJurisdiction(this IQueryable<Person> people, string? scope) => people.WithinRegion(p => p.RegionCode, scope);
 
     /// <summary>Appeals of people within the scope.</summary>
     public static IQueryable<Appeal> WithinJurisdiction(this IQueryable<Appeal> appeals, IQueryable<Person> people, string? scope)
@@ -39,33 +34,14 @@ public static class RegionalScopes
     }
 
     /// <summary>Feedback entries submitted for a region within the scope.</summary>
-    public static IQueryable<FeedbackEntry> WithinJurisdiction(this IQueryable<FeedbackEntry> entries, string? scope)
-    {
-        if (scope is null) return entries;
-        var prefix = RegionCodes.Prefix(scope);
-        return entries.Where(f => f.RegionCode != null && f.RegionCode.StartsWith(prefix));
-    }
+    public static IQueryable<FeedbackEntry> WithinJurisdiction(this IQueryable<FeedbackEntry> entries, string? scope) =>
+        entries.WithinRegion(f => f.RegionCode, scope);
 
-    public static IQueryable<Announcement> WithinJurisdiction(this IQueryable<Announcement> items, string? scope)
-    {
-        if (scope is null) return items;
-        var prefix = RegionCodes.Prefix(scope);
-        return items.Where(a => a.RegionCode.StartsWith(prefix));
-    }
+    public static IQueryable<Announcement> WithinJurisdiction(this IQueryable<Announcement> items, string? scope) => items.WithinRegion(a => a.RegionCode, scope);
 
-    public static IQueryable<ServiceLink> WithinJurisdiction(this IQueryable<ServiceLink> links, string? scope)
-    {
-        if (scope is null) return links;
-        var prefix = RegionCodes.Prefix(scope);
-        return links.Where(l => l.RegionCode.StartsWith(prefix));
-    }
+    public static IQueryable<ServiceLink> WithinJurisdiction(this IQueryable<ServiceLink> links, string? scope) => links.WithinRegion(l => l.RegionCode, scope);
 
-    public static IQueryable<CustomForm> WithinJurisdiction(this IQueryable<CustomForm> forms, string? scope)
-    {
-        if (scope is null) return forms;
-        var prefix = RegionCodes.Prefix(scope);
-        return forms.Where(f => f.RegionCode.StartsWith(prefix));
-    }
+    public static IQueryable<CustomForm> WithinJurisdiction(this IQueryable<CustomForm> forms, string? scope) => forms.WithinRegion(f => f.RegionCode, scope);
 
     /// <summary>True when content for <paramref name="region"/> may be created or moved there by staff of <paramref name="scope"/>.</summary>
     public static bool MayTarget(string? scope, string? region) => scope is null || (region is not null && RegionCodes.Covers(scope, region));

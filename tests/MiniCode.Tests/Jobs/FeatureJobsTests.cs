@@ -112,7 +112,7 @@ public sealed class FeatureJobsTests : IDisposable
 
         var today = DateOnly.FromDateTime(_host.Clock.GetUtcNow().UtcDateTime);
         var written = await RunAsync("rollup-statistics", 0);
-        var rows = await _host.WithServiceAsync<CodeStatisticsService, List<CodeStatisticsDaily>>(s => s.RangeAsync(today, today, "", CancellationToken.None));
+        var rows = await _host.WithServiceAsync<CodeStatisticsService, List<CodeStatisticsDaily>>(s => s.RangeAsync(today, today, "", null, CancellationToken.None));
         Assert.Equal(rows.Count, written);
         var byKey = rows.ToDictionary(r => (r.CodeType, r.RegionCode, r.Metric), r => r.Count);
         var expected = new Dictionary<(string, string, string), long>
@@ -133,7 +133,7 @@ public sealed class FeatureJobsTests : IDisposable
         Assert.Equal(expected.OrderBy(e => e.Key).ToList(), byKey.OrderBy(e => e.Key).ToList());
 
         // Within a region prefix only that region's rows; a rerun replaces the day, it does not add.
-        var jilin = await _host.WithServiceAsync<CodeStatisticsService, List<CodeStatisticsDaily>>(s => s.RangeAsync(today, today, "22", CancellationToken.None));
+        var jilin = await _host.WithServiceAsync<CodeStatisticsService, List<CodeStatisticsDaily>>(s => s.RangeAsync(today, today, "22", null, CancellationToken.None));
         Assert.All(jilin, r => Assert.StartsWith("22", r.RegionCode));
         Assert.Equal(7, jilin.Count); // 220102: health code issued and shown, offline card issued, shown and scanned; 220104: poster issued and scanned
         Assert.Equal(written, await RunAsync("rollup-statistics", 1));

@@ -93,14 +93,7 @@ public static class HealthCodesApi
     {
         if (body.Payload is null || body.Payload.Length > 1000) return Problems.Validation("payload", "请提供二维码内容");
         var r = await verifier.VerifyAsync(body.Payload, ct);
-        return TypedResults.Ok(new VerifyResponse(r.Valid, r.ReasonCode, r.Color, r.Claims is { } c ? TypeName(c.Type) : null,
+        return TypedResults.Ok(new VerifyResponse(r.Valid, r.ReasonCode, r.Color, r.Claims is { } c ? c.Type.WireName() : null,
             r.Claims?.IssuedAt, r.Claims?.ExpiresAt, r.MaskedName, r.PortraitReference));
     }
-
-    private static string TypeName(CodeType type) => type switch
-    {
-        CodeType.OfflineCard => "offline_card",
-        CodeType.Poster => "poster",
-        _ => "health_code",
-    };
 }

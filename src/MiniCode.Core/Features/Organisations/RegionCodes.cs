@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+using System.Reflection;
 using MiniCode.Features.Staff;
 
 namespace MiniCode.Features.Organisations;
@@ -35,30 +37,35 @@ public static class RegionCodes
 /// <summary>Jurisdiction filters written so the database does the matching (a LIKE 'prefix%' on an indexed column).</summary>
 public static class JurisdictionQueries
 {
-    /// <summary>Sites whose region lies within <paramref name="scope"/> (the scope itself or below it); null scope = all sites.</summary>
-    public static IQueryable<Site> WithinJurisdiction(this IQueryable<Site> sites, string? scope)
+    private static readonly MethodInfo StartsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
+
+    /// <summary>Holds the prefix so EF Core sends it as a query parameter, not as a literal in the SQL text.</summary>
+    private sealed record PrefixParameter(string Value);
+
+    /// <summary>
+    /// Rows whose region (picked by <paramref name="region"/>) lies within <paramref name="scope"/>: the scope itself or
+    /// below it. A null scope keeps every row; a row without a region lies within no scope.
+    /// </summary>
+    public static IQueryable<T> WithinRegion<T>(this IQueryable<T> rows, Expression<Func<T, string?>> region, string? scope)
     {
-        if (scope is null) return sites;
-        var prefix = RegionCodes.Prefix(scope);
-        return sites.Where(s => s.RegionCode.StartsWith(prefix));
+        if (scope is null) return rows;
+        var prefix = Expression.Property(Expression.Constant(new PrefixParameter(RegionCodes.Prefix(scope))), nameof(PrefixParameter.Value));
+        var body = Expression.AndAlso(Expression.NotEqual(region.Body, Expression.Constant(null, typeof(string))),
+            Expression.Call(region.Body, StartsWith, prefix));
+        return rows.Where(Expression.Lambda<Func<T, bool>>(body, region.Parameters));
     }
 
+    /// <summary>Sites whose region lies within <paramref name="scope"/>; null scope = all sites.</summary>
+    public static IQueryable<Site> WithinJurisdiction(this IQueryable<Site> sites, string? scope) => sites.WithinRegion(s => s.RegionCode, scope);
+
     /// <summary>Organisations whose region lies within <paramref name="scope"/>; null scope = all organisations.</summary>
-    public static IQueryable<Organisation> WithinJurisdiction(this IQueryable<Organisation> organisations, string? scope)
-    {
-        if (scope is null) return organisations;
-        var prefix = RegionCodes.Prefix(scope);
-        return organisations.Where(o => o.RegionCode.StartsWith(prefix));
-    }
+    public static IQueryable<Organisation> WithinJurisdiction(this IQueryable<Organisation> organisations, string? scope) =>
+        organisations.WithinRegion(o => o.RegionCode, scope);
 
     /// <summary>
     /// Staff whose organisation's region lies within <paramref name="scope"/>; null scope = all staff. Staff without an
     /// organisation (the super-admin and their peers) lie within no region, so only unscoped staff see them.
     /// </summary>
-    public static IQueryable<StaffMember> WithinJurisdiction(this IQueryable<StaffMember> staff, string? scope)
-    {
-        if (scope is null) return staff;
-        var prefix = RegionCodes.Prefix(scope);
-        return staff.Where(s => s.Organisation != null && s.Organisation.RegionCode.StartsWith(prefix));
-    }
+    public static IQueryable<StaffMember> WithinJurisdiction(this IQueryable<StaffMember> staff, string? scope) =>
+        staff.WithinRegion(s => s.Organisation!.RegionCode, scope);
 }

@@ -26,11 +26,7 @@ public sealed class PosterAdminService(MiniCodeDbContext db, VisitorRecords visi
     {
         var query = db.Set<Poster>().AsNoTracking();
         if (!includeDeleted) query = query.Where(p => p.DeletedAt == null);
-        if (regionScope is { } scope && RegionCodes.IsValid(scope))
-        {
-            var prefix = RegionCodes.Prefix(scope);
-            query = query.Where(p => p.RegionCode.StartsWith(prefix));
-        }
+        if (regionScope is { } scope && RegionCodes.IsValid(scope)) query = query.WithinRegion(p => p.RegionCode, scope);
         if (!string.IsNullOrWhiteSpace(text))
         {
             var t = text.Trim();

@@ -8,7 +8,7 @@ namespace MiniCode.Features.Posters;
 /// <summary>Poster codes issued (applied for, deleted ones included), by the venue's region, for the statistics roll-up.</summary>
 internal sealed class PosterIssues(MiniCodeDbContext db) : ICodeIssueSource
 {
-    private static readonly string Type = CodeUsage.TypeName(CodeType.Poster);
+    private static readonly string Type = CodeType.Poster.WireName();
 
     public async Task<IReadOnlyList<IssuedCount>> IssuedAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken ct) =>
         await db.Set<Poster>().AsNoTracking().Where(p => p.CreatedAt >= start && p.CreatedAt < end)

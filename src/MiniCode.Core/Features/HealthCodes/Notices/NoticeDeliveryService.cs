@@ -43,8 +43,8 @@ public sealed class NoticeDeliveryService(MiniCodeDbContext db, IEnumerable<INot
             .ExecuteUpdateAsync(u => u.SetProperty(d => d.ClaimedUntil, leaseEnd), ct);
         if (claimed == 0) return false; // another node took it
 
-        var delivery = await db.Set<NoticeDelivery>().SingleAsync(d => d.Id == id, ct);
-        var notice = await db.Set<Notice>().AsNoTracking().FirstOrDefaultAsync(n => n.Id == delivery.NoticeId, ct);
+        var delivery = await db.Set<NoticeDelivery>().Include(d => d.Notice).SingleAsync(d => d.Id == id, ct);
+        var notice = delivery.Notice;
         var channel = channels.FirstOrDefault(c => c.Deferred && c.Name == delivery.Channel);
         delivery.Attempts++;
         delivery.ClaimedUntil = null;

@@ -11,6 +11,18 @@ public enum CodeType : byte
     Poster = 3,
 }
 
+public static class CodeTypeNames
+{
+    /// <summary>The name of a code type on the wire and in statistics: "health_code", "offline_card", "poster".</summary>
+    public static string WireName(this CodeType type) => type switch
+    {
+        CodeType.HealthCode => "health_code",
+        CodeType.OfflineCard => "offline_card",
+        CodeType.Poster => "poster",
+        _ => CodeUsage.UnknownType,
+    };
+}
+
 /// <summary>The signed facts of a code. <see cref="Color"/> is null for codes without a colour (posters).</summary>
 public sealed record CodeClaims(CodeType Type, uint KeyId, ulong SubjectId, HealthColor? Color, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt);
 

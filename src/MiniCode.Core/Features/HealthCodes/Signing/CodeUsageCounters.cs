@@ -11,7 +11,7 @@ namespace MiniCode.Features.HealthCodes.Signing;
 public sealed class CodeUsageDaily
 {
     public DateOnly Day { get; set; }
-    /// <summary><see cref="CodeUsage.TypeName"/>: "health_code", "offline_card", "poster" or "unknown" (unreadable payload).</summary>
+    /// <summary><see cref="CodeTypeNames.WireName"/>: "health_code", "offline_card", "poster" or "unknown" (unreadable payload).</summary>
     public string CodeType { get; set; } = "";
     /// <summary>GB/T 2260 code, or <see cref="CodeUsage.UnknownRegion"/>.</summary>
     public string RegionCode { get; set; } = "";
@@ -38,14 +38,6 @@ public static class CodeUsage
     public const string Shown = "shown", CheckedIn = "checked_in", VerifiedPrefix = "verified.", Valid = "valid";
     public const string UnknownRegion = "unknown", UnknownType = "unknown";
 
-    public static string TypeName(CodeType type) => type switch
-    {
-        CodeType.HealthCode => "health_code",
-        CodeType.OfflineCard => "offline_card",
-        CodeType.Poster => "poster",
-        _ => UnknownType,
-    };
-
     /// <summary>A stored region, or <see cref="UnknownRegion"/> when the holder gave none.</summary>
     public static string Region(string? regionCode) => string.IsNullOrWhiteSpace(regionCode) ? UnknownRegion : regionCode;
 }
@@ -61,7 +53,7 @@ public sealed class CodeUsageCounters(TimeProvider time)
 {
     private ConcurrentDictionary<CodeUsageKey, long> _counts = new();
 
-    public void Increment(CodeType type, string? regionCode, string metric) => Increment(CodeUsage.TypeName(type), regionCode, metric);
+    public void Increment(CodeType type, string? regionCode, string metric) => Increment(type.WireName(), regionCode, metric);
 
     public void Increment(string codeType, string? regionCode, string metric)
     {

@@ -83,7 +83,7 @@ public sealed class HealthCodeVerifier(CodeSigner signer, MiniCodeDbContext db, 
     public async Task<VerificationResult> VerifyAsync(string? payload, CancellationToken ct)
     {
         var (result, region) = await CheckAsync(payload, ct);
-        var type = result.Claims is { } c ? CodeUsage.TypeName(c.Type) : CodeUsage.UnknownType;
+        var type = result.Claims is { } c ? c.Type.WireName() : CodeUsage.UnknownType;
         counters.Increment(type, region, CodeUsage.VerifiedPrefix + (result.ReasonCode ?? CodeUsage.Valid));
         return result;
     }

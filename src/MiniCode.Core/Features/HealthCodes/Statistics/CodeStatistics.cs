@@ -11,7 +11,7 @@ namespace MiniCode.Features.HealthCodes.Statistics;
 public sealed class CodeStatisticsDaily
 {
     public DateOnly Day { get; set; }
-    /// <summary><see cref="CodeUsage.TypeName"/>: "health_code", "offline_card", "poster" (or "unknown" for unreadable scans).</summary>
+    /// <summary><see cref="CodeTypeNames.WireName"/>: "health_code", "offline_card", "poster" (or "unknown" for unreadable scans).</summary>
     public string CodeType { get; set; } = "";
     /// <summary>GB/T 2260 code of the holder's (or the venue's) region, or <see cref="CodeUsage.UnknownRegion"/>.</summary>
     public string RegionCode { get; set; } = "";
@@ -98,13 +98,14 @@ public sealed class CodeStatisticsService(MiniCodeDbContext db, IEnumerable<ICod
     };
 
     /// <summary>
-    /// The rolled-up rows of a day range (inclusive) within a region prefix ("" = every region, including unknown ones),
-    /// for the statistics page.
+    /// The rolled-up rows of a day range (inclusive) within a region prefix ("" = every region, including unknown ones)
+    /// and of one code type (null = all), for the statistics page.
     /// </summary>
-    public Task<List<CodeStatisticsDaily>> RangeAsync(DateOnly first, DateOnly last, string regionPrefix, CancellationToken ct)
+    public Task<List<CodeStatisticsDaily>> RangeAsync(DateOnly first, DateOnly last, string regionPrefix, string? codeType, CancellationToken ct)
     {
         var rows = db.Set<CodeStatisticsDaily>().AsNoTracking().Where(s => s.Day >= first && s.Day <= last);
         if (regionPrefix.Length > 0) rows = rows.Where(s => s.RegionCode.StartsWith(regionPrefix));
+        if (codeType is not null) rows = rows.Where(s => s.CodeType == codeType);
         return rows.OrderBy(s => s.Day).ThenBy(s => s.CodeType).ThenBy(s => s.Metric).ThenBy(s => s.RegionCode).ToListAsync(ct);
     }
 }
@@ -112,7 +113,7 @@ public sealed class CodeStatisticsService(MiniCodeDbContext db, IEnumerable<ICod
 /// <summary>Health codes issued: a person's first colour (a history row without an old colour), by the holder's region.</summary>
 internal sealed class HealthCodeIssues(MiniCodeDbContext db) : ICodeIssueSource
 {
-    private static readonly string Type = CodeUsage.TypeName(CodeType.HealthCode);
+    private static readonly string Type = CodeType.HealthCode.WireName();
 
     public async Task<IReadOnlyList<IssuedCount>> IssuedAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken ct) =>
         await (from c in db.Set<Engine.ColorChange>().AsNoTracking()

@@ -8,7 +8,7 @@ namespace MiniCode.Features.Households.OfflineCards;
 /// <summary>Offline cards issued, by the holder's region, for the statistics roll-up.</summary>
 internal sealed class OfflineCardIssues(MiniCodeDbContext db) : ICodeIssueSource
 {
-    private static readonly string Type = CodeUsage.TypeName(CodeType.OfflineCard);
+    private static readonly string Type = CodeType.OfflineCard.WireName();
 
     public async Task<IReadOnlyList<IssuedCount>> IssuedAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken ct) =>
         await (from c in db.Set<OfflineCard>().AsNoTracking()

@@ -72,11 +72,15 @@ public sealed class OfflineCardService(MiniCodeDbContext db, HealthStatusService
     /// <summary>The card's file; refused once the card expired or was revoked (a new card must be issued).</summary>
     public async Task<byte[]> RenderAsync(OfflineCard card, CardFormat format, CancellationToken ct)
     {
-        var revokedBefore = await db.Set<HealthStatus>().Where(s => s.PersonId == card.PersonId).Select(s => s.RevokedBefore).FirstOrDefaultAsync(ct);
-        if (StateOf(card, revokedBefore) != OfflineCardStatus.Active) throw new ApiException(HouseholdsErrors.CardExpired);
+        // One round trip: the holder's revocation instant and region (for statistics).
+        var holder = await db.Set<Person>().AsNoTracking().Where(p => p.Id == card.PersonId).Select(p => new
+        {
+            p.RegionCode,
+            RevokedBefore = db.Set<HealthStatus>().Where(s => s.PersonId == card.PersonId).Select(s => s.RevokedBefore).FirstOrDefault(),
+        }).FirstOrDefaultAsync(ct);
+        if (StateOf(card, holder?.RevokedBefore) != OfflineCardStatus.Active) throw new ApiException(HouseholdsErrors.CardExpired);
         // A download is the offline card's 亮码: it is printed or kept on the phone to be shown.
-        var region = await db.Set<Person>().AsNoTracking().Where(p => p.Id == card.PersonId).Select(p => p.RegionCode).FirstOrDefaultAsync(ct);
-        counters.Increment(CodeType.OfflineCard, region, CodeUsage.Shown);
+        counters.Increment(CodeType.OfflineCard, holder?.RegionCode, CodeUsage.Shown);
         return await cache.GetOrCreateAsync(card.Id, format, async () =>
         {
             var content = await ContentAsync(card, ct);

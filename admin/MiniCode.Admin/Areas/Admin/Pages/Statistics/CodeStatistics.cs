@@ -49,8 +49,7 @@ public static class CodeStatistics
     public static async Task<CodeUsageReport> LoadAsync(MiniCodeDbContext db, CodeStatisticsService statistics, DateOnly from, DateOnly to,
         string regionPrefix, string? codeType, CancellationToken ct)
     {
-        var rows = await statistics.RangeAsync(from, to, regionPrefix, ct);
-        if (codeType is not null) rows = rows.Where(r => r.CodeType == codeType).ToList();
+        var rows = await statistics.RangeAsync(from, to, regionPrefix, codeType, ct);
 
         var days = new List<CodeDay>();
         var perDay = rows.ToLookup(r => r.Day);

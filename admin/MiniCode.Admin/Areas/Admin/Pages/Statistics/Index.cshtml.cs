@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.WebUtilities;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using MiniCode.Admin.Security;
@@ -84,16 +85,15 @@ public sealed class IndexModel(MiniCodeDbContext db, CodeStatisticsService stati
         Jurisdiction = await current.JurisdictionAsync(ct);
         Region = string.IsNullOrWhiteSpace(Region) ? null : Region.Trim();
         Type = string.IsNullOrWhiteSpace(Type) ? null : Type.Trim();
-        var validator = new InputValidator()
-            .Check(Type is null || CodeStatistics.CodeTypes.Any(t => t.Key == Type), nameof(Type), "未知的码类型")
-            .Check(Region is null || RegionCodes.IsValid(Region), nameof(Region), "地区代码应为 6 位行政区划代码");
-        if (validator.IsValid && Region is not null && Jurisdiction is not null)
-            validator.Check(RegionCodes.Covers(Jurisdiction, Region), nameof(Region), $"只能查看本辖区（{Jurisdiction}）内的统计");
-        if (!Accept(validator))
-        {
-            if (Type is not null && CodeStatistics.CodeTypes.All(t => t.Key != Type)) Type = null;
-            if (Region is not null && (!RegionCodes.IsValid(Region) || (Jurisdiction is not null && !RegionCodes.Covers(Jurisdiction, Region)))) Region = null;
-        }
+        var typeKnown = Type is null || CodeStatistics.CodeTypes.Any(t => t.Key == Type);
+        var regionValid = Region is null || RegionCodes.IsValid(Region);
+        var regionInside = Region is null || !regionValid || Jurisdiction is null || RegionCodes.Covers(Jurisdiction, Region);
+        var validator = new InputValidator().Check(typeKnown, nameof(Type), "未知的码类型")
+            .Check(regionValid, nameof(Region), "地区代码应为 6 位行政区划代码");
+        if (validator.IsValid) validator.Check(regionInside, nameof(Region), $"只能查看本辖区（{Jurisdiction}）内的统计");
+        Accept(validator);
+        if (!typeKnown) Type = null;
+        if (!regionValid || !regionInside) Region = null;
         // An invalid or out-of-jurisdiction region falls back to the whole jurisdiction, never wider.
         var scope = Region ?? Jurisdiction;
         Scope = scope is null ? "" : RegionCodes.Prefix(scope);
@@ -103,10 +103,11 @@ public sealed class IndexModel(MiniCodeDbContext db, CodeStatisticsService stati
         days.Select(d => (CodeStatistics.DayLabel(d.Day), (int)Math.Min(int.MaxValue, value(d)))).ToList();
 
     /// <summary>The same page narrowed to one region (the date range and code type kept).</summary>
-    public string DrillDown(string region) => "/admin/statistics?" + string.Join('&',
-        new[] { ("days", From is null ? Days.ToString(CultureInfo.InvariantCulture) : null), ("from", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-                ("to", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("type", Type), ("region", region) }
-            .Where(p => p.Item2 is not null).Select(p => p.Item1 + "=" + Uri.EscapeDataString(p.Item2!)));
+    public string DrillDown(string region) => QueryHelpers.AddQueryString("/admin/statistics", new Dictionary<string, string?>
+    {
+        ["days"] = From is null ? Days.ToString(CultureInfo.InvariantCulture) : null, ["from"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["to"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["type"] = Type, ["region"] = region,
+    }.Where(p => p.Value is not null));
 
     public string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, time.LocalTimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
