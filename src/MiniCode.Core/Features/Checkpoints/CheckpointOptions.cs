@@ -1,3 +1,4 @@
+using MiniCode.Infrastructure.Hosting;
 using System.ComponentModel.DataAnnotations;
 
 namespace MiniCode.Features.Checkpoints;
@@ -12,7 +13,7 @@ public sealed class CheckpointOptions
     /// <summary>Highest temperature (°C) accepted as a real measurement.</summary>
     [Range(38.0, 45.0)] public decimal MaxTemperatureCelsius { get; set; } = 43.0m;
     /// <summary>Scan records older than this are deleted by the <c>purge-scan-records</c> job.</summary>
-    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]
+    [TimeSpanRange("1.00:00:00", "3650.00:00:00")]
     public TimeSpan RecordRetention { get; set; } = TimeSpan.FromDays(28);
     /// <summary>Records per page of the inspection-record list.</summary>
     [Range(1, 200)] public int PageSize { get; set; } = 20;

@@ -1,3 +1,4 @@
+using MiniCode.Infrastructure.Hosting;
 using System.ComponentModel.DataAnnotations;
 
 namespace MiniCode.Features.Identity;
@@ -16,18 +17,18 @@ public sealed class SmsCodeRules
 {
     [Range(4, 8)] public int CodeLength { get; set; } = 6;
     /// <summary>How long a code is valid; at most 10 minutes.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "00:10:00")]
+    [TimeSpanRange("00:01:00", "00:10:00")]
     public TimeSpan CodeLifetime { get; set; } = TimeSpan.FromMinutes(5);
     /// <summary>Wrong entries after which the code is dead.</summary>
     [Range(1, 20)] public int MaxAttempts { get; set; } = 5;
     /// <summary>No new code to the same phone sooner than this.</summary>
-    [Range(typeof(TimeSpan), "00:00:10", "00:10:00")]
+    [TimeSpanRange("00:00:10", "00:10:00")]
     public TimeSpan ResendInterval { get; set; } = TimeSpan.FromSeconds(60);
     /// <summary>Codes per phone in any rolling 24 hours.</summary>
     [Range(1, 100)] public int DailyLimitPerPhone { get; set; } = 10;
     /// <summary>Codes per client IP within <see cref="PerIpWindow"/>.</summary>
     [Range(1, 100000)] public int PerIpLimit { get; set; } = 30;
-    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    [TimeSpanRange("00:01:00", "1.00:00:00")]
     public TimeSpan PerIpWindow { get; set; } = TimeSpan.FromHours(1);
 }
 
@@ -36,7 +37,7 @@ public sealed class PasswordRules
     [Range(8, 64)] public int MinLength { get; set; } = 8;
     /// <summary>Consecutive wrong passwords that lock the account for <see cref="LockoutDuration"/>.</summary>
     [Range(1, 50)] public int MaxFailedAttempts { get; set; } = 5;
-    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    [TimeSpanRange("00:01:00", "1.00:00:00")]
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
 }
 

@@ -1,3 +1,4 @@
+using MiniCode.Infrastructure.Hosting;
 using System.ComponentModel.DataAnnotations;
 
 namespace MiniCode.Features.Jobs;
@@ -24,17 +25,17 @@ public sealed class JobsOptions : IValidatableObject
     public int MaxConcurrency { get; set; } = 4;
 
     /// <summary>A firing later than this counts as missed; a missed schedule runs once when the node is back, not once per missed interval.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    [TimeSpanRange("00:00:01", "1.00:00:00")]
     public TimeSpan MisfireThreshold { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>How often a clustered node records that it is alive; a dead node's work is taken over after about twice this.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    [TimeSpanRange("00:00:01", "00:10:00")]
     public TimeSpan ClusterCheckinInterval { get; set; } = TimeSpan.FromSeconds(15);
 
     public JobRetryOptions Retry { get; set; } = new();
 
     /// <summary>Run history older than this is purged by the <c>purge-job-history</c> job.</summary>
-    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]
+    [TimeSpanRange("1.00:00:00", "3650.00:00:00")]
     public TimeSpan HistoryRetention { get; set; } = TimeSpan.FromDays(30);
 
     /// <summary>Per job name: a cron expression (Quartz syntax, with seconds) or an interval. A job without one runs only on "run now".</summary>
@@ -73,12 +74,12 @@ public sealed class JobRetryOptions
     [Range(0, 20)]
     public int Attempts { get; set; } = 3;
 
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    [TimeSpanRange("00:00:01", "1.00:00:00")]
     public TimeSpan InitialDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     [Range(1.0, 10.0)]
     public double Factor { get; set; } = 2;
 
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    [TimeSpanRange("00:00:01", "1.00:00:00")]
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromMinutes(30);
 }

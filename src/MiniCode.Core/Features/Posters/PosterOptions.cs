@@ -1,3 +1,4 @@
+using MiniCode.Infrastructure.Hosting;
 using System.ComponentModel.DataAnnotations;
 
 namespace MiniCode.Features.Posters;
@@ -12,11 +13,11 @@ public sealed class PosterOptions
     public int PayloadLifetimeDays { get; set; } = 365;
 
     /// <summary>After a rotation the previous poster keeps working this long (time to put up the new print).</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
+    [TimeSpanRange("00:00:00", "30.00:00:00")]
     public TimeSpan RotationGrace { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>Scans of the same venue by the same person within this window (from the first scan) are one check-in.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    [TimeSpanRange("00:00:00", "1.00:00:00")]
     public TimeSpan CollapseWindow { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>Check-ins older than this are purged by the <c>purge-check-ins</c> job (shown to citizens).</summary>
@@ -45,7 +46,7 @@ public sealed class PosterOptions
     public int WeChatCodeWidth { get; set; } = 430;
 
     /// <summary>Rendered PNG/SVG/PDF files are kept in memory this long after their last use.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    [TimeSpanRange("00:00:01", "7.00:00:00")]
     public TimeSpan RenderCacheSliding { get; set; } = TimeSpan.FromHours(1);
 
     [Range(1, 4096)]

@@ -1,3 +1,4 @@
+using MiniCode.Infrastructure.Hosting;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MiniCode.Features.People;
@@ -41,15 +42,15 @@ public sealed class SessionOptions
     public const string Section = "Sessions";
 
     /// <summary>A session unused for this long ends.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
+    [TimeSpanRange("00:01:00", "365.00:00:00")]
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>A session ends this long after login, however active.</summary>
-    [Range(typeof(TimeSpan), "00:05:00", "365.00:00:00")]
+    [TimeSpanRange("00:05:00", "365.00:00:00")]
     public TimeSpan AbsoluteTimeout { get; set; } = TimeSpan.FromDays(30);
 
     /// <summary>Absolute and idle lifetime when the user chose "stay logged in" (保持登录 365 天).</summary>
-    [Range(typeof(TimeSpan), "1.00:00:00", "400.00:00:00")]
+    [TimeSpanRange("1.00:00:00", "400.00:00:00")]
     public TimeSpan StayLoggedInTimeout { get; set; } = TimeSpan.FromDays(365);
 
     /// <summary>Last-seen is written at most this often per session, to keep hot read paths free of writes.</summary>

@@ -1,3 +1,4 @@
+using MiniCode.Infrastructure.Hosting;
 using System.ComponentModel.DataAnnotations;
 
 namespace MiniCode.Platform.Alipay;
@@ -16,7 +17,7 @@ public sealed class AlipayOptions
 
     public string AppId { get; set; } = "";
     [Required] public string GatewayUrl { get; set; } = "https://openapi.alipay.com/gateway.do";
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    [TimeSpanRange("00:00:00.100", "00:01:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
     [Range(1, 3600)] public int RetryAfterSeconds { get; set; } = 30;
 }

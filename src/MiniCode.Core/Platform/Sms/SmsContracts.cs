@@ -1,3 +1,4 @@
+using MiniCode.Infrastructure.Hosting;
 using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
 using MiniCode.Infrastructure.Errors;
@@ -24,7 +25,7 @@ public sealed class SmsOptions
 
     /// <summary>Unset means <see cref="SmsProvider.Log"/> outside Production; Production requires Tencent or Aliyun.</summary>
     public SmsProvider? Provider { get; set; }
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    [TimeSpanRange("00:00:00.100", "00:01:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
     [Range(1, 3600)] public int RetryAfterSeconds { get; set; } = 60;
     public TencentSmsOptions Tencent { get; set; } = new();

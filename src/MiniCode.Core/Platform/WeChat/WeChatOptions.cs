@@ -1,3 +1,4 @@
+using MiniCode.Infrastructure.Hosting;
 using System.ComponentModel.DataAnnotations;
 
 namespace MiniCode.Platform.WeChat;
@@ -10,11 +11,11 @@ public sealed class WeChatOptions
     public string AppId { get; set; } = "";
     public string AppSecret { get; set; } = "";
     [Required] public string BaseUrl { get; set; } = "https://api.weixin.qq.com/";
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    [TimeSpanRange("00:00:00.100", "00:01:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
     /// <summary>Retry-After sent to the client when WeChat is busy, slow or unreachable.</summary>
     [Range(1, 3600)] public int RetryAfterSeconds { get; set; } = 30;
     /// <summary>An access token is renewed this long before WeChat's <c>expires_in</c> says it ends.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    [TimeSpanRange("00:00:00", "01:00:00")]
     public TimeSpan AccessTokenRefreshMargin { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -1,3 +1,4 @@
+using MiniCode.Infrastructure.Hosting;
 using System.ComponentModel.DataAnnotations;
 using MiniCode.Data;
 using MiniCode.Features.HealthCodes.Declarations;
@@ -11,7 +12,7 @@ public sealed class ReminderOptions
     public const string Section = "MiniCode:Notices:Reminders";
 
     /// <summary>A real-named citizen without a declaration this long after registering is reminded (once).</summary>
-    [Range(typeof(TimeSpan), "00:10:00", "30.00:00:00")]
+    [TimeSpanRange("00:10:00", "30.00:00:00")]
     public TimeSpan DeclarationMissingAfter { get; set; } = TimeSpan.FromDays(1);
 
     [Range(1, 100_000)] public int BatchSize { get; set; } = 1000;
