@@ -12,7 +12,9 @@ public static class DataServiceCollectionExtensions
     {
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
-        services.AddDbContext<MiniCodeDbContext>((sp, options) => Configure(options,
+        // Pooled: the options are built once and contexts are reused, which the hot paths (session check, show-code,
+        // verify) feel on every request; MiniCodeDbContext keeps no state of its own beyond what EF resets.
+        services.AddDbContextPool<MiniCodeDbContext>((sp, options) => Configure(options,
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value,
             ConnectionString(sp.GetRequiredService<IConfiguration>())));
         services.AddScoped<MigrationRunner>();
@@ -26,7 +28,7 @@ public static class DataServiceCollectionExtensions
     public static void Configure(DbContextOptionsBuilder options, DatabaseOptions db, string connectionString)
     {
         if (db.Provider == DatabaseProvider.Postgres)
-            options.UseNpgsql(connectionString, o => o.CommandTimeout(db.CommandTimeoutSeconds));
+            options.UseNpgsql(PostgresConnectionDefaults.Apply(connectionString), o => o.CommandTimeout(db.CommandTimeoutSeconds));
         else
             options.UseSqlite(connectionString, o => o.CommandTimeout(db.CommandTimeoutSeconds)).AddInterceptors(SqliteConnectionSetup.Instance);
     }

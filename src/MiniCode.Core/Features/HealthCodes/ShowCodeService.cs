@@ -21,18 +21,24 @@ public sealed class ShowCodeService(MiniCodeDbContext db, HealthStatusService st
     IOptions<HealthCodeOptions> options, IOptions<ColorRulesOptions> rules, IFaceCheckGate faceCheck, CodeUsageCounters counters,
     IQrCodeRenderer qr, TimeProvider time)
 {
+    private sealed record StatusRow(HealthStatus Status, bool Declared, string? Region);
+
+    // The hot path of 亮码, compiled once: EF would otherwise walk the expression and compile a delegate for the
+    // nested db.Set<...>() calls on every request.
+    private static readonly Func<MiniCodeDbContext, long, CancellationToken, Task<StatusRow?>> StatusRowOf =
+        EF.CompileAsyncQuery((MiniCodeDbContext db, long personId, CancellationToken ct) =>
+            db.Set<HealthStatus>().AsNoTracking().Where(s => s.PersonId == personId)
+                .Select(s => new StatusRow(s,
+                    db.Set<HealthDeclaration>().Any(d => d.PersonId == personId),
+                    db.Set<Person>().Where(p => p.Id == personId).Select(p => p.RegionCode).FirstOrDefault()))
+                .FirstOrDefault());
+
     public async Task<CodeView> ShowAsync(long personId, CancellationToken ct)
     {
         if (!await faceCheck.AllowsAsync(personId, ct)) throw new ApiException(HealthCodeErrors.FaceCheckRequired);
         var now = time.GetUtcNow();
         // One round trip on the hot path: the status, whether a declaration exists and the holder's region (for statistics).
-        var row = await db.Set<HealthStatus>().AsNoTracking().Where(s => s.PersonId == personId)
-            .Select(s => new
-            {
-                Status = s,
-                Declared = db.Set<HealthDeclaration>().Any(d => d.PersonId == personId),
-                Region = db.Set<Person>().Where(p => p.Id == personId).Select(p => p.RegionCode).FirstOrDefault(),
-            }).FirstOrDefaultAsync(ct);
+        var row = await StatusRowOf(db, personId, ct);
         if (row is not { Declared: true } && !await db.Set<HealthDeclaration>().AsNoTracking().AnyAsync(d => d.PersonId == personId, ct))
             throw new ApiException(HealthCodeErrors.DeclarationRequired);
         var status = row is { Declared: true } && (row.Status.ReviewAt is null || row.Status.ReviewAt > now)

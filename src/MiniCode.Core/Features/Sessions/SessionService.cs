@@ -33,11 +33,15 @@ public sealed class SessionService(MiniCodeDbContext db, TimeProvider time, IOpt
 
     public sealed record Validation(Outcome Outcome, Session? Session, Account? Account);
 
+    // Every authenticated request runs this: compiled once, so EF neither walks nor hashes the expression each time.
+    private static readonly Func<MiniCodeDbContext, string, CancellationToken, Task<Session?>> SessionByTokenHash =
+        EF.CompileAsyncQuery((MiniCodeDbContext db, string hash, CancellationToken ct) =>
+            db.Set<Session>().AsNoTracking().Include(s => s.Account).FirstOrDefault(s => s.TokenHash == hash));
+
     public async Task<Validation> ValidateAsync(string token, CancellationToken ct = default)
     {
         var hash = Hash(token);
-        var session = await db.Set<Session>().AsNoTracking().Include(s => s.Account)
-            .FirstOrDefaultAsync(s => s.TokenHash == hash, ct);
+        var session = await SessionByTokenHash(db, hash, ct);
         if (session is null) return new(Outcome.Unknown, null, null);
         if (session.RevokedAt is not null) return new(Outcome.Revoked, session, session.Account);
         var now = time.GetUtcNow();

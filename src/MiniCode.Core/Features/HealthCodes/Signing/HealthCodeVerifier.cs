@@ -106,13 +106,7 @@ public sealed class HealthCodeVerifier(CodeSigner signer, MiniCodeDbContext db, 
 
         var personId = checked((long)c.SubjectId);
         // One round trip for the holder and their status (scalar subqueries work alike on SQLite and PostgreSQL).
-        var holder = await db.Set<Person>().AsNoTracking().Where(p => p.Id == personId)
-            .Select(p => new
-            {
-                p.Name, p.AnonymisedAt, p.RegionCode,
-                Color = db.Set<HealthStatus>().Where(s => s.PersonId == personId).Select(s => (HealthColor?)s.Color).FirstOrDefault(),
-                RevokedBefore = db.Set<HealthStatus>().Where(s => s.PersonId == personId).Select(s => s.RevokedBefore).FirstOrDefault(),
-            }).FirstOrDefaultAsync(ct);
+        var holder = await HolderOf(db, personId, ct);
         if (holder is null || holder.AnonymisedAt is not null || holder.Color is not { } color) return (Fail(VerifyFailure.Revoked, c), null);
         var maskedName = SensitiveDataMasker.MaskName(holder.Name);
         // The payload carries whole seconds: compare against the revocation instant truncated the same way.
@@ -125,4 +119,15 @@ public sealed class HealthCodeVerifier(CodeSigner signer, MiniCodeDbContext db, 
     }
 
     private static VerificationResult Fail(VerifyFailure reason, CodeClaims? claims) => new(false, reason, claims, null, null, null);
+
+    private sealed record Holder(string Name, DateTimeOffset? AnonymisedAt, string? RegionCode, HealthColor? Color, DateTimeOffset? RevokedBefore);
+
+    // Every scan runs this: compiled once, so EF neither walks the expression nor compiles the nested db.Set<...>() calls per request.
+    private static readonly Func<MiniCodeDbContext, long, CancellationToken, Task<Holder?>> HolderOf =
+        EF.CompileAsyncQuery((MiniCodeDbContext db, long personId, CancellationToken ct) =>
+            db.Set<Person>().AsNoTracking().Where(p => p.Id == personId)
+                .Select(p => new Holder(p.Name, p.AnonymisedAt, p.RegionCode,
+                    db.Set<HealthStatus>().Where(s => s.PersonId == personId).Select(s => (HealthColor?)s.Color).FirstOrDefault(),
+                    db.Set<HealthStatus>().Where(s => s.PersonId == personId).Select(s => s.RevokedBefore).FirstOrDefault()))
+                .FirstOrDefault());
 }

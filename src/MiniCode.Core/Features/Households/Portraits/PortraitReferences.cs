@@ -45,10 +45,14 @@ public sealed class PortraitReferences(KeyMaterialStore keys, TimeProvider time,
 /// <summary>The verifier's portrait: a reference only when the holder has a photo and showing it is switched on.</summary>
 public sealed class PortraitReferenceProvider(MiniCodeDbContext db, PortraitReferences references) : IPortraitReferenceProvider
 {
+    // On every scan's path: compiled once.
+    private static readonly Func<MiniCodeDbContext, long, CancellationToken, Task<int?>> EnabledVersionOf =
+        EF.CompileAsyncQuery((MiniCodeDbContext db, long personId, CancellationToken ct) =>
+            db.Set<Portrait>().AsNoTracking().Where(p => p.PersonId == personId && p.Enabled).Select(p => (int?)p.Version).FirstOrDefault());
+
     public async Task<string?> FindEnabledAsync(long personId, CancellationToken cancellationToken)
     {
-        var version = await db.Set<Portrait>().AsNoTracking().Where(p => p.PersonId == personId && p.Enabled)
-            .Select(p => (int?)p.Version).FirstOrDefaultAsync(cancellationToken);
+        var version = await EnabledVersionOf(db, personId, cancellationToken);
         return version is { } v ? references.Create(personId, v) : null;
     }
 }
