@@ -1,7 +1,7 @@
-using MiniCode.Infrastructure.Hosting;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MiniCode.Features.People;
+using MiniCode.Infrastructure.Hosting;
 
 namespace MiniCode.Features.Sessions;
 
@@ -55,4 +55,7 @@ public sealed class SessionOptions
 
     /// <summary>Last-seen is written at most this often per session, to keep hot read paths free of writes.</summary>
     public TimeSpan TouchInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Noted last-seen times are written in batches this often (seconds); see <see cref="SessionTouches"/>.</summary>
+    [Range(1, 300)] public int TouchFlushSeconds { get; set; } = 5;
 }

@@ -100,6 +100,9 @@ public static class SessionsSetup
     {
         services.AddOptions<SessionOptions>().Bind(configuration.GetSection(SessionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<SessionService>();
+        services.AddSingleton<SessionTouches>();
+        services.AddSingleton<SessionTouchFlushService>();
+        services.AddHostedService(sp => sp.GetRequiredService<SessionTouchFlushService>());
         services.AddMiniCodeJob<ExpireSessionsJob>("expire-sessions", "删除已过期、已注销或长时间未使用的登录会话");
         services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);

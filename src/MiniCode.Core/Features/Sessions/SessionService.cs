@@ -8,7 +8,7 @@ namespace MiniCode.Features.Sessions;
 public sealed record IssuedSession(string Token, DateTimeOffset ExpiresAt);
 
 /// <summary>Issues, validates and revokes opaque session tokens (256 random bits, base64url; stored as SHA-256).</summary>
-public sealed class SessionService(MiniCodeDbContext db, TimeProvider time, IOptions<SessionOptions> options)
+public sealed class SessionService(MiniCodeDbContext db, TimeProvider time, IOptions<SessionOptions> options, SessionTouches touches)
 {
     public async Task<IssuedSession> IssueAsync(long accountId, string method, bool stayLoggedIn, CancellationToken ct = default)
     {
@@ -46,11 +46,12 @@ public sealed class SessionService(MiniCodeDbContext db, TimeProvider time, IOpt
         if (session.RevokedAt is not null) return new(Outcome.Revoked, session, session.Account);
         var now = time.GetUtcNow();
         var idle = session.StayLoggedIn ? options.Value.StayLoggedInTimeout : options.Value.IdleTimeout;
-        if (now >= session.ExpiresAt || now - session.LastSeenAt >= idle) return new(Outcome.Expired, session, session.Account);
+        var lastSeen = touches.LastSeen(session.Id, session.LastSeenAt);
+        if (now >= session.ExpiresAt || now - lastSeen >= idle) return new(Outcome.Expired, session, session.Account);
         if (session.Account is not { Status: AccountStatus.Active }) return new(Outcome.AccountInactive, session, session.Account);
 
-        if (now - session.LastSeenAt >= options.Value.TouchInterval)
-            await db.Set<Session>().Where(s => s.Id == session.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenAt, now), ct);
+        // Noted in memory and written in batches: the hot path stays free of writes.
+        if (now - lastSeen >= options.Value.TouchInterval) touches.Note(session.Id, now);
         return new(Outcome.Valid, session, session.Account);
     }
 
@@ -74,6 +75,7 @@ public sealed class SessionService(MiniCodeDbContext db, TimeProvider time, IOpt
     /// </summary>
     public async Task<int> DeleteEndedAsync(CancellationToken ct = default)
     {
+        await touches.WriteAsync(db, ct); // this node's recent use first, so a session in use is not taken for idle
         var now = time.GetUtcNow();
         var idleCutoff = now - options.Value.IdleTimeout;
         var stayCutoff = now - options.Value.StayLoggedInTimeout;

@@ -1,6 +1,6 @@
-using MiniCode.Infrastructure.Hosting;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using MiniCode.Infrastructure.Hosting;
 
 namespace MiniCode.Infrastructure.Hosting;
 

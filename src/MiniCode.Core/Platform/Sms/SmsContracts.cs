@@ -1,7 +1,7 @@
-using MiniCode.Infrastructure.Hosting;
 using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
 using MiniCode.Infrastructure.Errors;
+using MiniCode.Infrastructure.Hosting;
 
 namespace MiniCode.Platform.Sms;
 

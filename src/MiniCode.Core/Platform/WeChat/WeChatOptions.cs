@@ -1,5 +1,5 @@
-using MiniCode.Infrastructure.Hosting;
 using System.ComponentModel.DataAnnotations;
+using MiniCode.Infrastructure.Hosting;
 
 namespace MiniCode.Platform.WeChat;
 

@@ -1,8 +1,8 @@
-using MiniCode.Infrastructure.Hosting;
 using System.ComponentModel.DataAnnotations;
 using MiniCode.Data;
 using MiniCode.Features.HealthCodes.Declarations;
 using MiniCode.Features.People;
+using MiniCode.Infrastructure.Hosting;
 
 namespace MiniCode.Features.HealthCodes.Notices;
 
