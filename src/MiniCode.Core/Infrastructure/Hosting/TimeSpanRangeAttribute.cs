@@ -1,12 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using MiniCode.Infrastructure.Hosting;
 
 namespace MiniCode.Infrastructure.Hosting;
 
 /// <summary>
 /// A <see cref="TimeSpan"/> setting must lie within [minimum, maximum]. Used instead of
-/// <c>[TimeSpanRange(...)]</c>: that attribute converts its bounds lazily without a lock, and
+/// <c>[Range(typeof(TimeSpan), ...)]</c>: that attribute converts its bounds lazily without a lock, and
 /// attribute instances are shared, so two hosts validating options at once can throw
 /// InvalidCastException (dotnet/runtime#1143). Here the bounds are parsed once, in the constructor.
 /// </summary>
