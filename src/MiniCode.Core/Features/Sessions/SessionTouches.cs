@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using MiniCode.Data;
+using MiniCode.Infrastructure.Hosting;
 
 namespace MiniCode.Features.Sessions;
 
@@ -11,30 +11,43 @@ namespace MiniCode.Features.Sessions;
 /// </summary>
 public sealed class SessionTouches
 {
-    private static readonly IReadOnlyDictionary<long, DateTimeOffset> None = new Dictionary<long, DateTimeOffset>();
-    private ConcurrentDictionary<long, DateTimeOffset> _pending = new();
-    // A drained batch stays visible until it is written, so a request in between never sees an older last-seen.
-    private volatile IReadOnlyDictionary<long, DateTimeOffset> _writing = None;
+    // A lock, not a lock-free swap: a touch noted while a batch is being taken must land in one batch or the other.
+    private readonly Lock _gate = new();
+    private Dictionary<long, DateTimeOffset> _pending = [];
+    // The batch last taken for writing stays visible until the next one is taken, so a request that read the stored
+    // row just before that batch was committed still sees the newer time.
+    private Dictionary<long, DateTimeOffset> _taken = [];
 
-    public void Note(long sessionId, DateTimeOffset at) => _pending.AddOrUpdate(sessionId, at, (_, old) => at > old ? at : old);
+    public void Note(long sessionId, DateTimeOffset at)
+    {
+        lock (_gate)
+            if (!_pending.TryGetValue(sessionId, out var noted) || at > noted) _pending[sessionId] = at;
+    }
 
     /// <summary>The latest last-seen of a session: the stored one or a newer one noted here.</summary>
     public DateTimeOffset LastSeen(long sessionId, DateTimeOffset stored)
     {
-        var latest = stored;
-        if (_pending.TryGetValue(sessionId, out var pending) && pending > latest) latest = pending;
-        if (_writing.TryGetValue(sessionId, out var writing) && writing > latest) latest = writing;
-        return latest;
+        lock (_gate)
+        {
+            var latest = stored;
+            if (_pending.TryGetValue(sessionId, out var pending) && pending > latest) latest = pending;
+            if (_taken.TryGetValue(sessionId, out var taken) && taken > latest) latest = taken;
+            return latest;
+        }
     }
 
-    public int PendingCount => _pending.Count;
+    public int PendingCount { get { lock (_gate) return _pending.Count; } }
 
     /// <summary>Writes every noted touch (keeping the later time when another node wrote one), all or nothing.</summary>
     public async Task<int> WriteAsync(MiniCodeDbContext db, CancellationToken ct)
     {
-        var batch = Interlocked.Exchange(ref _pending, new());
-        if (batch.IsEmpty) return 0;
-        _writing = batch;
+        Dictionary<long, DateTimeOffset> batch;
+        lock (_gate)
+        {
+            if (_pending.Count == 0) return 0;
+            batch = _taken = _pending;
+            _pending = [];
+        }
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -49,34 +62,16 @@ public sealed class SessionTouches
             foreach (var (id, at) in batch) Note(id, at);
             throw;
         }
-        finally
-        {
-            _writing = None;
-        }
     }
 }
 
 /// <summary>Writes noted session touches every <see cref="SessionOptions.TouchFlushSeconds"/> and once more on shutdown.</summary>
 public sealed class SessionTouchFlushService(SessionTouches touches, IServiceScopeFactory scopes, IOptions<SessionOptions> options,
-    ILogger<SessionTouchFlushService> logger) : BackgroundService
+    ILogger<SessionTouchFlushService> logger) : PeriodicFlushService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.TouchFlushSeconds));
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken)) await FlushAsync(CancellationToken.None);
-        }
-        catch (OperationCanceledException) { }
-    }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.TouchFlushSeconds);
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await base.StopAsync(cancellationToken);
-        await FlushAsync(cancellationToken);
-    }
-
-    public async Task FlushAsync(CancellationToken ct)
+    public override async Task FlushAsync(CancellationToken ct)
     {
         if (touches.PendingCount == 0) return;
         try

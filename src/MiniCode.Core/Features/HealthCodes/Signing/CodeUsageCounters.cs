@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MiniCode.Data;
+using MiniCode.Infrastructure.Hosting;
 
 namespace MiniCode.Features.HealthCodes.Signing;
 
@@ -51,47 +51,46 @@ public readonly record struct CodeUsageKey(DateOnly Day, string CodeType, string
 /// </summary>
 public sealed class CodeUsageCounters(TimeProvider time)
 {
-    private ConcurrentDictionary<CodeUsageKey, long> _counts = new();
+    // A lock, not a lock-free swap: a count added while the batch is being taken must land in one batch or the other.
+    private readonly Lock _gate = new();
+    private Dictionary<CodeUsageKey, long> _counts = [];
 
     public void Increment(CodeType type, string? regionCode, string metric) => Increment(type.WireName(), regionCode, metric);
 
     public void Increment(string codeType, string? regionCode, string metric)
     {
-        var day = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        _counts.AddOrUpdate(new CodeUsageKey(day, codeType, CodeUsage.Region(regionCode), metric), 1, (_, n) => n + 1);
+        var key = new CodeUsageKey(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), codeType, CodeUsage.Region(regionCode), metric);
+        lock (_gate) Add(key, 1);
     }
 
     /// <summary>Takes everything counted so far and starts afresh.</summary>
-    public IReadOnlyDictionary<CodeUsageKey, long> Drain() => Interlocked.Exchange(ref _counts, new());
+    public IReadOnlyDictionary<CodeUsageKey, long> Drain()
+    {
+        lock (_gate)
+        {
+            var batch = _counts;
+            _counts = [];
+            return batch;
+        }
+    }
 
     /// <summary>Puts drained counts back when a flush failed, so nothing is lost.</summary>
     public void Restore(IReadOnlyDictionary<CodeUsageKey, long> counts)
     {
-        foreach (var (key, n) in counts) _counts.AddOrUpdate(key, n, (_, m) => m + n);
+        lock (_gate)
+            foreach (var (key, n) in counts) Add(key, n);
     }
+
+    private void Add(CodeUsageKey key, long n) => _counts[key] = _counts.GetValueOrDefault(key) + n;
 }
 
 /// <summary>Writes the counters every <see cref="HealthCodeOptions.CounterFlushSeconds"/> and once more on shutdown.</summary>
 public sealed class CodeUsageFlushService(CodeUsageCounters counters, IServiceScopeFactory scopes, IOptions<HealthCodeOptions> options,
-    ILogger<CodeUsageFlushService> logger) : BackgroundService
+    ILogger<CodeUsageFlushService> logger) : PeriodicFlushService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.CounterFlushSeconds));
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken)) await FlushAsync(CancellationToken.None);
-        }
-        catch (OperationCanceledException) { }
-    }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.CounterFlushSeconds);
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await base.StopAsync(cancellationToken);
-        await FlushAsync(cancellationToken);
-    }
-
-    public async Task FlushAsync(CancellationToken ct)
+    public override async Task FlushAsync(CancellationToken ct)
     {
         var batch = counters.Drain();
         if (batch.Count == 0) return;
