@@ -1,25 +1,18 @@
 #!/usr/bin/env bash
-# Writes a new migration for both providers from the current EF model, with the CREATE TABLE and CREATE INDEX
-# statements of the named tables (new tables only; changes to existing tables are written by hand).
-# Usage: scripts/new-migration.sh NNNN_name table [table ...]
+# Adds an EF Core migration named NAME for both providers from the current model:
+#   src/MiniCode.Migrations.Sqlite/Migrations/<timestamp>_NAME.cs and src/MiniCode.Migrations.Postgres/Migrations/...
+# Usage: scripts/new-migration.sh NAME        (e.g. scripts/new-migration.sh AddLicences)
+#        scripts/new-migration.sh --remove    (removes the last migration of both providers)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-name=$1; shift
-for provider in sqlite postgres; do
-  out=src/MiniCode.Core/Data/Migrations/$provider/$name.sql
-  scripts/schema-script.sh $provider | python3 -c '
-import re, sys
-tables = set(sys.argv[1:])
-script = sys.stdin.read()
-stmts = [s.strip() for s in script.split(";") if s.strip()]
-keep = []
-for s in stmts:
-    m = re.match(r"CREATE TABLE \"?(\w+)\"?", s) or re.match(r"CREATE (?:UNIQUE )?INDEX \"?\w+\"? ON \"?(\w+)\"?", s)
-    if m and m.group(1) in tables: keep.append(s + ";")
-missing = tables - {re.match(r"CREATE TABLE \"?(\w+)", s).group(1) for s in keep if s.startswith("CREATE TABLE")}
-if missing: sys.exit("tables not in the model: " + ", ".join(sorted(missing)))
-print("\n\n".join(keep))
-' "$@" > "$out.tmp"
-  { echo "-- $name"; cat "$out.tmp"; } > "$out"; rm "$out.tmp"
-  echo "wrote $out"
+[ $# -eq 1 ] || { echo "usage: $0 NAME | --remove" >&2; exit 2; }
+dotnet tool restore >/dev/null
+dotnet build src/MiniCode.Host -nologo -v q -clp:ErrorsOnly
+for provider in Sqlite Postgres; do
+  project=src/MiniCode.Migrations.$provider
+  if [ "$1" = "--remove" ]; then
+    dotnet tool run dotnet-ef -- migrations remove --project $project --startup-project $project --no-build --force
+  else
+    dotnet tool run dotnet-ef -- migrations add "$1" --project $project --startup-project $project --output-dir Migrations --no-build
+  fi
 done

@@ -29,6 +29,17 @@ run_phase postgres tests/MiniCode.Tests MINICODE_TEST_DB=postgres
 run_phase admin-browser tests/MiniCode.Admin.Tests MINICODE_TEST_DB=sqlite
 [ -x scripts/contracts-check.sh ] && scripts/contracts-check.sh "$results"
 
+# Migrations: dotnet ef itself confirms that each provider's migrations cover the model (as scripts/new-migration.sh uses it).
+echo "=== migrations"
+if dotnet tool restore >/dev/null; then
+  for provider in Sqlite Postgres; do
+    project=src/MiniCode.Migrations.$provider
+    if dotnet tool run dotnet-ef -- migrations has-pending-model-changes --project $project --startup-project $project --no-build >"$results/migrations-$provider.log" 2>&1
+    then echo 1 > "$results/migrations-$provider.passed"; echo "$provider: no pending model changes"
+    else touch "$results/migrations-$provider.failed"; tail -n 5 "$results/migrations-$provider.log"; fi
+  done
+else touch "$results/dotnet-ef-restore.failed"; fi
+
 passed=0; failed=0; skipped=0
 for trx in "$results"/*/*.trx; do
   [ -f "$trx" ] || continue

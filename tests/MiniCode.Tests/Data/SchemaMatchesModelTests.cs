@@ -1,27 +1,29 @@
 using System.Data.Common;
+using Microsoft.Extensions.Logging.Abstractions;
 using MiniCode.Data;
 using MiniCode.Tests.Infrastructure;
 
 namespace MiniCode.Tests.Data;
 
 /// <summary>
-/// The hand-written SQL migrations must build exactly the schema the EF model describes, on the provider under test:
-/// one database is migrated, another created from the model, and their catalogues are compared.
+/// The EF migrations of each provider must build exactly the schema the model describes: a model change without
+/// <c>scripts/new-migration.sh</c> fails here. One database is migrated, another created from the model, and their
+/// catalogues are compared on the provider under test; the snapshots of both providers are checked without a database.
 /// </summary>
 public sealed class SchemaMatchesModelTests
 {
     [Fact]
     public async Task Migrated_schema_equals_the_model()
     {
-        using var migrated = new TestDatabase();
-        using var fromModel = new TestDatabase();
+        using var migrated = TestDatabase.Empty();
+        using var fromModel = TestDatabase.Empty();
 
         await using (var db = migrated.CreateContext())
         {
-            var runner = new MigrationRunner(db, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<MigrationRunner>.Instance);
-            Assert.True(await runner.MigrateAsync() > 0);
-            Assert.Equal(0, await runner.MigrateAsync()); // idempotent
-            Assert.Empty(await runner.PendingAsync());
+            var migrator = new DatabaseMigrator(db, NullLogger<DatabaseMigrator>.Instance);
+            Assert.True(await migrator.MigrateAsync() > 0);
+            Assert.Equal(0, await migrator.MigrateAsync()); // idempotent
+            Assert.Empty(await migrator.PendingAsync());
         }
         await using (var db = fromModel.CreateContext()) await db.Database.EnsureCreatedAsync();
 
@@ -32,12 +34,26 @@ public sealed class SchemaMatchesModelTests
         Assert.True(missing.Count == 0 && extra.Count == 0,
             $"Schema drift on {migrated.Provider}.\nIn the model but not migrated:\n  {string.Join("\n  ", missing)}\nMigrated but not in the model:\n  {string.Join("\n  ", extra)}");
     }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public void Each_provider_has_a_migration_for_every_model_change(DatabaseProvider provider)
+    {
+        var options = new DbContextOptionsBuilder<MiniCodeDbContext>();
+        DataServiceCollectionExtensions.Configure(options, new DatabaseOptions { Provider = provider },
+            provider == DatabaseProvider.Postgres ? "Host=localhost;Database=unused" : "Data Source=unused.db");
+        using var db = new MiniCodeDbContext(options.Options);
+        Assert.NotEmpty(db.Database.GetMigrations());
+        Assert.False(db.Database.HasPendingModelChanges(),
+            $"The model has changed since the last {provider} migration: run scripts/new-migration.sh NAME.");
+    }
 }
 
 /// <summary>A provider's catalogue as comparable lines: tables, columns with type and nullability, indexes, constraints.</summary>
 internal static class SchemaSnapshot
 {
-    private static readonly string[] Ignored = ["__minicode_migrations", "__EFMigrationsHistory"];
+    private static readonly string[] Ignored = ["__EFMigrationsHistory", "__EFMigrationsLock"];
 
     public static async Task<SortedSet<string>> ReadAsync(TestDatabase database)
     {

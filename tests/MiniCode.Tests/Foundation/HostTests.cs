@@ -24,9 +24,17 @@ public sealed class HostTests
     }
 
     [Fact]
+    public async Task Start_up_migrates_an_empty_database()
+    {
+        using var host = MiniCodeFactory.OnEmptyDatabase();
+        var ready = await HttpAssert.Ok(await host.CreateClient().GetAsync("/health/ready"));
+        Assert.Equal(0, ready.GetProperty("checks").GetProperty("database").GetProperty("data").GetProperty("pendingMigrations").GetInt32());
+    }
+
+    [Fact]
     public async Task Ready_is_unhealthy_when_migrations_were_not_applied()
     {
-        using var host = new MiniCodeFactory().With("Database:MigrateOnStartup", "false");
+        using var host = MiniCodeFactory.OnEmptyDatabase().With("Database:MigrateOnStartup", "false");
         var response = await host.CreateClient().GetAsync("/health/ready");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
     }

@@ -22,9 +22,14 @@ public class MiniCodeFactory : WebApplicationFactory<Program>
 
     public MiniCodeFactory() : this(null) { }
 
-    public MiniCodeFactory(DatabaseProvider? provider)
+    public MiniCodeFactory(DatabaseProvider? provider) : this(provider, emptyDatabase: false) { }
+
+    /// <summary>A host on a database without any table (to see start-up migrate it, or not).</summary>
+    public static MiniCodeFactory OnEmptyDatabase() => new(null, emptyDatabase: true);
+
+    private MiniCodeFactory(DatabaseProvider? provider, bool emptyDatabase)
     {
-        Database = new TestDatabase(provider);
+        Database = emptyDatabase ? TestDatabase.Empty(provider) : new TestDatabase(provider);
         WorkDir = Path.Combine(Path.GetTempPath(), "minicode-tests", "host-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(WorkDir);
     }

@@ -4,7 +4,7 @@ using MiniCode.Data;
 namespace MiniCode.Infrastructure.Hosting;
 
 /// <summary>Ready means: the database answers and every migration this build knows is applied.</summary>
-internal sealed class DatabaseHealthCheck(MiniCodeDbContext db, MigrationRunner migrations) : IHealthCheck
+internal sealed class DatabaseHealthCheck(MiniCodeDbContext db, DatabaseMigrator migrations) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
