@@ -60,6 +60,7 @@ public static class AdminSetup
         // unknown-route 404s into 405s and hide real 405s.
         app.UseStaticFiles();
         app.MapRazorPages();
+        app.MapJobsDashboard();
         return app;
     }
 }

@@ -8,14 +8,19 @@ namespace MiniCode.Admin.Tests;
 /// <summary>The admin host with the scheduler part on, so "run now" can fire jobs.</summary>
 public sealed class JobsAdminBrowser : AdminBrowser
 {
-    public JobsAdminBrowser() => Factory.With("MiniCode:Parts:Jobs", "true");
+    public JobsAdminBrowser()
+    {
+        Factory.With("MiniCode:Parts:Jobs", "true");
+        Factory.With("Jobs:SchedulePollingInterval", "00:00:01");
+        Factory.With("Jobs:QueuePollInterval", "00:00:00.200");
+    }
 }
 
-/// <summary>定时任务: the job list with schedules, "run now" and the run history.</summary>
+/// <summary>定时任务: the summary with Chinese descriptions and "run now", and Hangfire's dashboard under /admin/hangfire.</summary>
 public sealed class AdminJobsWalkthroughTests(JobsAdminBrowser browser) : IClassFixture<JobsAdminBrowser>
 {
     [Fact]
-    public async Task Job_list_shows_expire_sessions_and_run_now_records_a_run_in_its_history()
+    public async Task Summary_runs_a_job_now_and_the_dashboard_shows_the_recurring_jobs_and_triggers_one()
     {
         var page = await browser.NewPageAsync();
         await browser.LoginAsync(page, AdminOptions.DevelopmentUser, AdminOptions.DevelopmentPassword);
@@ -26,32 +31,47 @@ public sealed class AdminJobsWalkthroughTests(JobsAdminBrowser browser) : IClass
 
         await row.Locator("button:text('立即运行')").ClickAsync();
         await Expect(page.Locator(".flash")).ToContainTextAsync("已触发任务 expire-sessions");
-
-        // The firing runs on the scheduler's own thread: reload the history until its run has ended (bounded).
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        var history = page.Locator("table tbody");
-        while (true)
-        {
-            await page.GotoAsync("/admin/jobs/history?name=expire-sessions");
-            var text = await history.InnerTextAsync();
-            if (text.Contains("手动", StringComparison.Ordinal) && text.Contains("成功", StringComparison.Ordinal)) break;
-            Assert.True(DateTime.UtcNow < deadline, "no successful manual run in the history: " + text);
-            await Task.Delay(200);
-        }
-        await browser.ScreenshotAsync(page, "71-job-history");
-
+        // The run happens on the Hangfire server's worker: reload the summary until it shows the result (bounded).
+        await ReloadUntilAsync(page, "/admin/jobs", "tr[data-job=expire-sessions]", "成功");
         await page.GotoAsync("/admin/audit?action=job.run_now");
         await Expect(page.Locator("table")).ToContainTextAsync("expire-sessions");
+
+        // The dashboard, from the summary's link: the recurring jobs, in Chinese, with their descriptions.
+        await page.GotoAsync("/admin/jobs");
+        await page.Locator("#dashboard-link").ClickAsync();
+        await page.GotoAsync("/admin/hangfire/recurring");
+        var jobRow = page.Locator("tr", new() { HasText = "purge-check-ins" });
+        await Expect(jobRow).ToBeVisibleAsync();
+        await browser.ScreenshotAsync(page, "71-jobs-dashboard");
+        await jobRow.Locator("input.js-jobs-list-checkbox").CheckAsync();
+        // The dashboard posts the command, then reloads itself: wait for both before leaving the page.
+        var triggered = await page.RunAndWaitForResponseAsync(
+            () => page.Locator("button.js-jobs-list-command[data-url$='/recurring/trigger']").ClickAsync(),
+            r => r.Url.EndsWith("/recurring/trigger", StringComparison.Ordinal));
+        Assert.True(triggered.Ok, $"trigger answered {triggered.Status}");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await ReloadUntilAsync(page, "/admin/jobs", "tr[data-job=purge-check-ins]", "成功");
+        await browser.ScreenshotAsync(page, "72-jobs-after-trigger");
+    }
+
+    private static async Task ReloadUntilAsync(IPage page, string url, string selector, string text)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            await page.GotoAsync(url);
+            var shown = await page.Locator(selector).InnerTextAsync();
+            if (shown.Contains(text, StringComparison.Ordinal)) return;
+            Assert.True(DateTime.UtcNow < deadline, $"{selector} never showed {text}: {shown}");
+            await Task.Delay(200);
+        }
     }
 
     [Fact]
-    public async Task Jobs_page_and_run_now_need_the_jobs_permission()
+    public async Task Anonymous_visitors_of_the_dashboard_land_on_the_admin_login()
     {
-        var (user, password) = await AdminClient.StaffWithAsync(browser.Factory, Permissions.Statistics);
-        var client = await browser.HttpClientAsync(user, password);
-        Assert.Equal(403, (int)(await client.Http.GetAsync("/admin/jobs")).StatusCode);
-        Assert.Equal(403, (int)(await client.Http.GetAsync("/admin/jobs/history?name=expire-sessions")).StatusCode);
-        var runNow = await client.PostFormAsync("/admin/statistics", new() { ["name"] = "expire-sessions" }, "/admin/jobs?handler=Run");
-        Assert.Equal(403, (int)runNow.StatusCode);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/admin/hangfire");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin/login", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
     }
 }

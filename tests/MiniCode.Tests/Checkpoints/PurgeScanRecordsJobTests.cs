@@ -10,14 +10,10 @@ namespace MiniCode.Tests.Checkpoints;
 public sealed class PurgeScanRecordsJobTests
 {
     [Fact]
-    public async Task Records_older_than_the_retention_are_purged_by_the_scheduled_job()
+    public async Task Records_older_than_the_retention_are_purged_by_the_job()
     {
-        using var host = new JobsTestHost();
-        host.With("Jobs:Schedules:purge-scan-records:Enabled", "true");
-        host.With("Jobs:Schedules:purge-scan-records:Cron", "");
-        host.With("Jobs:Schedules:purge-scan-records:Interval", "1.00:00:00");
-        host.Start();
-        var jobs = await host.WithServiceAsync<JobsService, IReadOnlyList<JobSummary>>(j => j.ListAsync());
+        using var host = new JobsTestHost().Start();
+        var jobs = await host.WithServiceAsync<JobsService, IReadOnlyList<JobSummary>>(j => Task.FromResult(j.List()));
         Assert.Contains(jobs, j => j.Name == "purge-scan-records");
 
         var (_, siteId) = await host.SiteAsync();
@@ -26,17 +22,17 @@ public sealed class PurgeScanRecordsJobTests
         await citizen.DeclareAsync();
         var old = (await scanner.ScanOkAsync(citizen)).GetProperty("id").GetInt64();
         host.Clock.Advance(TimeSpan.FromDays(1));
-        Assert.Single(await host.WaitForEndedRunsAsync("purge-scan-records", 1));
+        await host.RunNowAsync("purge-scan-records");
         Assert.Equal([old], await IdsAsync(host));
 
         host.Clock.Advance(TimeSpan.FromDays(26)); // day 27: nothing old enough yet; then a fresh record
-        Assert.Equal(2, (await host.WaitForEndedRunsAsync("purge-scan-records", 2)).Count);
+        Assert.Equal(0, (await host.RunNowAsync("purge-scan-records")).ItemsProcessed);
         Assert.Equal([old], await IdsAsync(host));
         var fresh = (await (scanner with { Client = await host.ScannerLoginAsync(scanner.Phone, scanner.Password) })
             .ScanOkAsync(await host.ReloginAsync(citizen))).GetProperty("id").GetInt64();
         host.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1)); // past day 28: the first record is older than the retention
-        var runs = await host.WaitForEndedRunsAsync("purge-scan-records", 3);
-        Assert.Equal((JobOutcome.Succeeded, 1), (runs[^1].Outcome, runs[^1].ItemsProcessed));
+        var run = await host.RunNowAsync("purge-scan-records");
+        Assert.Equal((JobOutcome.Succeeded, 1), (run.Outcome, run.ItemsProcessed));
         Assert.Equal([fresh], await IdsAsync(host));
     }
 

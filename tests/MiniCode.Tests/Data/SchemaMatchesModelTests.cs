@@ -66,13 +66,13 @@ internal static class SchemaSnapshot
             await Collect(conn, lines, """
                 SELECT 'column ' || table_name || '.' || column_name || ' ' || data_type || coalesce('(' || character_maximum_length || ')', '')
                        || ' null=' || is_nullable || ' identity=' || is_identity || ' default=' || coalesce(column_default, '')
-                FROM information_schema.columns WHERE table_schema = current_schema() AND table_name NOT LIKE 'qrtz%'
+                FROM information_schema.columns WHERE table_schema = current_schema()
                 """);
-            await Collect(conn, lines, "SELECT 'index ' || tablename || ' ' || indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename NOT LIKE 'qrtz%'");
+            await Collect(conn, lines, "SELECT 'index ' || tablename || ' ' || indexdef FROM pg_indexes WHERE schemaname = current_schema()");
             await Collect(conn, lines, """
                 SELECT 'constraint ' || c.conrelid::regclass::text || ' ' || c.conname || ' ' || pg_get_constraintdef(c.oid)
                 FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
-                WHERE n.nspname = current_schema() AND c.conrelid::regclass::text NOT LIKE 'qrtz%'
+                WHERE n.nspname = current_schema()
                 """);
         }
         else
@@ -80,7 +80,7 @@ internal static class SchemaSnapshot
             var tables = new List<string>();
             await using (var cmd = conn.CreateCommand())
             {
-                cmd.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'qrtz%'";
+                cmd.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'";
                 await using var r = await cmd.ExecuteReaderAsync();
                 while (await r.ReadAsync()) tables.Add(r.GetString(0));
             }

@@ -31,16 +31,14 @@ public sealed class HouseholdJobAndDeletionTests
         host.Clock.Advance(TimeSpan.FromMinutes(1));
         await host.WithServiceAsync<HealthFactsRecorder, HealthStatus>(r => r.RecordTemperatureAsync(worse.PersonId!.Value, 38.5m, "scanner:9", default));
 
-        await host.Get<JobsService>().RunNowAsync("expire-offline-cards", "test");
-        var first = Assert.Single(await host.WaitForEndedRunsAsync("expire-offline-cards", 1));
+        var first = await host.RunNowAsync("expire-offline-cards");
         Assert.Equal((JobOutcome.Succeeded, 1), (first.Outcome, first.ItemsProcessed));
         Assert.Equal(OfflineCardStatus.Revoked, await StatusAsync(host, cards[worse.PersonId!.Value]));
         Assert.Equal(OfflineCardStatus.Active, await StatusAsync(host, cards[old.PersonId!.Value]));
         Assert.False(File.Exists(Path.Combine(host.WorkDir, "data", "offline-cards", $"{cards[worse.PersonId!.Value]}-card.png")));
 
         host.Clock.Advance(TimeSpan.FromDays(30));
-        await host.Get<JobsService>().RunNowAsync("expire-offline-cards", "test");
-        var second = (await host.WaitForEndedRunsAsync("expire-offline-cards", 2))[1];
+        var second = await host.RunNowAsync("expire-offline-cards");
         Assert.Equal((JobOutcome.Succeeded, 1), (second.Outcome, second.ItemsProcessed));
         Assert.Equal(OfflineCardStatus.Expired, await StatusAsync(host, cards[old.PersonId!.Value]));
         Assert.False(File.Exists(Path.Combine(host.WorkDir, "data", "offline-cards", $"{cards[old.PersonId!.Value]}-card.png")));
@@ -82,8 +80,8 @@ public sealed class HouseholdJobAndDeletionTests
 
     private static async Task<int> PurgeAsync(JobsTestHost host, int runs)
     {
-        await host.Get<JobsService>().RunNowAsync("purge-portraits", "test");
-        var run = (await host.WaitForEndedRunsAsync("purge-portraits", runs))[runs - 1];
+        Assert.Equal(runs - 1, (await host.RunsAsync("purge-portraits")).Count);
+        var run = await host.RunNowAsync("purge-portraits");
         Assert.Equal(JobOutcome.Succeeded, run.Outcome);
         return run.ItemsProcessed;
     }

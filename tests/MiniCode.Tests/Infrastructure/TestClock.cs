@@ -2,7 +2,7 @@ namespace MiniCode.Tests.Infrastructure;
 
 /// <summary>
 /// A TimeProvider the tests move by hand (Microsoft.Extensions.TimeProvider.Testing is not on our feed). Timers created
-/// on it (Quartz's scheduler loop, <c>Task.Delay(.., clock)</c>) come due when the clock is moved past their due time,
+/// on it (<c>Task.Delay(.., clock)</c>, timers) come due when the clock is moved past their due time,
 /// not in real time, so a test advancing the clock sees schedules act on it.
 /// </summary>
 public sealed class TestClock(DateTimeOffset start) : TimeProvider

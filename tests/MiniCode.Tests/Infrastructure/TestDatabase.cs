@@ -82,7 +82,8 @@ public sealed class TestDatabase : IDisposable
         {
             SqliteConnection.ClearAllPools();
             var file = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
-            foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
+            var jobs = Path.Combine(Path.GetDirectoryName(file)!, Path.GetFileNameWithoutExtension(file) + "-jobs.db"); // Hangfire's file
+            foreach (var f in new[] { file, file + "-wal", file + "-shm", jobs, jobs + "-wal", jobs + "-shm" }) File.Delete(f);
         }
     }
 }
@@ -116,9 +117,8 @@ internal static class MigratedTemplate
     private static string CreatePostgres()
     {
         var name = "minicode_tpl_" + BuildId(DatabaseProvider.Postgres);
+        // Templates of other builds stay: another checkout may be copying them right now (one per migrations build).
         if (PostgresDatabases().Contains(name)) return name;
-        foreach (var stale in PostgresDatabases().Where(d => d.StartsWith("minicode_tpl_", StringComparison.Ordinal)))
-            TestDatabase.ExecutePostgres($"DROP DATABASE IF EXISTS {stale} WITH (FORCE)");
 
         var building = "minicode_tplwip_" + Guid.NewGuid().ToString("N")[..12];
         TestDatabase.ExecutePostgres($"CREATE DATABASE {building}");
@@ -152,7 +152,9 @@ internal static class MigratedTemplate
         Directory.CreateDirectory(TestDatabase.SqliteFolder);
         var file = Path.Combine(TestDatabase.SqliteFolder, $"template-{BuildId(DatabaseProvider.Sqlite)}.db");
         if (File.Exists(file)) return file;
-        foreach (var stale in Directory.GetFiles(TestDatabase.SqliteFolder, "template-*.db")) File.Delete(stale);
+        // Other builds' templates may be in use by another checkout's run: only those untouched for a day go.
+        foreach (var stale in Directory.GetFiles(TestDatabase.SqliteFolder, "template-*.db").Where(f => File.GetLastAccessTimeUtc(f) < DateTime.UtcNow.AddDays(-1)))
+            File.Delete(stale);
 
         var building = Path.Combine(TestDatabase.SqliteFolder, $"template-wip-{Guid.NewGuid():N}.db");
         Migrate(DatabaseProvider.Sqlite, $"Data Source={building}");

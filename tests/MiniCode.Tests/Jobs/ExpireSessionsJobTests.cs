@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using MiniCode.Data;
-using MiniCode.Features.Jobs;
 using MiniCode.Features.Sessions;
 using MiniCode.Tests.Infrastructure;
 
@@ -9,7 +8,7 @@ namespace MiniCode.Tests.Jobs;
 public sealed class ExpireSessionsJobTests
 {
     [Fact]
-    public async Task Scheduled_run_deletes_revoked_then_idle_sessions_and_keeps_live_ones()
+    public async Task A_run_deletes_revoked_then_idle_sessions_and_keeps_live_ones()
     {
         using var host = new JobsTestHost().Start();
         var revoked = await host.CitizenAsync("王五");
@@ -23,13 +22,13 @@ public sealed class ExpireSessionsJobTests
             await scope.ServiceProvider.GetRequiredService<SessionService>().RevokeAsync(revokedSession);
         }
 
-        host.Clock.Advance(TimeSpan.FromHours(1)); // the configured interval
-        var first = Assert.Single(await host.WaitForEndedRunsAsync("expire-sessions", 1));
+        host.Clock.Advance(TimeSpan.FromHours(1));
+        var first = await host.RunNowAsync("expire-sessions");
         Assert.Equal((JobOutcome.Succeeded, 1), (first.Outcome, first.ItemsProcessed));
         Assert.Equal([liveSession], await SessionIdsAsync(host, revokedSession, liveSession));
 
-        host.Clock.Advance(TimeSpan.FromDays(7)); // idle timeout passed; the missed hourly runs catch up once
-        var second = (await host.WaitForEndedRunsAsync("expire-sessions", 2))[1];
+        host.Clock.Advance(TimeSpan.FromDays(7)); // idle timeout passed
+        var second = await host.RunNowAsync("expire-sessions");
         Assert.Equal((JobOutcome.Succeeded, 1), (second.Outcome, second.ItemsProcessed));
         Assert.Empty(await SessionIdsAsync(host, revokedSession, liveSession));
     }

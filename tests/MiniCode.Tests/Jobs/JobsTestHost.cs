@@ -1,17 +1,25 @@
+using Hangfire;
+using Hangfire.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using MiniCode.Data;
 using MiniCode.Features.Jobs;
 using MiniCode.Tests.Infrastructure;
 
 namespace MiniCode.Tests.Jobs;
 
+public enum JobOutcome { Succeeded, Failed }
+
+/// <summary>A finished run as Hangfire's storage keeps it: outcome, reported items, error, the server that ran it, retries.</summary>
+public sealed record TestJobRun(string JobId, string Job, JobOutcome Outcome, int ItemsProcessed, string? ErrorMessage,
+    string? Server, DateTime EndedAt, long? ScheduledFor, int Retries);
+
 /// <summary>
-/// A host with the scheduler on and two test jobs: <c>test-counter</c> (counts its runs) and <c>test-flaky</c> (fails
-/// <see cref="FlakyState.FailuresLeft"/> times, then succeeds). Optionally shares another host's database and clock,
-/// so two of them form a cluster.
+/// A host with the Hangfire server on (polling every second, queue every 200 ms) and two test jobs: <c>test-counter</c>
+/// (counts its runs) and <c>test-flaky</c> (fails <see cref="FlakyState.FailuresLeft"/> times, then succeeds). The
+/// shipped schedules are off, so only the tests start runs. Optionally shares another host's database, so two of them
+/// form a cluster on one storage. Hangfire schedules in real time; the jobs themselves read the TestClock.
 /// </summary>
 public sealed class JobsTestHost : MiniCodeFactory
 {
@@ -23,14 +31,11 @@ public sealed class JobsTestHost : MiniCodeFactory
         _sharedClock = shareWith?.Clock;
         With("MiniCode:Parts:Jobs", "true");
         With("Jobs:InstanceId", node);
-        With("Jobs:ClusterCheckinInterval", "00:10:00");
-        With("Jobs:Schedules:expire-sessions:Interval", "01:00:00");
-        With("Jobs:Schedules:test-counter:Interval", "00:10:00");
-        // The features' jobs run only when a test fires them ("run now") or schedules them itself: their shipped
-        // schedules would add runs while a test moves the clock.
-        foreach (var job in ShippedSchedules().Where(j => j != "expire-sessions")) With($"Jobs:Schedules:{job}:Enabled", "false");
-        With("Jobs:Retry:Attempts", "3");
-        With("Jobs:Retry:InitialDelay", "00:01:00");
+        With("Jobs:SchedulePollingInterval", "00:00:01");
+        With("Jobs:QueuePollInterval", "00:00:00.200");
+        foreach (var job in ShippedSchedules()) With($"Jobs:Schedules:{job}:Enabled", "false");
+        With("Jobs:Retry:Attempts", "2");
+        With("Jobs:Retry:InitialDelay", "00:00:01");
         With("Jobs:Retry:Factor", "2");
         if (shareWith is not null)
         {
@@ -57,13 +62,13 @@ public sealed class JobsTestHost : MiniCodeFactory
         });
     }
 
-    private static IEnumerable<string> ShippedSchedules()
+    internal static IEnumerable<string> ShippedSchedules()
     {
         using var settings = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot(), "src", "MiniCode.Host", "appsettings.json")));
         return settings.RootElement.GetProperty("Jobs").GetProperty("Schedules").EnumerateObject().Select(p => p.Name).ToList();
     }
 
-    /// <summary>Starts the host (and its scheduler).</summary>
+    /// <summary>Starts the host (and its Hangfire server).</summary>
     public JobsTestHost Start()
     {
         CreateClient();
@@ -72,36 +77,63 @@ public sealed class JobsTestHost : MiniCodeFactory
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
-    public async Task<List<JobRun>> RunsAsync(string job)
+    /// <summary>Starts the job through "run now" (audited, queued in storage, run by the server) and waits for its run.</summary>
+    public async Task<TestJobRun> RunNowAsync(string job, int timeoutSeconds = 30)
     {
-        await using var scope = Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<MiniCodeDbContext>().Set<JobRun>().AsNoTracking()
-            .Where(r => r.JobName == job).OrderBy(r => r.Id).ToListAsync();
+        Start();
+        var before = (await RunsAsync(job)).Count;
+        await using (var scope = Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<JobsService>().RunNowAsync(job, "test");
+        return (await WaitForEndedRunsAsync(job, before + 1, timeoutSeconds))[before];
     }
 
-    /// <summary>Waits (real time, bounded) until no firing is in progress on the scheduler.</summary>
-    public async Task WaitUntilIdleAsync(int timeoutSeconds = 20)
+    /// <summary>The job's finished runs (succeeded or failed for good), oldest first.</summary>
+    public Task<List<TestJobRun>> RunsAsync(string job)
     {
-        var scheduler = Get<JobScheduler>().Scheduler!;
-        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
-        while ((await scheduler.QueryFireInstances(new Quartz.FireInstanceQuery())).Items.Count > 0)
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"firings still running after {timeoutSeconds}s");
-            await Task.Delay(20);
-        }
+        var storage = Get<JobStorage>();
+        var api = storage.GetMonitoringApi();
+        var ids = api.SucceededJobs(0, 5000).Where(j => IsRunOf(j.Value?.Job, job)).Select(j => j.Key)
+            .Concat(api.FailedJobs(0, 5000).Where(j => IsRunOf(j.Value?.Job, job)).Select(j => j.Key));
+        using var connection = storage.GetConnection();
+        var runs = ids.Select(id => Read(api, connection, id, job)).OrderBy(r => r.EndedAt).ThenBy(r => long.Parse(r.JobId, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        return Task.FromResult(runs);
     }
 
-    /// <summary>Waits (real time, bounded) until <paramref name="count"/> runs of the job have ended.</summary>
-    public async Task<List<JobRun>> WaitForEndedRunsAsync(string job, int count, int timeoutSeconds = 20)
+    private static bool IsRunOf(Hangfire.Common.Job? job, string name) => job?.Args is [string n, ..] && n == name;
+
+    private static TestJobRun Read(IMonitoringApi api, IStorageConnection connection, string id, string job)
+    {
+        var details = api.JobDetails(id);
+        var history = details.History; // newest first
+        var final = history[0];
+        var succeeded = final.StateName == "Succeeded";
+        var items = succeeded && final.Data.TryGetValue("Result", out var result) ? JobResultText.ItemsProcessed(result) ?? 0 : 0;
+        var server = history.FirstOrDefault(h => h.StateName == "Processing")?.Data is { } processing && processing.TryGetValue("ServerId", out var serverId) ? serverId : null;
+        long? scheduled = connection.GetJobParameter(id, "Time") is { Length: > 0 } t ? long.Parse(t, System.Globalization.CultureInfo.InvariantCulture) : null;
+        return new TestJobRun(id, job, succeeded ? JobOutcome.Succeeded : JobOutcome.Failed, items,
+            final.Data.TryGetValue("ExceptionMessage", out var error) ? error : null, server, final.CreatedAt, scheduled,
+            // AutomaticRetry turns a failed attempt into "Scheduled" with the reason "Retry attempt n of m: …".
+            history.Count(h => h.StateName == "Scheduled" && h.Reason?.StartsWith("Retry attempt", StringComparison.Ordinal) == true));
+    }
+
+    /// <summary>Waits (real time, bounded) until <paramref name="count"/> runs of the job have finished.</summary>
+    public async Task<List<TestJobRun>> WaitForEndedRunsAsync(string job, int count, int timeoutSeconds = 30)
     {
         var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
         while (true)
         {
-            var runs = (await RunsAsync(job)).Where(r => r.Outcome != JobOutcome.Running).ToList();
+            var runs = await RunsAsync(job);
             if (runs.Count >= count) return runs;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{job}: {runs.Count} of {count} run(s) ended in {timeoutSeconds}s");
-            await Task.Delay(50);
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{job}: {runs.Count} of {count} run(s) finished in {timeoutSeconds}s");
+            await Task.Delay(100);
         }
+    }
+
+    /// <summary>Calls the job the way Hangfire does (its runner, in a fresh scope), without the queue: the item count.</summary>
+    public async Task<int> InvokeAsync(string job)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<JobRunner>().RunAsync(job, CancellationToken.None)).ItemsProcessed;
     }
 }
 
@@ -112,12 +144,12 @@ public sealed class FlakyState
 
 public sealed class CounterJob : IMiniCodeJob
 {
-    public Task<JobResult> RunAsync(JobRunContext context, CancellationToken cancellationToken) => Task.FromResult(new JobResult(1));
+    public Task<JobResult> ExecuteAsync(CancellationToken cancellationToken) => Task.FromResult(new JobResult(1));
 }
 
 public sealed class FlakyJob(FlakyState state) : IMiniCodeJob
 {
-    public Task<JobResult> RunAsync(JobRunContext context, CancellationToken cancellationToken) =>
+    public Task<JobResult> ExecuteAsync(CancellationToken cancellationToken) =>
         Interlocked.Decrement(ref state.FailuresLeft) >= 0
             ? throw new InvalidOperationException("upstream unavailable")
             : Task.FromResult(new JobResult(7));

@@ -1,3 +1,5 @@
+using Hangfire;
+using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using MiniCode.Data;
 using MiniCode.Features.Jobs;
@@ -6,81 +8,108 @@ using MiniCode.Tests.Infrastructure;
 
 namespace MiniCode.Tests.Jobs;
 
+/// <summary>Runs through Hangfire's server on the storage of the provider under test (SQLite file or PostgreSQL schema).</summary>
 public sealed class SchedulerTests
 {
     [Fact]
-    public async Task Interval_schedule_fires_on_the_clock_and_records_history()
+    public async Task A_cron_schedule_fires_through_the_server_and_keeps_the_items_it_reported()
     {
-        using var host = new JobsTestHost().Start();
-        var jobs = host.Get<JobScheduler>();
-        var next = (await jobs.Scheduler!.GetTrigger(JobScheduler.TriggerOf("test-counter")))!.NextFireTimeUtc;
-        Assert.Equal(host.Clock.GetUtcNow() + TimeSpan.FromMinutes(10), next);
+        using var host = new JobsTestHost();
+        host.With("Jobs:Schedules:test-counter:Cron", "* * * * * *"); // every second
+        host.Start();
 
-        host.Clock.Advance(TimeSpan.FromMinutes(10));
-        var run = Assert.Single(await host.WaitForEndedRunsAsync("test-counter", 1));
+        var run = (await host.WaitForEndedRunsAsync("test-counter", 1))[0];
+        Assert.Equal((JobOutcome.Succeeded, 1), (run.Outcome, run.ItemsProcessed));
+        Assert.StartsWith("node-a", run.Server);
+        Assert.NotNull(run.ScheduledFor);
+
+        var summary = host.Get<IServiceScopeFactory>().CreateScope().ServiceProvider.GetRequiredService<JobsService>().List()
+            .Single(j => j.Name == "test-counter");
+        Assert.Equal("* * * * * *", summary.Cron);
+        Assert.True(summary.NextRunAt > DateTimeOffset.UtcNow.AddSeconds(-2));
+        Assert.Equal(1, summary.LastRun!.ItemsProcessed);
+    }
+
+    [Fact]
+    public async Task A_schedule_missed_while_every_node_was_down_runs_once_when_one_is_back()
+    {
+        using var owner = new MiniCodeFactory(); // owns the database; runs no jobs
+        owner.CreateClient();
+        using (var before = new JobsTestHost("node-a", shareWith: owner))
+        {
+            before.With("Jobs:Schedules:test-counter:Cron", "*/10 * * * *");
+            before.Start();
+            await before.Get<JobServer>().StopAsync(CancellationToken.None);
+            Assert.Empty(await before.RunsAsync("test-counter"));
+            // What two hours of downtime leave behind: the last run two hours ago, so the stored next run (the first
+            // 10-minute mark after it) lies in the past and twelve firings were missed.
+            SetLastRun(before, DateTime.UtcNow.AddHours(-2));
+        }
+        using var after = new JobsTestHost("node-b", shareWith: owner);
+        after.With("Jobs:Schedules:test-counter:Cron", "*/10 * * * *");
+        after.Start();
+
+        var runs = await after.WaitForEndedRunsAsync("test-counter", 1);
+        await Task.Delay(TimeSpan.FromSeconds(3)); // a second catch-up run would be queued within a few polls
+        runs = await after.RunsAsync("test-counter");
+        var run = Assert.Single(runs);
         Assert.Equal(JobOutcome.Succeeded, run.Outcome);
-        Assert.Equal("node-a", run.Node);
-        Assert.Equal("schedule", run.Cause);
-        Assert.Equal(1, run.ItemsProcessed);
-        Assert.Equal(host.Clock.GetUtcNow(), run.StartedAt);
-        Assert.NotNull(run.EndedAt);
+        Assert.StartsWith("node-b", run.Server);
+        using var connection = after.Get<JobStorage>().GetConnection();
+        Assert.True(connection.GetRecurringJobs().Single(j => j.Id == "test-counter").NextExecution > DateTime.UtcNow);
     }
 
-    [Fact]
-    public async Task Misfires_after_downtime_run_once_not_once_per_missed_interval()
+    private static void SetLastRun(JobsTestHost host, DateTime at)
     {
-        using var host = new JobsTestHost().Start();
-        var scheduler = host.Get<JobScheduler>().Scheduler!;
-        await scheduler.Standby();
-        host.Clock.Advance(TimeSpan.FromHours(1)); // six 10-minute firings missed
-        await scheduler.Start();
-
-        var run = Assert.Single(await host.WaitForEndedRunsAsync("test-counter", 1));
-        Assert.True(run.Outcome == JobOutcome.Succeeded, run.ErrorMessage);
-        await Task.Delay(1500); // nothing else may follow: one catch-up run
-        Assert.Single(await host.RunsAsync("test-counter"));
-        var next = (await scheduler.GetTrigger(JobScheduler.TriggerOf("test-counter")))!.NextFireTimeUtc;
-        Assert.Equal(host.Clock.GetUtcNow() + TimeSpan.FromMinutes(10), next);
+        var next = new DateTime(at.Ticks - at.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc);
+        next = next.AddMinutes(10 - next.Minute % 10);
+        var storage = host.Get<JobStorage>();
+        using var connection = storage.GetConnection();
+        Assert.Contains(connection.GetRecurringJobs(), j => j.Id == "test-counter");
+        using var transaction = connection.CreateWriteTransaction();
+        transaction.SetRangeInHash("recurring-job:test-counter",
+        [
+            new("CreatedAt", Hangfire.Common.JobHelper.SerializeDateTime(at.AddDays(-1))),
+            new("LastExecution", Hangfire.Common.JobHelper.SerializeDateTime(at)),
+            new("NextExecution", Hangfire.Common.JobHelper.SerializeDateTime(next)),
+        ]);
+        transaction.AddToSet("recurring-jobs", "test-counter", Hangfire.Common.JobHelper.ToTimestamp(next));
+        transaction.Commit();
     }
 
     [Fact]
-    public async Task Failing_job_retries_with_backoff_and_failures_are_recorded()
+    public async Task A_failing_job_is_retried_with_growing_waits_and_one_failing_for_good_stays_failed()
     {
         using var host = new JobsTestHost().Start();
         host.Flaky.FailuresLeft = 2;
-        var start = host.Clock.GetUtcNow();
-        await using (var scope = host.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<JobsService>().RunNowAsync("test-flaky", "staff:1");
+        var retried = await host.RunNowAsync("test-flaky");
+        Assert.Equal((JobOutcome.Succeeded, 7, 2), (retried.Outcome, retried.ItemsProcessed, retried.Retries));
+        var waits = RetryWaits(host, retried.JobId);
+        Assert.Equal([1, 2], waits); // Jobs:Retry:InitialDelay 1 s, Factor 2
 
-        var first = Assert.Single(await host.WaitForEndedRunsAsync("test-flaky", 1));
-        Assert.Equal(JobOutcome.Failed, first.Outcome);
-        Assert.Contains("upstream unavailable", first.ErrorMessage);
-        Assert.Equal("manual", first.Cause);
-
-        await host.WaitUntilIdleAsync(); // the failed firing is complete and its retry scheduled
-        host.Clock.Advance(TimeSpan.FromMinutes(1)); // first retry after the initial delay
-        var second = (await host.WaitForEndedRunsAsync("test-flaky", 2))[1];
-        Assert.Equal((JobOutcome.Failed, 1), (second.Outcome, second.Attempt));
-
-        await host.WaitUntilIdleAsync();
-        host.Clock.Advance(TimeSpan.FromMinutes(2)); // the wait doubles
-        var third = (await host.WaitForEndedRunsAsync("test-flaky", 3))[2];
-        Assert.Equal((JobOutcome.Succeeded, 2, 7), (third.Outcome, third.Attempt, third.ItemsProcessed));
-        Assert.Equal(start + TimeSpan.FromMinutes(3), third.StartedAt);
+        host.Flaky.FailuresLeft = 100;
+        var failed = await host.RunNowAsync("test-flaky");
+        Assert.Equal((JobOutcome.Failed, 2), (failed.Outcome, failed.Retries));
+        Assert.Contains("upstream unavailable", failed.ErrorMessage);
+        var summary = host.Get<IServiceScopeFactory>().CreateScope().ServiceProvider.GetRequiredService<JobsService>().List()
+            .Single(j => j.Name == "test-flaky");
+        Assert.True(summary.LastRun!.Failed);
+        Assert.Null(summary.Cron);
 
         await using var check = host.Services.CreateAsyncScope();
-        var list = await check.ServiceProvider.GetRequiredService<JobsService>().ListAsync();
-        var flaky = list.Single(j => j.Name == "test-flaky");
-        Assert.Equal(JobOutcome.Succeeded, flaky.LastRun!.Outcome);
-        Assert.Equal("manual", flaky.Schedule);
-        Assert.Null(flaky.NextFireAt);
-        Assert.Equal(host.Clock.GetUtcNow() + TimeSpan.FromMinutes(7), list.Single(j => j.Name == "test-counter").NextFireAt);
         var db = check.ServiceProvider.GetRequiredService<MiniCodeDbContext>();
-        Assert.True(await db.Set<MiniCode.Features.Audit.AuditEntry>().AnyAsync(a => a.Action == "job.run_now" && a.TargetId == "test-flaky"));
+        Assert.Equal(2, await db.Set<MiniCode.Features.Audit.AuditEntry>().CountAsync(a => a.Action == "job.run_now" && a.TargetId == "test-flaky"));
     }
 
+    /// <summary>Seconds between each failed attempt and the retry it scheduled.</summary>
+    private static List<int> RetryWaits(JobsTestHost host, string jobId) =>
+        host.Get<JobStorage>().GetMonitoringApi().JobDetails(jobId).History
+            .Where(h => h.StateName == "Scheduled").Reverse()
+            .Select(h => (int)Math.Round((Hangfire.Common.JobHelper.DeserializeDateTime(h.Data["EnqueueAt"]) - Hangfire.Common.JobHelper.DeserializeDateTime(h.Data["ScheduledAt"])).TotalSeconds))
+            .ToList();
+
     [Fact]
-    public async Task Run_now_refuses_an_unknown_job_and_a_node_without_scheduler()
+    public async Task Run_now_refuses_an_unknown_job_and_a_cluster_without_a_running_server()
     {
         using var host = new JobsTestHost().Start();
         await using (var scope = host.Services.CreateAsyncScope())
@@ -93,5 +122,13 @@ public sealed class SchedulerTests
         await using var s2 = noJobs.Services.CreateAsyncScope();
         var ex2 = await Assert.ThrowsAsync<ApiException>(() => s2.ServiceProvider.GetRequiredService<JobsService>().RunNowAsync("expire-sessions", "staff:1"));
         Assert.Equal(JobsErrors.SchedulerNotRunning, ex2.Error);
+    }
+
+    [Fact]
+    public async Task Invoking_a_job_runs_it_with_the_test_clock_and_no_queue()
+    {
+        using var host = new JobsTestHost().Start();
+        Assert.Equal(1, await host.InvokeAsync("test-counter"));
+        Assert.Empty(await host.RunsAsync("test-counter"));
     }
 }

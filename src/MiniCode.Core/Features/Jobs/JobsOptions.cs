@@ -3,54 +3,58 @@ using MiniCode.Infrastructure.Hosting;
 
 namespace MiniCode.Features.Jobs;
 
-/// <summary>Section <c>Jobs</c>: scheduler identity, retry and misfire policy, and one schedule per job name.</summary>
+/// <summary>Section <c>Jobs</c>: the Hangfire server of this node, retries, history and one cron schedule per job name.</summary>
 public sealed class JobsOptions : IValidatableObject
 {
     public const string Section = "Jobs";
 
-    /// <summary>Scheduler name; every node of one cluster must use the same.</summary>
-    [Required, MaxLength(100)]
-    public string InstanceName { get; set; } = "MiniCode";
-
-    /// <summary>This node's id in the cluster; empty = generated (host name + unique suffix).</summary>
+    /// <summary>This node's server name in the dashboard; empty = host name and process id.</summary>
     [MaxLength(100)]
     public string? InstanceId { get; set; }
 
-    /// <summary>Time zone cron expressions are read in.</summary>
+    /// <summary>Time zone every cron expression is read in: the business calendar.</summary>
     [Required]
     public string TimeZone { get; set; } = "Asia/Shanghai";
 
-    /// <summary>Parallel job threads per node on PostgreSQL (on SQLite jobs run one at a time).</summary>
+    /// <summary>Jobs one node runs at once on PostgreSQL (on SQLite one at a time: it has one writer).</summary>
     [Range(1, 50)]
-    public int MaxConcurrency { get; set; } = 4;
+    public int WorkerCount { get; set; } = 4;
 
-    /// <summary>A firing later than this counts as missed; a missed schedule runs once when the node is back, not once per missed interval.</summary>
-    [TimeSpanRange("00:00:01", "1.00:00:00")]
-    public TimeSpan MisfireThreshold { get; set; } = TimeSpan.FromMinutes(1);
-
-    /// <summary>How often a clustered node records that it is alive; a dead node's work is taken over after about twice this.</summary>
+    /// <summary>How often the node looks for due schedules and retries (Hangfire's SchedulePollingInterval).</summary>
     [TimeSpanRange("00:00:01", "00:10:00")]
-    public TimeSpan ClusterCheckinInterval { get; set; } = TimeSpan.FromSeconds(15);
+    public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How often an idle worker looks for queued work in the database (run now, retries).</summary>
+    [TimeSpanRange("00:00:00.100", "00:10:00")]
+    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Longest wait for another node's run of the same job to end before this run fails (and is retried).</summary>
+    [TimeSpanRange("00:00:01", "01:00:00")]
+    public TimeSpan OverlapWait { get; set; } = TimeSpan.FromMinutes(1);
 
     public JobRetryOptions Retry { get; set; } = new();
 
-    /// <summary>Run history older than this is purged by the <c>purge-job-history</c> job.</summary>
-    [TimeSpanRange("1.00:00:00", "3650.00:00:00")]
+    /// <summary>Succeeded runs stay in the history (dashboard) this long; failed runs stay until deleted there.</summary>
+    [TimeSpanRange("01:00:00", "3650.00:00:00")]
     public TimeSpan HistoryRetention { get; set; } = TimeSpan.FromDays(30);
 
-    /// <summary>Per job name: a cron expression (Quartz syntax, with seconds) or an interval. A job without one runs only on "run now".</summary>
+    /// <summary>SQLite only: Hangfire's own database file; empty = beside the MiniCode database (<c>minicode-jobs.db</c>).</summary>
+    public string? SqliteStoragePath { get; set; }
+
+        /// <summary>
+    /// Per job name: a cron expression (5 fields, or 6 with seconds) in <see cref="TimeZone"/>, checked when the schedules
+    /// are registered at start. A job without one runs only when started by hand.
+    /// </summary>
     public Dictionary<string, JobSchedule> Schedules { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         foreach (var (name, schedule) in Schedules)
         {
-            if (schedule.Cron is { Length: > 0 } cron && !Quartz.CronExpression.TryParse(cron, out _))
-                yield return new ValidationResult($"Jobs:Schedules:{name}:Cron '{cron}' is not a valid cron expression.");
-            if (schedule.Interval is { } i && i <= TimeSpan.Zero)
-                yield return new ValidationResult($"Jobs:Schedules:{name}:Interval must be positive.");
-            if (schedule.Cron is { Length: > 0 } && schedule.Interval is not null)
-                yield return new ValidationResult($"Jobs:Schedules:{name}: set Cron or Interval, not both.");
+            if (schedule.Interval is not null)
+                yield return new ValidationResult($"Jobs:Schedules:{name}:Interval is no longer read: give the schedule as Cron.");
         }
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
             yield return new ValidationResult($"Jobs:TimeZone '{TimeZone}' is not a known time zone.");
@@ -62,13 +66,15 @@ public sealed class JobsOptions : IValidatableObject
 public sealed class JobSchedule
 {
     public string? Cron { get; set; }
+    /// <summary>Read only to refuse it: schedules are cron expressions now (earlier releases also took intervals).</summary>
     public TimeSpan? Interval { get; set; }
     public bool Enabled { get; set; } = true;
 
-    public string Describe() => Cron is { Length: > 0 } ? $"cron {Cron}" : Interval is { } i ? $"every {i}" : "manual";
+    /// <summary>The cron expression in force, or null when the job runs only when started by hand.</summary>
+    public string? ActiveCron => Enabled && Cron is { Length: > 0 } c ? c : null;
 }
 
-/// <summary>A failed run is retried this many times, the waits growing by <see cref="Factor"/> from <see cref="InitialDelay"/>.</summary>
+/// <summary>A failed run is retried this many times, the waits growing by <see cref="Factor"/> from <see cref="InitialDelay"/> up to <see cref="MaxDelay"/>.</summary>
 public sealed class JobRetryOptions
 {
     [Range(0, 20)]
@@ -82,4 +88,8 @@ public sealed class JobRetryOptions
 
     [TimeSpanRange("00:00:01", "1.00:00:00")]
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>The wait before retry n (1-based), in whole seconds as Hangfire takes them.</summary>
+    public int DelaySeconds(int retry) =>
+        (int)Math.Min(MaxDelay.TotalSeconds, InitialDelay.TotalSeconds * Math.Pow(Factor, Math.Max(0, retry - 1)));
 }

@@ -1,72 +1,69 @@
+using Hangfire;
+using Hangfire.States;
+using Hangfire.Storage;
 using MiniCode.Data;
 using MiniCode.Features.Audit;
 using MiniCode.Infrastructure.Errors;
-using Quartz;
 
 namespace MiniCode.Features.Jobs;
 
-public sealed record JobSummary(
-    string Name, string Description, string Schedule, bool SchedulerRunning,
-    DateTimeOffset? NextFireAt, JobRunView? LastRun);
+/// <summary>A registered job as the admin's summary shows it, read from Hangfire's storage.</summary>
+public sealed record JobSummary(string Name, string Description, string? Cron, DateTimeOffset? NextRunAt, JobLastRun? LastRun);
 
-public sealed record JobRunView(
-    long Id, string JobName, string Node, string Cause, int Attempt, DateTimeOffset? ScheduledFor,
-    DateTimeOffset StartedAt, DateTimeOffset? EndedAt, JobOutcome Outcome, int ItemsProcessed, string? ErrorMessage)
+/// <summary>The latest run: its Hangfire job id (for the dashboard link), when it started, its state and the items it reported.</summary>
+public sealed record JobLastRun(string JobId, DateTimeOffset? StartedAt, string State, int? ItemsProcessed)
 {
-    public static JobRunView From(JobRun r) =>
-        new(r.Id, r.JobName, r.Node, r.Cause, r.Attempt, r.ScheduledFor, r.StartedAt, r.EndedAt, r.Outcome, r.ItemsProcessed, r.ErrorMessage);
+    public bool Succeeded => State == SucceededState.StateName;
+    public bool Failed => State == FailedState.StateName;
 }
 
-/// <summary>What the admin's jobs page needs: the job list with last and next run, a job's history, and "run now".</summary>
-public sealed class JobsService(
-    MiniCodeDbContext db, JobRegistry registry, JobScheduler scheduler, IOptions<JobsOptions> options, AuditLog audit)
+/// <summary>
+/// What the admin's jobs summary needs beside Hangfire's dashboard: every job with its Chinese description, schedule,
+/// next run and the last run's outcome and item count; and "run now" with an audit entry.
+/// </summary>
+public sealed class JobsService(MiniCodeDbContext db, JobRegistry registry, JobStorage storage, IRecurringJobManager recurring,
+    IOptions<JobsOptions> options, AuditLog audit)
 {
-    public async Task<IReadOnlyList<JobSummary>> ListAsync(CancellationToken ct = default)
-    {
-        var names = registry.All.Select(r => r.Name).ToList();
-        var lastIds = await db.Set<JobRun>().Where(r => names.Contains(r.JobName))
-            .GroupBy(r => r.JobName).Select(g => g.Max(r => r.Id)).ToListAsync(ct);
-        var lastRuns = await db.Set<JobRun>().AsNoTracking().Where(r => lastIds.Contains(r.Id)).ToDictionaryAsync(r => r.JobName, ct);
+    /// <summary>True when some node's Hangfire server is alive on the shared storage (or this one's).</summary>
+    public bool ServerRunning() => storage.GetMonitoringApi().Servers().Count > 0;
 
-        var result = new List<JobSummary>();
-        foreach (var job in registry.All)
+    public IReadOnlyList<JobSummary> List()
+    {
+        using var connection = storage.GetConnection();
+        var stored = connection.GetRecurringJobs().ToDictionary(j => j.Id, StringComparer.Ordinal);
+        return registry.All.Select(job =>
         {
-            DateTimeOffset? next = null;
-            if (scheduler.Scheduler is { } s && await s.GetTrigger(JobScheduler.TriggerOf(job.Name), ct) is { } trigger)
-                next = trigger.NextFireTimeUtc;
-            var schedule = options.Value.Schedules.GetValueOrDefault(job.Name) is { Enabled: true } sc ? sc.Describe() : "manual";
-            result.Add(new JobSummary(job.Name, job.Description, schedule, scheduler.Scheduler is not null, next,
-                lastRuns.TryGetValue(job.Name, out var last) ? JobRunView.From(last) : null));
-        }
-        return result;
+            stored.TryGetValue(job.Name, out var entry);
+            return new JobSummary(job.Name, job.Description, options.Value.Schedules.GetValueOrDefault(job.Name)?.ActiveCron,
+                entry?.NextExecution is { } next ? new DateTimeOffset(next, TimeSpan.Zero) : null,
+                entry?.LastJobId is { Length: > 0 } id ? LastRun(connection, id, entry.LastExecution) : null);
+        }).ToList();
     }
 
-    public async Task<IReadOnlyList<JobRunView>> HistoryAsync(string name, int take = 50, CancellationToken ct = default)
+    private static JobLastRun LastRun(IStorageConnection connection, string jobId, DateTime? startedAt)
     {
-        RequireKnown(name);
-        var runs = await db.Set<JobRun>().AsNoTracking().Where(r => r.JobName == name)
-            .OrderByDescending(r => r.Id).Take(Math.Clamp(take, 1, 500)).ToListAsync(ct);
-        return runs.Select(JobRunView.From).ToList();
+        var state = connection.GetStateData(jobId);
+        var items = state?.Name == SucceededState.StateName && state.Data.TryGetValue("Result", out var json) ? JobResultText.ItemsProcessed(json) : null;
+        return new JobLastRun(jobId, startedAt is { } s ? new DateTimeOffset(s, TimeSpan.Zero) : null, state?.Name ?? "Unknown", items);
     }
 
-    /// <summary>Fires the job now on whichever node picks it up (any node of a cluster), recording who asked in the audit log.</summary>
+    /// <summary>When the job last ended successfully (among the runs Hangfire still keeps), or null.</summary>
+    public DateTimeOffset? LastSucceededAt(string name)
+    {
+        var monitoring = storage.GetMonitoringApi();
+        var succeeded = monitoring.SucceededJobs(0, 500)
+            .Where(j => j.Value?.Job?.Args is [string job, ..] && job == name && j.Value.SucceededAt is not null)
+            .Select(j => j.Value.SucceededAt!.Value).DefaultIfEmpty().Max();
+        return succeeded == default ? null : new DateTimeOffset(DateTime.SpecifyKind(succeeded, DateTimeKind.Utc));
+    }
+
+    /// <summary>Queues a run now for whichever node picks it up, recording who asked in the audit log.</summary>
     public async Task RunNowAsync(string name, string actor, CancellationToken ct = default)
     {
-        RequireKnown(name);
-        var s = scheduler.Scheduler ?? throw new ApiException(JobsErrors.SchedulerNotRunning);
+        if (registry.Find(name) is null) throw new ApiException(JobsErrors.UnknownJob);
+        if (!ServerRunning()) throw new ApiException(JobsErrors.SchedulerNotRunning);
         audit.Record(actor, "job.run_now", "job", name);
         await db.SaveChangesAsync(ct);
-        await s.TriggerJob(JobScheduler.KeyOf(name), new JobDataMap { [JobRunner.CauseKey] = "manual" }, ct);
-    }
-
-    public async Task<int> PurgeHistoryAsync(DateTimeOffset now, CancellationToken ct = default)
-    {
-        var cutoff = now - options.Value.HistoryRetention;
-        return await db.Set<JobRun>().Where(r => r.StartedAt < cutoff && r.Outcome != JobOutcome.Running).ExecuteDeleteAsync(ct);
-    }
-
-    private void RequireKnown(string name)
-    {
-        if (registry.Find(name) is null) throw new ApiException(JobsErrors.UnknownJob);
+        recurring.Trigger(name);
     }
 }

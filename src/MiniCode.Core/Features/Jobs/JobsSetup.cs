@@ -1,24 +1,36 @@
+using Hangfire;
+using Hangfire.Common;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace MiniCode.Features.Jobs;
 
 public static class JobsSetup
 {
-    /// <summary>The scheduler, its options, run history and the jobs service. Runs only when <c>MiniCode:Parts:Jobs</c> is on.</summary>
+    /// <summary>
+    /// Hangfire on this host: its storage (registered before <c>AddHangfire</c>, whose own registrations only fill gaps),
+    /// this host's filters, the server that runs when <c>MiniCode:Parts:Jobs</c> is on, and the jobs summary service.
+    /// </summary>
     public static IServiceCollection AddMiniCodeJobs(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<JobRegistry>();
-        services.AddSingleton<JobScheduler>();
-        services.AddHostedService(sp => sp.GetRequiredService<JobScheduler>());
+        services.TryAddSingleton<MiniCodeJobStorage>();
+        services.TryAddSingleton<JobStorage>(sp => sp.GetRequiredService<MiniCodeJobStorage>());
+        services.TryAddSingleton<JobFilters>();
+        services.TryAddSingleton<IJobFilterProvider>(sp => sp.GetRequiredService<JobFilters>());
+        services.AddHangfire((sp, c) => c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings()
+            .UseLogProvider(new HangfireLogging(sp.GetRequiredService<ILoggerFactory>())));
+        services.TryAddScoped<JobRunner>();
+        services.TryAddSingleton<JobServer>();
+        services.AddHostedService(sp => sp.GetRequiredService<JobServer>());
         services.AddScoped<JobsService>();
-        services.AddMiniCodeJob<PurgeJobHistoryJob>("purge-job-history", "删除超过保留期的定时任务运行记录");
         return services;
     }
 
     /// <summary>
     /// Registers a feature's job under <paramref name="name"/> (lower-case, digits and dashes). Its schedule is read from
-    /// <c>Jobs:Schedules:&lt;name&gt;</c> (<c>Cron</c> or <c>Interval</c>); without one it runs only on "run now".
+    /// <c>Jobs:Schedules:&lt;name&gt;:Cron</c>; without one it runs only when started by hand.
     /// </summary>
     public static IServiceCollection AddMiniCodeJob<TJob>(this IServiceCollection services, string name, string description)
         where TJob : class, IMiniCodeJob

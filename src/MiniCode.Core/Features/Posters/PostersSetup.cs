@@ -34,7 +34,7 @@ public static class PostersSetup
 /// <summary>Scheduled as <c>purge-check-ins</c>: deletes check-ins past <c>MiniCode:Posters:RetentionDays</c> (rules in <see cref="CheckInService"/>).</summary>
 public sealed class PurgeCheckInsJob(CheckInService checkIns) : IMiniCodeJob
 {
-    public async Task<JobResult> RunAsync(JobRunContext context, CancellationToken cancellationToken) =>
+    public async Task<JobResult> ExecuteAsync(CancellationToken cancellationToken) =>
         new(await checkIns.PurgeAsync(cancellationToken));
 }
 

@@ -14,6 +14,8 @@ public static class Permissions
     public const string CodeStyles = "codestyles.manage";
     public const string Statistics = "stats.view";
     public const string Jobs = "jobs.manage";
+    /// <summary>Start a job now, in the summary or the Hangfire dashboard (which is read-only without it).</summary>
+    public const string JobsRun = "jobs.run";
     public const string AppealsReview = "appeals.review";
     public const string OverrideApprove = "overrides.approve";
     public const string HealthImports = "imports.manage";
@@ -27,7 +29,7 @@ public static class Permissions
         (Posters, "张贴码"),
         (Staff, "人员管理"), (Roles, "角色权限"), (Faq, "常见问题"),
         (Feedback, "纠错反馈"), (Announcements, "资讯与服务"), (Forms, "表单管理"), (CodeStyles, "码样式"),
-        (AppealsReview, "申诉审核"), (OverrideApprove, "人工赋码审批"), (HealthImports, "健康数据导入"), (Records, "核验记录"), (Statistics, "统计分析"), (Jobs, "定时任务"),
+        (AppealsReview, "申诉审核"), (OverrideApprove, "人工赋码审批"), (HealthImports, "健康数据导入"), (Records, "核验记录"), (Statistics, "统计分析"), (Jobs, "定时任务"), (JobsRun, "立即运行定时任务"),
         (Audit, "操作日志"),
     ];
 

@@ -12,7 +12,7 @@ public sealed class HostPartsOptions
     public bool Bff { get; set; } = true;
     /// <summary>The Razor Pages admin under <c>/admin</c>.</summary>
     public bool Admin { get; set; } = true;
-    /// <summary>The Quartz scheduler.</summary>
+    /// <summary>The Hangfire server that runs the scheduled jobs.</summary>
     public bool Jobs { get; set; } = true;
     /// <summary>The WeChat / Alipay / SMS platform simulator under <c>/simulator</c>. Never on in production.</summary>
     public bool Simulator { get; set; }

@@ -128,7 +128,7 @@ public sealed class NoticeDeliveryWorker(NoticeDeliverySignal signal, IServiceSc
 /// <summary>Scheduled as <c>send-notices</c>: sends deliveries whose retry is due, then deletes ended ones past their keep time.</summary>
 public sealed class SendNoticesJob(NoticeDeliveryService deliveries) : IMiniCodeJob
 {
-    public async Task<JobResult> RunAsync(JobRunContext context, CancellationToken cancellationToken)
+    public async Task<JobResult> ExecuteAsync(CancellationToken cancellationToken)
     {
         var sent = await deliveries.DeliverDueAsync(cancellationToken);
         await deliveries.PurgeEndedAsync(cancellationToken);

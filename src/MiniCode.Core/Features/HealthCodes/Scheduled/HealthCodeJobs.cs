@@ -16,25 +16,25 @@ public sealed class HealthCodeJobOptions
 }
 
 /// <summary><c>recompute-due-colours</c>: see <see cref="HealthStatusService.RecomputeDueAsync"/>.</summary>
-public sealed class RecomputeDueColorsJob(HealthStatusService statuses, IOptions<HealthCodeJobOptions> options) : IMiniCodeJob
+public sealed class RecomputeDueColorsJob(HealthStatusService statuses, IOptions<HealthCodeJobOptions> options, TimeProvider time) : IMiniCodeJob
 {
-    public async Task<JobResult> RunAsync(JobRunContext context, CancellationToken cancellationToken) =>
-        new(await statuses.RecomputeDueAsync(context.Now, options.Value.RecomputeBatchSize, cancellationToken));
+    public async Task<JobResult> ExecuteAsync(CancellationToken cancellationToken) =>
+        new(await statuses.RecomputeDueAsync(time.GetUtcNow(), options.Value.RecomputeBatchSize, cancellationToken));
 }
 
 /// <summary><c>rollup-statistics</c>: yesterday's and today's statistics (UTC days), see <see cref="CodeStatisticsService"/>.</summary>
-public sealed class RollupStatisticsJob(CodeStatisticsService statistics) : IMiniCodeJob
+public sealed class RollupStatisticsJob(CodeStatisticsService statistics, TimeProvider time) : IMiniCodeJob
 {
-    public async Task<JobResult> RunAsync(JobRunContext context, CancellationToken cancellationToken)
+    public async Task<JobResult> ExecuteAsync(CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(context.Now.UtcDateTime);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         return new(await statistics.RollUpAsync(today.AddDays(-1), cancellationToken) + await statistics.RollUpAsync(today, cancellationToken));
     }
 }
 
 /// <summary><c>send-reminders</c>: see <see cref="ReminderService"/>.</summary>
-public sealed class SendRemindersJob(ReminderService reminders) : IMiniCodeJob
+public sealed class SendRemindersJob(ReminderService reminders, TimeProvider time) : IMiniCodeJob
 {
-    public async Task<JobResult> RunAsync(JobRunContext context, CancellationToken cancellationToken) =>
-        new(await reminders.SendDeclarationRemindersAsync(context.Now, cancellationToken));
+    public async Task<JobResult> ExecuteAsync(CancellationToken cancellationToken) =>
+        new(await reminders.SendDeclarationRemindersAsync(time.GetUtcNow(), cancellationToken));
 }

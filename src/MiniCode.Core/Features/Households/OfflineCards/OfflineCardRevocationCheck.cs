@@ -17,6 +17,6 @@ public sealed class OfflineCardRevocationCheck(MiniCodeDbContext db) : ICodeRevo
 /// <summary>Scheduled as <c>expire-offline-cards</c>: expires cards and publishes revocations (rules in <see cref="OfflineCardService"/>).</summary>
 public sealed class ExpireOfflineCardsJob(OfflineCardService cards) : Jobs.IMiniCodeJob
 {
-    public async Task<Jobs.JobResult> RunAsync(Jobs.JobRunContext context, CancellationToken cancellationToken) =>
+    public async Task<Jobs.JobResult> ExecuteAsync(CancellationToken cancellationToken) =>
         new(await cards.ExpireAndRevokeAsync(cancellationToken));
 }

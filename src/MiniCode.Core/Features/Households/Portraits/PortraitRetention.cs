@@ -32,5 +32,5 @@ public sealed class PortraitRetention(MiniCodeDbContext db, IPortraitStore store
 /// <summary>Scheduled as <c>purge-portraits</c> (rules in <see cref="PortraitRetention"/>).</summary>
 public sealed class PurgePortraitsJob(PortraitRetention retention) : IMiniCodeJob
 {
-    public async Task<JobResult> RunAsync(JobRunContext context, CancellationToken cancellationToken) => new(await retention.PurgeAsync(cancellationToken));
+    public async Task<JobResult> ExecuteAsync(CancellationToken cancellationToken) => new(await retention.PurgeAsync(cancellationToken));
 }

@@ -7,22 +7,36 @@ using MiniCode.Infrastructure.Errors;
 
 namespace MiniCode.Admin.Areas.Admin.Pages.Jobs;
 
-/// <summary>定时任务: every registered job with its schedule, last and next run; "run now" fires it on the cluster.</summary>
+/// <summary>
+/// 定时任务: what Hangfire's dashboard lacks — every job with its Chinese description, schedule, next run and the last
+/// run's outcome and item count — linking into the dashboard (<c>/admin/hangfire</c>) for history, retries and details.
+/// "Run now" needs <see cref="Permissions.JobsRun"/>.
+/// </summary>
 [RequirePermission(Permissions.Jobs)]
 public sealed class IndexModel(JobsService jobs, CurrentStaff current, TimeProvider time) : AdminPageModel
 {
-    public IReadOnlyList<JobSummary> Jobs { get; private set; } = [];
-    public bool SchedulerRunning => Jobs.Any(j => j.SchedulerRunning);
+    public const string Dashboard = "/admin/hangfire";
 
-    public async Task OnGetAsync(CancellationToken ct) => Jobs = await jobs.ListAsync(ct);
+    public IReadOnlyList<JobSummary> Jobs { get; private set; } = [];
+    public bool ServerRunning { get; private set; }
+    public bool MayRun { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        Jobs = jobs.List();
+        ServerRunning = jobs.ServerRunning();
+        await current.GetAsync();
+        MayRun = current.Has(Permissions.JobsRun);
+    }
 
     public async Task<IActionResult> OnPostRunAsync(string name, CancellationToken ct)
     {
         await current.GetAsync();
+        if (!current.Has(Permissions.JobsRun)) return Forbid();
         try
         {
             await jobs.RunNowAsync(name, current.Actor, ct);
-            Flash($"已触发任务 {name}，运行结果见运行记录");
+            Flash($"已触发任务 {name}，运行结果见任务面板");
         }
         catch (ApiException ex)
         {
@@ -31,16 +45,17 @@ public sealed class IndexModel(JobsService jobs, CurrentStaff current, TimeProvi
         return Redirect("/admin/jobs");
     }
 
-    public string Local(DateTimeOffset? at) => Format(time, at);
-
-    /// <summary>A moment in the server's local time zone to the second, or a dash when there is none.</summary>
-    public static string Format(TimeProvider time, DateTimeOffset? at) =>
+    public string Local(DateTimeOffset? at) =>
         at is { } t ? TimeZoneInfo.ConvertTime(t, time.LocalTimeZone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "—";
 
-    public static string OutcomeLabel(JobOutcome outcome) => outcome switch
+    public static string StateLabel(JobLastRun run) => run.State switch
     {
-        JobOutcome.Running => "运行中",
-        JobOutcome.Succeeded => "成功",
-        _ => "失败",
+        "Succeeded" => "成功",
+        "Failed" => "失败",
+        "Processing" => "运行中",
+        "Scheduled" => "等待重试",
+        "Enqueued" => "排队中",
+        "Deleted" => "已删除",
+        _ => run.State,
     };
 }

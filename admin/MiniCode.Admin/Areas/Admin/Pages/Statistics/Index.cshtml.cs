@@ -19,7 +19,7 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Statistics;
 /// code type or one region inside it); feedback and form submissions by local (Asia/Shanghai) calendar day.
 /// </summary>
 [RequirePermission(Permissions.Statistics)]
-public sealed class IndexModel(MiniCodeDbContext db, CodeStatisticsService statistics, CurrentStaff current, TimeProvider time) : AdminPageModel
+public sealed class IndexModel(MiniCodeDbContext db, CodeStatisticsService statistics, JobsService jobs, CurrentStaff current, TimeProvider time) : AdminPageModel
 {
     /// <summary>Longest range one request may ask for, so a page never scans years of rows.</summary>
     public const int MaxRangeDays = 366;
@@ -61,8 +61,7 @@ public sealed class IndexModel(MiniCodeDbContext db, CodeStatisticsService stati
         var until = Start(lastDay.AddDays(1));
         await ScopeAsync(ct);
         Codes = await CodeStatistics.LoadAsync(db, statistics, firstDay, lastDay, Scope, Type, ct);
-        LastRollUp = await db.Set<JobRun>().AsNoTracking().Where(r => r.JobName == "rollup-statistics" && r.Outcome == JobOutcome.Succeeded)
-            .OrderByDescending(r => r.Id).Select(r => r.EndedAt).FirstOrDefaultAsync(ct);
+        LastRollUp = jobs.LastSucceededAt("rollup-statistics");
         var since = Start(firstDay);
 
         FeedbackTotal = await db.Set<FeedbackEntry>().CountAsync(ct);
