@@ -4,9 +4,9 @@ using MiniCode.Infrastructure.Hosting;
 namespace MiniCode.Features.Jobs;
 
 /// <summary>Section <c>Jobs</c>: scheduler identity, retry and misfire policy, and one schedule per job name.</summary>
-public sealed class JobsOptions : IValidatableObject
+public sealed class JobsOptions : IValidatableObject, ISectionOptions
 {
-    public const string Section = "Jobs";
+    public static string Section => "Jobs";
 
     /// <summary>Scheduler name; every node of one cluster must use the same.</summary>
     [Required, MaxLength(100)]
@@ -32,7 +32,7 @@ public sealed class JobsOptions : IValidatableObject
     [TimeSpanRange("00:00:01", "00:10:00")]
     public TimeSpan ClusterCheckinInterval { get; set; } = TimeSpan.FromSeconds(15);
 
-    public JobRetryOptions Retry { get; set; } = new();
+    [ValidateObjectMembers] public JobRetryOptions Retry { get; set; } = new();
 
     /// <summary>Run history older than this is purged by the <c>purge-job-history</c> job.</summary>
     [TimeSpanRange("1.00:00:00", "3650.00:00:00")]
