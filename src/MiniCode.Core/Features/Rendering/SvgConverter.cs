@@ -1,6 +1,4 @@
-using System.ComponentModel.DataAnnotations;
 using System.Diagnostics;
-using MiniCode.Infrastructure.Hosting;
 
 namespace MiniCode.Features.Rendering;
 

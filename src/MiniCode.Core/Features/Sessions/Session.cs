@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MiniCode.Features.People;
 using MiniCode.Infrastructure.Hosting;

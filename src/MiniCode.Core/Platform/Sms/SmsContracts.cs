@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.ComponentModel.DataAnnotations;
 using MiniCode.Infrastructure.Errors;
 using MiniCode.Infrastructure.Hosting;
 

@@ -2,7 +2,6 @@ using MiniCode.Infrastructure.Errors;
 using MiniCode.Data;
 using MiniCode.Features.HealthCodes.Engine;
 using MiniCode.Features.HealthCodes.Notices;
-using MiniCode.Infrastructure.Hosting;
 
 namespace MiniCode.Features.HealthCodes.Declarations;
 

@@ -1,6 +1,4 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using MiniCode.Infrastructure.Hosting;
 
 namespace MiniCode.Features.HealthCodes.Notices;
 

@@ -1,10 +1,8 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using MiniCode.Data;
 using MiniCode.Features.People;
 using MiniCode.Platform.Alipay;
 using MiniCode.Platform.WeChat;
-using MiniCode.Infrastructure.Hosting;
 
 namespace MiniCode.Features.HealthCodes.Notices;
 

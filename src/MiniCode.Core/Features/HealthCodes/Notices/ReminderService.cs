@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using MiniCode.Data;
 using MiniCode.Features.HealthCodes.Declarations;
 using MiniCode.Features.People;

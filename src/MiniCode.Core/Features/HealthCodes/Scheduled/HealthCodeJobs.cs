@@ -1,9 +1,7 @@
-using System.ComponentModel.DataAnnotations;
 using MiniCode.Features.HealthCodes.Engine;
 using MiniCode.Features.HealthCodes.Notices;
 using MiniCode.Features.HealthCodes.Statistics;
 using MiniCode.Features.Jobs;
-using MiniCode.Infrastructure.Hosting;
 
 namespace MiniCode.Features.HealthCodes.Scheduled;
 
