@@ -2,14 +2,16 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.StaticWebAssets;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using MiniCode.Admin.Security;
-using MiniCode.Features.Content;
 using MiniCode.Features.HealthCodes.Imports;
 using MiniCode.Features.Staff;
 
@@ -17,17 +19,20 @@ namespace MiniCode.Admin;
 
 public static class AdminSetup
 {
-    /// <summary>Staff accounts, admin content features, the admin cookie scheme, permission policies and Razor Pages.</summary>
-    public static WebApplicationBuilder AddMiniCodeAdmin(this WebApplicationBuilder builder)
+    /// <summary>
+    /// The admin cookie scheme, permission policies and Razor Pages. The features the pages work with (staff, content,
+    /// checkpoints, health codes...) register their own services; Program lists them.
+    /// </summary>
+    public static IHostApplicationBuilder AddAdmin(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         // The stylesheet lives in this library's wwwroot. A published app has it under wwwroot/_content; a build run
         // (any environment, including tests) reads it through the static-web-assets manifest, a no-op when absent.
-        builder.WebHost.UseStaticWebAssets();
-        services.AddAdminContent(builder.Configuration);
+        if (builder.Environment is IWebHostEnvironment web) StaticWebAssetsLoader.UseStaticWebAssets(web, builder.Configuration);
         services.AddScoped<CurrentStaff>();
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
-        services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
+        // Replaces the framework's default provider, which AddAuthorization registers with TryAdd (before or after us).
+        services.Replace(ServiceDescriptor.Singleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>());
         services.AddAuthentication().AddCookie(AdminAuth.Scheme);
         services.AddOptions<CookieAuthenticationOptions>(AdminAuth.Scheme)
             .Configure<IOptions<AdminOptions>, TimeProvider>((o, admin, time) => AdminAuth.Configure(o, admin.Value, time));
@@ -53,12 +58,9 @@ public static class AdminSetup
         return builder;
     }
 
-    /// <summary>The admin pages under <c>/admin</c> and their stylesheet.</summary>
-    public static WebApplication MapMiniCodeAdmin(this WebApplication app)
+    /// <summary>The admin pages under <c>/admin</c> (their stylesheet is served by the foundation's static files).</summary>
+    public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder app)
     {
-        // Static files as middleware, not MapStaticAssets: its catch-all "{**path:file}" endpoint would turn the API's
-        // unknown-route 404s into 405s and hide real 405s.
-        app.UseStaticFiles();
         app.MapRazorPages();
         app.MapJobsDashboard();
         return app;

@@ -21,15 +21,9 @@ public static class JobsDashboard
     public const string Path = "/admin/hangfire";
     private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
 
-    public static void MapJobsDashboard(this WebApplication app)
+    public static IEndpointRouteBuilder MapJobsDashboard(this IEndpointRouteBuilder app)
     {
-        app.Use((context, next) =>
-        {
-            if (context.Request.Path.StartsWithSegments(Path))
-                CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = Chinese;
-            return next(context);
-        });
-        var registry = app.Services.GetRequiredService<JobRegistry>();
+        var registry = app.ServiceProvider.GetRequiredService<JobRegistry>();
         app.MapHangfireDashboardWithAuthorizationPolicy(AdminAuth.PermissionPrefix + Permissions.Jobs, Path, new DashboardOptions
         {
             AppPath = "/admin/jobs",
@@ -37,6 +31,16 @@ public static class JobsDashboard
             DisplayStorageConnectionString = false,
             IsReadOnlyFunc = context => !context.GetHttpContext().RequestServices.GetRequiredService<CurrentStaff>().Has(Permissions.JobsRun),
             DisplayNameFunc = (_, job) => job.Args is [string name, ..] && registry.Find(name) is { } r ? $"{r.Name}：{r.Description}" : job.ToString(),
+        }).Add(endpoint =>
+        {
+            // Hangfire's pages take their language from the request's UI culture.
+            var dashboard = endpoint.RequestDelegate!;
+            endpoint.RequestDelegate = context =>
+            {
+                CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = Chinese;
+                return dashboard(context);
+            };
         });
+        return app;
     }
 }

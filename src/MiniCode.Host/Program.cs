@@ -1,46 +1,71 @@
-using MiniCode.Features.Jobs;
+using Microsoft.Extensions.Options;
+using MiniCode.Admin;
+using MiniCode.Features.Announcements;
+using MiniCode.Features.Audit;
 using MiniCode.Features.Checkpoints;
+using MiniCode.Features.CodeStyles;
+using MiniCode.Features.Faq;
+using MiniCode.Features.Feedback;
+using MiniCode.Features.Forms;
 using MiniCode.Features.HealthCodes;
 using MiniCode.Features.Households;
-using MiniCode.Admin;
-using MiniCode.Features.Content;
+using MiniCode.Features.Identity;
+using MiniCode.Features.Jobs;
+using MiniCode.Features.Posters;
+using MiniCode.Features.Rendering;
+using MiniCode.Features.Sessions;
+using MiniCode.Features.Staff;
 using MiniCode.Infrastructure.Hosting;
 using MiniCode.Infrastructure.Logging;
 using MiniCode.Infrastructure.OpenApi;
-using MiniCode.Features.Identity;
-using MiniCode.Features.Posters;
 using MiniCode.Platform;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddMiniCodeLogging();
-builder.AddMiniCodeFoundation();
-builder.Services.AddMiniCodeJobs(builder.Configuration);
-builder.Services.AddMiniCodeOpenApi();
-builder.Services.AddMiniCodePlatform(builder.Configuration).AddMiniCodeIdentity(builder.Configuration);
-builder.Services.AddHealthCodes(builder.Configuration);
-builder.Services.AddHouseholds(builder.Configuration);
-builder.Services.AddPosters(builder.Configuration);
-builder.Services.AddCheckpoints(builder.Configuration);
-builder.AddMiniCodeAdmin();
+// Every feature, in any order: each registers only its own services and options, and fills the extension points of
+// others with Replace (their owners register defaults with TryAdd). Foundation/SetupOrderTests checks this.
+builder.AddFoundation();
+builder.AddLogging();
+builder.AddOpenApiDocument();
+builder.AddJobs();
+builder.AddPlatform();
+builder.AddAudit();
+builder.AddSessions();
+builder.AddRendering();
+builder.AddIdentity();
+builder.AddHealthCodes();
+builder.AddHouseholds();
+builder.AddPosters();
+builder.AddCheckpoints();
+builder.AddStaff();
+builder.AddFaq();
+builder.AddFeedback();
+builder.AddAnnouncements();
+builder.AddCodeStyles();
+builder.AddAdmin();
 
 var app = builder.Build();
 if (await app.TryRunCommandAsync(args)) return;
 
-app.UseMiniCodeFoundation();
-var parts = HostPartsOptions.From(app.Configuration);
-app.MapMiniCodeSimulator(parts);
+app.UseFoundation();
+app.MapFoundation();
+// Configuration decides which parts this process serves. Map order only orders the OpenAPI document.
+var parts = app.Services.GetRequiredService<IOptions<HostPartsOptions>>().Value;
+if (parts.Simulator) app.MapPlatform();
 if (parts.Bff)
 {
-    app.MapMiniCodeOpenApi();
+    app.MapOpenApiDocument();
     app.MapGet("/api", () => TypedResults.Ok(new { name = "MiniCode", status = "ok" })).ExcludeFromDescription();
-    app.MapMiniCodeIdentity();
-    app.MapHealthCodesApi();
-    app.MapHouseholdsApi();
-    app.MapPostersApi();
-    app.MapCheckpointsApi();
-    app.MapAdminContentApis();
+    app.MapIdentity();
+    app.MapHealthCodes();
+    app.MapHouseholds();
+    app.MapPosters();
+    app.MapCheckpoints();
+    app.MapFaq();
+    app.MapFeedback();
+    app.MapAnnouncements();
+    app.MapForms();
 }
-if (parts.Admin) app.MapMiniCodeAdmin();
+if (parts.Admin) app.MapAdmin();
 
 app.Run();
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using MiniCode.Features.Identity;
 using MiniCode.Infrastructure.Hosting;
 using MiniCode.Platform.Alipay;
 using MiniCode.Platform.Simulator;
@@ -11,18 +9,14 @@ namespace MiniCode.Platform;
 public static class PlatformSetup
 {
     /// <summary>WeChat, Alipay and SMS clients (typed HttpClients, base URLs from configuration) and the simulator's services.</summary>
-    public static IServiceCollection AddMiniCodePlatform(this IServiceCollection services, IConfiguration configuration)
+    public static IHostApplicationBuilder AddPlatform(this IHostApplicationBuilder builder)
     {
-        services.AddOptions<WeChatOptions>().Bind(configuration.GetSection(WeChatOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<AlipayOptions>().Bind(configuration.GetSection(AlipayOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SmsOptions>().Bind(configuration.GetSection(SmsOptions.Section)).ValidateDataAnnotations()
-            .Validate(o => o.Provider != SmsProvider.Tencent || (o.Tencent.SecretId.Length > 0 && o.Tencent.SecretKey.Length > 0 && o.Tencent.SdkAppId.Length > 0),
-                "Sms:Tencent:SecretId, SecretKey and SdkAppId are required when Sms:Provider is Tencent")
-            .Validate(o => o.Provider != SmsProvider.Aliyun || (o.Aliyun.AccessKeyId.Length > 0 && o.Aliyun.AccessKeySecret.Length > 0),
-                "Sms:Aliyun:AccessKeyId and AccessKeySecret are required when Sms:Provider is Aliyun")
+        var services = builder.Services;
+        services.AddValidatedOptions<WeChatOptions>();
+        services.AddValidatedOptions<AlipayOptions>();
+        services.AddValidatedOptions<SmsOptions>()
             .Validate<IHostEnvironment>((o, env) => !env.IsProduction() || o.Provider != SmsProvider.Log,
-                "Sms:Provider must be Tencent or Aliyun in Production (the Log sender only writes codes to the log)")
-            .ValidateOnStart();
+                "Sms:Provider must be Tencent or Aliyun in Production (the Log sender only writes codes to the log)");
         services.AddRequiredSetting("Sms:Provider", "the SMS provider, Tencent or Aliyun");
         services.AddRequiredSetting("WeChat:AppId", "the mini program's AppID");
         services.AddRequiredSetting("WeChat:AppSecret", "the mini program's AppSecret");
@@ -75,16 +69,12 @@ public static class PlatformSetup
         });
 
         services.AddSingleton<SimulatorState>();
-        // A certified provider registers its IFaceVerifier before this; otherwise the simulator's, only where the simulator runs.
-        services.TryAddSingleton<IFaceVerifier>(sp => sp.GetRequiredService<IOptions<HostPartsOptions>>().Value.Simulator
-            ? new SimulatorFaceVerifier() : new UnconfiguredFaceVerifier());
-        return services;
+        return builder;
     }
 
-    /// <summary>Maps the platform simulator under <c>/simulator</c> when <c>MiniCode:Parts:Simulator</c> is on.</summary>
-    public static IEndpointRouteBuilder MapMiniCodeSimulator(this IEndpointRouteBuilder app, HostPartsOptions parts)
+    /// <summary>The platform simulator under <c>/simulator</c>; Program maps it only when <c>MiniCode:Parts:Simulator</c> is on.</summary>
+    public static IEndpointRouteBuilder MapPlatform(this IEndpointRouteBuilder app)
     {
-        if (!parts.Simulator) return app;
         var sim = app.MapGroup("/simulator").ExcludeFromDescription();
         WeChatSimulator.Map(sim);
         AlipaySimulator.Map(sim);

@@ -61,8 +61,7 @@ public class MiniCodeFactory : WebApplicationFactory<Program>
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(settings));
         builder.ConfigureTestServices(services =>
         {
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Clock);
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
             Platform.SimulatorRouting.Route(services, () => Server);
         });
     }

@@ -51,11 +51,7 @@ public sealed class JobsTestHost : MiniCodeFactory
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services =>
         {
-            if (_sharedClock is not null)
-            {
-                services.RemoveAll<TimeProvider>();
-                services.AddSingleton<TimeProvider>(_sharedClock);
-            }
+            if (_sharedClock is not null) services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_sharedClock));
             services.AddSingleton(Flaky);
             services.AddMiniCodeJob<CounterJob>("test-counter", "测试：计数");
             services.AddMiniCodeJob<FlakyJob>("test-flaky", "测试：先失败后成功");

@@ -6,13 +6,6 @@ using MiniCode.Infrastructure.Hosting;
 
 namespace MiniCode.Features.Announcements;
 
-/// <summary>Section <c>Announcements</c>.</summary>
-public sealed class AnnouncementOptions
-{
-    public const string Section = "Announcements";
-    [Range(1, 100)] public int HomeLimit { get; set; } = 10;
-}
-
 public sealed record AnnouncementDto(long Id, string Title, string Body, string RegionCode, DateTimeOffset PublishFrom, DateTimeOffset? PublishUntil);
 public sealed record ServiceLinkDto(string Kind, string Title, string Target, string RegionCode);
 

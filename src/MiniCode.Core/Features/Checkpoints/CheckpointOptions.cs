@@ -4,9 +4,9 @@ using MiniCode.Infrastructure.Hosting;
 namespace MiniCode.Features.Checkpoints;
 
 /// <summary>Section <c>MiniCode:Checkpoints</c>. The fever threshold and the 劝返 rule come from the colour rules, not from here.</summary>
-public sealed class CheckpointOptions
+public sealed class CheckpointOptions : ISectionOptions, IValidatableObject
 {
-    public const string Section = "MiniCode:Checkpoints";
+    public static string Section => "MiniCode:Checkpoints";
 
     /// <summary>Lowest temperature (°C) accepted as a real measurement; below it the entry is a typing error.</summary>
     [Range(30.0, 36.0)] public decimal MinTemperatureCelsius { get; set; } = 34.0m;
@@ -17,4 +17,10 @@ public sealed class CheckpointOptions
     public TimeSpan RecordRetention { get; set; } = TimeSpan.FromDays(28);
     /// <summary>Records per page of the inspection-record list.</summary>
     [Range(1, 200)] public int PageSize { get; set; } = 20;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (MinTemperatureCelsius >= MaxTemperatureCelsius)
+            yield return new ValidationResult("MinTemperatureCelsius must be below MaxTemperatureCelsius");
+    }
 }

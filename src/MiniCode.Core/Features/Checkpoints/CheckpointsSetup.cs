@@ -1,13 +1,15 @@
 using MiniCode.Features.Jobs;
+using MiniCode.Infrastructure.Hosting;
 
 namespace MiniCode.Features.Checkpoints;
 
 public static class CheckpointsSetup
 {
-    public static IServiceCollection AddCheckpoints(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Scanner accounts and sites, scans with temperatures, assisted registration and inspection records.</summary>
+    public static IHostApplicationBuilder AddCheckpoints(this IHostApplicationBuilder builder)
     {
-        services.AddOptions<CheckpointOptions>().Bind(configuration.GetSection(CheckpointOptions.Section)).ValidateDataAnnotations()
-            .Validate(o => o.MinTemperatureCelsius < o.MaxTemperatureCelsius, "MinTemperatureCelsius must be below MaxTemperatureCelsius").ValidateOnStart();
+        var services = builder.Services;
+        services.AddValidatedOptions<CheckpointOptions>();
         services.AddScoped<ScannerDirectory>();
         services.AddScoped<ScannerAccountService>();
         services.AddScoped<ScanService>();
@@ -17,6 +19,8 @@ public static class CheckpointsSetup
         services.AddScoped<LineActions>();
         services.AddScoped<ScannerManagement>();
         services.AddMiniCodeJob<PurgeScanRecordsJob>("purge-scan-records", "删除超过保存期限（默认28天）的扫码排查记录");
-        return services;
+        return builder;
     }
+
+    public static IEndpointRouteBuilder MapCheckpoints(this IEndpointRouteBuilder app) => app.MapCheckpointsApi();
 }

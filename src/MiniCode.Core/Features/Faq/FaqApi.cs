@@ -6,15 +6,6 @@ using MiniCode.Infrastructure.Hosting;
 
 namespace MiniCode.Features.Faq;
 
-/// <summary>Section <c>Faq</c>.</summary>
-public sealed class FaqOptions
-{
-    public const string Section = "Faq";
-    [Range(1, 100)] public int HotQuestionLimit { get; set; } = 10;
-    [Range(1, 100)] public int SearchResultLimit { get; set; } = 10;
-    [Range(1, 200)] public int MaxQueryLength { get; set; } = 50;
-}
-
 public sealed record FaqQuestionDto(long Id, long CategoryId, string Question, string Answer, bool Hot);
 public sealed record FaqCategoryDto(long Id, string Name, IReadOnlyList<FaqQuestionDto> Questions);
 public sealed record ConsultationPhoneDto(string RegionCode, string Name, string Phone);

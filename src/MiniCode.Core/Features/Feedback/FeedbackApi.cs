@@ -9,15 +9,6 @@ using MiniCode.Infrastructure.Security;
 
 namespace MiniCode.Features.Feedback;
 
-/// <summary>Section <c>Feedback</c>.</summary>
-public sealed class FeedbackOptions
-{
-    public const string Section = "Feedback";
-    [Range(10, 10000)] public int MaxContentLength { get; set; } = 1000;
-    /// <summary>A citizen may send at most this many feedbacks per day.</summary>
-    [Range(1, 1000)] public int PerAccountPerDay { get; set; } = 10;
-}
-
 public sealed record FeedbackRequest(FeedbackCategory? Category, string? Content, string? ContactPhone, string? RegionCode);
 public sealed record FeedbackReceipt(long Id, string Status, DateTimeOffset CreatedAt);
 public sealed record FeedbackItemDto(long Id, string Category, string Content, string Status, string? Reply, DateTimeOffset CreatedAt, DateTimeOffset? RepliedAt);

@@ -1,12 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using MiniCode.Features.HealthCodes.Engine;
+using MiniCode.Infrastructure.Hosting;
 
 namespace MiniCode.Features.HealthCodes;
 
 /// <summary>Section <c>MiniCode:HealthCodes</c>: code lifetimes, limits and the look of each colour.</summary>
-public sealed class HealthCodeOptions
+public sealed class HealthCodeOptions : ISectionOptions
 {
-    public const string Section = "MiniCode:HealthCodes";
+    public static string Section => "MiniCode:HealthCodes";
 
     /// <summary>How long a live code shown on screen stays valid.</summary>
     [Range(10, 3600)]
@@ -47,9 +48,9 @@ public sealed class HealthCodeOptions
 }
 
 /// <summary>Section <c>MiniCode:HealthCodes:FaceCheck</c> (一码通 亮码 flow).</summary>
-public sealed class FaceCheckOptions
+public sealed class FaceCheckOptions : ISectionOptions
 {
-    public const string Section = "MiniCode:HealthCodes:FaceCheck";
+    public static string Section => "MiniCode:HealthCodes:FaceCheck";
 
     /// <summary>When on, showing a code needs a face verification no older than <see cref="MaxAgeMinutes"/>.</summary>
     public bool Required { get; set; }

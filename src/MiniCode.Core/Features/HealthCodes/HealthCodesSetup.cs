@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MiniCode.Features.HealthCodes.Appeals;
 using MiniCode.Features.HealthCodes.Declarations;
 using MiniCode.Features.HealthCodes.Engine;
@@ -12,7 +13,6 @@ using MiniCode.Features.HealthCodes.Notices;
 using MiniCode.Features.HealthCodes.Reports;
 using MiniCode.Features.HealthCodes.Signing;
 using MiniCode.Features.People;
-using MiniCode.Features.Rendering;
 using MiniCode.Features.Sessions;
 using MiniCode.Infrastructure.Hosting;
 
@@ -25,14 +25,18 @@ public static class HealthCodesSetup
     public const string VerifierPolicy = "code-verifier";
     public const string VerifyRateLimit = "codes-verify";
 
-    public static IServiceCollection AddHealthCodes(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// Declarations, the colour engine, signed codes and their verification, notices, appeals, overrides, imports and
+    /// statistics. Other features extend it through the fallbacks below (TryAdd here, Replace there).
+    /// </summary>
+    public static IHostApplicationBuilder AddHealthCodes(this IHostApplicationBuilder builder)
     {
-        services.AddOptions<ColorRulesOptions>().Bind(configuration.GetSection(ColorRulesOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<HealthCodeOptions>().Bind(configuration.GetSection(HealthCodeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<FaceCheckOptions>().Bind(configuration.GetSection(FaceCheckOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<DeclarationOptions>().Bind(configuration.GetSection(DeclarationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ImportOptions>().Bind(configuration.GetSection(ImportOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddMiniCodeRendering(configuration);
+        var services = builder.Services;
+        services.AddValidatedOptions<ColorRulesOptions>();
+        services.AddValidatedOptions<HealthCodeOptions>();
+        services.AddValidatedOptions<FaceCheckOptions>();
+        services.AddValidatedOptions<DeclarationOptions>();
+        services.AddValidatedOptions<ImportOptions>();
 
         services.AddSingleton(sp => new ColorEngine(sp.GetRequiredService<IOptions<ColorRulesOptions>>().Value));
         services.AddScoped<HealthStatusService>();
@@ -46,27 +50,23 @@ public static class HealthCodesSetup
         services.AddScoped<HealthCodeVerifier>();
         services.AddScoped<ShowCodeService>();
         services.AddSingleton<IFaceCheckGate, FaceCheckGate>();
-        services.TryAddSingletonFallback<IFaceVerificationHistory, NoFaceVerifications>();
-        services.TryAddSingletonFallback<IPortraitReferenceProvider, NoPortraits>();
-        services.TryAddSingletonFallback<ICodeRevocationList, NoCodeRevocations>();
-        services.TryAddSingletonFallback<IPosterCodeCheck, NoPosters>();
+        // Extension points: identity, households and posters replace these defaults.
+        services.TryAddSingleton<IFaceVerificationHistory, NoFaceVerifications>();
+        services.TryAddSingleton<IPortraitReferenceProvider, NoPortraits>();
+        services.TryAddSingleton<ICodeRevocationList, NoCodeRevocations>();
+        services.TryAddSingleton<IPosterCodeCheck, NoPosters>();
 
         services.AddScoped<NoticeDispatcher>();
-        services.AddOptions<NoticePlatformOptions>().Bind(configuration.GetSection(NoticePlatformOptions.Section))
-            .Validate(o => Valid(o.WeChat) && Valid(o.Alipay) && TimeZoneInfo.TryFindSystemTimeZoneById(o.WeChat.TimeZone, out _)
-                && TimeZoneInfo.TryFindSystemTimeZoneById(o.Alipay.TimeZone, out _), "MiniCode:Notices: template keys, lengths or time zones are invalid")
-            .ValidateOnStart();
-        services.AddOptions<ReminderOptions>().Bind(configuration.GetSection(ReminderOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<HealthCodeJobOptions>().Bind(configuration.GetSection(HealthCodeJobOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<NoticePlatformOptions>();
+        services.AddValidatedOptions<ReminderOptions>();
+        services.AddValidatedOptions<HealthCodeJobOptions>();
         services.AddScoped<ReminderService>();
         services.AddScoped<CodeStatisticsService>();
         services.AddScoped<ICodeIssueSource, HealthCodeIssues>();
         services.AddMiniCodeJob<RecomputeDueColorsJob>("recompute-due-colours", "重算到期的健康码（隔离或风险名单结束、体温黄码期满、人工改码到期），写入历史并通知");
         services.AddMiniCodeJob<RollupStatisticsJob>("rollup-statistics", "按码类型和地区汇总每日申领、亮码、验码数量");
         services.AddMiniCodeJob<SendRemindersJob>("send-reminders", "向已实名但未申报健康信息的用户发送一次申报提醒");
-        services.AddOptions<NoticeDeliveryOptions>().Bind(configuration.GetSection(NoticeDeliveryOptions.Section)).ValidateDataAnnotations()
-            .Validate(o => o.FirstRetryDelay > TimeSpan.Zero && o.MaxRetryDelay >= o.FirstRetryDelay && o.Lease > TimeSpan.Zero,
-                "MiniCode:Notices:Delivery: FirstRetryDelay and Lease must be positive, MaxRetryDelay at least FirstRetryDelay").ValidateOnStart();
+        services.AddValidatedOptions<NoticeDeliveryOptions>();
         services.AddScoped<NoticeDeliveryService>();
         services.AddSingleton<NoticeDeliverySignal>();
         services.AddHostedService<NoticeDeliveryWorker>();
@@ -97,19 +97,14 @@ public static class HealthCodesSetup
                 ClientKey(http),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
-        return services;
+        return builder;
     }
 
-    // DataAnnotations validation does not descend into nested option objects.
-    private static bool Valid(object o) => System.ComponentModel.DataAnnotations.Validator.TryValidateObject(o, new(o), null, validateAllProperties: true);
+    public static IEndpointRouteBuilder MapHealthCodes(this IEndpointRouteBuilder app) => app.MapHealthCodesApi();
 
     /// <summary>The limiter runs before authentication: partition by the presented credential, else by IP.</summary>
     private static string ClientKey(HttpContext http) =>
         http.Request.Headers[ApiKeyAuthenticationHandler.Header].ToString() is { Length: > 0 } key ? "key:" + key
         : http.Request.Headers.Authorization.ToString() is { Length: > 0 } bearer ? "auth:" + bearer
         : "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
-
-    /// <summary>Registers <typeparamref name="TImpl"/> unless another feature registered the service (before or after us).</summary>
-    private static void TryAddSingletonFallback<TService, TImpl>(this IServiceCollection services) where TService : class where TImpl : class, TService
-        => Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<TService, TImpl>(services);
 }

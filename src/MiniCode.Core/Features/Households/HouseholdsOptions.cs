@@ -1,11 +1,12 @@
 using System.ComponentModel.DataAnnotations;
+using MiniCode.Infrastructure.Hosting;
 
 namespace MiniCode.Features.Households;
 
 /// <summary>Section <c>MiniCode:Households:Relatives</c> (亲友健康码).</summary>
-public sealed class RelativesOptions
+public sealed class RelativesOptions : ISectionOptions
 {
-    public const string Section = "MiniCode:Households:Relatives";
+    public static string Section => "MiniCode:Households:Relatives";
 
     /// <summary>Relatives one holder may keep at the same time.</summary>
     [Range(1, 100)]
@@ -29,9 +30,9 @@ public sealed class RelativesOptions
 }
 
 /// <summary>Section <c>MiniCode:Households:Portraits</c> (人像照片).</summary>
-public sealed class PortraitOptions
+public sealed class PortraitOptions : ISectionOptions
 {
-    public const string Section = "MiniCode:Households:Portraits";
+    public static string Section => "MiniCode:Households:Portraits";
 
     [Range(1024, 20 * 1024 * 1024)]
     public int MaxBytes { get; set; } = 2 * 1024 * 1024;
@@ -65,9 +66,9 @@ public sealed class PortraitOptions
 }
 
 /// <summary>Section <c>MiniCode:Households:OfflineCards</c> (爱心福码卡 / 离线码).</summary>
-public sealed class OfflineCardOptions
+public sealed class OfflineCardOptions : ISectionOptions
 {
-    public const string Section = "MiniCode:Households:OfflineCards";
+    public static string Section => "MiniCode:Households:OfflineCards";
 
     /// <summary>Validity of a card; the signer caps it at the signing key's last day.</summary>
     [Range(1, 365)]

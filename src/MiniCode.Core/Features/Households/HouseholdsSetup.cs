@@ -12,41 +12,44 @@ namespace MiniCode.Features.Households;
 
 public static class HouseholdsSetup
 {
-    /// <summary>Relatives, portraits and offline cards. Call after <c>AddHealthCodes</c> (it replaces two of its extension points).</summary>
-    public static IServiceCollection AddHouseholds(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// Relatives, portraits and offline cards. Provides three extension points of other features (Replace, so the order
+    /// of the Add calls does not matter): relatives' check-ins for posters, portrait references and offline-card
+    /// revocations for the health codes.
+    /// </summary>
+    public static IHostApplicationBuilder AddHouseholds(this IHostApplicationBuilder builder)
     {
-        services.AddOptions<RelativesOptions>().Bind(configuration.GetSection(RelativesOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<PortraitOptions>().Bind(configuration.GetSection(PortraitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<OfflineCardOptions>().Bind(configuration.GetSection(OfflineCardOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        var services = builder.Services;
+        services.AddValidatedOptions<RelativesOptions>();
+        services.AddValidatedOptions<PortraitOptions>();
+        services.AddValidatedOptions<OfflineCardOptions>();
 
         services.AddScoped<HouseholdAccess>();
         services.AddScoped<HouseholdCleanup>();
         services.AddScoped<IAccountDeletionParticipant>(sp => sp.GetRequiredService<HouseholdCleanup>());
         services.AddScoped<RelativeService>();
-        // Replaces the posters feature's "oneself only" default, whichever of the two is registered first.
-        services.Replace(ServiceDescriptor.Scoped<MiniCode.Features.Posters.IRelativeAccess, HouseholdRelativeAccess>());
+        services.Replace(ServiceDescriptor.Scoped<Posters.IRelativeAccess, HouseholdRelativeAccess>());
 
         services.AddSingleton<IPortraitStore, FilePortraitStore>();
-        services.AddSingleton<IAuthoritativePortraitSource>(_ => HostPartsOptions.From(configuration).Simulator
+        // Extension point: the province's photo source replaces this default.
+        services.TryAddSingleton<IAuthoritativePortraitSource>(sp => sp.GetRequiredService<IOptions<HostPartsOptions>>().Value.Simulator
             ? new SimulatorPortraitSource() : new UnconfiguredPortraitSource());
         services.AddSingleton<PortraitReferences>();
         services.AddRequiredSetting(PortraitReferences.KeySetting, "HMAC key (32 bytes base64) of short-lived portrait references for verifiers");
         services.AddScoped<PortraitService>();
         services.AddScoped<PortraitRetention>();
         services.AddMiniCodeJob<PurgePortraitsJob>("purge-portraits", "删除过期的人像采集次数记录和关闭超过期限的人像照片");
-        services.RemoveAll<IPortraitReferenceProvider>();
-        services.AddScoped<IPortraitReferenceProvider, PortraitReferenceProvider>();
+        services.Replace(ServiceDescriptor.Scoped<IPortraitReferenceProvider, PortraitReferenceProvider>());
 
         services.AddSingleton<CardFileCache>();
         services.AddScoped<OfflineCardService>();
-        services.RemoveAll<ICodeRevocationList>();
-        services.AddScoped<ICodeRevocationList, OfflineCardRevocationCheck>();
+        services.Replace(ServiceDescriptor.Scoped<ICodeRevocationList, OfflineCardRevocationCheck>());
         services.AddScoped<ICodeIssueSource, OfflineCardIssues>();
         services.AddMiniCodeJob<ExpireOfflineCardsJob>("expire-offline-cards", "使过期离线码失效并发布吊销");
-        return services;
+        return builder;
     }
 
-    public static IEndpointRouteBuilder MapHouseholdsApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapHouseholds(this IEndpointRouteBuilder app)
     {
         var relatives = app.MapRelativesApi();
         app.MapPortraitsApi(relatives);

@@ -4,13 +4,13 @@ using MiniCode.Infrastructure.Hosting;
 namespace MiniCode.Features.Identity;
 
 /// <summary>Section <c>Identity</c>: the rules of SMS codes, passwords and real-name verification.</summary>
-public sealed class IdentityOptions
+public sealed class IdentityOptions : ISectionOptions
 {
-    public const string Section = "Identity";
+    public static string Section => "Identity";
 
-    public SmsCodeRules Sms { get; set; } = new();
-    public PasswordRules Password { get; set; } = new();
-    public RealNameRules RealName { get; set; } = new();
+    [ValidateObjectMembers] public SmsCodeRules Sms { get; set; } = new();
+    [ValidateObjectMembers] public PasswordRules Password { get; set; } = new();
+    [ValidateObjectMembers] public RealNameRules RealName { get; set; } = new();
 }
 
 public sealed class SmsCodeRules

@@ -1,29 +1,31 @@
-using MiniCode.Infrastructure.Security;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MiniCode.Features.Jobs;
+using MiniCode.Infrastructure.Hosting;
+using MiniCode.Platform.Simulator;
+
 namespace MiniCode.Features.Identity;
 
 public static class IdentitySetup
 {
-    public static IServiceCollection AddMiniCodeIdentity(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Logins, SMS codes, real name, face checks and account deletion of citizens.</summary>
+    public static IHostApplicationBuilder AddIdentity(this IHostApplicationBuilder builder)
     {
-        services.AddOptions<IdentityOptions>().Bind(configuration.GetSection(IdentityOptions.Section))
-            .Validate(o => Valid(o.Sms) && Valid(o.Password) && Valid(o.RealName), "Identity options are out of their allowed ranges (see IdentityOptions)")
-            .ValidateOnStart();
+        var services = builder.Services;
+        services.AddValidatedOptions<IdentityOptions>();
         services.AddScoped<SmsCodeService>();
         services.AddScoped<AccountDirectory>();
         services.AddScoped<RealNameService>();
         services.AddScoped<AccountDeletion>();
         services.AddScoped<FaceCheckService>();
-        Jobs.JobsSetup.AddMiniCodeJob<ExpireSmsCodesJob>(services, "expire-sms-codes", "清除过期或已用的短信验证码，并重置发送频率窗口");
-        // Replaces the health codes' "no verifications" fallback, whichever feature registers first.
-        services.AddSingleton<HealthCodes.IFaceVerificationHistory, StoredFaceVerificationHistory>();
+        services.AddMiniCodeJob<ExpireSmsCodesJob>("expire-sms-codes", "清除过期或已用的短信验证码，并重置发送频率窗口");
+        // Extension point: a certified face-verification provider replaces this default (Replace, in any order).
+        services.TryAddSingleton<IFaceVerifier>(sp => sp.GetRequiredService<IOptions<HostPartsOptions>>().Value.Simulator
+            ? new SimulatorFaceVerifier() : new UnconfiguredFaceVerifier());
+        // Provides the health codes' extension point (they fall back to "no verifications").
+        services.Replace(ServiceDescriptor.Singleton<HealthCodes.IFaceVerificationHistory, StoredFaceVerificationHistory>());
         services.AddSingleton<PasswordPolicy>();
-        services.AddMiniCodePasswordHashing(configuration);
-        return services;
+        return builder;
     }
 
-    // DataAnnotations validation does not descend into nested option objects.
-    private static bool Valid(object rules) =>
-        System.ComponentModel.DataAnnotations.Validator.TryValidateObject(rules, new(rules), null, validateAllProperties: true);
-
-    public static IEndpointRouteBuilder MapMiniCodeIdentity(this IEndpointRouteBuilder app) => app.MapAuthApi().MapMeApi();
+    public static IEndpointRouteBuilder MapIdentity(this IEndpointRouteBuilder app) => app.MapAuthApi().MapMeApi();
 }

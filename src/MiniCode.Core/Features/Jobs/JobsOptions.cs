@@ -4,9 +4,9 @@ using MiniCode.Infrastructure.Hosting;
 namespace MiniCode.Features.Jobs;
 
 /// <summary>Section <c>Jobs</c>: the Hangfire server of this node, retries, history and one cron schedule per job name.</summary>
-public sealed class JobsOptions : IValidatableObject
+public sealed class JobsOptions : IValidatableObject, ISectionOptions
 {
-    public const string Section = "Jobs";
+    public static string Section => "Jobs";
 
     /// <summary>This node's server name in the dashboard; empty = host name and process id.</summary>
     [MaxLength(100)]
@@ -32,7 +32,7 @@ public sealed class JobsOptions : IValidatableObject
     [TimeSpanRange("00:00:01", "01:00:00")]
     public TimeSpan OverlapWait { get; set; } = TimeSpan.FromMinutes(1);
 
-    public JobRetryOptions Retry { get; set; } = new();
+    [ValidateObjectMembers] public JobRetryOptions Retry { get; set; } = new();
 
     /// <summary>Succeeded runs stay in the history (dashboard) this long; failed runs stay until deleted there.</summary>
     [TimeSpanRange("01:00:00", "3650.00:00:00")]
@@ -41,7 +41,7 @@ public sealed class JobsOptions : IValidatableObject
     /// <summary>SQLite only: Hangfire's own database file; empty = beside the MiniCode database (<c>minicode-jobs.db</c>).</summary>
     public string? SqliteStoragePath { get; set; }
 
-        /// <summary>
+    /// <summary>
     /// Per job name: a cron expression (5 fields, or 6 with seconds) in <see cref="TimeZone"/>, checked when the schedules
     /// are registered at start. A job without one runs only when started by hand.
     /// </summary>

@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.Common;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using MiniCode.Infrastructure.Hosting;
 
 namespace MiniCode.Features.Jobs;
 
@@ -10,9 +11,10 @@ public static class JobsSetup
     /// Hangfire on this host: its storage (registered before <c>AddHangfire</c>, whose own registrations only fill gaps),
     /// this host's filters, the server that runs when <c>MiniCode:Parts:Jobs</c> is on, and the jobs summary service.
     /// </summary>
-    public static IServiceCollection AddMiniCodeJobs(this IServiceCollection services, IConfiguration configuration)
+    public static IHostApplicationBuilder AddJobs(this IHostApplicationBuilder builder)
     {
-        services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        var services = builder.Services;
+        services.AddValidatedOptions<JobsOptions>();
         services.TryAddSingleton<JobRegistry>();
         services.TryAddSingleton<MiniCodeJobStorage>();
         services.TryAddSingleton<JobStorage>(sp => sp.GetRequiredService<MiniCodeJobStorage>());
@@ -25,12 +27,14 @@ public static class JobsSetup
         services.TryAddSingleton<JobServer>();
         services.AddHostedService(sp => sp.GetRequiredService<JobServer>());
         services.AddScoped<JobsService>();
-        return services;
+        return builder;
     }
 
     /// <summary>
     /// Registers a feature's job under <paramref name="name"/> (lower-case, digits and dashes). Its schedule is read from
     /// <c>Jobs:Schedules:&lt;name&gt;:Cron</c>; without one it runs only when started by hand.
+    /// Call it from the feature's <c>AddXxx</c>, before or after <see cref="AddJobs"/>: the registry collects every
+    /// registration when it is first resolved.
     /// </summary>
     public static IServiceCollection AddMiniCodeJob<TJob>(this IServiceCollection services, string name, string description)
         where TJob : class, IMiniCodeJob

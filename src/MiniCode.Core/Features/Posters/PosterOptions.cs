@@ -4,9 +4,9 @@ using MiniCode.Infrastructure.Hosting;
 namespace MiniCode.Features.Posters;
 
 /// <summary>Section <c>MiniCode:Posters</c>: poster codes (张贴码) and venue check-in.</summary>
-public sealed class PosterOptions
+public sealed class PosterOptions : ISectionOptions
 {
-    public const string Section = "MiniCode:Posters";
+    public static string Section => "MiniCode:Posters";
 
     /// <summary>Validity of a printed poster's signed payload (capped at the signing key's last day); rotate to renew.</summary>
     [Range(1, 3650)]

@@ -4,14 +4,17 @@ using MiniCode.Features.HealthCodes.Signing;
 using MiniCode.Features.HealthCodes.Statistics;
 using MiniCode.Features.Identity;
 using MiniCode.Features.Jobs;
+using MiniCode.Infrastructure.Hosting;
 
 namespace MiniCode.Features.Posters;
 
 public static class PostersSetup
 {
-    public static IServiceCollection AddPosters(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Poster codes, venue check-ins and their records; provides the health codes' poster check.</summary>
+    public static IHostApplicationBuilder AddPosters(this IHostApplicationBuilder builder)
     {
-        services.AddOptions<PosterOptions>().Bind(configuration.GetSection(PosterOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        var services = builder.Services;
+        services.AddValidatedOptions<PosterOptions>();
         services.AddScoped<PosterService>();
         services.AddScoped<PosterResolver>();
         services.AddScoped<CheckInService>();
@@ -20,15 +23,16 @@ public static class PostersSetup
         services.AddScoped<PosterAdminService>();
         services.AddSingleton<PosterRenderCache>();
         services.AddSingleton<PosterRenderer>();
-        // The households feature registers the real check; until then only self check-ins pass.
+        // Extension point: households replace it with the real relatives check; without them only self check-ins pass.
         services.TryAddSingleton<IRelativeAccess, NoRelatives>();
         services.AddScoped<IAccountDeletionParticipant, PosterAccountDeletion>();
         services.AddScoped<ICodeIssueSource, PosterIssues>();
-        services.RemoveAll<IPosterCodeCheck>();
-        services.AddScoped<IPosterCodeCheck, PosterCodeCheck>();
+        services.Replace(ServiceDescriptor.Scoped<IPosterCodeCheck, PosterCodeCheck>());
         services.AddMiniCodeJob<PurgeCheckInsJob>("purge-check-ins", "删除超过保存期限的扫码登记记录");
-        return services;
+        return builder;
     }
+
+    public static IEndpointRouteBuilder MapPosters(this IEndpointRouteBuilder app) => app.MapPostersApi();
 }
 
 /// <summary>Scheduled as <c>purge-check-ins</c>: deletes check-ins past <c>MiniCode:Posters:RetentionDays</c> (rules in <see cref="CheckInService"/>).</summary>

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Diagnostics;
 
 namespace MiniCode.Features.Rendering;
@@ -17,19 +16,6 @@ public interface ISvgConverter
 
     /// <summary>One PDF with a page per SVG document, in order (bulk posters).</summary>
     Task<byte[]> ConvertPagesToPdfAsync(IReadOnlyList<string> pages, CancellationToken cancellationToken);
-}
-
-/// <summary>Section <c>MiniCode:Rendering</c>.</summary>
-public sealed class RenderingOptions
-{
-    public const string Section = "MiniCode:Rendering";
-
-    /// <summary>librsvg's converter (Debian librsvg2-bin); with fonts-noto-cjk it embeds subset CJK fonts in PDFs.</summary>
-    [Required]
-    public string RsvgConvertPath { get; set; } = "rsvg-convert";
-
-    [Range(1, 300)]
-    public int TimeoutSeconds { get; set; } = 30;
 }
 
 /// <summary>Runs <c>rsvg-convert</c> as a process: SVG on stdin, the result on stdout.</summary>
@@ -106,16 +92,5 @@ public sealed class RsvgSvgConverter(IOptions<RenderingOptions> options) : ISvgC
             if (!process.HasExited) process.Kill(entireProcessTree: true);
             throw;
         }
-    }
-}
-
-public static class RenderingSetup
-{
-    public static IServiceCollection AddMiniCodeRendering(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddOptions<RenderingOptions>().Bind(configuration.GetSection(RenderingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IQrCodeRenderer, QrCodeRenderer>();
-        services.AddSingleton<ISvgConverter, RsvgSvgConverter>();
-        return services;
     }
 }

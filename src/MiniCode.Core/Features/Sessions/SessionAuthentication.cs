@@ -90,27 +90,3 @@ public static class SessionClaims
     public static AccountKind KindOf(this ClaimsPrincipal user) =>
         Enum.Parse<AccountKind>(user.FindFirstValue(Kind) ?? nameof(AccountKind.Citizen));
 }
-
-public static class SessionsSetup
-{
-    public const string CitizenPolicy = "citizen";
-    public const string ScannerPolicy = "scanner";
-
-    public static IServiceCollection AddMiniCodeSessions(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddOptions<SessionOptions>().Bind(configuration.GetSection(SessionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddScoped<SessionService>();
-        services.AddSingleton<SessionTouches>();
-        services.AddSingleton<SessionTouchFlushService>();
-        services.AddHostedService(sp => sp.GetRequiredService<SessionTouchFlushService>());
-        services.AddMiniCodeJob<ExpireSessionsJob>("expire-sessions", "删除已过期、已注销或长时间未使用的登录会话");
-        services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
-        services.AddAuthorizationBuilder()
-            .AddPolicy(CitizenPolicy, p => p.AddAuthenticationSchemes(SessionAuthenticationHandler.SchemeName).RequireAuthenticatedUser()
-                .RequireClaim(SessionClaims.Kind, nameof(AccountKind.Citizen)))
-            .AddPolicy(ScannerPolicy, p => p.AddAuthenticationSchemes(SessionAuthenticationHandler.SchemeName).RequireAuthenticatedUser()
-                .RequireClaim(SessionClaims.Kind, nameof(AccountKind.Scanner)));
-        return services;
-    }
-}

@@ -1,11 +1,12 @@
 using System.ComponentModel.DataAnnotations;
+using MiniCode.Infrastructure.Hosting;
 
 namespace MiniCode.Features.Staff;
 
 /// <summary>Section <c>Admin</c>: the back office's login rules and the first super-admin.</summary>
-public sealed class AdminOptions
+public sealed class AdminOptions : ISectionOptions
 {
-    public const string Section = "Admin";
+    public static string Section => "Admin";
     /// <summary>Used outside Production when <see cref="BootstrapUser"/> is not configured (documented in README).</summary>
     public const string DevelopmentUser = "admin";
     public const string DevelopmentPassword = "Admin@123456";

@@ -1,19 +1,19 @@
 using MiniCode.Infrastructure.Hosting;
-using MiniCode.Infrastructure.Security;
 
 namespace MiniCode.Features.Staff;
 
 public static class StaffSetup
 {
-    public static IServiceCollection AddStaff(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Back-office accounts: their login rules, preferences and the first super-admin.</summary>
+    public static IHostApplicationBuilder AddStaff(this IHostApplicationBuilder builder)
     {
-        services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddMiniCodePasswordHashing(configuration);
+        var services = builder.Services;
+        services.AddValidatedOptions<AdminOptions>();
         services.AddScoped<StaffLogin>();
         services.AddScoped<StaffPreferences>();
         services.AddHostedService<StaffBootstrap>();
         services.AddRequiredSetting("Admin:BootstrapUser", "username of the first super-admin");
         services.AddRequiredSetting("Admin:BootstrapPassword", "password of the first super-admin (change it after the first login)");
-        return services;
+        return builder;
     }
 }

@@ -29,7 +29,7 @@ internal sealed class DatabaseXmlRepository(IServiceScopeFactory scopes) : IXmlR
     }
 }
 
-public static class DataProtectionServiceCollectionExtensions
+internal static class DataProtectionServiceCollectionExtensions
 {
     public static IServiceCollection AddMiniCodeDataProtection(this IServiceCollection services)
     {

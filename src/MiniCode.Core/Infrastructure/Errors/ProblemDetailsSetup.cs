@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace MiniCode.Infrastructure.Errors;
 
-public static class ProblemDetailsSetup
+internal static class ProblemDetailsSetup
 {
     public static IServiceCollection AddMiniCodeProblemDetails(this IServiceCollection services)
     {

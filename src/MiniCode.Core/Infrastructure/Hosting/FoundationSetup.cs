@@ -5,8 +5,6 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MiniCode.Data;
-using MiniCode.Features.Audit;
-using MiniCode.Features.Sessions;
 using MiniCode.Infrastructure.DataProtection;
 using MiniCode.Infrastructure.Errors;
 using MiniCode.Infrastructure.Logging;
@@ -14,6 +12,10 @@ using MiniCode.Infrastructure.Security;
 
 namespace MiniCode.Infrastructure.Hosting;
 
+/// <summary>
+/// What every part of the host shares: the database, keys and personal-data protection, errors as ProblemDetails,
+/// request limits, the rate limiter, JSON settings and the health endpoints. The features build on it.
+/// </summary>
 public static class FoundationSetup
 {
     /// <summary>Rate-limit policy names shared by the feature APIs.</summary>
@@ -22,36 +24,37 @@ public static class FoundationSetup
         public const string PerClient = "per-client";
     }
 
-    public static WebApplicationBuilder AddMiniCodeFoundation(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddFoundation(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        var configuration = builder.Configuration;
 
+        // Tests replace the clock; a feature never registers its own.
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
-        services.AddMiniCodeForwardedHeaders(configuration);
-        services.AddOptions<HostPartsOptions>().Bind(configuration.GetSection(HostPartsOptions.Section));
+        services.AddForwardedHeadersSettings();
+        services.AddValidatedOptions<HostPartsOptions>();
         services.AddSingleton<KeyMaterialStore>();
         services.AddRequiredSettingsCheck();
         services.AddRequiredSetting($"ConnectionStrings:{DatabaseOptions.ConnectionStringName}", "the database connection string");
 
-        services.AddMiniCodeData(configuration);
+        services.AddMiniCodeData(builder.Configuration);
         services.AddMiniCodeDataProtection();
         services.AddMiniCodeProblemDetails();
         services.AddMiniCodeHealth();
-        services.AddScoped<AuditLog>();
         services.AddSingleton<PersonalDataProtector>();
         services.AddSingleton<Concurrency.KeyedLocks>();
         services.AddRequiredSetting(PersonalDataProtector.EncryptionKeySetting, "AES-256 key (base64) for ID and phone numbers at rest");
         services.AddRequiredSetting(PersonalDataProtector.BlindIndexKeySetting, "HMAC key (base64) for the blind index of ID and phone numbers");
-        services.AddMiniCodeSessions(configuration);
+        // One password hasher for citizens, scanners and staff.
+        services.AddValidatedOptions<PasswordHashOptions>();
+        services.AddSingleton<PasswordHasher>();
 
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
         });
-        services.AddOptions<RequestLimitsOptions>().Bind(configuration.GetSection(RequestLimitsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<RequestLimitsOptions>();
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<RequestLimitsOptions>>((o, limits) => o.Limits.MaxRequestBodySize = limits.Value.MaxRequestBodyBytes);
         services.AddOptions<HostOptions>().Configure<IOptions<RequestLimitsOptions>>((o, limits) => o.ShutdownTimeout = TimeSpan.FromSeconds(limits.Value.ShutdownTimeoutSeconds));
 
@@ -73,8 +76,8 @@ public static class FoundationSetup
         return builder;
     }
 
-    /// <summary>The middleware every part shares, in order: request id and log line, errors, status pages.</summary>
-    public static WebApplication UseMiniCodeFoundation(this WebApplication app)
+    /// <summary>The middleware every part shares. Unlike registration, middleware order matters, so it is all here.</summary>
+    public static WebApplication UseFoundation(this WebApplication app)
     {
         // First, so logging, rate limits and the SMS per-IP limit see the client behind a configured proxy.
         app.UseForwardedHeaders();
@@ -82,10 +85,15 @@ public static class FoundationSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<BodySizeLimitMiddleware>();
+        // Static files as middleware, not MapStaticAssets: its catch-all "{**path:file}" endpoint would turn the API's
+        // unknown-route 404s into 405s and hide real 405s. Serves the admin's stylesheet (wwwroot of MiniCode.Admin).
+        app.UseStaticFiles();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapMiniCodeHealth();
         return app;
     }
+
+    /// <summary><c>/health/live</c> and <c>/health/ready</c>, on every part.</summary>
+    public static IEndpointRouteBuilder MapFoundation(this IEndpointRouteBuilder app) => app.MapMiniCodeHealth();
 }

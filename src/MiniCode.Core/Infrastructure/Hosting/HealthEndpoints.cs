@@ -4,7 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace MiniCode.Infrastructure.Hosting;
 
-public static class HealthEndpoints
+internal static class HealthEndpoints
 {
     public static IServiceCollection AddMiniCodeHealth(this IServiceCollection services)
     {

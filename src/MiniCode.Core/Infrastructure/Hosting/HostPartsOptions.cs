@@ -4,9 +4,9 @@ namespace MiniCode.Infrastructure.Hosting;
 /// Section <c>MiniCode:Parts</c>: which parts this process serves, so production can run a public BFF
 /// and an internal admin (and the jobs) as separate deployments of the same host.
 /// </summary>
-public sealed class HostPartsOptions
+public sealed class HostPartsOptions : ISectionOptions
 {
-    public const string Section = "MiniCode:Parts";
+    public static string Section => "MiniCode:Parts";
 
     /// <summary>The mini-program JSON API under <c>/api</c>.</summary>
     public bool Bff { get; set; } = true;
@@ -16,7 +16,4 @@ public sealed class HostPartsOptions
     public bool Jobs { get; set; } = true;
     /// <summary>The WeChat / Alipay / SMS platform simulator under <c>/simulator</c>. Never on in production.</summary>
     public bool Simulator { get; set; }
-
-    public static HostPartsOptions From(IConfiguration configuration) =>
-        configuration.GetSection(Section).Get<HostPartsOptions>() ?? new HostPartsOptions();
 }

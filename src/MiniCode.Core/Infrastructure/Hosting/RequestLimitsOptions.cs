@@ -5,9 +5,9 @@ using MiniCode.Infrastructure.Errors;
 namespace MiniCode.Infrastructure.Hosting;
 
 /// <summary>Section <c>MiniCode:Limits</c>.</summary>
-public sealed class RequestLimitsOptions
+public sealed class RequestLimitsOptions : ISectionOptions
 {
-    public const string Section = "MiniCode:Limits";
+    public static string Section => "MiniCode:Limits";
 
     /// <summary>Largest request body accepted, unless an endpoint declares its own limit (imports, photos).</summary>
     [Range(1024, long.MaxValue)]

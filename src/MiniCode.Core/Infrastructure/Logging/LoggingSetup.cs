@@ -9,8 +9,9 @@ public static class LoggingSetup
     /// Serilog behind Microsoft.Extensions.Logging (Serilog.AspNetCore is not on our feed): console plus a
     /// daily rolling file under <c>Logging:File:Path</c>; levels from the <c>Serilog</c> section.
     /// </summary>
-    public static WebApplicationBuilder AddMiniCodeLogging(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddLogging(this IHostApplicationBuilder builder)
     {
+        // Drops the framework's default providers (console, debug, event source); no feature adds one of its own.
         builder.Logging.ClearProviders();
         // Built from the final configuration when the host is built, so test hosts and command-line settings apply.
         builder.Services.AddSingleton<ILoggerProvider>(sp =>

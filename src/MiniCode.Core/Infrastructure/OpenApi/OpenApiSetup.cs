@@ -16,9 +16,9 @@ public static class OpenApiSetup
     public const string DocumentName = "v1";
     public const string BearerScheme = "session";
 
-    public static IServiceCollection AddMiniCodeOpenApi(this IServiceCollection services)
+    public static IHostApplicationBuilder AddOpenApiDocument(this IHostApplicationBuilder builder)
     {
-        services.AddOpenApi(DocumentName, o =>
+        builder.Services.AddOpenApi(DocumentName, o =>
         {
             o.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
             o.ShouldInclude = d => d.RelativePath?.StartsWith("api", StringComparison.Ordinal) == true;
@@ -61,10 +61,10 @@ public static class OpenApiSetup
                 return Task.CompletedTask;
             });
         });
-        return services;
+        return builder;
     }
 
-    public static IEndpointRouteBuilder MapMiniCodeOpenApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapOpenApiDocument(this IEndpointRouteBuilder app)
     {
         app.MapOpenApi("/openapi/{documentName}.json");
         return app;

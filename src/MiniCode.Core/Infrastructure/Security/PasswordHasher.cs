@@ -1,20 +1,8 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
 namespace MiniCode.Infrastructure.Security;
-
-/// <summary>Section <c>Security:Passwords</c>.</summary>
-public sealed class PasswordHashOptions
-{
-    public const string Section = "Security:Passwords";
-
-    /// <summary>PBKDF2-SHA256 iterations for new hashes; OWASP's 2023 floor is 600,000.</summary>
-    [Range(600_000, 10_000_000)]
-    public int Iterations { get; set; } = 600_000;
-}
 
 /// <summary>
 /// PBKDF2-HMAC-SHA256 password hashes in the self-describing form <c>pbkdf2-sha256$iterations$salt$hash</c> (base64),
@@ -51,15 +39,4 @@ public sealed class PasswordHasher(IOptions<PasswordHashOptions> options)
 
     /// <summary>A hash to verify against when the account does not exist, so timing does not reveal account names.</summary>
     public string DummyHash { get; } = "pbkdf2-sha256$" + options.Value.Iterations.ToString(CultureInfo.InvariantCulture) + "$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
-}
-
-public static class PasswordHashingSetup
-{
-    /// <summary>The one password hasher of citizens, scanners and staff, with <c>Security:Passwords</c>.</summary>
-    public static IServiceCollection AddMiniCodePasswordHashing(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddOptions<PasswordHashOptions>().Bind(configuration.GetSection(PasswordHashOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton<PasswordHasher>();
-        return services;
-    }
 }

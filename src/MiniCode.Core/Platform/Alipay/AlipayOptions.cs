@@ -8,9 +8,9 @@ namespace MiniCode.Platform.Alipay;
 /// <c>AesKey</c> the 16-byte content key for <c>my.getPhoneNumber</c>. In development they are generated under
 /// MiniCode:KeysPath, the Alipay public key being the simulator's.
 /// </summary>
-public sealed class AlipayOptions
+public sealed class AlipayOptions : ISectionOptions
 {
-    public const string Section = "Alipay";
+    public static string Section => "Alipay";
     public const string AppPrivateKeySetting = "Alipay:AppPrivateKey";
     public const string AlipayPublicKeySetting = "Alipay:AlipayPublicKey";
     public const string AesKeySetting = "Alipay:AesKey";

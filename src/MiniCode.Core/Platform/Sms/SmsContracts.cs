@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.ComponentModel.DataAnnotations;
 using MiniCode.Infrastructure.Errors;
 using MiniCode.Infrastructure.Hosting;
 
@@ -14,43 +13,6 @@ public sealed record SmsMessage(string Phone, string Purpose, string Code, int V
 public interface ISmsSender
 {
     Task SendAsync(SmsMessage message, CancellationToken ct = default);
-}
-
-public enum SmsProvider { Log, Tencent, Aliyun }
-
-/// <summary>Section <c>Sms</c>: which provider sends verification codes, and its credentials.</summary>
-public sealed class SmsOptions
-{
-    public const string Section = "Sms";
-
-    /// <summary>Unset means <see cref="SmsProvider.Log"/> outside Production; Production requires Tencent or Aliyun.</summary>
-    public SmsProvider? Provider { get; set; }
-    [TimeSpanRange("00:00:00.100", "00:01:00")]
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
-    [Range(1, 3600)] public int RetryAfterSeconds { get; set; } = 60;
-    public TencentSmsOptions Tencent { get; set; } = new();
-    public AliyunSmsOptions Aliyun { get; set; } = new();
-}
-
-public sealed class TencentSmsOptions
-{
-    public string Endpoint { get; set; } = "https://sms.tencentcloudapi.com/";
-    public string Region { get; set; } = "ap-guangzhou";
-    public string SecretId { get; set; } = "";
-    public string SecretKey { get; set; } = "";
-    public string SdkAppId { get; set; } = "";
-    public string SignName { get; set; } = "";
-    public string TemplateId { get; set; } = "";
-}
-
-public sealed class AliyunSmsOptions
-{
-    public string Endpoint { get; set; } = "https://dysmsapi.aliyuncs.com/";
-    public string RegionId { get; set; } = "cn-hangzhou";
-    public string AccessKeyId { get; set; } = "";
-    public string AccessKeySecret { get; set; } = "";
-    public string SignName { get; set; } = "";
-    public string TemplateCode { get; set; } = "";
 }
 
 public static class SmsErrors

@@ -4,9 +4,9 @@ using MiniCode.Infrastructure.Hosting;
 namespace MiniCode.Platform.WeChat;
 
 /// <summary>Section <c>WeChat</c>: the mini program's credentials and the API base URL (the simulator in development).</summary>
-public sealed class WeChatOptions
+public sealed class WeChatOptions : ISectionOptions
 {
-    public const string Section = "WeChat";
+    public static string Section => "WeChat";
 
     public string AppId { get; set; } = "";
     public string AppSecret { get; set; } = "";

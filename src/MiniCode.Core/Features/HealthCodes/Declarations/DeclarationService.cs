@@ -10,24 +10,6 @@ public sealed record DeclarationRequest(IReadOnlyList<string>? Symptoms, decimal
 public sealed record DeclarationView(IReadOnlyList<string> Symptoms, decimal Temperature, string RegionCode, string Address, string? Remarks,
     DateTimeOffset SubmittedAt, DateTimeOffset ChangedAt, DateTimeOffset? NextChangeAllowedAt);
 
-/// <summary>Section <c>MiniCode:HealthCodes:Declarations</c>.</summary>
-public sealed class DeclarationOptions
-{
-    public const string Section = "MiniCode:HealthCodes:Declarations";
-
-    /// <summary>Modifications allowed at any time after the first submission.</summary>
-    [System.ComponentModel.DataAnnotations.Range(0, 10)]
-    public int FreeModifications { get; set; } = 1;
-
-    /// <summary>Later modifications wait this long after the previous change.</summary>
-    [System.ComponentModel.DataAnnotations.Range(1, 720)]
-    public int ModificationIntervalHours { get; set; } = 24;
-
-    [System.ComponentModel.DataAnnotations.Range(30.0, 45.0)] public decimal MinTemperature { get; set; } = 34.0m;
-    [System.ComponentModel.DataAnnotations.Range(30.0, 45.0)] public decimal MaxTemperature { get; set; } = 43.0m;
-    [System.ComponentModel.DataAnnotations.Range(0, 50)] public int MaxSymptoms { get; set; } = 20;
-}
-
 /// <summary>
 /// 健康申报 for any person id: the citizen's own (self) or a relative's (the households feature passes the relative's
 /// person id and a "holder:N" actor after checking the relation). Recomputes the colour in the same transaction.

@@ -1,12 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using MiniCode.Infrastructure.Hosting;
 
 namespace MiniCode.Features.HealthCodes.Engine;
 
 /// <summary>Section <c>MiniCode:HealthCodes:Rules</c>: every threshold and window of the colour rules.</summary>
-public sealed class ColorRulesOptions
+public sealed class ColorRulesOptions : ISectionOptions
 {
-    public const string Section = "MiniCode:HealthCodes:Rules";
+    public static string Section => "MiniCode:HealthCodes:Rules";
 
     /// <summary>An on-site or declared temperature at or above this (°C) turns the code yellow.</summary>
     [Range(35.0, 42.0)]

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace MiniCode.Features.HealthCodes.Imports;
@@ -61,22 +60,4 @@ internal sealed class HealthDataImportRejectionConfiguration : IEntityTypeConfig
         b.Property(x => x.Raw).HasMaxLength(1000).IsRequired();
         b.HasIndex(x => new { x.ImportId, x.Line });
     }
-}
-
-/// <summary>Section <c>MiniCode:HealthCodes:Imports</c>.</summary>
-public sealed class ImportOptions
-{
-    public const string Section = "MiniCode:HealthCodes:Imports";
-
-    /// <summary>Rows written per database round trip; memory use stays flat whatever the file size.</summary>
-    [Range(10, 100_000)]
-    public int BatchSize { get; set; } = 2000;
-
-    /// <summary>Largest upload (a 1,000,000-row file is roughly 100 MB).</summary>
-    [Range(1024, long.MaxValue)]
-    public long MaxUploadBytes { get; set; } = 1L << 30;
-
-    /// <summary>Rejected rows kept per import for the report (the count is always exact).</summary>
-    [Range(1, 10_000_000)]
-    public int MaxStoredRejections { get; set; } = 100_000;
 }

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace MiniCode.Features.HealthCodes.Notices;
@@ -37,28 +36,5 @@ internal sealed class NoticeDeliveryConfiguration : IEntityTypeConfiguration<Not
         b.HasOne(x => x.Notice).WithMany().HasForeignKey(x => x.NoticeId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.Status, x.NextAttemptAt });
         b.HasIndex(x => x.NoticeId);
-    }
-}
-
-/// <summary>Section <c>MiniCode:Notices:Delivery</c>: retries of the platform channels.</summary>
-public sealed class NoticeDeliveryOptions
-{
-    public const string Section = "MiniCode:Notices:Delivery";
-
-    /// <summary>Attempts before a delivery is given up (logged and kept as failed).</summary>
-    [Range(1, 50)] public int MaxAttempts { get; set; } = 6;
-    /// <summary>Wait before the first retry; doubles with every further attempt up to <see cref="MaxRetryDelay"/>.</summary>
-    public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
-    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
-    /// <summary>How long a node may hold a delivery it is sending before another may take it over.</summary>
-    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
-    [Range(1, 10_000)] public int BatchSize { get; set; } = 100;
-    /// <summary>Sent and failed deliveries are deleted after this many days.</summary>
-    [Range(1, 3650)] public int KeepDays { get; set; } = 7;
-
-    public TimeSpan RetryDelay(int attempts)
-    {
-        var delay = FirstRetryDelay * Math.Pow(2, Math.Max(0, attempts - 1));
-        return delay > MaxRetryDelay ? MaxRetryDelay : delay;
     }
 }

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using MiniCode.Data;
 using MiniCode.Features.People;
@@ -6,45 +5,6 @@ using MiniCode.Platform.Alipay;
 using MiniCode.Platform.WeChat;
 
 namespace MiniCode.Features.HealthCodes.Notices;
-
-/// <summary>
-/// Section <c>MiniCode:Notices</c>: the subscribe / template message each platform sends for a notice. A platform whose
-/// <c>TemplateId</c> is empty is not used (the inbox always is). Data keys are those of the template chosen in the
-/// platform's console; values longer than <see cref="PlatformTemplate.MaxValueLength"/> are shortened.
-/// </summary>
-public sealed class NoticePlatformOptions
-{
-    public const string Section = "MiniCode:Notices";
-
-    public PlatformTemplate WeChat { get; set; } = new() { TitleKey = "thing1", BodyKey = "thing2", TimeKey = "time3" };
-    public PlatformTemplate Alipay { get; set; } = new() { TitleKey = "keyword1", BodyKey = "keyword2", TimeKey = "keyword3" };
-}
-
-public sealed class PlatformTemplate
-{
-    public string TemplateId { get; set; } = "";
-    /// <summary>Mini-program page opened from the message.</summary>
-    public string? Page { get; set; } = "pages/notices/index";
-    [Required] public string TitleKey { get; set; } = "";
-    [Required] public string BodyKey { get; set; } = "";
-    [Required] public string TimeKey { get; set; } = "";
-    /// <summary>WeChat's <c>thing</c> fields take at most 20 characters.</summary>
-    [Range(1, 200)] public int MaxValueLength { get; set; } = 20;
-    public string TimeZone { get; set; } = "Asia/Shanghai";
-
-    public IReadOnlyDictionary<string, string> DataFor(NoticeMessage message)
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
-        return new Dictionary<string, string>
-        {
-            [TitleKey] = Shorten(message.Title),
-            [BodyKey] = Shorten(message.Body),
-            [TimeKey] = TimeZoneInfo.ConvertTime(message.At, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-        };
-    }
-
-    private string Shorten(string text) => text.Length <= MaxValueLength ? text : text[..(MaxValueLength - 1)] + "…";
-}
 
 /// <summary>Platform ids of the active accounts that stand on a person.</summary>
 internal static class NoticeRecipients

@@ -1,22 +1,9 @@
-using System.ComponentModel.DataAnnotations;
 using MiniCode.Data;
 using MiniCode.Features.HealthCodes.Declarations;
 using MiniCode.Features.People;
 using MiniCode.Infrastructure.Hosting;
 
 namespace MiniCode.Features.HealthCodes.Notices;
-
-/// <summary>Section <c>MiniCode:Notices:Reminders</c>.</summary>
-public sealed class ReminderOptions
-{
-    public const string Section = "MiniCode:Notices:Reminders";
-
-    /// <summary>A real-named citizen without a declaration this long after registering is reminded (once).</summary>
-    [TimeSpanRange("00:10:00", "30.00:00:00")]
-    public TimeSpan DeclarationMissingAfter { get; set; } = TimeSpan.FromDays(1);
-
-    [Range(1, 100_000)] public int BatchSize { get; set; } = 1000;
-}
 
 /// <summary>
 /// Due reminder notices (<c>send-reminders</c>). The manuals require a health declaration before the first code (信息申报,

@@ -1,19 +1,9 @@
-using System.ComponentModel.DataAnnotations;
 using MiniCode.Features.HealthCodes.Engine;
 using MiniCode.Features.HealthCodes.Notices;
 using MiniCode.Features.HealthCodes.Statistics;
 using MiniCode.Features.Jobs;
 
 namespace MiniCode.Features.HealthCodes.Scheduled;
-
-/// <summary>Section <c>MiniCode:HealthCodes:Jobs</c>: how much one run of a health-code job handles.</summary>
-public sealed class HealthCodeJobOptions
-{
-    public const string Section = "MiniCode:HealthCodes:Jobs";
-
-    /// <summary>Statuses recomputed per run of <c>recompute-due-colours</c> (the rest on the next run or read).</summary>
-    [Range(1, 100_000)] public int RecomputeBatchSize { get; set; } = 1000;
-}
 
 /// <summary><c>recompute-due-colours</c>: see <see cref="HealthStatusService.RecomputeDueAsync"/>.</summary>
 public sealed class RecomputeDueColorsJob(HealthStatusService statuses, IOptions<HealthCodeJobOptions> options, TimeProvider time) : IMiniCodeJob

@@ -1,0 +1,15 @@
+using MiniCode.Infrastructure.Hosting;
+
+namespace MiniCode.Features.Faq;
+
+public static class FaqSetup
+{
+    /// <summary>FAQ categories, questions and hotlines; staff edit them in the admin.</summary>
+    public static IHostApplicationBuilder AddFaq(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddValidatedOptions<FaqOptions>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapFaq(this IEndpointRouteBuilder app) => app.MapFaqApi();
+}
