@@ -26,6 +26,7 @@ public static class AdminSetup
         builder.WebHost.UseStaticWebAssets();
         services.AddAdminContent(builder.Configuration);
         services.AddScoped<CurrentStaff>();
+        services.AddScoped<Auditing.AuditTrail>();
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddAuthentication().AddCookie(AdminAuth.Scheme);

@@ -9,7 +9,7 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Jobs;
 
 /// <summary>定时任务: every registered job with its schedule, last and next run; "run now" fires it on the cluster.</summary>
 [RequirePermission(Permissions.Jobs)]
-public sealed class IndexModel(JobsService jobs, CurrentStaff current, TimeProvider time) : AdminPageModel
+public sealed class IndexModel(JobsService jobs, TimeProvider time) : AdminPageModel
 {
     public IReadOnlyList<JobSummary> Jobs { get; private set; } = [];
     public bool SchedulerRunning => Jobs.Any(j => j.SchedulerRunning);
@@ -18,10 +18,9 @@ public sealed class IndexModel(JobsService jobs, CurrentStaff current, TimeProvi
 
     public async Task<IActionResult> OnPostRunAsync(string name, CancellationToken ct)
     {
-        await current.GetAsync();
         try
         {
-            await jobs.RunNowAsync(name, current.Actor, ct);
+            await jobs.RunNowAsync(name, Current.Actor, ct);
             Flash($"已触发任务 {name}，运行结果见运行记录");
         }
         catch (ApiException ex)
