@@ -6,7 +6,7 @@ using MiniCode.Features.Staff;
 using MiniCode.Infrastructure.Security;
 using MiniCode.Tests.Infrastructure;
 
-namespace MiniCode.Tests.Admin.Jurisdiction;
+namespace MiniCode.Tests.Admin;
 
 /// <summary>
 /// A host with a small jurisdiction tree, seeded once per test class: the province 吉林省 (220000) with the city 长春市

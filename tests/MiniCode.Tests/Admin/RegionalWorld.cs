@@ -10,7 +10,7 @@ using MiniCode.Features.People;
 using MiniCode.Infrastructure.Security;
 using MiniCode.Tests.Infrastructure;
 
-namespace MiniCode.Tests.Admin.Jurisdiction;
+namespace MiniCode.Tests.Admin;
 
 /// <summary>
 /// A host for the regional admin areas (appeals, overrides, feedback, announcements, service links, forms). Each test

@@ -5,7 +5,7 @@ using MiniCode.Features.Audit;
 using MiniCode.Features.Staff;
 using MiniCode.Tests.Infrastructure;
 
-namespace MiniCode.Tests.Admin;
+namespace MiniCode.Tests.Admin.Pages;
 
 public sealed class AdminLoginTests : IDisposable
 {

@@ -2,7 +2,7 @@ using System.Net;
 using MiniCode.Features.HealthCodes.Appeals;
 using MiniCode.Features.Staff;
 
-namespace MiniCode.Tests.Admin.Jurisdiction;
+namespace MiniCode.Tests.Admin.Pages.Appeals;
 
 /// <summary>/admin/appeals and its review page show and act only on appeals of people registered within the jurisdiction.</summary>
 public sealed class AppealsJurisdictionTests(RegionalWorld world) : IClassFixture<RegionalWorld>

@@ -2,10 +2,10 @@ using Microsoft.Extensions.DependencyInjection;
 using MiniCode.Features.Audit;
 using MiniCode.Tests.Infrastructure;
 
-namespace MiniCode.Tests.Admin;
+namespace MiniCode.Tests.Admin.Pages.Audit;
 
 /// <summary>List pages page with "p": Razor Pages reserves the route value "page" for the page's own name.</summary>
-public sealed class AdminPagingTests
+public sealed class AuditPagingTests
 {
     [Fact]
     public async Task Audit_log_pages_past_the_first()

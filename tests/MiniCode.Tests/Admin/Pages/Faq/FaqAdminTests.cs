@@ -4,10 +4,9 @@ using MiniCode.Data;
 using MiniCode.Features.Audit;
 using MiniCode.Features.Faq;
 using MiniCode.Features.Feedback;
-using MiniCode.Tests.Admin;
 using MiniCode.Tests.Infrastructure;
 
-namespace MiniCode.Tests.Faq;
+namespace MiniCode.Tests.Admin.Pages.Faq;
 
 /// <summary>The admin side of the FAQ and feedback: what staff write is what the mini program reads, and it is audited.</summary>
 public sealed class FaqAdminTests : IDisposable

@@ -2,7 +2,7 @@ using System.Net;
 using MiniCode.Features.Feedback;
 using MiniCode.Features.Staff;
 
-namespace MiniCode.Tests.Admin.Jurisdiction;
+namespace MiniCode.Tests.Admin.Pages.Feedback;
 
 /// <summary>
 /// /admin/feedback, its detail (status and reply) and its CSV export show only entries submitted for a region within the

@@ -2,7 +2,7 @@ using System.Net;
 using MiniCode.Features.Organisations;
 using MiniCode.Features.Staff;
 
-namespace MiniCode.Tests.Admin.Jurisdiction;
+namespace MiniCode.Tests.Admin.Pages.Organisations;
 
 /// <summary>/admin/organisations and /admin/organisations/create show and accept only the organisations of the jurisdiction.</summary>
 public sealed class OrganisationsJurisdictionTests(JurisdictionWorld world) : IClassFixture<JurisdictionWorld>

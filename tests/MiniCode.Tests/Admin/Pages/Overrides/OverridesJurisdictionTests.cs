@@ -2,7 +2,7 @@ using System.Net;
 using MiniCode.Features.HealthCodes.Appeals;
 using MiniCode.Features.Staff;
 
-namespace MiniCode.Tests.Admin.Jurisdiction;
+namespace MiniCode.Tests.Admin.Pages.Overrides;
 
 /// <summary>/admin/overrides lists, approves, rejects and ends only overrides of people registered within the jurisdiction.</summary>
 public sealed class OverridesJurisdictionTests(RegionalWorld world) : IClassFixture<RegionalWorld>

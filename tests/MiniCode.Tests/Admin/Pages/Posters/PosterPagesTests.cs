@@ -3,10 +3,10 @@ using System.Net;
 using MiniCode.Tests.Infrastructure;
 using MiniCode.Tests.Posters;
 
-namespace MiniCode.Tests.Admin;
+namespace MiniCode.Tests.Admin.Pages.Posters;
 
 /// <summary>The poster admin pages over HTTP: paging, deleted posters, refused input, downloads of every format.</summary>
-public sealed class AdminPosterPagesTests : IDisposable
+public sealed class PosterPagesTests : IDisposable
 {
     private readonly MiniCodeFactory _factory = new MiniCodeFactory().With("Admin:PageSize", "5");
 

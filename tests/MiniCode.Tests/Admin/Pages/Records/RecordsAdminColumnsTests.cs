@@ -1,12 +1,12 @@
 using System.Net;
 using MiniCode.Features.Staff;
 using MiniCode.Infrastructure.Logging;
-using MiniCode.Tests.Admin;
+using MiniCode.Tests.Checkpoints;
 using MiniCode.Tests.HealthCodes;
 using MiniCode.Tests.Infrastructure;
-using static MiniCode.Tests.Checkpoints.RecordsExportKit;
+using static MiniCode.Tests.Admin.Pages.Records.RecordsExportKit;
 
-namespace MiniCode.Tests.Checkpoints;
+namespace MiniCode.Tests.Admin.Pages.Records;
 
 /// <summary>排查信息管理: the chosen columns are remembered per staff member, used by the export, and forgotten on request.</summary>
 public sealed class RecordsAdminColumnsTests(CheckpointsFactory factory) : IClassFixture<CheckpointsFactory>

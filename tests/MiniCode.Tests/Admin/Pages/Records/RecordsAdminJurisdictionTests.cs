@@ -1,11 +1,11 @@
 using System.Net;
 using MiniCode.Features.Staff;
-using MiniCode.Tests.Admin;
+using MiniCode.Tests.Checkpoints;
 using MiniCode.Tests.HealthCodes;
 using MiniCode.Tests.Infrastructure;
-using static MiniCode.Tests.Checkpoints.RecordsExportKit;
+using static MiniCode.Tests.Admin.Pages.Records.RecordsExportKit;
 
-namespace MiniCode.Tests.Checkpoints;
+namespace MiniCode.Tests.Admin.Pages.Records;
 
 /// <summary>排查信息管理 within the staff member's jurisdiction: records of sites outside it are neither listed nor exported.</summary>
 public sealed class RecordsAdminJurisdictionTests(CheckpointsFactory factory) : IClassFixture<CheckpointsFactory>

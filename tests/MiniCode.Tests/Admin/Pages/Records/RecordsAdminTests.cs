@@ -2,11 +2,11 @@ using System.Net;
 using MiniCode.Features.Audit;
 using MiniCode.Features.Staff;
 using MiniCode.Infrastructure.Logging;
-using MiniCode.Tests.Admin;
+using MiniCode.Tests.Checkpoints;
 using MiniCode.Tests.HealthCodes;
 using MiniCode.Tests.Infrastructure;
 
-namespace MiniCode.Tests.Checkpoints;
+namespace MiniCode.Tests.Admin.Pages.Records;
 
 /// <summary>排查信息管理 in the admin: search by ID number, name and time range, chosen columns, CSV export.</summary>
 public sealed class RecordsAdminTests(CheckpointsFactory factory) : IClassFixture<CheckpointsFactory>

@@ -2,11 +2,11 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.VisualBasic.FileIO;
 using MiniCode.Features.Staff;
-using MiniCode.Tests.Admin;
+using MiniCode.Tests.Checkpoints;
 using MiniCode.Tests.HealthCodes;
 using MiniCode.Tests.Infrastructure;
 
-namespace MiniCode.Tests.Checkpoints;
+namespace MiniCode.Tests.Admin.Pages.Records;
 
 /// <summary>Reads the records page's column headers and its CSV export (parsed by an independent RFC 4180 reader).</summary>
 public static partial class RecordsExportKit

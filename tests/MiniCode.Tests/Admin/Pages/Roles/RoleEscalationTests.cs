@@ -5,7 +5,7 @@ using MiniCode.Features.Audit;
 using MiniCode.Features.Staff;
 using MiniCode.Tests.Infrastructure;
 
-namespace MiniCode.Tests.Admin;
+namespace MiniCode.Tests.Admin.Pages.Roles;
 
 /// <summary>Nobody grants a permission they do not hold: not through a new staff member's role, not by editing a role.</summary>
 public sealed class RoleEscalationTests(RoleEscalationTests.Host factory) : IClassFixture<RoleEscalationTests.Host>

@@ -2,12 +2,12 @@ using System.Net;
 using MiniCode.Features.Audit;
 using MiniCode.Features.Checkpoints;
 using MiniCode.Features.Staff;
-using MiniCode.Tests.Admin;
+using MiniCode.Tests.Checkpoints;
 using MiniCode.Tests.HealthCodes;
 using MiniCode.Tests.Identity;
 using MiniCode.Tests.Infrastructure;
 
-namespace MiniCode.Tests.Checkpoints;
+namespace MiniCode.Tests.Admin.Pages.Scanners;
 
 /// <summary>Staff create the senior scanner at the top of a line in the admin; it then logs in to the inspector app.</summary>
 public sealed class SeniorScannerAdminTests(CheckpointsFactory factory) : IClassFixture<CheckpointsFactory>

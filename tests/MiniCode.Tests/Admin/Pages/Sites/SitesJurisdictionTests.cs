@@ -2,7 +2,7 @@ using System.Net;
 using MiniCode.Features.Organisations;
 using MiniCode.Features.Staff;
 
-namespace MiniCode.Tests.Admin.Jurisdiction;
+namespace MiniCode.Tests.Admin.Pages.Sites;
 
 /// <summary>/admin/sites and /admin/sites/create show, toggle and create only the sites of the jurisdiction.</summary>
 public sealed class SitesJurisdictionTests(JurisdictionWorld world) : IClassFixture<JurisdictionWorld>

@@ -5,10 +5,9 @@ using MiniCode.Features.Audit;
 using MiniCode.Features.Organisations;
 using MiniCode.Features.Staff;
 using MiniCode.Infrastructure.Security;
-using MiniCode.Tests.Admin;
 using MiniCode.Tests.Infrastructure;
 
-namespace MiniCode.Tests.Staff;
+namespace MiniCode.Tests.Admin.Pages.Staff;
 
 public sealed class StaffAdminTests : IDisposable
 {

@@ -1,7 +1,7 @@
 using System.Net;
 using MiniCode.Features.Staff;
 
-namespace MiniCode.Tests.Admin.Jurisdiction;
+namespace MiniCode.Tests.Admin.Pages.Staff;
 
 /// <summary>
 /// /admin/staff, /admin/staff/create and /admin/staff/edit show and manage only staff whose organisation lies within the

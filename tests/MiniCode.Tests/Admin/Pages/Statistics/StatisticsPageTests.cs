@@ -7,7 +7,7 @@ using MiniCode.Features.Organisations;
 using MiniCode.Features.Staff;
 using MiniCode.Tests.Infrastructure;
 
-namespace MiniCode.Tests.Admin.Statistics;
+namespace MiniCode.Tests.Admin.Pages.Statistics;
 
 /// <summary>
 /// /admin/statistics reads the rolled-up statistics: totals, by code type and by region one level below the scope, within
