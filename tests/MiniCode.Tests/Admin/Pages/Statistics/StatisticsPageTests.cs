@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using MiniCode.Data;
+using MiniCode.Features.Feedback;
 using MiniCode.Features.HealthCodes.Statistics;
 using MiniCode.Features.Organisations;
 using MiniCode.Features.Staff;
@@ -94,6 +95,29 @@ public sealed partial class StatisticsPageTests : IClassFixture<StatisticsPageTe
     }
 
     [Fact]
+    public async Task Feedback_and_staff_counts_stay_within_the_jurisdiction_like_the_code_figures()
+    {
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MiniCodeDbContext>();
+            foreach (var region in new[] { "220102", "110105", null })
+                db.Add(new FeedbackEntry { AccountId = 1, Category = FeedbackCategory.Other, Content = "统计" + region, RegionCode = region,
+                    Status = FeedbackStatus.Pending, CreatedAt = _factory.Clock.GetUtcNow() });
+            await db.SaveChangesAsync();
+        }
+        var (user, password) = await AdminClient.StaffInRegionAsync(_factory, "220100", Permissions.Statistics);
+        var city = await (await AdminClient.LoggedInAsync(_factory, user, password)).GetPageAsync("/admin/statistics?days=7");
+        var all = await (await AdminClient.LoggedInAsync(_factory)).GetPageAsync("/admin/statistics?days=7");
+
+        Assert.Equal(await QueryAsync(db => db.Set<FeedbackEntry>().CountAsync(f => f.RegionCode != null && f.RegionCode.StartsWith("2201"))), Tile(city, "feedback-total"));
+        Assert.Equal(await QueryAsync(db => db.Set<FeedbackEntry>().CountAsync()), Tile(all, "feedback-total"));
+        Assert.True(Tile(all, "feedback-total") >= Tile(city, "feedback-total") + 2); // Beijing's and the unplaced entry
+        Assert.Equal(await QueryAsync(db => db.Set<StaffMember>().CountAsync(s => s.Status == StaffStatus.Active && s.Organisation != null
+            && s.Organisation.RegionCode.StartsWith("2201"))), Tile(city, "active-staff"));
+        Assert.True(Tile(all, "active-staff") > Tile(city, "active-staff")); // the super-admin has no organisation
+    }
+
+    [Fact]
     public async Task Staff_without_the_statistics_permission_are_refused()
     {
         var (user, password) = await AdminClient.StaffWithAsync(_factory, Permissions.Faq);
@@ -101,10 +125,15 @@ public sealed partial class StatisticsPageTests : IClassFixture<StatisticsPageTe
         Assert.Equal(HttpStatusCode.Forbidden, (await other.Http.GetAsync("/admin/statistics")).StatusCode);
     }
 
-    private static (long Issued, long Shown, long Scanned, long Rejected) Totals(string html)
+    private static (long Issued, long Shown, long Scanned, long Rejected) Totals(string html) =>
+        (Tile(html, "codes-issued"), Tile(html, "codes-shown"), Tile(html, "codes-scanned"), Tile(html, "codes-rejected"));
+
+    private static long Tile(string html, string id) => long.Parse(Regex.Match(html, $"id=\"{id}\">(\\d+)<").Groups[1].Value);
+
+    private async Task<T> QueryAsync<T>(Func<MiniCodeDbContext, Task<T>> query)
     {
-        long Tile(string id) => long.Parse(Regex.Match(html, $"id=\"{id}\">(\\d+)<").Groups[1].Value);
-        return (Tile("codes-issued"), Tile("codes-shown"), Tile("codes-scanned"), Tile("codes-rejected"));
+        await using var scope = _factory.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<MiniCodeDbContext>());
     }
 
     private static string Scope(string html) => WebUtility.HtmlDecode(Regex.Match(html, "id=\"code-scope\">([^<]+)<").Groups[1].Value);
