@@ -15,7 +15,8 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Statistics;
 /// <summary>
 /// Per-day counts over the chosen date range (a preset number of days or from/to): codes issued, shown and scanned by
 /// UTC day (the counters' day), by code type and by region within the staff member's jurisdiction (optionally one
-/// code type or one region inside it); feedback and form submissions by local (Asia/Shanghai) calendar day.
+/// code type or one region inside it); feedback and form submissions by local (Asia/Shanghai) calendar day. Every
+/// figure, the feedback, form and staff counts included, covers the jurisdiction only.
 /// </summary>
 [RequirePermission(Permissions.Statistics)]
 public sealed class IndexModel(CodeStatisticsService statistics, TimeProvider time) : RegionalPageModel
