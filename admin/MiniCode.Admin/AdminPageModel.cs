@@ -1,12 +1,33 @@
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using MiniCode.Admin.Auditing;
+using MiniCode.Admin.Security;
 using MiniCode.Infrastructure.Errors;
 
 namespace MiniCode.Admin;
 
-/// <summary>Small helpers every admin page shares: a flash message after a redirect and validator errors into ModelState.</summary>
+/// <summary>
+/// What every admin page shares: the signed-in staff member, the audit trail of their changes, a flash message after a
+/// redirect and validator errors into ModelState. Pages that read regional data derive from <see cref="RegionalPageModel"/>.
+/// </summary>
 public abstract class AdminPageModel : PageModel
 {
+    private CurrentStaff? _current;
+    private AuditTrail? _audit;
+
+    /// <summary>The signed-in staff member (loaded once per request; authorization has loaded it already).</summary>
+    protected CurrentStaff Current => _current ??= HttpContext.RequestServices.GetRequiredService<CurrentStaff>();
+
+    /// <summary>Where every changing handler records what it did; the entry is saved together with the change.</summary>
+    protected AuditTrail Audit => _audit ??= HttpContext.RequestServices.GetRequiredService<AuditTrail>();
+
+    /// <summary>Loads the staff member before any handler runs, so <see cref="CurrentStaff.Actor"/> is always the real actor.</summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        await Current.GetAsync();
+        await base.OnPageHandlerExecutionAsync(context, next);
+    }
+
     protected void Flash(string message) => TempData["Message"] = message;
 
     /// <summary>Copies a failed <see cref="InputValidator"/>'s errors into ModelState; true when the input was valid.</summary>
@@ -26,18 +47,5 @@ public abstract class AdminPageModel : PageModel
                 foreach (var m in messages) ModelState.AddModelError(field, m);
         }
         else ModelState.AddModelError("", ex.Detail ?? ex.Error.Message);
-    }
-
-    /// <summary>
-    /// Saves a new entity and then its audit entry (which needs the generated id) in one transaction,
-    /// so the change and its audit trail commit together or not at all.
-    /// </summary>
-    protected static async Task SaveWithAuditAsync(MiniCode.Data.MiniCodeDbContext db, Action recordAudit, CancellationToken ct)
-    {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.SaveChangesAsync(ct);
-        recordAudit();
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
     }
 }

@@ -30,6 +30,7 @@ public static class AdminSetup
         // (any environment, including tests) reads it through the static-web-assets manifest, a no-op when absent.
         if (builder.Environment is IWebHostEnvironment web) StaticWebAssetsLoader.UseStaticWebAssets(web, builder.Configuration);
         services.AddScoped<CurrentStaff>();
+        services.AddScoped<Auditing.AuditTrail>();
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
         // Replaces the framework's default provider, which AddAuthorization registers with TryAdd (before or after us).
         services.Replace(ServiceDescriptor.Singleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>());

@@ -5,6 +5,7 @@ using MiniCode.Data;
 using MiniCode.Features.Checkpoints;
 using MiniCode.Features.Staff;
 using MiniCode.Tests.Admin;
+using MiniCode.Tests.Admin.Pages.Records;
 using MiniCode.Tests.Checkpoints;
 using MiniCode.Tests.HealthCodes;
 using MiniCode.Tests.Infrastructure;

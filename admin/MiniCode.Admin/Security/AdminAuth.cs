@@ -95,8 +95,8 @@ public sealed class CurrentStaff(MiniCodeDbContext db, IHttpContextAccessor http
 
     /// <summary>
     /// The region the signed-in staff member may see: their organisation's region (and everything below it), or null
-    /// for all regions (staff without an organisation, such as the super-admin). Pages filter with
-    /// <see cref="MiniCode.Features.Organisations.JurisdictionQueries"/> so the database does the matching.
+    /// for all regions (staff without an organisation, such as the super-admin). Pages never call this: they derive from
+    /// <see cref="RegionalPageModel"/>, which resolves it once per request and hands out only scoped queries.
     /// </summary>
     public async Task<string?> JurisdictionAsync(CancellationToken ct = default)
     {

@@ -22,16 +22,25 @@ public static class Permissions
     public const string Records = "records.view";
     public const string Posters = "posters.manage";
 
-    /// <summary>Every permission with its Chinese label, in menu order.</summary>
-    public static readonly IReadOnlyList<(string Code, string Label)> All =
+    /// <summary>The permissions that open an admin area (one menu entry each), with their Chinese labels, in menu order.</summary>
+    public static readonly IReadOnlyList<(string Code, string Label)> Areas =
     [
         (Organisations, "机构与场所"),
         (Posters, "张贴码"),
         (Staff, "人员管理"), (Roles, "角色权限"), (Faq, "常见问题"),
         (Feedback, "纠错反馈"), (Announcements, "资讯与服务"), (Forms, "表单管理"), (CodeStyles, "码样式"),
-        (AppealsReview, "申诉审核"), (OverrideApprove, "人工赋码审批"), (HealthImports, "健康数据导入"), (Records, "核验记录"), (Statistics, "统计分析"), (Jobs, "定时任务"), (JobsRun, "立即运行定时任务"),
+        (AppealsReview, "申诉审核"), (OverrideApprove, "人工赋码审批"), (HealthImports, "健康数据导入"), (Records, "核验记录"), (Statistics, "统计分析"), (Jobs, "定时任务"),
         (Audit, "操作日志"),
     ];
+
+    /// <summary>Permissions for an action inside an area someone may already open (run a job now).</summary>
+    public static readonly IReadOnlyList<(string Code, string Label)> Actions =
+    [
+        (JobsRun, "立即运行定时任务"),
+    ];
+
+    /// <summary>Every permission a role can hold: the areas, then the actions.</summary>
+    public static readonly IReadOnlyList<(string Code, string Label)> All = [.. Areas, .. Actions];
 
     public static bool IsKnown(string code) => All.Any(p => p.Code == code);
 

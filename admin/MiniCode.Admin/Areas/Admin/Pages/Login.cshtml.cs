@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using MiniCode.Infrastructure.Hosting;
@@ -8,6 +9,7 @@ using MiniCode.Features.Staff;
 namespace MiniCode.Admin.Areas.Admin.Pages;
 
 /// <summary>Per-IP request budget on top of the per-account lockout, so guessing across many accounts is slowed too.</summary>
+[AllowAnonymous]
 [EnableRateLimiting(FoundationSetup.RateLimits.PerClient)]
 public sealed class LoginModel(StaffLogin login, TimeProvider time) : AdminPageModel
 {

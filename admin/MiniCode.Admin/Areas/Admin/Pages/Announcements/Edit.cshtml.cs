@@ -1,9 +1,6 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using MiniCode.Admin.Security;
-using MiniCode.Data;
 using MiniCode.Features.Announcements;
-using MiniCode.Features.Audit;
 using MiniCode.Features.Organisations;
 using MiniCode.Features.Staff;
 using MiniCode.Infrastructure.Errors;
@@ -16,7 +13,7 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Announcements;
 /// otherwise) and set only regions within it.
 /// </summary>
 [RequirePermission(Permissions.Announcements)]
-public sealed class EditModel(MiniCodeDbContext db, AuditLog audit, CurrentStaff current, TimeProvider time) : AdminPageModel
+public sealed class EditModel(TimeProvider time) : RegionalPageModel
 {
     [BindProperty(SupportsGet = true)] public long? Id { get; set; }
     [BindProperty] public string? Title { get; set; }
@@ -30,10 +27,10 @@ public sealed class EditModel(MiniCodeDbContext db, AuditLog audit, CurrentStaff
         if (Id is null)
         {
             PublishFrom = ToLocal(time.GetUtcNow());
-            RegionCode = await current.JurisdictionAsync(ct); // a new item starts at the jurisdiction's own region
+            RegionCode = Jurisdiction; // a new item starts at the jurisdiction's own region
             return Page();
         }
-        var a = await db.Set<Announcement>().AsNoTracking().WithinJurisdiction(await current.JurisdictionAsync(ct)).SingleOrDefaultAsync(x => x.Id == Id, ct);
+        var a = await Within.Announcements.AsNoTracking().SingleOrDefaultAsync(x => x.Id == Id, ct);
         if (a is null) return NotFound();
         (Title, Body, RegionCode, PublishFrom, PublishUntil) = (a.Title, a.Body, a.RegionCode, ToLocal(a.PublishFrom), a.PublishUntil is { } u ? ToLocal(u) : null);
         return Page();
@@ -45,20 +42,20 @@ public sealed class EditModel(MiniCodeDbContext db, AuditLog audit, CurrentStaff
             .Check(RegionCodes.IsValid(RegionCode), nameof(RegionCode), "地区编码应为6位数字")
             .Check(PublishFrom is not null, nameof(PublishFrom), "请填写发布时间")
             .Check(PublishFrom is null || PublishUntil is null || PublishUntil > PublishFrom, nameof(PublishUntil), "下线时间应晚于发布时间");
-        var scope = await current.JurisdictionAsync(ct);
         var item = Id is null ? new Announcement { CreatedAt = time.GetUtcNow() }
-            : await db.Set<Announcement>().WithinJurisdiction(scope).SingleOrDefaultAsync(x => x.Id == Id, ct);
+            : await Within.Announcements.SingleOrDefaultAsync(x => x.Id == Id, ct);
         if (item is null) return NotFound();
-        if (scope is not null && RegionCodes.IsValid(RegionCode))
-            validator.Check(RegionalScopes.MayTarget(scope, RegionCode), nameof(RegionCode), RegionalScopes.OutsideMessage(scope));
-        if (!Accept(validator)) return Page();
+        if (!Accept(CheckInside(validator, RegionCode, nameof(RegionCode)))) return Page();
 
         var before = Id is null ? null : item.Snapshot();
         (item.Title, item.Body, item.RegionCode, item.PublishFrom, item.PublishUntil) =
             (Title!.Trim(), Body!.Trim(), RegionCode!, ToUtc(PublishFrom!.Value), PublishUntil is { } u ? ToUtc(u) : null);
-        if (Id is null) db.Add(item);
-        await SaveWithAuditAsync(db, () => audit.Record(current.Actor, Id is null ? "announcement.create" : "announcement.update", "announcement",
-            item.Id.ToString(CultureInfo.InvariantCulture), before, item.Snapshot()), ct);
+        if (Id is null)
+        {
+            Db.Add(item);
+            await Audit.RecordCreatedAsync("announcement.create", "announcement", item, a => a.Id, item.Snapshot(), ct);
+        }
+        else await Audit.RecordAsync("announcement.update", "announcement", item.Id, before, item.Snapshot(), ct);
         Flash("资讯已保存");
         return Redirect("/admin/announcements");
     }

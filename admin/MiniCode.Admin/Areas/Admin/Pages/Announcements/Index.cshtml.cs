@@ -1,9 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using MiniCode.Admin.Security;
-using MiniCode.Data;
 using MiniCode.Features.Announcements;
-using MiniCode.Features.Audit;
 using MiniCode.Features.Staff;
 
 namespace MiniCode.Admin.Areas.Admin.Pages.Announcements;
@@ -13,25 +11,19 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Announcements;
 /// one outside cannot be deleted (404). A province-wide item is within the province, not within its cities.
 /// </summary>
 [RequirePermission(Permissions.Announcements)]
-public sealed class IndexModel(MiniCodeDbContext db, AuditLog audit, CurrentStaff current, TimeProvider time) : AdminPageModel
+public sealed class IndexModel(TimeProvider time) : RegionalPageModel
 {
     public IReadOnlyList<Announcement> Items { get; private set; } = [];
-    /// <summary>The region the staff member may see; null = all regions.</summary>
-    public string? Jurisdiction { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
-    {
-        Jurisdiction = await current.JurisdictionAsync(ct);
-        Items = await db.Set<Announcement>().AsNoTracking().WithinJurisdiction(Jurisdiction).OrderByDescending(a => a.PublishFrom).Take(200).ToListAsync(ct);
-    }
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Items = await Within.Announcements.AsNoTracking().OrderByDescending(a => a.PublishFrom).Take(200).ToListAsync(ct);
 
     public async Task<IActionResult> OnPostDeleteAsync(long id, CancellationToken ct)
     {
-        var item = await db.Set<Announcement>().WithinJurisdiction(await current.JurisdictionAsync(ct)).SingleOrDefaultAsync(a => a.Id == id, ct);
+        var item = await Within.Announcements.SingleOrDefaultAsync(a => a.Id == id, ct);
         if (item is null) return NotFound();
-        db.Remove(item);
-        audit.Record(current.Actor, "announcement.delete", "announcement", id.ToString(CultureInfo.InvariantCulture), item.Snapshot());
-        await db.SaveChangesAsync(ct);
+        Db.Remove(item);
+        await Audit.RecordAsync("announcement.delete", "announcement", id, item.Snapshot(), ct: ct);
         Flash("资讯已删除");
         return RedirectToPage();
     }

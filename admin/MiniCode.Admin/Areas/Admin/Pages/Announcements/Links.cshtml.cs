@@ -1,10 +1,7 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using MiniCode.Admin.Security;
-using MiniCode.Data;
 using MiniCode.Features.Announcements;
-using MiniCode.Features.Audit;
 using MiniCode.Features.Organisations;
 using MiniCode.Features.Staff;
 using MiniCode.Infrastructure.Errors;
@@ -16,11 +13,9 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Announcements;
 /// (404 for another; adding one for a region outside it is refused on the form).
 /// </summary>
 [RequirePermission(Permissions.Announcements)]
-public sealed partial class LinksModel(MiniCodeDbContext db, AuditLog audit, CurrentStaff current) : AdminPageModel
+public sealed partial class LinksModel : RegionalPageModel
 {
     public IReadOnlyList<ServiceLink> Links { get; private set; } = [];
-    /// <summary>The region the staff member may see; null = all regions.</summary>
-    public string? Jurisdiction { get; private set; }
 
     [GeneratedRegex(@"^(https://[^\s]+|wx[0-9a-f]{16}:[^\s]+|\d{16}:[^\s]+)$")]
     private static partial Regex TargetPattern();
@@ -34,46 +29,38 @@ public sealed partial class LinksModel(MiniCodeDbContext db, AuditLog audit, Cur
             .Check(Enum.IsDefined(kind), "kind", "类型无效").Required(title?.Trim(), "title", "名称", 50).Required(target, "target", "链接", 500)
             .Check(target is null || TargetPattern().IsMatch(target), "target", "链接应为 https 地址或 小程序appid:页面路径")
             .Check(sortOrder is >= 0 and <= 999, "sortOrder", "排序应在0到999之间");
-        var scope = await current.JurisdictionAsync(ct);
-        if (scope is not null && RegionCodes.IsValid(regionCode))
-            validator.Check(RegionalScopes.MayTarget(scope, regionCode), "regionCode", RegionalScopes.OutsideMessage(scope));
-        if (!Accept(validator))
+        if (!Accept(CheckInside(validator, regionCode, "regionCode")))
         {
             Links = await LoadAsync(ct);
             return Page();
         }
         var link = new ServiceLink { RegionCode = regionCode!, Kind = kind, Title = title!.Trim(), Target = target!, SortOrder = sortOrder, Enabled = true };
-        db.Add(link);
-        await SaveWithAuditAsync(db, () => audit.Record(current.Actor, "service_link.create", "service_link", link.Id.ToString(CultureInfo.InvariantCulture), after: link.Snapshot()), ct);
+        Db.Add(link);
+        await Audit.RecordCreatedAsync("service_link.create", "service_link", link, l => l.Id, link.Snapshot(), ct);
         Flash("服务链接已添加");
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostToggleAsync(long id, CancellationToken ct)
     {
-        var link = await db.Set<ServiceLink>().WithinJurisdiction(await current.JurisdictionAsync(ct)).SingleOrDefaultAsync(l => l.Id == id, ct);
+        var link = await Within.ServiceLinks.SingleOrDefaultAsync(l => l.Id == id, ct);
         if (link is null) return NotFound();
         var before = link.Snapshot();
         link.Enabled = !link.Enabled;
-        audit.Record(current.Actor, "service_link.update", "service_link", id.ToString(CultureInfo.InvariantCulture), before, link.Snapshot());
-        await db.SaveChangesAsync(ct);
+        await Audit.RecordAsync("service_link.update", "service_link", id, before, link.Snapshot(), ct);
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(long id, CancellationToken ct)
     {
-        var link = await db.Set<ServiceLink>().WithinJurisdiction(await current.JurisdictionAsync(ct)).SingleOrDefaultAsync(l => l.Id == id, ct);
+        var link = await Within.ServiceLinks.SingleOrDefaultAsync(l => l.Id == id, ct);
         if (link is null) return NotFound();
-        db.Remove(link);
-        audit.Record(current.Actor, "service_link.delete", "service_link", id.ToString(CultureInfo.InvariantCulture), link.Snapshot());
-        await db.SaveChangesAsync(ct);
+        Db.Remove(link);
+        await Audit.RecordAsync("service_link.delete", "service_link", id, link.Snapshot(), ct: ct);
         Flash("服务链接已删除");
         return RedirectToPage();
     }
 
-    private async Task<List<ServiceLink>> LoadAsync(CancellationToken ct)
-    {
-        Jurisdiction = await current.JurisdictionAsync(ct);
-        return await db.Set<ServiceLink>().AsNoTracking().WithinJurisdiction(Jurisdiction).OrderBy(l => l.RegionCode).ThenBy(l => l.SortOrder).ThenBy(l => l.Id).ToListAsync(ct);
-    }
+    private Task<List<ServiceLink>> LoadAsync(CancellationToken ct) =>
+        Within.ServiceLinks.AsNoTracking().OrderBy(l => l.RegionCode).ThenBy(l => l.SortOrder).ThenBy(l => l.Id).ToListAsync(ct);
 }

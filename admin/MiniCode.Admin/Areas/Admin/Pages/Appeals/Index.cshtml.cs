@@ -1,9 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using MiniCode.Admin.Security;
-using MiniCode.Data;
 using MiniCode.Features.HealthCodes.Appeals;
-using MiniCode.Features.People;
 using MiniCode.Features.Staff;
 
 namespace MiniCode.Admin.Areas.Admin.Pages.Appeals;
@@ -13,20 +11,17 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Appeals;
 /// member's jurisdiction (all for staff without an organisation).
 /// </summary>
 [RequirePermission(Permissions.AppealsReview)]
-public sealed class IndexModel(MiniCodeDbContext db, CurrentStaff current, IOptions<AdminOptions> options, TimeProvider time) : AdminPageModel
+public sealed class IndexModel(IOptions<AdminOptions> options, TimeProvider time) : RegionalPageModel
 {
     public IReadOnlyList<Appeal> Open { get; private set; } = [];
     public IReadOnlyDictionary<long, PersonLabel> People { get; private set; } = new Dictionary<long, PersonLabel>();
     public int Shown => options.Value.PageSize;
-    /// <summary>The region the staff member may see; null = all regions.</summary>
-    public string? Jurisdiction { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Jurisdiction = await current.JurisdictionAsync(ct);
-        Open = await db.Set<Appeal>().AsNoTracking().WithinJurisdiction(db.Set<Person>(), Jurisdiction)
+        Open = await Within.Appeals.AsNoTracking()
             .Where(a => a.Status == AppealStatus.Open).OrderBy(a => a.Id).Take(options.Value.PageSize).ToListAsync(ct);
-        People = await AppealPeople.LoadAsync(db, Open.Select(a => a.PersonId), ct);
+        People = await AppealPeople.LoadAsync(Within, Db, Open.Select(a => a.PersonId), ct);
     }
 
     public string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, time.LocalTimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);

@@ -2,10 +2,8 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using MiniCode.Admin.Security;
-using MiniCode.Data;
 using MiniCode.Features.HealthCodes.Appeals;
 using MiniCode.Features.HealthCodes.Engine;
-using MiniCode.Features.People;
 using MiniCode.Features.Staff;
 using MiniCode.Infrastructure.Errors;
 
@@ -17,8 +15,8 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Appeals;
 /// An appeal of a person outside the staff member's jurisdiction answers 404 on every handler, as if it did not exist.
 /// </summary>
 [RequirePermission(Permissions.AppealsReview)]
-public sealed class ReviewModel(MiniCodeDbContext db, AppealService appeals, OverrideService overrides, CurrentStaff current,
-    IOptions<ColorRulesOptions> rules, TimeProvider time) : AdminPageModel
+public sealed class ReviewModel(AppealService appeals, OverrideService overrides, IOptions<ColorRulesOptions> rules, TimeProvider time)
+    : RegionalPageModel
 {
     public Appeal Item { get; private set; } = null!;
     public PersonLabel? Person { get; private set; }
@@ -33,10 +31,9 @@ public sealed class ReviewModel(MiniCodeDbContext db, AppealService appeals, Ove
     public async Task<IActionResult> OnPostResolveAsync(long id, bool upheld, string? resolution, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        await current.GetAsync();
         try
         {
-            await appeals.ResolveAsync(id, current.Actor, upheld, resolution ?? "", ct);
+            await appeals.ResolveAsync(id, Current.Actor, upheld, resolution ?? "", ct);
         }
         catch (ApiException ex)
         {
@@ -50,14 +47,13 @@ public sealed class ReviewModel(MiniCodeDbContext db, AppealService appeals, Ove
     public async Task<IActionResult> OnPostOverrideAsync(long id, HealthColor color, string? reasonCode, string? note, DateTime? endsAt, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        await current.GetAsync();
         if (!Enum.IsDefined(color)) ModelState.AddModelError("color", "颜色无效");
         if (!ModelState.IsValid) return Page();
         DateTimeOffset? ends = endsAt is { } local
             ? new DateTimeOffset(local, time.LocalTimeZone.GetUtcOffset(local)).ToUniversalTime() : null;
         try
         {
-            await overrides.RequestAsync(current.Actor, new OverrideRequest(Item.PersonId, color, reasonCode, note, id, ends), ct);
+            await overrides.RequestAsync(Current.Actor, new OverrideRequest(Item.PersonId, color, reasonCode, note, id, ends), ct);
         }
         catch (ApiException ex)
         {
@@ -73,13 +69,12 @@ public sealed class ReviewModel(MiniCodeDbContext db, AppealService appeals, Ove
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
-        var item = await db.Set<Appeal>().AsNoTracking().WithinJurisdiction(db.Set<Person>(), await current.JurisdictionAsync(ct))
-            .FirstOrDefaultAsync(a => a.Id == id, ct);
+        var item = await Within.Appeals.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
         if (item is null) return false;
         Item = item;
-        Person = (await AppealPeople.LoadAsync(db, [item.PersonId], ct)).GetValueOrDefault(item.PersonId);
-        Overrides = await db.Set<ColorOverride>().AsNoTracking().Where(o => o.PersonId == item.PersonId).OrderByDescending(o => o.Id).Take(20).ToListAsync(ct);
-        _staff = await StaffNames.LoadAsync(db, Overrides.SelectMany(o => new[] { o.RequestedBy, o.DecidedBy }).Append(item.ResolvedBy), ct);
+        Person = (await AppealPeople.LoadAsync(Within, Db, [item.PersonId], ct)).GetValueOrDefault(item.PersonId);
+        Overrides = await Within.Overrides.AsNoTracking().Where(o => o.PersonId == item.PersonId).OrderByDescending(o => o.Id).Take(20).ToListAsync(ct);
+        _staff = await ActorNamesAsync(Overrides.SelectMany(o => new[] { o.RequestedBy, o.DecidedBy }).Append(item.ResolvedBy), ct);
         return true;
     }
 }

@@ -8,6 +8,7 @@ using MiniCode.Features.Staff;
 namespace MiniCode.Admin.Areas.Admin.Pages.Audit;
 
 [RequirePermission(Permissions.Audit)]
+[PlatformWide("the operation log is kept for the whole platform; audit.view is granted to the platform's auditors")]
 public sealed class IndexModel(MiniCodeDbContext db, IOptions<AdminOptions> options, TimeProvider time) : AdminPageModel
 {
     [BindProperty(SupportsGet = true)] public string? Actor { get; set; }

@@ -9,7 +9,8 @@ using MiniCode.Infrastructure.Errors;
 namespace MiniCode.Admin.Areas.Admin.Pages.CodeStyles;
 
 [RequirePermission(Permissions.CodeStyles)]
-public sealed class IndexModel(MiniCodeDbContext db, CodeStyleProvider provider, CurrentStaff current, TimeProvider time) : AdminPageModel
+[PlatformWide("one active style per code type serves every region")]
+public sealed class IndexModel(MiniCodeDbContext db, CodeStyleProvider provider, TimeProvider time) : AdminPageModel
 {
     /// <summary>The code types the health-code feature draws (colours, offline card, poster code).</summary>
     public IReadOnlyList<(string Code, string Label)> KnownTypes { get; } =
@@ -31,7 +32,7 @@ public sealed class IndexModel(MiniCodeDbContext db, CodeStyleProvider provider,
             await LoadAsync(ct);
             return Page();
         }
-        await provider.ActivateAsync(current.Actor, codeType!, background!.ToUpperInvariant(), foreground!.ToUpperInvariant(), icon, ct);
+        await provider.ActivateAsync(Current.Actor, codeType!, background!.ToUpperInvariant(), foreground!.ToUpperInvariant(), icon, ct);
         Flash($"{TypeLabel(codeType!)}的新样式已生效");
         return RedirectToPage();
     }

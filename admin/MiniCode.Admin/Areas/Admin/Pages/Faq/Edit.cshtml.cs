@@ -1,8 +1,6 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using MiniCode.Admin.Security;
 using MiniCode.Data;
-using MiniCode.Features.Audit;
 using MiniCode.Features.Faq;
 using MiniCode.Features.Staff;
 using MiniCode.Infrastructure.Errors;
@@ -10,7 +8,8 @@ using MiniCode.Infrastructure.Errors;
 namespace MiniCode.Admin.Areas.Admin.Pages.Faq;
 
 [RequirePermission(Permissions.Faq)]
-public sealed class EditModel(MiniCodeDbContext db, AuditLog audit, CurrentStaff current, TimeProvider time) : AdminPageModel
+[PlatformWide("FAQ categories, questions and hotline numbers are published to the mini program of every region")]
+public sealed class EditModel(MiniCodeDbContext db, TimeProvider time) : AdminPageModel
 {
     [BindProperty(SupportsGet = true)] public long? Id { get; set; }
     [BindProperty(SupportsGet = true)] public long CategoryId { get; set; }
@@ -42,9 +41,12 @@ public sealed class EditModel(MiniCodeDbContext db, AuditLog audit, CurrentStaff
         if (Id is null || question.CategoryId != CategoryId)
             question.SortOrder = (await db.Set<FaqQuestion>().Where(q => q.CategoryId == CategoryId).Select(q => (int?)q.SortOrder).MaxAsync(ct) ?? 0) + 1;
         (question.CategoryId, question.Question, question.Answer, question.IsHot, question.UpdatedAt) = (CategoryId, Question!.Trim(), Answer!.Trim(), IsHot, time.GetUtcNow());
-        if (Id is null) db.Add(question);
-        await SaveWithAuditAsync(db, () => audit.Record(current.Actor, Id is null ? "faq.question_create" : "faq.question_update", "faq_question",
-            question.Id.ToString(CultureInfo.InvariantCulture), before, question.Snapshot()), ct);
+        if (Id is null)
+        {
+            db.Add(question);
+            await Audit.RecordCreatedAsync("faq.question_create", "faq_question", question, q => q.Id, question.Snapshot(), ct);
+        }
+        else await Audit.RecordAsync("faq.question_update", "faq_question", question.Id, before, question.Snapshot(), ct);
         Flash("问题已保存");
         return Redirect($"/admin/faq?categoryId={CategoryId}");
     }

@@ -1,8 +1,6 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using MiniCode.Admin.Security;
 using MiniCode.Data;
-using MiniCode.Features.Audit;
 using MiniCode.Features.Faq;
 using MiniCode.Features.Staff;
 using MiniCode.Infrastructure.Errors;
@@ -10,7 +8,8 @@ using MiniCode.Infrastructure.Errors;
 namespace MiniCode.Admin.Areas.Admin.Pages.Faq;
 
 [RequirePermission(Permissions.Faq)]
-public sealed class IndexModel(MiniCodeDbContext db, AuditLog audit, CurrentStaff current, TimeProvider time) : AdminPageModel
+[PlatformWide("FAQ categories, questions and hotline numbers are published to the mini program of every region")]
+public sealed class IndexModel(MiniCodeDbContext db, TimeProvider time) : AdminPageModel
 {
     [BindProperty(SupportsGet = true)] public long? CategoryId { get; set; }
     public IReadOnlyList<FaqCategory> Categories { get; private set; } = [];
@@ -35,7 +34,7 @@ public sealed class IndexModel(MiniCodeDbContext db, AuditLog audit, CurrentStaf
         var order = await db.Set<FaqCategory>().Select(c => (int?)c.SortOrder).MaxAsync(ct) ?? 0;
         var category = new FaqCategory { Name = name!, SortOrder = order + 1 };
         db.Add(category);
-        await SaveWithAuditAsync(db, () => audit.Record(current.Actor, "faq.category_create", "faq_category", category.Id.ToString(CultureInfo.InvariantCulture), after: new { category.Name }), ct);
+        await Audit.RecordCreatedAsync("faq.category_create", "faq_category", category, c => c.Id, new { category.Name }, ct);
         Flash($"分类“{category.Name}”已添加");
         return RedirectToPage();
     }
@@ -44,8 +43,7 @@ public sealed class IndexModel(MiniCodeDbContext db, AuditLog audit, CurrentStaf
     {
         var all = await db.Set<FaqCategory>().OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(ct);
         if (!Swap(all, all.FindIndex(c => c.Id == id), up, c => c.SortOrder, (c, v) => c.SortOrder = v)) return NotFound();
-        audit.Record(current.Actor, "faq.category_reorder", "faq_category", id.ToString(CultureInfo.InvariantCulture), after: all.Select(c => c.Id).ToList());
-        await db.SaveChangesAsync(ct);
+        await Audit.RecordAsync("faq.category_reorder", "faq_category", id, after: all.Select(c => c.Id).ToList(), ct: ct);
         return RedirectToPage(new { CategoryId });
     }
 
@@ -55,8 +53,7 @@ public sealed class IndexModel(MiniCodeDbContext db, AuditLog audit, CurrentStaf
         if (question is null) return NotFound();
         var siblings = await db.Set<FaqQuestion>().Where(q => q.CategoryId == question.CategoryId).OrderBy(q => q.SortOrder).ThenBy(q => q.Id).ToListAsync(ct);
         Swap(siblings, siblings.FindIndex(q => q.Id == id), up, q => q.SortOrder, (q, v) => q.SortOrder = v);
-        audit.Record(current.Actor, "faq.question_reorder", "faq_question", id.ToString(CultureInfo.InvariantCulture), after: siblings.Select(q => q.Id).ToList());
-        await db.SaveChangesAsync(ct);
+        await Audit.RecordAsync("faq.question_reorder", "faq_question", id, after: siblings.Select(q => q.Id).ToList(), ct: ct);
         return RedirectToPage(new { CategoryId });
     }
 
@@ -67,8 +64,7 @@ public sealed class IndexModel(MiniCodeDbContext db, AuditLog audit, CurrentStaf
         var before = question.Snapshot();
         question.IsHot = !question.IsHot;
         question.UpdatedAt = time.GetUtcNow();
-        audit.Record(current.Actor, "faq.question_update", "faq_question", id.ToString(CultureInfo.InvariantCulture), before, question.Snapshot());
-        await db.SaveChangesAsync(ct);
+        await Audit.RecordAsync("faq.question_update", "faq_question", id, before, question.Snapshot(), ct);
         return RedirectToPage(new { CategoryId });
     }
 
@@ -77,8 +73,7 @@ public sealed class IndexModel(MiniCodeDbContext db, AuditLog audit, CurrentStaf
         var question = await db.Set<FaqQuestion>().FindAsync([id], ct);
         if (question is null) return NotFound();
         db.Remove(question);
-        audit.Record(current.Actor, "faq.question_delete", "faq_question", id.ToString(CultureInfo.InvariantCulture), question.Snapshot());
-        await db.SaveChangesAsync(ct);
+        await Audit.RecordAsync("faq.question_delete", "faq_question", id, question.Snapshot(), ct: ct);
         Flash("问题已删除");
         return RedirectToPage(new { CategoryId });
     }

@@ -1,8 +1,6 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using MiniCode.Admin.Security;
 using MiniCode.Data;
-using MiniCode.Features.Audit;
 using MiniCode.Features.Faq;
 using MiniCode.Features.Organisations;
 using MiniCode.Features.Staff;
@@ -11,7 +9,8 @@ using MiniCode.Infrastructure.Errors;
 namespace MiniCode.Admin.Areas.Admin.Pages.Faq;
 
 [RequirePermission(Permissions.Faq)]
-public sealed class PhonesModel(MiniCodeDbContext db, AuditLog audit, CurrentStaff current) : AdminPageModel
+[PlatformWide("FAQ categories, questions and hotline numbers are published to the mini program of every region")]
+public sealed class PhonesModel(MiniCodeDbContext db) : AdminPageModel
 {
     public IReadOnlyList<ConsultationPhone> Phones { get; private set; } = [];
 
@@ -30,8 +29,7 @@ public sealed class PhonesModel(MiniCodeDbContext db, AuditLog audit, CurrentSta
         }
         var entry = new ConsultationPhone { RegionCode = regionCode!, Name = name!.Trim(), Phone = phone!, SortOrder = Phones.Count };
         db.Add(entry);
-        await SaveWithAuditAsync(db, () => audit.Record(current.Actor, "faq.phone_create", "consultation_phone", entry.Id.ToString(CultureInfo.InvariantCulture),
-            after: new { entry.RegionCode, entry.Name, entry.Phone }), ct);
+        await Audit.RecordCreatedAsync("faq.phone_create", "consultation_phone", entry, e => e.Id, new { entry.RegionCode, entry.Name, entry.Phone }, ct);
         Flash("咨询电话已添加");
         return RedirectToPage();
     }
@@ -41,8 +39,7 @@ public sealed class PhonesModel(MiniCodeDbContext db, AuditLog audit, CurrentSta
         var entry = await db.Set<ConsultationPhone>().FindAsync([id], ct);
         if (entry is null) return NotFound();
         db.Remove(entry);
-        audit.Record(current.Actor, "faq.phone_delete", "consultation_phone", id.ToString(CultureInfo.InvariantCulture), new { entry.RegionCode, entry.Name, entry.Phone });
-        await db.SaveChangesAsync(ct);
+        await Audit.RecordAsync("faq.phone_delete", "consultation_phone", id, new { entry.RegionCode, entry.Name, entry.Phone }, ct: ct);
         Flash("咨询电话已删除");
         return RedirectToPage();
     }

@@ -1,8 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using MiniCode.Admin.Security;
-using MiniCode.Data;
-using MiniCode.Features.Audit;
 using MiniCode.Features.Feedback;
 using MiniCode.Features.Staff;
 using MiniCode.Infrastructure.Errors;
@@ -11,7 +9,7 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Feedback;
 
 /// <summary>One feedback entry: status and reply. An entry outside the jurisdiction answers 404, as if it did not exist.</summary>
 [RequirePermission(Permissions.Feedback)]
-public sealed class DetailModel(MiniCodeDbContext db, AuditLog audit, CurrentStaff current, TimeProvider time) : AdminPageModel
+public sealed class DetailModel(TimeProvider time) : RegionalPageModel
 {
     public FeedbackEntry Item { get; private set; } = null!;
 
@@ -33,11 +31,10 @@ public sealed class DetailModel(MiniCodeDbContext db, AuditLog audit, CurrentSta
         {
             Item.Reply = reply;
             Item.RepliedAt = time.GetUtcNow();
-            Item.RepliedBy = current.Actor;
+            Item.RepliedBy = Current.Actor;
         }
         Item.Status = status;
-        audit.Record(current.Actor, "feedback.update", "feedback", id.ToString(CultureInfo.InvariantCulture), before, Item.Snapshot());
-        await db.SaveChangesAsync(ct);
+        await Audit.RecordAsync("feedback.update", "feedback", id, before, Item.Snapshot(), ct);
         Flash("反馈已更新");
         return Redirect($"/admin/feedback/detail?id={id}");
     }
@@ -46,7 +43,7 @@ public sealed class DetailModel(MiniCodeDbContext db, AuditLog audit, CurrentSta
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
-        var item = await db.Set<FeedbackEntry>().WithinJurisdiction(await current.JurisdictionAsync(ct)).SingleOrDefaultAsync(f => f.Id == id, ct);
+        var item = await Within.Feedback.SingleOrDefaultAsync(f => f.Id == id, ct);
         if (item is null) return false;
         Item = item;
         return true;

@@ -3,8 +3,6 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using MiniCode.Admin.Security;
-using MiniCode.Data;
-using MiniCode.Features.Audit;
 using MiniCode.Features.Feedback;
 using MiniCode.Features.Staff;
 
@@ -15,7 +13,7 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Feedback;
 /// staff without an organisation); the CSV export is scoped the same way.
 /// </summary>
 [RequirePermission(Permissions.Feedback)]
-public sealed class IndexModel(MiniCodeDbContext db, AuditLog audit, CurrentStaff current, IOptions<AdminOptions> options, TimeProvider time) : AdminPageModel
+public sealed class IndexModel(IOptions<AdminOptions> options, TimeProvider time) : RegionalPageModel
 {
     [BindProperty(SupportsGet = true)] public FeedbackStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public FeedbackCategory? Category { get; set; }
@@ -24,12 +22,9 @@ public sealed class IndexModel(MiniCodeDbContext db, AuditLog audit, CurrentStaf
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
     public IReadOnlyList<FeedbackEntry> Items { get; private set; } = [];
     public bool HasMore { get; private set; }
-    /// <summary>The region the staff member may see; null = all regions.</summary>
-    public string? Jurisdiction { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Jurisdiction = await current.JurisdictionAsync(ct);
         PageNumber = Math.Max(1, PageNumber);
         var size = options.Value.PageSize;
         var rows = await Filtered().OrderByDescending(f => f.Id).Skip((PageNumber - 1) * size).Take(size + 1).ToListAsync(ct);
@@ -40,9 +35,7 @@ public sealed class IndexModel(MiniCodeDbContext db, AuditLog audit, CurrentStaf
     /// <summary>Streams the filtered feedback as CSV (UTF-8 with BOM so Excel reads Chinese), row by row, never all in memory.</summary>
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
-        Jurisdiction = await current.JurisdictionAsync(ct);
-        audit.Record(current.Actor, "feedback.export", "feedback", null, after: new { Status = Status?.ToString(), Category = Category?.ToString(), From, To, Jurisdiction });
-        await db.SaveChangesAsync(ct);
+        await Audit.RecordAsync("feedback.export", "feedback", null, after: new { Status = Status?.ToString(), Category = Category?.ToString(), From, To, Jurisdiction }, ct: ct);
 
         var stamp = TimeZoneInfo.ConvertTime(time.GetUtcNow(), time.LocalTimeZone).ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
         Response.ContentType = "text/csv; charset=utf-8";
@@ -62,7 +55,7 @@ public sealed class IndexModel(MiniCodeDbContext db, AuditLog audit, CurrentStaf
 
     private IQueryable<FeedbackEntry> Filtered()
     {
-        var query = db.Set<FeedbackEntry>().AsNoTracking().WithinJurisdiction(Jurisdiction);
+        var query = Within.Feedback.AsNoTracking();
         if (Status is { } status) query = query.Where(f => f.Status == status);
         if (Category is { } category) query = query.Where(f => f.Category == category);
         if (From is { } from)

@@ -1,9 +1,6 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using MiniCode.Admin.Security;
-using MiniCode.Data;
-using MiniCode.Features.Audit;
 using MiniCode.Features.Forms;
 using MiniCode.Features.Staff;
 using MiniCode.Infrastructure.Errors;
@@ -12,7 +9,7 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Forms;
 
 /// <summary>One form's fields and state; a form outside the staff member's jurisdiction answers 404 on every handler.</summary>
 [RequirePermission(Permissions.Forms)]
-public sealed partial class EditModel(MiniCodeDbContext db, AuditLog audit, CurrentStaff current) : AdminPageModel
+public sealed partial class EditModel : RegionalPageModel
 {
     public CustomForm Form { get; private set; } = null!;
 
@@ -36,9 +33,8 @@ public sealed partial class EditModel(MiniCodeDbContext db, AuditLog audit, Curr
         field.SortOrder = Form.Fields.Count == 0 ? 1 : Form.Fields.Max(f => f.SortOrder) + 1;
         var before = Form.Fields.Select(f => f.Key).ToList();
         Form.Fields.Add(field);
-        audit.Record(current.Actor, "form.field_add", "custom_form", id.ToString(CultureInfo.InvariantCulture), before,
-            new { field.Key, field.Label, Type = field.Type.ToString(), field.Required, field.Options });
-        await db.SaveChangesAsync(ct);
+        await Audit.RecordAsync("form.field_add", "custom_form", id, before,
+            new { field.Key, field.Label, Type = field.Type.ToString(), field.Required, field.Options }, ct);
         Flash($"字段“{field.Label}”已添加");
         return Redirect($"/admin/forms/edit?id={id}");
     }
@@ -48,10 +44,9 @@ public sealed partial class EditModel(MiniCodeDbContext db, AuditLog audit, Curr
         if (!await LoadAsync(id, ct)) return NotFound();
         var field = Form.Fields.FirstOrDefault(f => f.Id == fieldId);
         if (field is null) return NotFound();
-        db.Remove(field);
-        audit.Record(current.Actor, "form.field_delete", "custom_form", id.ToString(CultureInfo.InvariantCulture),
-            new { field.Key, field.Label, Type = field.Type.ToString(), field.Required, field.Options });
-        await db.SaveChangesAsync(ct);
+        Db.Remove(field);
+        await Audit.RecordAsync("form.field_delete", "custom_form", id,
+            new { field.Key, field.Label, Type = field.Type.ToString(), field.Required, field.Options }, ct: ct);
         Flash($"字段“{field.Label}”已删除");
         return Redirect($"/admin/forms/edit?id={id}");
     }
@@ -60,14 +55,13 @@ public sealed partial class EditModel(MiniCodeDbContext db, AuditLog audit, Curr
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         Form.Active = !Form.Active;
-        audit.Record(current.Actor, "form.update", "custom_form", id.ToString(CultureInfo.InvariantCulture), new { Active = !Form.Active }, new { Form.Active });
-        await db.SaveChangesAsync(ct);
+        await Audit.RecordAsync("form.update", "custom_form", id, new { Active = !Form.Active }, new { Form.Active }, ct);
         return Redirect($"/admin/forms/edit?id={id}");
     }
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
-        var form = await db.Set<CustomForm>().WithinJurisdiction(await current.JurisdictionAsync(ct)).Include(f => f.Fields).SingleOrDefaultAsync(f => f.Id == id, ct);
+        var form = await Within.Forms.Include(f => f.Fields).SingleOrDefaultAsync(f => f.Id == id, ct);
         if (form is null) return false;
         Form = form;
         return true;

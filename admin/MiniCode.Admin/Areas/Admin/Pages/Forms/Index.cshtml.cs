@@ -1,8 +1,5 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using MiniCode.Admin.Security;
-using MiniCode.Data;
-using MiniCode.Features.Audit;
 using MiniCode.Features.Forms;
 using MiniCode.Features.Organisations;
 using MiniCode.Features.Staff;
@@ -15,12 +12,10 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Forms;
 /// form's region must lie within it.
 /// </summary>
 [RequirePermission(Permissions.Forms)]
-public sealed class IndexModel(MiniCodeDbContext db, AuditLog audit, CurrentStaff current, TimeProvider time) : AdminPageModel
+public sealed class IndexModel(TimeProvider time) : RegionalPageModel
 {
     public sealed record Row(CustomForm Form, int Submissions);
     public IReadOnlyList<Row> Forms { get; private set; } = [];
-    /// <summary>The region the staff member may see; null = all regions.</summary>
-    public string? Jurisdiction { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -28,28 +23,23 @@ public sealed class IndexModel(MiniCodeDbContext db, AuditLog audit, CurrentStaf
     {
         var validator = new InputValidator().Required(title?.Trim(), "title", "表单名称", 100)
             .Check(RegionCodes.IsValid(regionCode), "regionCode", "地区编码应为6位数字").Optional(description, "description", "说明", 500);
-        var scope = await current.JurisdictionAsync(ct);
-        if (scope is not null && RegionCodes.IsValid(regionCode))
-            validator.Check(RegionalScopes.MayTarget(scope, regionCode), "regionCode", RegionalScopes.OutsideMessage(scope));
-        if (!Accept(validator))
+        if (!Accept(CheckInside(validator, regionCode, "regionCode")))
         {
             await LoadAsync(ct);
             return Page();
         }
         var form = new CustomForm { Title = title!.Trim(), RegionCode = regionCode!, Description = Pages.Organisations.CreateModel.Blank(description), Active = true, CreatedAt = time.GetUtcNow() };
-        db.Add(form);
-        await SaveWithAuditAsync(db, () => audit.Record(current.Actor, "form.create", "custom_form", form.Id.ToString(CultureInfo.InvariantCulture),
-            after: new { form.Title, form.RegionCode, form.Description }), ct);
+        Db.Add(form);
+        await Audit.RecordCreatedAsync("form.create", "custom_form", form, f => f.Id, new { form.Title, form.RegionCode, form.Description }, ct);
         Flash($"表单“{form.Title}”已创建，请添加字段");
         return Redirect($"/admin/forms/edit?id={form.Id}");
     }
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Jurisdiction = await current.JurisdictionAsync(ct);
-        var forms = await db.Set<CustomForm>().AsNoTracking().WithinJurisdiction(Jurisdiction).Include(f => f.Fields).OrderByDescending(f => f.Id).ToListAsync(ct);
+        var forms = await Within.Forms.AsNoTracking().Include(f => f.Fields).OrderByDescending(f => f.Id).ToListAsync(ct);
         var ids = forms.Select(f => f.Id).ToList();
-        var counts = await db.Set<FormSubmission>().Where(s => ids.Contains(s.FormId)).GroupBy(s => s.FormId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var counts = await Within.FormSubmissions.Where(s => ids.Contains(s.FormId)).GroupBy(s => s.FormId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         Forms = forms.Select(f => new Row(f, counts.GetValueOrDefault(f.Id))).ToList();
     }
 }

@@ -15,8 +15,9 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Imports;
 /// <see cref="HealthDataImporter"/>, streamed row by row; the page shows the summary and links the rejected-rows report.
 /// </summary>
 [RequirePermission(Permissions.HealthImports)]
-public sealed class IndexModel(MiniCodeDbContext db, HealthDataImporter importer, CurrentStaff current, IOptions<AdminOptions> options,
-    TimeProvider time) : AdminPageModel
+[PlatformWide("health data comes from the health authority for the whole platform, as through its import API")]
+public sealed class IndexModel(MiniCodeDbContext db, HealthDataImporter importer, IOptions<AdminOptions> options, TimeProvider time)
+    : AdminPageModel
 {
     public static readonly IReadOnlyList<(ImportKind Kind, string Label, string Columns)> Kinds =
     [
@@ -34,7 +35,6 @@ public sealed class IndexModel(MiniCodeDbContext db, HealthDataImporter importer
 
     public async Task<IActionResult> OnPostAsync(ImportKind kind, IFormFile? file, CancellationToken ct)
     {
-        await current.GetAsync();
         var valid = Accept(new InputValidator().Check(Enum.IsDefined(kind), "kind", "请选择数据类型")
             .Check(file is { Length: > 0 }, "file", "请选择要上传的 CSV 文件"));
         if (!valid)
@@ -46,7 +46,7 @@ public sealed class IndexModel(MiniCodeDbContext db, HealthDataImporter importer
         try
         {
             await using var stream = file!.OpenReadStream();
-            import = await importer.ImportAsync(kind, "csv", current.Actor, CsvRowReader.ReadAsync(stream, ct), ct);
+            import = await importer.ImportAsync(kind, "csv", Current.Actor, CsvRowReader.ReadAsync(stream, ct), ct);
         }
         catch (ApiException ex)
         {

@@ -10,6 +10,7 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Imports;
 
 /// <summary>The rejected rows of one import as CSV (line, reason, raw row), streamed from the database.</summary>
 [RequirePermission(Permissions.HealthImports)]
+[PlatformWide("health data comes from the health authority for the whole platform, as through its import API")]
 public sealed class RejectedModel(MiniCodeDbContext db) : AdminPageModel
 {
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)

@@ -13,7 +13,7 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Jobs;
 /// "Run now" needs <see cref="Permissions.JobsRun"/>.
 /// </summary>
 [RequirePermission(Permissions.Jobs)]
-public sealed class IndexModel(JobsService jobs, CurrentStaff current, TimeProvider time) : AdminPageModel
+public sealed class IndexModel(JobsService jobs, TimeProvider time) : AdminPageModel
 {
     public const string Dashboard = "/admin/hangfire";
 
@@ -21,21 +21,19 @@ public sealed class IndexModel(JobsService jobs, CurrentStaff current, TimeProvi
     public bool ServerRunning { get; private set; }
     public bool MayRun { get; private set; }
 
-    public async Task OnGetAsync()
+    public void OnGet()
     {
         Jobs = jobs.List();
         ServerRunning = jobs.ServerRunning();
-        await current.GetAsync();
-        MayRun = current.Has(Permissions.JobsRun);
+        MayRun = Current.Has(Permissions.JobsRun);
     }
 
     public async Task<IActionResult> OnPostRunAsync(string name, CancellationToken ct)
     {
-        await current.GetAsync();
-        if (!current.Has(Permissions.JobsRun)) return Forbid();
+        if (!Current.Has(Permissions.JobsRun)) return Forbid();
         try
         {
-            await jobs.RunNowAsync(name, current.Actor, ct);
+            await jobs.RunNowAsync(name, Current.Actor, ct);
             Flash($"已触发任务 {name}，运行结果见任务面板");
         }
         catch (ApiException ex)

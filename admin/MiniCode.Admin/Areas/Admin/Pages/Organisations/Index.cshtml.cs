@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using MiniCode.Admin.Security;
-using MiniCode.Data;
 using MiniCode.Features.Organisations;
 using MiniCode.Features.Staff;
 
@@ -11,23 +10,20 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Organisations;
 /// 机构管理: the jurisdiction tree of the organisations within the staff member's jurisdiction (all for staff without an
 /// organisation), filtered by keyword; the database picks the organisations of the jurisdiction.
 /// </summary>
-public sealed class IndexModel(MiniCodeDbContext db, CurrentStaff current) : AdminPageModel
+public sealed class IndexModel : RegionalPageModel
 {
     public sealed record Node(Organisation Org, List<Node> Children);
 
     [BindProperty(SupportsGet = true)] public string? Keyword { get; set; }
     public IReadOnlyList<Node> Roots { get; private set; } = [];
     public IReadOnlyList<Organisation> Matches { get; private set; } = [];
-    /// <summary>The region the staff member may see; null = all regions.</summary>
-    public string? Jurisdiction { get; private set; }
     private Dictionary<long, Organisation> _byId = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Jurisdiction = await current.JurisdictionAsync(ct);
         // The keyword is matched below among these (case-insensitively, on name, code and address); the tree needs every
         // organisation of the jurisdiction anyway to show a match under its in-jurisdiction ancestors.
-        var all = await db.Set<Organisation>().AsNoTracking().WithinJurisdiction(Jurisdiction).OrderBy(o => o.RegionCode).ThenBy(o => o.Name).ToListAsync(ct);
+        var all = await Within.Organisations.AsNoTracking().OrderBy(o => o.RegionCode).ThenBy(o => o.Name).ToListAsync(ct);
         _byId = all.ToDictionary(o => o.Id);
         var keyword = Keyword?.Trim();
         Matches = string.IsNullOrEmpty(keyword) ? all : all.Where(o => o.Name.Contains(keyword, StringComparison.OrdinalIgnoreCase)

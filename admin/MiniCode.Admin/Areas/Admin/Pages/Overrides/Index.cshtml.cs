@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using MiniCode.Admin.Areas.Admin.Pages.Appeals;
 using MiniCode.Admin.Security;
-using MiniCode.Data;
 using MiniCode.Features.HealthCodes.Appeals;
 using MiniCode.Features.HealthCodes.Engine;
 using MiniCode.Features.People;
@@ -20,28 +19,26 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Overrides;
 /// An override may also be requested here by resident ID number (without an appeal), for a person within the jurisdiction.
 /// </summary>
 [RequirePermission(Permissions.OverrideApprove)]
-public sealed class IndexModel(MiniCodeDbContext db, OverrideService overrides, CurrentStaff current, PersonalDataProtector protector,
-    IOptions<AdminOptions> options, IOptions<ColorRulesOptions> rules, TimeProvider time) : AdminPageModel
+public sealed class IndexModel(OverrideService overrides, PersonalDataProtector protector, IOptions<AdminOptions> options,
+    IOptions<ColorRulesOptions> rules, TimeProvider time) : RegionalPageModel
 {
     public IReadOnlyList<ColorOverride> Pending { get; private set; } = [];
     public IReadOnlyList<ColorOverride> Active { get; private set; } = [];
     public IReadOnlyDictionary<long, PersonLabel> People { get; private set; } = new Dictionary<long, PersonLabel>();
     private IReadOnlyDictionary<string, string> _staff = new Dictionary<string, string>();
-    /// <summary>The region the staff member may see; null = all regions.</summary>
-    public string? Jurisdiction { get; private set; }
 
     public string StaffName(string? actor) => actor is null ? "" : _staff.GetValueOrDefault(actor, actor);
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
     public Task<IActionResult> OnPostApproveAsync(long id, CancellationToken ct) =>
-        DecideAsync(id, () => overrides.ApproveAsync(id, current.Actor, ct), "人工赋码已生效", ct);
+        DecideAsync(id, () => overrides.ApproveAsync(id, Current.Actor, ct), "人工赋码已生效", ct);
 
     public Task<IActionResult> OnPostRejectAsync(long id, CancellationToken ct) =>
-        DecideAsync(id, () => overrides.RejectAsync(id, current.Actor, ct), "人工赋码申请已驳回", ct);
+        DecideAsync(id, () => overrides.RejectAsync(id, Current.Actor, ct), "人工赋码申请已驳回", ct);
 
     public Task<IActionResult> OnPostEndAsync(long id, CancellationToken ct) =>
-        DecideAsync(id, () => overrides.EndAsync(id, current.Actor, ct), "人工赋码已结束，恢复按规则计算的颜色", ct);
+        DecideAsync(id, () => overrides.EndAsync(id, Current.Actor, ct), "人工赋码已结束，恢复按规则计算的颜色", ct);
 
     /// <summary>
     /// Requests an override for the person with this resident ID number. A number that is unknown or belongs to a person
@@ -49,8 +46,6 @@ public sealed class IndexModel(MiniCodeDbContext db, OverrideService overrides, 
     /// </summary>
     public async Task<IActionResult> OnPostRequestAsync(string? idNumber, HealthColor color, string? reasonCode, string? note, DateTime? endsAt, CancellationToken ct)
     {
-        await current.GetAsync();
-        var scope = await current.JurisdictionAsync(ct);
         var number = idNumber?.Trim().ToUpperInvariant();
         var validator = new InputValidator().Required(number, "idNumber", "身份证号", 18).Check(Enum.IsDefined(color), "color", "颜色无效");
         if (!Accept(validator))
@@ -59,10 +54,10 @@ public sealed class IndexModel(MiniCodeDbContext db, OverrideService overrides, 
             return Page();
         }
         var index = protector.BlindIndex($"{DocumentType.ResidentId}:{number}");
-        var personId = await db.Set<Person>().AsNoTracking().WithinJurisdiction(scope).Where(p => p.DocumentIndex == index).Select(p => (long?)p.Id).FirstOrDefaultAsync(ct);
+        var personId = await Within.People.AsNoTracking().Where(p => p.DocumentIndex == index).Select(p => (long?)p.Id).FirstOrDefaultAsync(ct);
         if (personId is null)
         {
-            ModelState.AddModelError("idNumber", scope is null ? "未找到该身份证号的人员" : $"未找到该身份证号的人员，或其户籍地不在本辖区（{scope}）内");
+            ModelState.AddModelError("idNumber", Jurisdiction is null ? "未找到该身份证号的人员" : $"未找到该身份证号的人员，或其户籍地不在本辖区（{Jurisdiction}）内");
             await LoadAsync(ct);
             return Page();
         }
@@ -70,7 +65,7 @@ public sealed class IndexModel(MiniCodeDbContext db, OverrideService overrides, 
             ? new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), time.LocalTimeZone.GetUtcOffset(local)).ToUniversalTime() : null;
         try
         {
-            await overrides.RequestAsync(current.Actor, new OverrideRequest(personId.Value, color, reasonCode, note, null, ends), ct);
+            await overrides.RequestAsync(Current.Actor, new OverrideRequest(personId.Value, color, reasonCode, note, null, ends), ct);
         }
         catch (ApiException ex)
         {
@@ -91,8 +86,7 @@ public sealed class IndexModel(MiniCodeDbContext db, OverrideService overrides, 
 
     private async Task<IActionResult> DecideAsync(long id, Func<Task<OverrideView>> decide, string done, CancellationToken ct)
     {
-        await current.GetAsync();
-        if (!await Within(await current.JurisdictionAsync(ct)).AnyAsync(o => o.Id == id, ct)) return NotFound();
+        if (!await Within.Overrides.AnyAsync(o => o.Id == id, ct)) return NotFound();
         try
         {
             await decide();
@@ -110,14 +104,9 @@ public sealed class IndexModel(MiniCodeDbContext db, OverrideService overrides, 
     private async Task LoadAsync(CancellationToken ct)
     {
         var size = options.Value.PageSize;
-        Jurisdiction = await current.JurisdictionAsync(ct);
-        Pending = await Within(Jurisdiction).Where(o => o.Status == OverrideStatus.Pending).OrderBy(o => o.Id).Take(size).ToListAsync(ct);
-        Active = await Within(Jurisdiction).Where(o => o.Status == OverrideStatus.Approved).OrderByDescending(o => o.Id).Take(size).ToListAsync(ct);
-        People = await AppealPeople.LoadAsync(db, Pending.Concat(Active).Select(o => o.PersonId), ct);
-        _staff = await StaffNames.LoadAsync(db, Pending.Concat(Active).SelectMany(o => new[] { o.RequestedBy, o.DecidedBy }), ct);
+        Pending = await Within.Overrides.AsNoTracking().Where(o => o.Status == OverrideStatus.Pending).OrderBy(o => o.Id).Take(size).ToListAsync(ct);
+        Active = await Within.Overrides.AsNoTracking().Where(o => o.Status == OverrideStatus.Approved).OrderByDescending(o => o.Id).Take(size).ToListAsync(ct);
+        People = await AppealPeople.LoadAsync(Within, Db, Pending.Concat(Active).Select(o => o.PersonId), ct);
+        _staff = await ActorNamesAsync(Pending.Concat(Active).SelectMany(o => new[] { o.RequestedBy, o.DecidedBy }), ct);
     }
-
-    /// <summary>Overrides of people within <paramref name="scope"/> (null = all).</summary>
-    private IQueryable<ColorOverride> Within(string? scope) =>
-        db.Set<ColorOverride>().AsNoTracking().WithinJurisdiction(db.Set<Person>(), scope);
 }

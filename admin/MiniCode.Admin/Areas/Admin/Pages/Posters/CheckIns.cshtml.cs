@@ -1,8 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using MiniCode.Admin.Security;
-using MiniCode.Data;
-using MiniCode.Features.Audit;
 using MiniCode.Features.Posters;
 using MiniCode.Features.Staff;
 using MiniCode.Infrastructure.Errors;
@@ -11,8 +9,8 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Posters;
 
 /// <summary>Who checked in at one poster (names and phones masked), filtered by time, paged, and exported as streamed CSV.</summary>
 [RequirePermission(Permissions.Posters)]
-public sealed class CheckInsModel(MiniCodeDbContext db, PosterAdminService posters, AuditLog audit, CurrentStaff current,
-    IOptions<AdminOptions> admin, IOptions<PosterOptions> posterOptions, TimeProvider time) : PosterPageModel(db, current, time)
+public sealed class CheckInsModel(PosterAdminService posters, IOptions<AdminOptions> admin, IOptions<PosterOptions> posterOptions, TimeProvider time)
+    : PosterPageModel(time)
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
     [BindProperty(SupportsGet = true)] public DateTime? From { get; set; }
@@ -38,8 +36,7 @@ public sealed class CheckInsModel(MiniCodeDbContext db, PosterAdminService poste
     {
         if (!await LoadAsync(ct)) return NotFound();
         if (!ValidRange()) return Page();
-        audit.Record(Current.Actor, "poster.checkins_export", "poster", Id.ToString(CultureInfo.InvariantCulture), after: new { From = Utc(From), To = Utc(To) });
-        await Db.SaveChangesAsync(ct);
+        await Audit.RecordAsync("poster.checkins_export", "poster", Id, after: new { From = Utc(From), To = Utc(To) }, ct: ct);
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = $"attachment; filename=\"checkins-{Code(Id)}.csv\"";
         await posters.WriteCheckInsCsvAsync(Id, Utc(From), Utc(To), Response.Body, ct);

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using MiniCode.Admin.Security;
-using MiniCode.Data;
 using MiniCode.Features.Posters;
 using MiniCode.Features.Staff;
 using MiniCode.Infrastructure.Errors;
@@ -9,8 +8,7 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Posters;
 
 /// <summary>One poster: venue, masked contact, status, generations (rotation), downloads of the current generation, revoke.</summary>
 [RequirePermission(Permissions.Posters)]
-public sealed class DetailModel(MiniCodeDbContext db, PosterAdminService posters, PosterRenderer renderer, CurrentStaff current, TimeProvider time)
-    : PosterPageModel(db, current, time)
+public sealed class DetailModel(PosterAdminService posters, PosterRenderer renderer, TimeProvider time) : PosterPageModel(time)
 {
     public AdminPosterDetail Item { get; private set; } = null!;
     public AdminPosterRow Poster => Item.Poster;
@@ -42,7 +40,7 @@ public sealed class DetailModel(MiniCodeDbContext db, PosterAdminService posters
     private async Task<IActionResult> DownloadAsync(long id, string extension, Func<Poster, PosterGeneration, Task<byte[]>> render, string mediaType, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct) || !Active) return NotFound();
-        var poster = await Db.Set<Poster>().AsNoTracking().SingleAsync(p => p.Id == id, ct);
+        var poster = await Within.Posters.AsNoTracking().SingleAsync(p => p.Id == id, ct);
         var generation = await Db.Set<PosterGeneration>().AsNoTracking().Where(g => g.PosterId == id && g.ValidUntil == null)
             .OrderByDescending(g => g.Number).FirstOrDefaultAsync(ct);
         if (generation is null) return NotFound();

@@ -1,28 +1,21 @@
 using System.Globalization;
-using MiniCode.Admin.Security;
-using MiniCode.Data;
-using MiniCode.Features.Organisations;
 using MiniCode.Features.Posters;
 using MiniCode.Infrastructure.Logging;
 
 namespace MiniCode.Admin.Areas.Admin.Pages.Posters;
 
 /// <summary>
-/// What the poster pages share: loading one poster within the staff member's jurisdiction
-/// (<see cref="CurrentStaff.JurisdictionAsync"/>), and labels. A poster outside the jurisdiction answers 404, as if it did not exist.
+/// What the poster pages share: loading one poster within the staff member's jurisdiction, and labels. A poster outside
+/// the jurisdiction answers 404, as if it did not exist.
 /// </summary>
-public abstract class PosterPageModel(MiniCodeDbContext db, CurrentStaff current, TimeProvider time) : AdminPageModel
+public abstract class PosterPageModel(TimeProvider time) : RegionalPageModel
 {
-    protected MiniCodeDbContext Db => db;
-    protected CurrentStaff Current => current;
 
     /// <summary>The poster's admin detail when it exists and lies within the jurisdiction, else null.</summary>
     protected async Task<AdminPosterDetail?> FindAsync(PosterAdminService posters, long id, CancellationToken ct)
     {
-        if (!await db.Set<Poster>().AnyAsync(p => p.Id == id, ct)) return null;
-        var detail = await posters.DetailAsync(id, ct);
-        var scope = await current.JurisdictionAsync(ct);
-        return scope is null || RegionCodes.Covers(scope, detail.Poster.RegionCode) ? detail : null;
+        if (!await Within.Posters.AnyAsync(p => p.Id == id, ct)) return null;
+        return await posters.DetailAsync(id, ct);
     }
 
     public string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, time.LocalTimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);

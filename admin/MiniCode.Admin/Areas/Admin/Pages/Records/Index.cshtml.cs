@@ -4,10 +4,8 @@ using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using MiniCode.Admin.Security;
 using MiniCode.Data;
-using MiniCode.Features.Audit;
 using MiniCode.Features.Checkpoints;
 using MiniCode.Features.HealthCodes.Engine;
-using MiniCode.Features.Organisations;
 using MiniCode.Features.People;
 using MiniCode.Features.Staff;
 using MiniCode.Infrastructure.Logging;
@@ -20,8 +18,8 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Records;
 /// index), name and time range; the chosen columns are remembered per staff member; CSV export streams with a row count.
 /// </summary>
 [RequirePermission(Permissions.Records)]
-public sealed class IndexModel(MiniCodeDbContext db, PersonalDataProtector protector, AuditLog audit, CurrentStaff current,
-    StaffPreferences preferences, IOptions<AdminOptions> options, TimeProvider time) : AdminPageModel
+public sealed class IndexModel(PersonalDataProtector protector, StaffPreferences preferences, IOptions<AdminOptions> options, TimeProvider time)
+    : RegionalPageModel
 {
     /// <summary>One line of the list; built with an object initialiser so the database can sort and page it.</summary>
     public sealed class Row
@@ -77,12 +75,10 @@ public sealed class IndexModel(MiniCodeDbContext db, PersonalDataProtector prote
     public IReadOnlyList<Column> Shown { get; private set; } = AllColumns;
     /// <summary>True when the shown columns are the staff member's saved choice (so 恢复默认列 has something to forget).</summary>
     public bool ColumnsRemembered { get; private set; }
-    /// <summary>The region whose sites' records the staff member sees; null = all regions.</summary>
-    public string? Jurisdiction { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        await PrepareAsync(ct);
+        Shown = await ResolveColumnsAsync(ct);
         PageNumber = Math.Max(1, PageNumber);
         var size = options.Value.PageSize;
         var rows = await Filtered().OrderByDescending(r => r.ScannedAt).ThenByDescending(r => r.Id).Skip((PageNumber - 1) * size).Take(size + 1).ToListAsync(ct);
@@ -105,12 +101,11 @@ public sealed class IndexModel(MiniCodeDbContext db, PersonalDataProtector prote
     /// </summary>
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
-        await PrepareAsync(ct);
-        audit.Record(current.Actor, "records.export", "scan_record", null,
+        Shown = await ResolveColumnsAsync(ct);
+        await Audit.RecordAsync("records.export", "scan_record", null,
             after: new { IdNumber = IdNumber is null ? null : SensitiveDataMasker.MaskIdNumber(IdNumber), Name = SensitiveDataMasker.MaskName(Name), From, To,
-                Jurisdiction, Columns = Shown.Select(c => c.Key) });
-        await db.SaveChangesAsync(ct);
-        await using var snapshot = await ReadSnapshot.BeginAsync(db.Database, ct);
+                Jurisdiction, Columns = Shown.Select(c => c.Key) }, ct: ct);
+        await using var snapshot = await ReadSnapshot.BeginAsync(Db.Database, ct);
         var total = await Filtered().CountAsync(ct);
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = "attachment; filename=\"inspection-records.csv\"";
@@ -127,13 +122,7 @@ public sealed class IndexModel(MiniCodeDbContext db, PersonalDataProtector prote
         return new EmptyResult();
     }
 
-    private long StaffId() => current.Staff?.Id ?? throw new InvalidOperationException("the page requires a signed-in staff member");
-
-    private async Task PrepareAsync(CancellationToken ct)
-    {
-        Jurisdiction = await current.JurisdictionAsync(ct);
-        Shown = await ResolveColumnsAsync(ct);
-    }
+    private long StaffId() => Current.Staff?.Id ?? throw new InvalidOperationException("the page requires a signed-in staff member");
 
     /// <summary>
     /// The columns to show: a submitted choice (saved for next time), else columns named in a plain link (this request
@@ -164,37 +153,35 @@ public sealed class IndexModel(MiniCodeDbContext db, PersonalDataProtector prote
 
     private IQueryable<Row> Filtered()
     {
-        var records = db.Set<ScanRecord>().AsNoTracking().AsQueryable();
+        var visits = Within.ScanVisits.AsNoTracking();
         if (From is { } from)
         {
             var start = LocalMidnight(from);
-            records = records.Where(r => r.ScannedAt >= start);
+            visits = visits.Where(v => v.Record.ScannedAt >= start);
         }
         if (To is { } to)
         {
             var end = LocalMidnight(to.AddDays(1));
-            records = records.Where(r => r.ScannedAt < end);
+            visits = visits.Where(v => v.Record.ScannedAt < end);
         }
-        var persons = db.Set<Person>().AsNoTracking().AsQueryable();
         if (!string.IsNullOrWhiteSpace(IdNumber))
         {
             var index = protector.BlindIndex($"{DocumentType.ResidentId}:{IdNumber.Trim().ToUpperInvariant()}");
-            persons = persons.Where(p => p.DocumentIndex == index);
+            visits = visits.Where(v => v.Person.DocumentIndex == index);
         }
         if (!string.IsNullOrWhiteSpace(Name))
         {
             var name = Name.Trim();
-            persons = persons.Where(p => p.Name == name);
+            visits = visits.Where(v => v.Person.Name == name);
         }
-        return from r in records
-               join p in persons on r.PersonId equals p.Id
-               join s in db.Set<Site>().WithinJurisdiction(Jurisdiction) on r.SiteId equals s.Id
-               join sc in db.Set<ScannerProfile>() on r.ScannerAccountId equals sc.AccountId into scanners
+        return from v in visits
+               join sc in Db.Set<ScannerProfile>() on v.Record.ScannerAccountId equals sc.AccountId into scanners
                from sc in scanners.DefaultIfEmpty()
                select new Row
                {
-                   Id = r.Id, ScannedAt = r.ScannedAt, Name = p.Name, IdNumber = p.DocumentMasked, Temperature = r.Temperature, Color = r.Color,
-                   TurnBack = r.TurnBack, Site = s.Name, Scanner = sc == null ? null : sc.Name, Kind = r.Kind, Remarks = r.Remarks,
+                   Id = v.Record.Id, ScannedAt = v.Record.ScannedAt, Name = v.Person.Name, IdNumber = v.Person.DocumentMasked, Temperature = v.Record.Temperature,
+                   Color = v.Record.Color, TurnBack = v.Record.TurnBack, Site = v.Site.Name, Scanner = sc == null ? null : sc.Name, Kind = v.Record.Kind,
+                   Remarks = v.Record.Remarks,
                };
     }
 

@@ -1,8 +1,6 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using MiniCode.Admin.Security;
 using MiniCode.Data;
-using MiniCode.Features.Audit;
 using MiniCode.Features.Staff;
 using MiniCode.Infrastructure.Errors;
 
@@ -10,7 +8,8 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Roles;
 
 /// <summary>Adds or edits a role (name, permissions, description); the audit log keeps before and after.</summary>
 [RequirePermission(Permissions.Roles)]
-public sealed class EditModel(MiniCodeDbContext db, AuditLog audit, CurrentStaff current, TimeProvider time) : AdminPageModel
+[PlatformWide("roles and their permissions are shared by every organisation")]
+public sealed class EditModel(MiniCodeDbContext db, TimeProvider time) : AdminPageModel
 {
     [BindProperty(SupportsGet = true)] public long? Id { get; set; }
     [BindProperty] public string? Name { get; set; }
@@ -35,8 +34,8 @@ public sealed class EditModel(MiniCodeDbContext db, AuditLog audit, CurrentStaff
         var role = Id is null ? new StaffRole { CreatedAt = time.GetUtcNow() } : await db.Set<StaffRole>().FindAsync([Id], ct);
         if (role is null) return NotFound();
         // Nobody grants what they do not hold, nor changes a role that holds more than they do.
-        validator.Check(Selected.All(current.Permissions.Contains), nameof(Selected), "不能授予您本人没有的权限")
-            .Check(role.PermissionSet().IsSubsetOf(current.Permissions), nameof(Selected), "该角色含有您本人没有的权限，不能修改");
+        validator.Check(Selected.All(Current.Permissions.Contains), nameof(Selected), "不能授予您本人没有的权限")
+            .Check(role.PermissionSet().IsSubsetOf(Current.Permissions), nameof(Selected), "该角色含有您本人没有的权限，不能修改");
         validator.Check(role.Name != StaffBootstrapNames.SuperAdmin || Selected.Count == Permissions.All.Count, nameof(Selected), "超级管理员角色必须保留全部权限")
             .Check(role.Name != StaffBootstrapNames.SuperAdmin || name == StaffBootstrapNames.SuperAdmin, nameof(Name), "超级管理员角色不能改名");
         if (!Accept(validator)) return Page();
@@ -45,9 +44,12 @@ public sealed class EditModel(MiniCodeDbContext db, AuditLog audit, CurrentStaff
         role.Name = name!;
         role.Description = string.IsNullOrWhiteSpace(Description) ? null : Description.Trim();
         role.Permissions = string.Join(' ', Permissions.All.Select(p => p.Code).Where(Selected.Contains));
-        if (Id is null) db.Add(role);
-        await SaveWithAuditAsync(db, () => audit.Record(current.Actor, Id is null ? "role.create" : "role.update", "staff_role",
-            role.Id.ToString(CultureInfo.InvariantCulture), before, role.Snapshot()), ct);
+        if (Id is null)
+        {
+            db.Add(role);
+            await Audit.RecordCreatedAsync("role.create", "staff_role", role, r => r.Id, role.Snapshot(), ct);
+        }
+        else await Audit.RecordAsync("role.update", "staff_role", role.Id, before, role.Snapshot(), ct);
         Flash($"角色“{role.Name}”已保存");
         return Redirect("/admin/roles");
     }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using MiniCode.Admin.Security;
-using MiniCode.Data;
 using MiniCode.Features.Checkpoints;
 using MiniCode.Features.Organisations;
 using MiniCode.Features.Staff;
@@ -14,7 +13,7 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Scanners;
 /// their jurisdiction; a site outside it is refused before anything is written.
 /// </summary>
 [RequirePermission(Permissions.Staff)]
-public sealed class CreateModel(MiniCodeDbContext db, ScannerDirectory scanners, CurrentStaff current) : AdminPageModel
+public sealed class CreateModel(ScannerDirectory scanners) : RegionalPageModel
 {
     [BindProperty(SupportsGet = true)] public long? SiteId { get; set; }
     [BindProperty] public string? IdNumber { get; set; }
@@ -31,13 +30,13 @@ public sealed class CreateModel(MiniCodeDbContext db, ScannerDirectory scanners,
         Sites = await LoadAsync(ct);
         if (SiteId is { } siteId && await OutsideJurisdictionAsync(siteId, ct))
         {
-            ModelState.AddModelError(nameof(SiteId), $"所选站点不在本辖区（{await current.JurisdictionAsync(ct)}）内，不能为其添加扫码员");
+            ModelState.AddModelError(nameof(SiteId), $"所选站点不在本辖区（{Jurisdiction}）内，不能为其添加扫码员");
             return Page();
         }
         try
         {
             var created = await scanners.CreateSeniorAsync(new NewScannerRequest(SiteId, IdNumber, Name, Phone, Password, ScannerRole.Senior, Remarks),
-                current.Actor, ct);
+                Current.Actor, ct);
             Flash($"高级扫码员“{created.Name}”已添加（{created.Phone}）");
             return Redirect("/admin/sites");
         }
@@ -48,12 +47,14 @@ public sealed class CreateModel(MiniCodeDbContext db, ScannerDirectory scanners,
         }
     }
 
-    private async Task<List<Site>> LoadAsync(CancellationToken ct) =>
-        await db.Set<Site>().AsNoTracking().WithinJurisdiction(await current.JurisdictionAsync(ct))
+    private Task<List<Site>> LoadAsync(CancellationToken ct) =>
+        Within.Sites.AsNoTracking()
             .Where(s => s.Status == SiteStatus.Active).OrderBy(s => s.RegionCode).ThenBy(s => s.Name).ToListAsync(ct);
 
-    /// <summary>True for an existing site outside the jurisdiction; a missing site is left to the directory's own message.</summary>
+    /// <summary>
+    /// True when staff of an organisation chose a site outside their jurisdiction, or one that does not exist: the same
+    /// refusal for both, so the form does not reveal which sites exist elsewhere. Unscoped staff get the directory's message.
+    /// </summary>
     private async Task<bool> OutsideJurisdictionAsync(long siteId, CancellationToken ct) =>
-        await db.Set<Site>().AnyAsync(s => s.Id == siteId, ct)
-        && !await db.Set<Site>().WithinJurisdiction(await current.JurisdictionAsync(ct)).AnyAsync(s => s.Id == siteId, ct);
+        Jurisdiction is not null && !await Within.Sites.AnyAsync(s => s.Id == siteId, ct);
 }

@@ -1,8 +1,5 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using MiniCode.Admin.Security;
-using MiniCode.Data;
-using MiniCode.Features.Audit;
 using MiniCode.Features.Organisations;
 using MiniCode.Features.Staff;
 using MiniCode.Infrastructure.Errors;
@@ -10,7 +7,7 @@ using MiniCode.Infrastructure.Errors;
 namespace MiniCode.Admin.Areas.Admin.Pages.Sites;
 
 [RequirePermission(Permissions.Organisations)]
-public sealed class CreateModel(MiniCodeDbContext db, AuditLog audit, CurrentStaff current, TimeProvider time) : AdminPageModel
+public sealed class CreateModel(TimeProvider time) : RegionalPageModel
 {
     [BindProperty(SupportsGet = true)] public long? OrganisationId { get; set; }
     [BindProperty] public string? Name { get; set; }
@@ -30,7 +27,6 @@ public sealed class CreateModel(MiniCodeDbContext db, AuditLog audit, CurrentSta
         Organisations = await LoadAsync(ct);
         var org = Organisations.FirstOrDefault(o => o.Id == OrganisationId);
         var region = RegionCode?.Trim();
-        var scope = await current.JurisdictionAsync(ct);
         var validator = new InputValidator()
             .Check(org is not null, nameof(OrganisationId), OrganisationId is null ? "请选择所属机构" : "所属机构不存在或不在本辖区内")
             .Required(Name?.Trim(), nameof(Name), "场所名称", 100)
@@ -38,23 +34,20 @@ public sealed class CreateModel(MiniCodeDbContext db, AuditLog audit, CurrentSta
             .Optional(Address, nameof(Address), "地址", 200).Optional(Remarks, nameof(Remarks), "备注", 500);
         if (org is not null && RegionCodes.IsValid(region))
             validator.Check(RegionCodes.Covers(org.RegionCode, region!), nameof(RegionCode), "场所必须在所属机构的辖区内");
-        if (scope is not null && RegionCodes.IsValid(region))
-            validator.Check(RegionCodes.Covers(scope, region!), nameof(RegionCode), $"场所必须在本辖区（{scope}）内");
-        if (!Accept(validator)) return Page();
+        if (!Accept(CheckInside(validator, region, nameof(RegionCode), "场所"))) return Page();
 
         var site = new Site
         {
             OrganisationId = org!.Id, Name = Name!.Trim(), RegionCode = region!, Address = Pages.Organisations.CreateModel.Blank(Address),
             Remarks = Pages.Organisations.CreateModel.Blank(Remarks), Status = SiteStatus.Active, CreatedAt = time.GetUtcNow(),
         };
-        db.Add(site);
-        await SaveWithAuditAsync(db, () => audit.Record(current.Actor, "site.create", "site", site.Id.ToString(CultureInfo.InvariantCulture),
-            after: new { site.Name, site.OrganisationId, site.RegionCode, site.Address, site.Remarks }), ct);
+        Db.Add(site);
+        await Audit.RecordCreatedAsync("site.create", "site", site, s => s.Id, new { site.Name, site.OrganisationId, site.RegionCode, site.Address, site.Remarks }, ct);
         Flash($"场所“{site.Name}”已添加");
         return Redirect($"/admin/sites?organisationId={org.Id}");
     }
 
     /// <summary>The organisations of the jurisdiction: a site can only be added to one of them.</summary>
-    private async Task<List<Organisation>> LoadAsync(CancellationToken ct) =>
-        await db.Set<Organisation>().AsNoTracking().WithinJurisdiction(await current.JurisdictionAsync(ct)).OrderBy(o => o.RegionCode).ThenBy(o => o.Name).ToListAsync(ct);
+    private Task<List<Organisation>> LoadAsync(CancellationToken ct) =>
+        Within.Organisations.AsNoTracking().OrderBy(o => o.RegionCode).ThenBy(o => o.Name).ToListAsync(ct);
 }

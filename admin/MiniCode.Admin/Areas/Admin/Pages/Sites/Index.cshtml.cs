@@ -1,8 +1,5 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using MiniCode.Admin.Security;
-using MiniCode.Data;
-using MiniCode.Features.Audit;
 using MiniCode.Features.Organisations;
 using MiniCode.Features.Staff;
 
@@ -13,20 +10,17 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Sites;
 /// 场所管理: the sites within the staff member's jurisdiction (all for staff without an organisation), by organisation and
 /// name; a site outside the jurisdiction cannot be started or stopped (404, as if it did not exist).
 /// </summary>
-public sealed class IndexModel(MiniCodeDbContext db, AuditLog audit, CurrentStaff current) : AdminPageModel
+public sealed class IndexModel : RegionalPageModel
 {
     [BindProperty(SupportsGet = true)] public long? OrganisationId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Keyword { get; set; }
     public IReadOnlyList<Organisation> Organisations { get; private set; } = [];
     public IReadOnlyList<Site> Sites { get; private set; } = [];
-    /// <summary>The region the staff member may see; null = all regions.</summary>
-    public string? Jurisdiction { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Jurisdiction = await current.JurisdictionAsync(ct);
-        Organisations = await db.Set<Organisation>().AsNoTracking().WithinJurisdiction(Jurisdiction).OrderBy(o => o.RegionCode).ThenBy(o => o.Name).ToListAsync(ct);
-        var query = db.Set<Site>().AsNoTracking().WithinJurisdiction(Jurisdiction).Include(s => s.Organisation).AsQueryable();
+        Organisations = await Within.Organisations.AsNoTracking().OrderBy(o => o.RegionCode).ThenBy(o => o.Name).ToListAsync(ct);
+        var query = Within.Sites.AsNoTracking().Include(s => s.Organisation).AsQueryable();
         if (OrganisationId is { } orgId)
         {
             // A jurisdiction shows the sites of its own organisation and of every organisation below it.
@@ -39,12 +33,11 @@ public sealed class IndexModel(MiniCodeDbContext db, AuditLog audit, CurrentStaf
 
     public async Task<IActionResult> OnPostToggleAsync(long id, CancellationToken ct)
     {
-        var site = await db.Set<Site>().WithinJurisdiction(await current.JurisdictionAsync(ct)).SingleOrDefaultAsync(s => s.Id == id, ct);
+        var site = await Within.Sites.SingleOrDefaultAsync(s => s.Id == id, ct);
         if (site is null) return NotFound();
         var before = new { Status = site.Status.ToString() };
         site.Status = site.Status == SiteStatus.Active ? SiteStatus.Stopped : SiteStatus.Active;
-        audit.Record(current.Actor, site.Status == SiteStatus.Active ? "site.start" : "site.stop", "site", id.ToString(CultureInfo.InvariantCulture), before, new { Status = site.Status.ToString() });
-        await db.SaveChangesAsync(ct);
+        await Audit.RecordAsync(site.Status == SiteStatus.Active ? "site.start" : "site.stop", "site", id, before, new { Status = site.Status.ToString() }, ct);
         Flash($"场所“{site.Name}”已{(site.Status == SiteStatus.Active ? "启用" : "停用")}");
         return RedirectToPage(new { OrganisationId, Keyword });
     }

@@ -1,8 +1,5 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using MiniCode.Admin.Security;
-using MiniCode.Data;
-using MiniCode.Features.Audit;
 using MiniCode.Features.People;
 using MiniCode.Features.Staff;
 using MiniCode.Infrastructure.Errors;
@@ -12,8 +9,8 @@ using MiniCode.Infrastructure.Security;
 namespace MiniCode.Admin.Areas.Admin.Pages.Staff;
 
 [RequirePermission(Permissions.Staff)]
-public sealed class CreateModel(MiniCodeDbContext db, AuditLog audit, CurrentStaff current, TimeProvider time, PasswordHasher hasher,
-    PersonalDataProtector protector, IOptions<AdminOptions> options) : AdminPageModel
+public sealed class CreateModel(TimeProvider time, PasswordHasher hasher, PersonalDataProtector protector, IOptions<AdminOptions> options)
+    : RegionalPageModel
 {
     [BindProperty] public string? Username { get; set; }
     [BindProperty] public string? Name { get; set; }
@@ -27,11 +24,11 @@ public sealed class CreateModel(MiniCodeDbContext db, AuditLog audit, CurrentSta
     [BindProperty] public StaffStatus Status { get; set; }
     public StaffChoices Choices { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken ct) => Choices = await StaffChoices.LoadAsync(db, await current.JurisdictionAsync(ct), current.Permissions, Type, OrganisationId, SiteId, RoleId, Status, ct);
+    public async Task OnGetAsync(CancellationToken ct) => Choices = await LoadChoicesAsync(ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        Choices = await StaffChoices.LoadAsync(db, await current.JurisdictionAsync(ct), current.Permissions, Type, OrganisationId, SiteId, RoleId, Status, ct);
+        Choices = await LoadChoicesAsync(ct);
         var username = Username?.Trim();
         var id = IdNumber?.Trim().ToUpperInvariant();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), time.LocalTimeZone).Date);
@@ -40,7 +37,7 @@ public sealed class CreateModel(MiniCodeDbContext db, AuditLog audit, CurrentSta
             .Check(string.IsNullOrEmpty(id) || ResidentIdNumber.IsValid(id, today, out _), nameof(IdNumber), "身份证号不正确")
             .Check(Password is { Length: > 0 } p && p.Length >= options.Value.MinPasswordLength && p.Length <= 128, nameof(Password), $"密码长度应为{options.Value.MinPasswordLength}到128位")
             .Optional(Remarks, nameof(Remarks), "备注", 500)
-            .Check(!await db.Set<StaffMember>().AnyAsync(s => s.Username == username, ct), nameof(Username), "账号已存在");
+            .Check(!await UsernameTakenAsync(username, ct), nameof(Username), "账号已存在");
         if (!Accept(Choices.Validate(validator))) return Page();
 
         var staff = new StaffMember
@@ -51,9 +48,16 @@ public sealed class CreateModel(MiniCodeDbContext db, AuditLog audit, CurrentSta
         };
         if (!string.IsNullOrEmpty(id))
             (staff.IdNumberCipher, staff.IdNumberIndex, staff.IdNumberMasked) = (protector.Encrypt(id), protector.BlindIndex(id), SensitiveDataMasker.MaskIdNumber(id));
-        db.Add(staff);
-        await SaveWithAuditAsync(db, () => audit.Record(current.Actor, "staff.create", "staff", staff.Id.ToString(CultureInfo.InvariantCulture), after: staff.Snapshot()), ct);
+        Db.Add(staff);
+        await Audit.RecordCreatedAsync("staff.create", "staff", staff, s => s.Id, staff.Snapshot(), ct);
         Flash($"人员“{staff.Name}”已添加");
         return Redirect("/admin/staff");
     }
+
+    private Task<StaffChoices> LoadChoicesAsync(CancellationToken ct) =>
+        StaffChoices.LoadAsync(Within, Db, Current.Permissions, Type, OrganisationId, SiteId, RoleId, Status, ct);
+
+    /// <summary>Usernames are unique across the platform, so this one question is asked of every region.</summary>
+    private Task<bool> UsernameTakenAsync(string? username, CancellationToken ct) =>
+        AcrossAllRegions<StaffMember>("usernames are unique across the platform").AnyAsync(s => s.Username == username, ct);
 }

@@ -1,9 +1,5 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using MiniCode.Admin.Security;
-using MiniCode.Data;
-using MiniCode.Features.Audit;
-using MiniCode.Features.Organisations;
 using MiniCode.Features.Staff;
 using MiniCode.Infrastructure.Errors;
 using MiniCode.Infrastructure.Security;
@@ -12,7 +8,7 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Staff;
 
 [RequirePermission(Permissions.Staff)]
 /// <summary>Status, remarks and password of one staff member; a staff member outside the jurisdiction answers 404.</summary>
-public sealed class EditModel(MiniCodeDbContext db, AuditLog audit, CurrentStaff current, PasswordHasher hasher, IOptions<AdminOptions> options) : AdminPageModel
+public sealed class EditModel(PasswordHasher hasher, IOptions<AdminOptions> options) : RegionalPageModel
 {
     public StaffMember Staff { get; private set; } = null!;
 
@@ -22,15 +18,14 @@ public sealed class EditModel(MiniCodeDbContext db, AuditLog audit, CurrentStaff
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         var validator = new InputValidator().Optional(remarks, "Remarks", "备注", 500)
-            .Check(!(Staff.Id == current.Staff?.Id && status != StaffStatus.Active), "Status", "不能停用自己的账号")
+            .Check(!(Staff.Id == Current.Staff?.Id && status != StaffStatus.Active), "Status", "不能停用自己的账号")
             .Check(Enum.IsDefined(status), "Status", "状态无效");
         if (!Accept(validator)) return Page();
         var before = Staff.Snapshot();
         if (Staff.Status != status) Staff.SecurityStamp = StaffLogin.NewSecurityStamp(); // a disabled account's cookies die at once
         Staff.Status = status;
         Staff.Remarks = Pages.Organisations.CreateModel.Blank(remarks);
-        audit.Record(current.Actor, "staff.update", "staff", id.ToString(CultureInfo.InvariantCulture), before, Staff.Snapshot());
-        await db.SaveChangesAsync(ct);
+        await Audit.RecordAsync("staff.update", "staff", id, before, Staff.Snapshot(), ct);
         Flash($"人员“{Staff.Name}”已保存");
         return Redirect($"/admin/staff/edit?id={id}");
     }
@@ -44,15 +39,14 @@ public sealed class EditModel(MiniCodeDbContext db, AuditLog audit, CurrentStaff
         Staff.SecurityStamp = StaffLogin.NewSecurityStamp();
         Staff.FailedLoginCount = 0;
         Staff.LockedUntil = null;
-        audit.Record(current.Actor, "staff.reset_password", "staff", id.ToString(CultureInfo.InvariantCulture), after: new { PasswordReset = true, Unlocked = true });
-        await db.SaveChangesAsync(ct);
+        await Audit.RecordAsync("staff.reset_password", "staff", id, after: new { PasswordReset = true, Unlocked = true }, ct: ct);
         Flash($"人员“{Staff.Name}”的密码已重置");
         return Redirect($"/admin/staff/edit?id={id}");
     }
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
-        var staff = await db.Set<StaffMember>().WithinJurisdiction(await current.JurisdictionAsync(ct)).Include(s => s.Organisation).Include(s => s.Site).Include(s => s.Role).SingleOrDefaultAsync(s => s.Id == id, ct);
+        var staff = await Within.Staff.Include(s => s.Organisation).Include(s => s.Site).Include(s => s.Role).SingleOrDefaultAsync(s => s.Id == id, ct);
         if (staff is null) return false;
         Staff = staff;
         return true;

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using MiniCode.Admin.Security;
-using MiniCode.Data;
-using MiniCode.Features.Organisations;
 using MiniCode.Features.Staff;
 using MiniCode.Infrastructure.Security;
 
@@ -12,8 +10,7 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Staff;
 /// 人员管理: staff whose organisation lies within the signed-in staff member's jurisdiction; staff without an organisation
 /// see everyone, and are seen only by each other.
 /// </summary>
-public sealed class IndexModel(MiniCodeDbContext db, PersonalDataProtector protector, CurrentStaff current, IOptions<AdminOptions> options,
-    TimeProvider time) : AdminPageModel
+public sealed class IndexModel(PersonalDataProtector protector, IOptions<AdminOptions> options, TimeProvider time) : RegionalPageModel
 {
     [BindProperty(SupportsGet = true)] public string? IdNumber { get; set; }
     [BindProperty(SupportsGet = true)] public string? Name { get; set; }
@@ -22,13 +19,10 @@ public sealed class IndexModel(MiniCodeDbContext db, PersonalDataProtector prote
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
     public IReadOnlyList<StaffMember> Staff { get; private set; } = [];
     public bool HasMore { get; private set; }
-    /// <summary>The region the staff member may see; null = all regions.</summary>
-    public string? Jurisdiction { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Jurisdiction = await current.JurisdictionAsync(ct);
-        var query = db.Set<StaffMember>().AsNoTracking().WithinJurisdiction(Jurisdiction).Include(s => s.Organisation).Include(s => s.Site).Include(s => s.Role).AsQueryable();
+        var query = Within.Staff.AsNoTracking().Include(s => s.Organisation).Include(s => s.Site).Include(s => s.Role).AsQueryable();
         // ID numbers are encrypted: an exact match goes through the blind index.
         if (!string.IsNullOrWhiteSpace(IdNumber))
         {

@@ -1,3 +1,4 @@
+using MiniCode.Admin.Regional;
 using MiniCode.Data;
 using MiniCode.Features.Organisations;
 using MiniCode.Features.Staff;
@@ -7,18 +8,19 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Staff;
 
 /// <summary>
 /// The organisation / site / role choices of the staff forms and their validation. Staff of an organisation choose only
-/// among the organisations and sites of their jurisdiction (<paramref name="Scope"/>; null = all), and nobody grants a
+/// among the organisations and sites of their jurisdiction (<paramref name="Scope"/>; null = all), read through the
+/// page's <see cref="JurisdictionScope"/>, and nobody grants a
 /// role with a permission they do not hold themselves (no way up to 超级管理员).
 /// </summary>
 public sealed record StaffChoices(IReadOnlyList<Organisation> Organisations, IReadOnlyList<Site> Sites, IReadOnlyList<StaffRole> Roles,
     StaffType Type, long? OrganisationId, long? SiteId, long RoleId, StaffStatus Status, string? Scope)
 {
-    public static async Task<StaffChoices> LoadAsync(MiniCodeDbContext db, string? scope, IReadOnlySet<string> granterPermissions, StaffType type,
+    public static async Task<StaffChoices> LoadAsync(JurisdictionScope within, MiniCodeDbContext db, IReadOnlySet<string> granterPermissions, StaffType type,
         long? orgId, long? siteId, long roleId, StaffStatus status, CancellationToken ct) => new(
-        await db.Set<Organisation>().AsNoTracking().WithinJurisdiction(scope).OrderBy(o => o.RegionCode).ThenBy(o => o.Name).ToListAsync(ct),
-        await db.Set<Site>().AsNoTracking().WithinJurisdiction(scope).Where(s => orgId == null || s.OrganisationId == orgId).OrderBy(s => s.Name).ToListAsync(ct),
+        await within.Organisations.AsNoTracking().OrderBy(o => o.RegionCode).ThenBy(o => o.Name).ToListAsync(ct),
+        await within.Sites.AsNoTracking().Where(s => orgId == null || s.OrganisationId == orgId).OrderBy(s => s.Name).ToListAsync(ct),
         (await db.Set<StaffRole>().AsNoTracking().OrderBy(r => r.Id).ToListAsync(ct)).Where(r => r.PermissionSet().IsSubsetOf(granterPermissions)).ToList(),
-        type, orgId, siteId, roleId, status, scope);
+        type, orgId, siteId, roleId, status, within.Jurisdiction);
 
     /// <summary>Organisation staff belong to an organisation; site staff to a site of that organisation.</summary>
     public InputValidator Validate(InputValidator v)

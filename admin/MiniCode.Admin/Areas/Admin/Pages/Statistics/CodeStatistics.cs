@@ -1,5 +1,5 @@
 using System.Globalization;
-using MiniCode.Data;
+using MiniCode.Admin.Regional;
 using MiniCode.Features.HealthCodes.Signing;
 using MiniCode.Features.HealthCodes.Statistics;
 using MiniCode.Features.Organisations;
@@ -46,7 +46,7 @@ public static class CodeStatistics
     public static readonly IReadOnlyList<(string Key, string Label)> CodeTypes =
         [("health_code", "健康码"), ("offline_card", "离线码"), ("poster", "张贴码")];
 
-    public static async Task<CodeUsageReport> LoadAsync(MiniCodeDbContext db, CodeStatisticsService statistics, DateOnly from, DateOnly to,
+    public static async Task<CodeUsageReport> LoadAsync(JurisdictionScope within, CodeStatisticsService statistics, DateOnly from, DateOnly to,
         string regionPrefix, string? codeType, CancellationToken ct)
     {
         var rows = await statistics.RangeAsync(from, to, regionPrefix, codeType, ct);
@@ -66,7 +66,7 @@ public static class CodeStatistics
 
         var level = GroupLength(regionPrefix);
         var groups = rows.GroupBy(r => Group(r.RegionCode, level)).ToList();
-        var names = await NamesAsync(db, groups.Select(g => g.Key).ToList(), ct);
+        var names = await NamesAsync(within, groups.Select(g => g.Key).ToList(), ct);
         var regions = groups.Select(g => Line(g.Key, names.GetValueOrDefault(g.Key) ?? RegionLabel(g.Key), g))
             .OrderByDescending(b => b.Issued + b.Shown + b.Scanned).ThenBy(b => b.Key, StringComparer.Ordinal).ToList();
 
@@ -102,9 +102,9 @@ public static class CodeStatistics
     public static string Group(string regionCode, int length) =>
         RegionCodes.IsValid(regionCode) ? regionCode[..length].PadRight(6, '0') : CodeUsage.UnknownRegion;
 
-    private static async Task<Dictionary<string, string>> NamesAsync(MiniCodeDbContext db, List<string> codes, CancellationToken ct)
+    private static async Task<Dictionary<string, string>> NamesAsync(JurisdictionScope within, List<string> codes, CancellationToken ct)
     {
-        var named = await db.Set<Organisation>().AsNoTracking().Where(o => codes.Contains(o.RegionCode))
+        var named = await within.Organisations.AsNoTracking().Where(o => codes.Contains(o.RegionCode))
             .OrderBy(o => o.Id).Select(o => new { o.RegionCode, o.Name }).ToListAsync(ct);
         return named.GroupBy(o => o.RegionCode).ToDictionary(g => g.Key, g => g.First().Name);
     }

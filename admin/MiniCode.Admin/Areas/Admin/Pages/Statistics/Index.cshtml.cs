@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.WebUtilities;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using MiniCode.Admin.Security;
-using MiniCode.Data;
 using MiniCode.Features.Feedback;
 using MiniCode.Features.Forms;
 using MiniCode.Features.HealthCodes.Statistics;
@@ -16,10 +15,11 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Statistics;
 /// <summary>
 /// Per-day counts over the chosen date range (a preset number of days or from/to): codes issued, shown and scanned by
 /// UTC day (the counters' day), by code type and by region within the staff member's jurisdiction (optionally one
-/// code type or one region inside it); feedback and form submissions by local (Asia/Shanghai) calendar day.
+/// code type or one region inside it); feedback and form submissions by local (Asia/Shanghai) calendar day. Every
+/// figure, the feedback, form and staff counts included, covers the jurisdiction only.
 /// </summary>
 [RequirePermission(Permissions.Statistics)]
-public sealed class IndexModel(MiniCodeDbContext db, CodeStatisticsService statistics, JobsService jobs, CurrentStaff current, TimeProvider time) : AdminPageModel
+public sealed class IndexModel(CodeStatisticsService statistics, JobsService jobs, TimeProvider time) : RegionalPageModel
 {
     /// <summary>Longest range one request may ask for, so a page never scans years of rows.</summary>
     public const int MaxRangeDays = 366;
@@ -32,8 +32,7 @@ public sealed class IndexModel(MiniCodeDbContext db, CodeStatisticsService stati
     [BindProperty(SupportsGet = true)] public string? Type { get; set; }
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
     public CodeUsageReport Codes { get; private set; } = null!;
-    /// <summary>The staff member's region (null = every region) and the region prefix the figures cover.</summary>
-    public string? Jurisdiction { get; private set; }
+    /// <summary>The region prefix the figures cover ("" = every region).</summary>
     public string Scope { get; private set; } = "";
     public DateTimeOffset? LastRollUp { get; private set; }
     public int FeedbackTotal { get; private set; }
@@ -59,18 +58,19 @@ public sealed class IndexModel(MiniCodeDbContext db, CodeStatisticsService stati
         var lastDay = To ?? today;
         var firstDay = From ?? today.AddDays(1 - Days);
         var until = Start(lastDay.AddDays(1));
-        await ScopeAsync(ct);
-        Codes = await CodeStatistics.LoadAsync(db, statistics, firstDay, lastDay, Scope, Type, ct);
+        NarrowScope();
+        Codes = await CodeStatistics.LoadAsync(Within, statistics, firstDay, lastDay, Scope, Type, ct);
         LastRollUp = jobs.LastSucceededAt("rollup-statistics");
         var since = Start(firstDay);
 
-        FeedbackTotal = await db.Set<FeedbackEntry>().CountAsync(ct);
-        FeedbackPending = await db.Set<FeedbackEntry>().CountAsync(f => f.Status == FeedbackStatus.Pending, ct);
-        SubmissionTotal = await db.Set<FormSubmission>().CountAsync(ct);
-        ActiveStaff = await db.Set<StaffMember>().CountAsync(s => s.Status == StaffStatus.Active, ct);
+        // Like the code figures, every count stays within the jurisdiction.
+        FeedbackTotal = await Within.Feedback.CountAsync(ct);
+        FeedbackPending = await Within.Feedback.CountAsync(f => f.Status == FeedbackStatus.Pending, ct);
+        SubmissionTotal = await Within.FormSubmissions.CountAsync(ct);
+        ActiveStaff = await Within.Staff.CountAsync(s => s.Status == StaffStatus.Active, ct);
 
-        var feedback = await db.Set<FeedbackEntry>().AsNoTracking().Where(f => f.CreatedAt >= since && f.CreatedAt < until).Select(f => new { f.CreatedAt, f.Category }).ToListAsync(ct);
-        var submissions = await db.Set<FormSubmission>().AsNoTracking().Where(s => s.SubmittedAt >= since && s.SubmittedAt < until).Select(s => s.SubmittedAt).ToListAsync(ct);
+        var feedback = await Within.Feedback.AsNoTracking().Where(f => f.CreatedAt >= since && f.CreatedAt < until).Select(f => new { f.CreatedAt, f.Category }).ToListAsync(ct);
+        var submissions = await Within.FormSubmissions.AsNoTracking().Where(s => s.SubmittedAt >= since && s.SubmittedAt < until).Select(s => s.SubmittedAt).ToListAsync(ct);
         FeedbackPerDay = PerDay(feedback.Select(f => f.CreatedAt), firstDay);
         SubmissionsPerDay = PerDay(submissions, firstDay);
         var total = Math.Max(1, feedback.Count);
@@ -79,14 +79,13 @@ public sealed class IndexModel(MiniCodeDbContext db, CodeStatisticsService stati
     }
 
     /// <summary>The jurisdiction bounds every figure; a chosen region or code type narrows it, an invalid one is refused.</summary>
-    private async Task ScopeAsync(CancellationToken ct)
+    private void NarrowScope()
     {
-        Jurisdiction = await current.JurisdictionAsync(ct);
         Region = string.IsNullOrWhiteSpace(Region) ? null : Region.Trim();
         Type = string.IsNullOrWhiteSpace(Type) ? null : Type.Trim();
         var typeKnown = Type is null || CodeStatistics.CodeTypes.Any(t => t.Key == Type);
         var regionValid = Region is null || RegionCodes.IsValid(Region);
-        var regionInside = Region is null || !regionValid || Jurisdiction is null || RegionCodes.Covers(Jurisdiction, Region);
+        var regionInside = Region is null || !regionValid || MayTarget(Region);
         var validator = new InputValidator().Check(typeKnown, nameof(Type), "未知的码类型")
             .Check(regionValid, nameof(Region), "地区代码应为 6 位行政区划代码");
         if (validator.IsValid) validator.Check(regionInside, nameof(Region), $"只能查看本辖区（{Jurisdiction}）内的统计");
@@ -94,8 +93,7 @@ public sealed class IndexModel(MiniCodeDbContext db, CodeStatisticsService stati
         if (!typeKnown) Type = null;
         if (!regionValid || !regionInside) Region = null;
         // An invalid or out-of-jurisdiction region falls back to the whole jurisdiction, never wider.
-        var scope = Region ?? Jurisdiction;
-        Scope = scope is null ? "" : RegionCodes.Prefix(scope);
+        Scope = Within.StatisticsPrefix(Region);
     }
 
     public static IReadOnlyList<(string Label, int Value)> Series(IEnumerable<CodeDay> days, Func<CodeDay, long> value) =>

@@ -1,0 +1,47 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using MiniCode.Data;
+using MiniCode.Features.Audit;
+using MiniCode.Features.Faq;
+using MiniCode.Features.Feedback;
+using MiniCode.Tests.Infrastructure;
+
+namespace MiniCode.Tests.Admin.Pages.Faq;
+
+/// <summary>The admin side of the FAQ: what staff write is what the mini program reads, and it is audited.</summary>
+public sealed class FaqAdminTests : IDisposable
+{
+    private readonly MiniCodeFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task Questions_written_in_the_admin_are_served_hot_flag_and_delete_included()
+    {
+        var admin = await AdminClient.LoggedInAsync(_factory);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/admin/faq", new() { ["name"] = "出行" }, "/admin/faq?handler=AddCategory")).StatusCode);
+        long categoryId;
+        await using (var scope = _factory.Services.CreateAsyncScope())
+            categoryId = await scope.ServiceProvider.GetRequiredService<MiniCodeDbContext>().Set<FaqCategory>().Select(c => c.Id).SingleAsync();
+        var saved = await admin.PostFormAsync("/admin/faq/edit", new()
+        {
+            ["CategoryId"] = categoryId.ToString(), ["Question"] = "乘坐火车需要查验健康码吗？", ["Answer"] = "需要出示绿码。", ["IsHot"] = "true",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var api = _factory.CreateClient();
+        var home = await HttpAssert.Ok(await api.GetAsync("/api/faq"));
+        var hot = Assert.Single(home.GetProperty("hot").EnumerateArray());
+        var questionId = hot.GetProperty("id").GetInt64();
+        var search = await HttpAssert.Ok(await api.GetAsync("/api/faq/search?q=" + Uri.EscapeDataString("坐火车查健康码")));
+        Assert.Equal(questionId, search[0].GetProperty("question").GetProperty("id").GetInt64());
+
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/admin/faq", new() { ["id"] = questionId.ToString() }, "/admin/faq?handler=Delete")).StatusCode);
+        Assert.Empty((await HttpAssert.Ok(await api.GetAsync("/api/faq"))).GetProperty("hot").EnumerateArray());
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var actions = await scope.ServiceProvider.GetRequiredService<MiniCodeDbContext>().Set<AuditEntry>()
+                .Where(e => e.TargetType.StartsWith("faq")).Select(e => e.Action).ToListAsync();
+            Assert.Equal(["faq.category_create", "faq.question_create", "faq.question_delete"], actions);
+        }
+    }
+}
