@@ -61,14 +61,17 @@ public sealed class HostTests
             var logger = host.Services.GetRequiredService<ILogger<HostTests>>();
             logger.LogInformation("Citizen {Name} phone {Contact} id {Document} token {SessionToken} note {Note}",
                 "张三", "13812345678", "11010519491231002X", "tok_SECRETSECRET", "call 13700001111 or 440524188001010014");
-            await client.GetAsync("/no-such-page");
+            var missing = new HttpRequestMessage(HttpMethod.Get, "/no-such-page");
+            missing.Headers.Add("X-Request-Id", "req-404-xyz");
+            var problem = await HttpAssert.Problem(await client.SendAsync(missing), HttpStatusCode.NotFound, "common.not_found");
+            Assert.Equal("req-404-xyz", problem.GetProperty("requestId").GetString());
             logs = host.ReadLogs();
             host.Dispose();
             logs = host.ReadLogs();
         }
         Assert.Contains("HTTP GET /health/live responded 200", logs);
         Assert.Contains("req-abc-123", logs);
-        Assert.Contains("responded 404", logs);
+        Assert.Matches(@"HTTP GET /no-such-page responded 404 in \d+\.\d ms .*""RequestId"": ?""req-404-xyz""", logs);
         foreach (var secret in new[] { "13912345678", "13812345678", "11010519491231002X", "tok_SECRETSECRET", "13700001111", "440524188001010014" })
             Assert.DoesNotContain(secret, logs);
         Assert.Contains("138****5678", logs);

@@ -81,7 +81,7 @@ public static class FoundationSetup
     {
         // First, so logging, rate limits and the SMS per-IP limit see the client behind a configured proxy.
         app.UseForwardedHeaders();
-        app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseMiniCodeRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<BodySizeLimitMiddleware>();

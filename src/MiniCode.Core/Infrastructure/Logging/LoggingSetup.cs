@@ -5,24 +5,43 @@ namespace MiniCode.Infrastructure.Logging;
 
 public static class LoggingSetup
 {
+    /// <summary>The request line: path only (never the query string), status and elapsed milliseconds.</summary>
+    public const string RequestLineTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+
     /// <summary>
-    /// Serilog behind Microsoft.Extensions.Logging (Serilog.AspNetCore is not on our feed): console plus a
-    /// daily rolling file under <c>Logging:File:Path</c>; levels from the <c>Serilog</c> section.
+    /// Serilog (Serilog.AspNetCore) as the only logging provider: console plus a daily rolling file under
+    /// <c>Logging:File:Path</c>; levels from the <c>Serilog</c> section; the redacting enricher before every sink.
     /// </summary>
     public static IHostApplicationBuilder AddLogging(this IHostApplicationBuilder builder)
     {
         // Drops the framework's default providers (console, debug, event source); no feature adds one of its own.
         builder.Logging.ClearProviders();
-        // Built from the final configuration when the host is built, so test hosts and command-line settings apply.
-        builder.Services.AddSingleton<ILoggerProvider>(sp =>
-            new Serilog.Extensions.Logging.SerilogLoggerProvider(CreateLogger(sp.GetRequiredService<IConfiguration>()), dispose: true));
+        // The logger is built when the container first needs it, from the final configuration, so test hosts and
+        // command-line settings (Logging:File:Path, Serilog:*) apply. preserveStaticLogger: each host owns and disposes
+        // (flushes) its own logger and leaves Serilog's static Log.Logger alone — test hosts run side by side.
+        builder.Services.AddSerilog((services, lc) => Configure(lc, services.GetRequiredService<IConfiguration>()),
+            preserveStaticLogger: true);
         return builder;
     }
 
-    public static Serilog.ILogger CreateLogger(IConfiguration config)
+    /// <summary>Request id first, then Serilog's request line (one per request, written when the response is done).</summary>
+    public static IApplicationBuilder UseMiniCodeRequestLogging(this IApplicationBuilder app)
+    {
+        app.UseMiddleware<RequestIdMiddleware>();
+        app.UseSerilogRequestLogging(o =>
+        {
+            // The host's logger, not the static Log.Logger the middleware would fall back to.
+            o.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
+            o.MessageTemplate = RequestLineTemplate;
+            o.IncludeQueryInRequestPath = false;
+        });
+        return app;
+    }
+
+    public static LoggerConfiguration Configure(LoggerConfiguration lc, IConfiguration config)
     {
         var filePath = config["Logging:File:Path"] is { Length: > 0 } p ? p : "data/logs/minicode-.log";
-        var logger = new LoggerConfiguration()
+        return lc
             .MinimumLevel.Information()
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
@@ -33,8 +52,6 @@ public static class LoggingSetup
             .Enrich.With<RedactingEnricher>()
             .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}")
             .WriteTo.File(filePath, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14, shared: true,
-                outputTemplate: "{Timestamp:o} [{Level:u3}] {SourceContext} {Message:lj} {Properties:j}{NewLine}{Exception}")
-            .CreateLogger();
-        return logger;
+                outputTemplate: "{Timestamp:o} [{Level:u3}] {SourceContext} {Message:lj} {Properties:j}{NewLine}{Exception}");
     }
 }
