@@ -16,7 +16,7 @@ public sealed class AssistedRegistration(
     MiniCodeDbContext db, ScanService scans, ScannerDirectory scanners, InspectionRecords records, SmsCodeService sms,
     AccountDirectory accounts, RealNameService realNames, PersonalDataProtector protector, TimeProvider time)
 {
-    public async Task<ScanRecordView> RegisterAsync(long scannerId, AssistedRegistrationRequest body, CancellationToken ct)
+    public async Task<ScanRecordView> RegisterAsync(ScannerProfile me, AssistedRegistrationRequest body, CancellationToken ct)
     {
         var phone = PhoneNumbers.Normalise(body.Phone);
         var v = new InputValidator().Check(phone is not null, "phone", "手机号格式不正确").Required(body.SmsCode, "smsCode", "验证码", 10);
@@ -24,8 +24,7 @@ public sealed class AssistedRegistration(
         var doc = realNames.ParseResidentId(body.IdNumber, v);
         scans.ValidateMeasurement(body.Temperature, body.Remarks, body.IdempotencyKey, v);
         v.ThrowIfInvalid();
-        if (await records.ByKeyAsync(scannerId, body.IdempotencyKey!, ct) is { } first) return first;
-        var me = await scanners.CurrentAsync(scannerId, ct);
+        if (await records.ByKeyAsync(me.AccountId, body.IdempotencyKey!, ct) is { } first) return first;
         var name = body.Name!.Trim();
 
         // Every check that can refuse comes before the SMS code is used up and before anything is written.

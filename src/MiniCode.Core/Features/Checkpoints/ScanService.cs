@@ -31,13 +31,12 @@ public sealed partial class ScanService(
         return new ScanPreview(maskedName, status.Color, InspectionRecords.Reasons(status.ReasonCodes, status.ReasonTexts), IsTurnBack(status.ReasonCodes));
     }
 
-    public async Task<ScanRecordView> ScanAsync(long scannerId, ScanRequest body, CancellationToken ct)
+    public async Task<ScanRecordView> ScanAsync(ScannerProfile me, ScanRequest body, CancellationToken ct)
     {
         var v = new InputValidator().Required(body.Payload, "payload", "健康码内容", 1000);
         ValidateMeasurement(body.Temperature, body.Remarks, body.IdempotencyKey, v);
         v.ThrowIfInvalid();
-        if (await records.ByKeyAsync(scannerId, body.IdempotencyKey!, ct) is { } first) return first;
-        var me = await scanners.CurrentAsync(scannerId, ct);
+        if (await records.ByKeyAsync(me.AccountId, body.IdempotencyKey!, ct) is { } first) return first;
         var (personId, _) = await VerifyAsync(body.Payload!, ct);
         return await RecordAsync(me, ScanKind.Scan, _ => Task.FromResult(personId), body.Temperature!.Value, body.Remarks, body.IdempotencyKey!, ct);
     }
