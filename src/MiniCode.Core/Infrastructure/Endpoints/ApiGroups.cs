@@ -38,7 +38,8 @@ public static class ApiGroups
             errors.AddRange([CommonErrors.MalformedBody, CommonErrors.UnsupportedMediaType, CommonErrors.BodyTooLarge]);
         if (method is not null && RequestValidation.HasValidatedParameters(method)) errors.Add(CommonErrors.ValidationFailed);
         if (method is not null && method.GetParameters().Any(p => IsParsed(p.ParameterType))) errors.Add(CommonErrors.BadRequest);
-        if (errors.Count > 0) endpoint.Metadata.Add(new ProducesErrorsMetadata(errors));
+        // Added even when empty: every API endpoint then carries a declaration, which the contract test checks.
+        endpoint.Metadata.Add(new ProducesErrorsMetadata(errors));
     }
 
     /// <summary>Route, query or header values parsed from text: a value that does not parse is a 400 <c>request.bad_request</c>.</summary>

@@ -20,12 +20,13 @@ internal sealed class ErrorResponsesTransformer : IOpenApiOperationTransformer
         var declared = new EndpointMetadataCollection(metadata).DeclaredErrors().Append(CommonErrors.Internal)
             .DistinctBy(e => e.Code).GroupBy(e => e.Status).ToList();
 
-        operation.Responses ??= new OpenApiResponses();
-        var statuses = declared.Select(g => g.Key.ToString(CultureInfo.InvariantCulture)).ToHashSet();
-        foreach (var key in operation.Responses.Keys.Where(k => k.Length == 3 && k[0] is '4' or '5' && !statuses.Contains(k)).ToList())
-            operation.Responses.Remove(key);
-        foreach (var group in declared)
-            operation.Responses[group.Key.ToString(CultureInfo.InvariantCulture)] = Response(group.ToList(), context.Document);
+        // Success responses as generated, then one error response per declared status, in status order.
+        var responses = new OpenApiResponses();
+        foreach (var (key, response) in operation.Responses ?? [])
+            if (key[0] is not ('4' or '5')) responses[key] = response;
+        foreach (var group in declared.OrderBy(g => g.Key))
+            responses[group.Key.ToString(CultureInfo.InvariantCulture)] = Response(group.ToList(), context.Document);
+        operation.Responses = responses;
         return Task.CompletedTask;
     }
 
