@@ -25,7 +25,14 @@ public sealed record ScannerPasswordChangeRequest(string? CurrentPassword, strin
     }
 }
 
-public sealed record ReportSitesRequest(IReadOnlyList<long>? SiteIds);
+/// <summary>The sites the scanner reports to; whether each may be chosen is checked against the caller's sites by the service.</summary>
+public sealed record ReportSitesRequest(IReadOnlyList<long>? SiteIds) : IValidatable
+{
+    public const int MaxSites = 20;
+
+    public void Validate(InputValidator v, IServiceProvider services) =>
+        v.Check(SiteIds?.Distinct().Count() is > 0 and <= MaxSites, "siteIds", $"请选择1到{MaxSites}个上报站点");
+}
 
 public sealed record SiteView(long Id, string Name, string RegionCode, string? Address, SiteStatus Status, long OrganisationId, string OrganisationName, string? Remarks);
 

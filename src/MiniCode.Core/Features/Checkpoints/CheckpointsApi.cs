@@ -22,7 +22,7 @@ public static class CheckpointsApi
     {
         var root = app.MapApiGroup("/api/checkpoint").WithTags("Checkpoints").RequireRateLimiting(FoundationSetup.RateLimits.PerClient);
         root.MapPost("/login", LogIn).AllowAnonymous()
-            .ProducesErrors(Invalid, CredentialsInvalid, AccountLocked, CheckpointErrors.AccountDisabled, SiteStopped, CommonErrors.Conflict);
+            .ProducesErrors(Invalid, CredentialsInvalid, AccountLocked, CheckpointErrors.AccountDisabled, SiteStopped);
 
         var api = root.MapGroup("").RequireAuthorization(SessionsSetup.ScannerPolicy)
             .ProducesErrors(SessionErrors.Challenge).ProducesErrors(CurrentScanner.Errors);

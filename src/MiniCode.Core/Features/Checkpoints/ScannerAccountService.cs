@@ -15,8 +15,6 @@ public sealed class ScannerAccountService(
     MiniCodeDbContext db, ScannerDirectory scanners, PasswordHasher hasher, PersonalDataProtector protector, SessionService sessions,
     AuditLog audit, TimeProvider time, IOptions<IdentityOptions> identity)
 {
-    public const int MaxReportSites = 20;
-
     public async Task<ScannerLoginResponse> LogInAsync(ScannerLoginRequest body, CancellationToken ct)
     {
         var index = protector.BlindIndex(PhoneNumbers.Normalise(body.Phone)!);
@@ -95,11 +93,9 @@ public sealed class ScannerAccountService(
     public async Task<List<Site>> SetReportSitesAsync(ScannerProfile me, ReportSitesRequest body, CancellationToken ct)
     {
         var wanted = body.SiteIds?.Distinct().ToList() ?? [];
-        var v = new InputValidator().Check(wanted.Count is > 0 and <= MaxReportSites, "siteIds", $"请选择1到{MaxReportSites}个上报站点");
-        v.ThrowIfInvalid();
         var allowed = (await ReportableSitesAsync(me, ct)).Select(s => s.Id).ToHashSet();
         var refused = wanted.Where(id => !allowed.Contains(id)).ToList();
-        v.Check(refused.Count == 0, "siteIds", "不能上报到这些站点：" + string.Join("、", refused)).ThrowIfInvalid();
+        new InputValidator().Check(refused.Count == 0, "siteIds", "不能上报到这些站点：" + string.Join("、", refused)).ThrowIfInvalid();
 
         var before = await db.Set<ScannerReportSite>().Where(r => r.AccountId == me.AccountId).ToListAsync(ct);
         db.RemoveRange(before.Where(r => !wanted.Contains(r.SiteId)));

@@ -22,8 +22,8 @@ public sealed record PortraitDisplayRequest(bool? Photo) : IValidatable
 public static class PortraitsApi
 {
     private static readonly ErrorCode[] UploadErrors = [.. PortraitCapture, CommonErrors.ValidationFailed, PortraitInvalid, PortraitTooLarge];
-    private static readonly ErrorCode[] FetchErrors = [.. PortraitCapture, PortraitSourceUnavailable, PortraitSourceNotFound];
-    private static readonly ErrorCode[] DisplayErrors = [PortraitNotFound, PortraitUploadRequired, PortraitTooYoung];
+    private static readonly ErrorCode[] FetchErrors = [.. PortraitCapture, PortraitSourceUnavailable, PortraitSourceNotFound, PortraitInvalid, PortraitTooLarge];
+    private static readonly ErrorCode[] DisplayErrors = [PortraitNotFound, PortraitUploadRequired];
 
     public static void MapPortraitsApi(this IEndpointRouteBuilder app, RouteGroupBuilder relatives)
     {
