@@ -99,7 +99,8 @@ public sealed class ErrorDeclarationTests : IClassFixture<ErrorDeclarationTests.
             Assert.True(operation is not null, $"{method} {path} is missing from the document");
             var listed = operation!["responses"]!.AsObject()
                 .Where(r => r.Key[0] is '4' or '5')
-                .SelectMany(r => r.Value!["x-error-codes"]!.AsArray().Select(c => (Status: int.Parse(r.Key, System.Globalization.CultureInfo.InvariantCulture), Code: c!.GetValue<string>())))
+                .SelectMany(r => r.Value!["x-error-codes"]!.AsArray()
+                    .Select(c => (Status: int.Parse(r.Key, System.Globalization.CultureInfo.InvariantCulture), Code: c!.GetValue<string>())))
                 .OrderBy(x => x.Code, StringComparer.Ordinal).ToList();
             var declared = e.Metadata.DeclaredErrors().Append(CommonErrors.Internal).DistinctBy(x => x.Code)
                 .Select(x => (x.Status, x.Code)).OrderBy(x => x.Code, StringComparer.Ordinal).ToList();

@@ -18,7 +18,8 @@ public static class AuthApi
     {
         var auth = app.MapApiGroup("/api/auth").WithTags("Auth").RequireRateLimiting(FoundationSetup.RateLimits.PerClient);
         auth.MapPost("/wechat/login", WeChatLogin)
-            .ProducesErrors(WeChatErrors.Trouble, WeChatErrors.CodeInvalid, WeChatErrors.CodeUsed, WeChatErrors.UserBlocked, IdentityErrors.AccountDisabled, CommonErrors.Conflict);
+            .ProducesErrors(WeChatErrors.Trouble, WeChatErrors.CodeInvalid, WeChatErrors.CodeUsed, WeChatErrors.UserBlocked,
+                IdentityErrors.AccountDisabled, CommonErrors.Conflict);
         auth.MapPost("/alipay/login", AlipayLogin)
             .ProducesErrors(AlipayErrors.Trouble, AlipayErrors.CodeInvalid, IdentityErrors.AccountDisabled, CommonErrors.Conflict);
         auth.MapPost("/sms/login", SmsLogin).ProducesErrors(IdentityErrors.SmsCode, IdentityErrors.AccountDisabled, IdentityErrors.PhoneInUse, CommonErrors.Conflict);
