@@ -280,15 +280,6 @@ export type HealthReport = {
   vaccinations: Array<VaccinationView>;
 };
 
-export type HttpValidationProblemDetails = {
-  type?: null | string;
-  title?: null | string;
-  status?: null | number;
-  detail?: null | string;
-  instance?: null | string;
-  errors?: Record<string, Array<string>>;
-};
-
 export type IFormFile = string;
 
 export type ImportSummary = {

@@ -19,6 +19,7 @@ public class MiniCodeFactory : WebApplicationFactory<Program>
     public string WorkDir { get; }
     public string LogFile => Path.Combine(WorkDir, "logs", "minicode-.log");
     private readonly Dictionary<string, string?> _settings = new();
+    private UndeclaredErrors? _undeclared;
 
     public MiniCodeFactory() : this(null) { }
 
@@ -63,6 +64,7 @@ public class MiniCodeFactory : WebApplicationFactory<Program>
         {
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
             Platform.SimulatorRouting.Route(services, () => Server);
+            _undeclared = UndeclaredErrors.Register(services);
         });
     }
 
@@ -82,5 +84,7 @@ public class MiniCodeFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         if (disposing) Database.Dispose();
+        if (disposing && _undeclared?.Found is { Count: > 0 } found)
+            throw new InvalidOperationException("Endpoints answered error codes they do not declare (ProducesErrors): " + string.Join("; ", found));
     }
 }

@@ -1,7 +1,7 @@
 using MiniCode.Data;
 using System.ComponentModel.DataAnnotations;
 using MiniCode.Features.Organisations;
-using MiniCode.Infrastructure.Errors;
+using MiniCode.Infrastructure.Endpoints;
 using MiniCode.Infrastructure.Hosting;
 
 namespace MiniCode.Features.Announcements;
@@ -14,30 +14,29 @@ public static class AnnouncementsApi
 {
     public static IEndpointRouteBuilder MapAnnouncementsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/home").AllowAnonymous().RequireRateLimiting(FoundationSetup.RateLimits.PerClient).WithTags("Home content");
+        var group = app.MapApiGroup("/api/home").AllowAnonymous().RequireRateLimiting(FoundationSetup.RateLimits.PerClient).WithTags("Home content");
         group.MapGet("/announcements", ListAnnouncements);
         group.MapGet("/service-links", ListServiceLinks);
         return app;
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<AnnouncementDto>>, ValidationProblem>> ListAnnouncements(
-        string? region, MiniCodeDbContext db, TimeProvider time, IOptions<AnnouncementOptions> options, CancellationToken ct)
+    private static async Task<Ok<IReadOnlyList<AnnouncementDto>>> ListAnnouncements(
+        [AsParameters] RegionQuery query, MiniCodeDbContext db, TimeProvider time, IOptions<AnnouncementOptions> options, CancellationToken ct)
     {
-        if (!RegionCodes.IsValid(region)) return Problems.Validation("region", "地区编码应为6位数字");
+        var region = query.Region!;
         var now = time.GetUtcNow();
         var current = await db.Set<Announcement>().AsNoTracking()
             .Where(a => a.PublishFrom <= now && (a.PublishUntil == null || a.PublishUntil > now))
             .OrderByDescending(a => a.PublishFrom).ToListAsync(ct);
-        IReadOnlyList<AnnouncementDto> list = current.Where(a => RegionCodes.Covers(a.RegionCode, region!)).Take(options.Value.HomeLimit)
+        IReadOnlyList<AnnouncementDto> list = current.Where(a => RegionCodes.Covers(a.RegionCode, region)).Take(options.Value.HomeLimit)
             .Select(a => new AnnouncementDto(a.Id, a.Title, a.Body, a.RegionCode, a.PublishFrom, a.PublishUntil)).ToList();
         return TypedResults.Ok(list);
     }
 
     /// <summary>For each kind, the link of the most specific region that configures it (a district overrides its province).</summary>
-    public static async Task<Results<Ok<IReadOnlyList<ServiceLinkDto>>, ValidationProblem>> ListServiceLinks(string? region, MiniCodeDbContext db, CancellationToken ct)
+    private static async Task<Ok<IReadOnlyList<ServiceLinkDto>>> ListServiceLinks([AsParameters] RegionQuery query, MiniCodeDbContext db, CancellationToken ct)
     {
-        if (!RegionCodes.IsValid(region)) return Problems.Validation("region", "地区编码应为6位数字");
-        var scopes = RegionCodes.SelfAndAncestors(region!);
+        var scopes = RegionCodes.SelfAndAncestors(query.Region!);
         var links = await db.Set<ServiceLink>().AsNoTracking().Where(l => l.Enabled && scopes.Contains(l.RegionCode)).ToListAsync(ct);
         IReadOnlyList<ServiceLinkDto> list = links
             .GroupBy(l => l.Kind == ServiceLinkKind.Other ? l.Kind + ":" + l.Title : l.Kind.ToString())

@@ -16,23 +16,18 @@ public sealed class AssistedRegistration(
     MiniCodeDbContext db, ScanService scans, ScannerDirectory scanners, InspectionRecords records, SmsCodeService sms,
     AccountDirectory accounts, RealNameService realNames, PersonalDataProtector protector, TimeProvider time)
 {
-    public async Task<ScanRecordView> RegisterAsync(long scannerId, AssistedRegistrationRequest body, CancellationToken ct)
+    public async Task<ScanRecordView> RegisterAsync(ScannerProfile me, AssistedRegistrationRequest body, CancellationToken ct)
     {
-        var phone = PhoneNumbers.Normalise(body.Phone);
-        var v = new InputValidator().Check(phone is not null, "phone", "手机号格式不正确").Required(body.SmsCode, "smsCode", "验证码", 10);
-        RealNameService.ValidateName(body.Name, v);
-        var doc = realNames.ParseResidentId(body.IdNumber, v);
-        scans.ValidateMeasurement(body.Temperature, body.Remarks, body.IdempotencyKey, v);
-        v.ThrowIfInvalid();
-        if (await records.ByKeyAsync(scannerId, body.IdempotencyKey!, ct) is { } first) return first;
-        var me = await scanners.CurrentAsync(scannerId, ct);
+        var phone = PhoneNumbers.Normalise(body.Phone)!;
+        var doc = realNames.ResidentIdOf(body.IdNumber);
+        if (await records.ByKeyAsync(me.AccountId, body.IdempotencyKey!, ct) is { } first) return first;
         var name = body.Name!.Trim();
 
         // Every check that can refuse comes before the SMS code is used up and before anything is written.
-        var index = scanners.IdNumberIndex(doc!.Number);
+        var index = scanners.IdNumberIndex(doc.Number);
         var person = await db.Set<Person>().FirstOrDefaultAsync(p => p.DocumentIndex == index, ct);
         if (person is not null && person.Name != name) throw new ApiException(CheckpointErrors.NameMismatch);
-        var account = await accounts.ByPhoneAsync(phone!, ct);
+        var account = await accounts.ByPhoneAsync(phone, ct);
         if (account is not null)
         {
             AccountDirectory.EnsureActive(account);
@@ -40,7 +35,7 @@ public sealed class AssistedRegistration(
         }
         var personHasAccount = person is not null
             && await db.Set<Account>().AnyAsync(a => a.PersonId == person.Id && a.Status != AccountStatus.Deleted, ct);
-        await sms.ConsumeAsync(phone!, SmsPurposes.AssistedRegistration, body.SmsCode!, ct);
+        await sms.ConsumeAsync(phone, SmsPurposes.AssistedRegistration, body.SmsCode!, ct);
 
         if (person is null)
         {
@@ -58,7 +53,7 @@ public sealed class AssistedRegistration(
             if (account is null)
             {
                 account = accounts.NewCitizen();
-                await accounts.AttachPhoneAsync(account, phone!, ct);
+                await accounts.AttachPhoneAsync(account, phone, ct);
                 db.Add(account);
             }
             account.Person = person;

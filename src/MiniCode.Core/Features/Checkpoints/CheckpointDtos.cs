@@ -1,13 +1,38 @@
 using MiniCode.Features.HealthCodes.Engine;
+using MiniCode.Features.Identity;
 using MiniCode.Features.Organisations;
 using MiniCode.Features.People;
+using MiniCode.Infrastructure.Errors;
 
 namespace MiniCode.Features.Checkpoints;
 
-public sealed record ScannerLoginRequest(string? Phone, string? Password);
+// Requests with IValidatable are checked by the API groups' validation filter before the handler; checks that need the
+// caller or the database (sites, report sites) stay in the services.
+
+public sealed record ScannerLoginRequest(string? Phone, string? Password) : IValidatable
+{
+    public void Validate(InputValidator v, IServiceProvider services) =>
+        v.Check(PhoneNumbers.Normalise(Phone) is not null, "phone", "手机号格式不正确").Required(Password, "password", "密码", 64);
+}
+
 public sealed record ScannerLoginResponse(string Token, DateTimeOffset ExpiresAt, ScannerProfileView Profile);
-public sealed record ScannerPasswordChangeRequest(string? CurrentPassword, string? NewPassword);
-public sealed record ReportSitesRequest(IReadOnlyList<long>? SiteIds);
+public sealed record ScannerPasswordChangeRequest(string? CurrentPassword, string? NewPassword) : IValidatable
+{
+    public void Validate(InputValidator v, IServiceProvider services)
+    {
+        v.Required(CurrentPassword, "currentPassword", "当前密码", 64);
+        if (services.GetRequiredService<PasswordPolicy>().Violation(NewPassword) is { } weak) v.Add("newPassword", weak);
+    }
+}
+
+/// <summary>The sites the scanner reports to; whether each may be chosen is checked against the caller's sites by the service.</summary>
+public sealed record ReportSitesRequest(IReadOnlyList<long>? SiteIds) : IValidatable
+{
+    public const int MaxSites = 20;
+
+    public void Validate(InputValidator v, IServiceProvider services) =>
+        v.Check(SiteIds?.Distinct().Count() is > 0 and <= MaxSites, "siteIds", $"请选择1到{MaxSites}个上报站点");
+}
 
 public sealed record SiteView(long Id, string Name, string RegionCode, string? Address, SiteStatus Status, long OrganisationId, string OrganisationName, string? Remarks);
 
@@ -22,16 +47,40 @@ public sealed record ScannerView(long AccountId, string Name, string IdNumber, s
 public sealed record NewScannerRequest(long? SiteId, string? IdNumber, string? Name, string? Phone, string? Password, ScannerRole? Role, string? Remarks);
 public sealed record ScannerCheckRequest(long? SiteId, string? IdNumber);
 public sealed record ScannerCheckResponse(bool Available, string IdNumber, IReadOnlyList<ScannerRole> AllowedRoles);
-public sealed record ReplaceScannerRequest(long? ReplacementAccountId);
+public sealed record ReplaceScannerRequest(long? ReplacementAccountId) : IValidatable
+{
+    public void Validate(InputValidator v, IServiceProvider services) => v.Check(ReplacementAccountId is not null, "replacementAccountId", "请选择替换人员");
+}
 public sealed record SiteRequest(string? Name, string? RegionCode, string? Address, string? Remarks);
 public sealed record ManagedSiteView(SiteView Site, IReadOnlyList<ScannerView> Scanners);
 /// <summary>What a line action changed: the accounts whose status changed and how many sessions were ended.</summary>
 public sealed record LineActionResult(IReadOnlyList<long> AccountIds, int SessionsRevoked);
 
-public sealed record ScanRequest(string? Payload, decimal? Temperature, string? Remarks, string? IdempotencyKey);
+public sealed record ScanRequest(string? Payload, decimal? Temperature, string? Remarks, string? IdempotencyKey) : IValidatable
+{
+    public void Validate(InputValidator v, IServiceProvider services)
+    {
+        v.Required(Payload, "payload", "健康码内容", 1000);
+        services.GetRequiredService<ScanService>().ValidateMeasurement(Temperature, Remarks, IdempotencyKey, v);
+    }
+}
+
 public sealed record AssistedRegistrationRequest(string? Phone, string? SmsCode, string? Name, string? IdNumber, decimal? Temperature,
-    string? Remarks, string? IdempotencyKey);
-public sealed record ScanPreviewRequest(string? Payload);
+    string? Remarks, string? IdempotencyKey) : IValidatable
+{
+    public void Validate(InputValidator v, IServiceProvider services)
+    {
+        v.Check(PhoneNumbers.Normalise(Phone) is not null, "phone", "手机号格式不正确").Required(SmsCode, "smsCode", "验证码", 10);
+        RealNameService.ValidateName(Name, v);
+        services.GetRequiredService<RealNameService>().ParseResidentId(IdNumber, v);
+        services.GetRequiredService<ScanService>().ValidateMeasurement(Temperature, Remarks, IdempotencyKey, v);
+    }
+}
+
+public sealed record ScanPreviewRequest(string? Payload) : IValidatable
+{
+    public void Validate(InputValidator v, IServiceProvider services) => v.Required(Payload, "payload", "健康码内容", 1000);
+}
 public sealed record ScanPreview(string MaskedName, HealthColor Color, IReadOnlyList<ColorReasonView> Reasons, bool TurnBack);
 
 public sealed record ColorReasonView(string Code, string Text);

@@ -50,7 +50,6 @@ public sealed class LineActions(MiniCodeDbContext db, ScannerDirectory scanners,
     public async Task<ScannerView> ReplaceAsync(ScannerProfile me, long accountId, ReplaceScannerRequest body, CancellationToken ct)
     {
         ScannerDirectory.RequireManager(me);
-        new InputValidator().Check(body.ReplacementAccountId is not null, "replacementAccountId", "请选择替换人员").ThrowIfInvalid();
         var target = await scanners.SubordinateAsync(me, accountId, ct);
         var replacement = await scanners.Profiles().FirstOrDefaultAsync(p => p.AccountId == body.ReplacementAccountId, ct);
         if (replacement is null || replacement.AccountId == target.AccountId || replacement.SiteId != target.SiteId

@@ -25,23 +25,19 @@ public sealed partial class ScanService(
     /// <summary>What the scanner sees before entering the temperature: masked name, colour, reasons, 劝返. Records nothing.</summary>
     public async Task<ScanPreview> PreviewAsync(ScanPreviewRequest body, CancellationToken ct)
     {
-        new InputValidator().Required(body.Payload, "payload", "健康码内容", 1000).ThrowIfInvalid();
         var (personId, maskedName) = await VerifyAsync(body.Payload!, ct);
         var status = await statuses.CurrentAsync(personId, ct);
         return new ScanPreview(maskedName, status.Color, InspectionRecords.Reasons(status.ReasonCodes, status.ReasonTexts), IsTurnBack(status.ReasonCodes));
     }
 
-    public async Task<ScanRecordView> ScanAsync(long scannerId, ScanRequest body, CancellationToken ct)
+    public async Task<ScanRecordView> ScanAsync(ScannerProfile me, ScanRequest body, CancellationToken ct)
     {
-        var v = new InputValidator().Required(body.Payload, "payload", "健康码内容", 1000);
-        ValidateMeasurement(body.Temperature, body.Remarks, body.IdempotencyKey, v);
-        v.ThrowIfInvalid();
-        if (await records.ByKeyAsync(scannerId, body.IdempotencyKey!, ct) is { } first) return first;
-        var me = await scanners.CurrentAsync(scannerId, ct);
+        if (await records.ByKeyAsync(me.AccountId, body.IdempotencyKey!, ct) is { } first) return first;
         var (personId, _) = await VerifyAsync(body.Payload!, ct);
         return await RecordAsync(me, ScanKind.Scan, _ => Task.FromResult(personId), body.Temperature!.Value, body.Remarks, body.IdempotencyKey!, ct);
     }
 
+    /// <summary>The measurement fields of a scan or an assisted registration (run by their requests' validation).</summary>
     public void ValidateMeasurement(decimal? temperature, string? remarks, string? key, InputValidator v)
     {
         var o = options.Value;

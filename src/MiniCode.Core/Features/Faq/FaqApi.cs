@@ -1,6 +1,7 @@
 using MiniCode.Data;
 using System.ComponentModel.DataAnnotations;
 using MiniCode.Features.Organisations;
+using MiniCode.Infrastructure.Endpoints;
 using MiniCode.Infrastructure.Errors;
 using MiniCode.Infrastructure.Hosting;
 
@@ -12,20 +13,27 @@ public sealed record ConsultationPhoneDto(string RegionCode, string Name, string
 public sealed record FaqHomeDto(IReadOnlyList<FaqCategoryDto> Categories, IReadOnlyList<FaqQuestionDto> Hot, IReadOnlyList<ConsultationPhoneDto> Phones);
 public sealed record FaqSearchHit(FaqQuestionDto Question, double Score);
 
+/// <summary><c>?q=</c>, at most <see cref="FaqOptions.MaxQueryLength"/> characters.</summary>
+public sealed record FaqSearchQuery([Microsoft.AspNetCore.Mvc.FromQuery(Name = "q")] string? Q) : IValidatable
+{
+    public void Validate(InputValidator v, IServiceProvider services) =>
+        v.Required(Q, "q", "搜索内容", services.GetRequiredService<IOptions<FaqOptions>>().Value.MaxQueryLength);
+}
+
 /// <summary>The mini program's FAQ (常见问题) and hotlines; public, no login needed.</summary>
 public static class FaqApi
 {
     public static IEndpointRouteBuilder MapFaqApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/faq").AllowAnonymous().RequireRateLimiting(FoundationSetup.RateLimits.PerClient).WithTags("FAQ");
+        var group = app.MapApiGroup("/api/faq").AllowAnonymous().RequireRateLimiting(FoundationSetup.RateLimits.PerClient).WithTags("FAQ");
         group.MapGet("", GetHome);
         group.MapGet("/search", Search);
         return app;
     }
 
-    public static async Task<Results<Ok<FaqHomeDto>, ValidationProblem>> GetHome(string? region, MiniCodeDbContext db, IOptions<FaqOptions> options, CancellationToken ct)
+    private static async Task<Ok<FaqHomeDto>> GetHome([AsParameters] OptionalRegionQuery query, MiniCodeDbContext db, IOptions<FaqOptions> options, CancellationToken ct)
     {
-        if (region is not null && !RegionCodes.IsValid(region)) return new InputValidator().Add("region", "地区编码应为6位数字").ToProblem();
+        var region = query.Region;
         var categories = await db.Set<FaqCategory>().AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(ct);
         var questions = await db.Set<FaqQuestion>().AsNoTracking().OrderBy(q => q.SortOrder).ThenBy(q => q.Id).ToListAsync(ct);
         var phones = await db.Set<ConsultationPhone>().AsNoTracking().OrderBy(p => p.SortOrder).ThenBy(p => p.Id).ToListAsync(ct);
@@ -37,12 +45,10 @@ public static class FaqApi
                 .Select(p => new ConsultationPhoneDto(p.RegionCode, p.Name, p.Phone)).ToList()));
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<FaqSearchHit>>, ValidationProblem>> Search(string? q, MiniCodeDbContext db, IOptions<FaqOptions> options, CancellationToken ct)
+    private static async Task<Ok<IReadOnlyList<FaqSearchHit>>> Search([AsParameters] FaqSearchQuery query, MiniCodeDbContext db, IOptions<FaqOptions> options, CancellationToken ct)
     {
-        var validator = new InputValidator().Required(q, "q", "搜索内容", options.Value.MaxQueryLength);
-        if (!validator.IsValid) return validator.ToProblem();
         var questions = await db.Set<FaqQuestion>().AsNoTracking().ToListAsync(ct);
-        IReadOnlyList<FaqSearchHit> hits = FaqSearch.Rank(q!, questions, options.Value.SearchResultLimit)
+        IReadOnlyList<FaqSearchHit> hits = FaqSearch.Rank(query.Q!, questions, options.Value.SearchResultLimit)
             .Select(s => new FaqSearchHit(ToDto(s.Question), Math.Round(s.Score, 3))).ToList();
         return TypedResults.Ok(hits);
     }

@@ -2,6 +2,7 @@ using MiniCode.Data;
 using System.ComponentModel.DataAnnotations;
 using MiniCode.Features.Organisations;
 using MiniCode.Features.Sessions;
+using MiniCode.Infrastructure.Endpoints;
 using MiniCode.Infrastructure.Errors;
 using MiniCode.Infrastructure.Hosting;
 using MiniCode.Infrastructure.Logging;
@@ -9,7 +10,17 @@ using MiniCode.Infrastructure.Security;
 
 namespace MiniCode.Features.Feedback;
 
-public sealed record FeedbackRequest(FeedbackCategory? Category, string? Content, string? ContactPhone, string? RegionCode);
+public sealed record FeedbackRequest(FeedbackCategory? Category, string? Content, string? ContactPhone, string? RegionCode) : IValidatable
+{
+    public void Validate(InputValidator v, IServiceProvider services)
+    {
+        var phone = ContactPhone?.Trim();
+        v.Check(Category is not null, "category", "请选择反馈类型")
+            .Required(Content?.Trim(), "content", "反馈内容", services.GetRequiredService<IOptions<FeedbackOptions>>().Value.MaxContentLength)
+            .Check(string.IsNullOrEmpty(phone) || (phone.Length == 11 && phone[0] == '1' && phone.All(char.IsAsciiDigit)), "contactPhone", "手机号格式不正确")
+            .Check(RegionCode is null || RegionCodes.IsValid(RegionCode), "regionCode", "地区编码应为6位数字");
+    }
+}
 public sealed record FeedbackReceipt(long Id, string Status, DateTimeOffset CreatedAt);
 public sealed record FeedbackItemDto(long Id, string Category, string Content, string Status, string? Reply, DateTimeOffset CreatedAt, DateTimeOffset? RepliedAt);
 
@@ -23,30 +34,23 @@ public static class FeedbackApi
 {
     public static IEndpointRouteBuilder MapFeedbackApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/feedback").RequireAuthorization(SessionsSetup.CitizenPolicy)
-            .RequireRateLimiting(FoundationSetup.RateLimits.PerClient).WithTags("Feedback");
-        group.MapPost("", Submit);
+        var group = app.MapApiGroup("/api/feedback").RequireAuthorization(SessionsSetup.CitizenPolicy)
+            .RequireRateLimiting(FoundationSetup.RateLimits.PerClient).WithTags("Feedback").ProducesErrors(SessionErrors.Challenge);
+        group.MapPost("", Submit).ProducesErrors(FeedbackErrors.TooMany);
         group.MapGet("", ListMine);
         return app;
     }
 
-    public static async Task<Results<Ok<FeedbackReceipt>, ValidationProblem, ProblemHttpResult>> Submit(
+    private static async Task<Ok<FeedbackReceipt>> Submit(
         FeedbackRequest request, System.Security.Claims.ClaimsPrincipal user, MiniCodeDbContext db, PersonalDataProtector protector,
         TimeProvider time, IOptions<FeedbackOptions> options, CancellationToken ct)
     {
         var phone = request.ContactPhone?.Trim();
-        var validator = new InputValidator()
-            .Check(request.Category is not null, "category", "请选择反馈类型")
-            .Required(request.Content?.Trim(), "content", "反馈内容", options.Value.MaxContentLength)
-            .Check(string.IsNullOrEmpty(phone) || (phone.Length == 11 && phone[0] == '1' && phone.All(char.IsAsciiDigit)), "contactPhone", "手机号格式不正确")
-            .Check(request.RegionCode is null || RegionCodes.IsValid(request.RegionCode), "regionCode", "地区编码应为6位数字");
-        if (!validator.IsValid) return validator.ToProblem();
-
         var accountId = user.AccountId();
         var now = time.GetUtcNow();
         var since = now.AddDays(-1);
         if (await db.Set<FeedbackEntry>().CountAsync(f => f.AccountId == accountId && f.CreatedAt > since, ct) >= options.Value.PerAccountPerDay)
-            return Problems.Of(FeedbackErrors.TooMany);
+            throw new ApiException(FeedbackErrors.TooMany);
 
         var entry = new FeedbackEntry
         {
@@ -60,7 +64,7 @@ public static class FeedbackApi
         return TypedResults.Ok(new FeedbackReceipt(entry.Id, entry.Status.ToString(), entry.CreatedAt));
     }
 
-    public static async Task<Ok<IReadOnlyList<FeedbackItemDto>>> ListMine(System.Security.Claims.ClaimsPrincipal user, MiniCodeDbContext db, CancellationToken ct)
+    private static async Task<Ok<IReadOnlyList<FeedbackItemDto>>> ListMine(System.Security.Claims.ClaimsPrincipal user, MiniCodeDbContext db, CancellationToken ct)
     {
         var accountId = user.AccountId();
         var list = await db.Set<FeedbackEntry>().AsNoTracking().Where(f => f.AccountId == accountId)

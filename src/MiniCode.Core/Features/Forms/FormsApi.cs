@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using MiniCode.Features.Organisations;
 using MiniCode.Features.Sessions;
+using MiniCode.Infrastructure.Endpoints;
 using MiniCode.Infrastructure.Errors;
 using MiniCode.Infrastructure.Hosting;
 
@@ -24,39 +25,41 @@ public static class FormsApi
 
     public static IEndpointRouteBuilder MapFormsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/forms").RequireRateLimiting(FoundationSetup.RateLimits.PerClient).WithTags("Forms");
+        var group = app.MapApiGroup("/api/forms").RequireRateLimiting(FoundationSetup.RateLimits.PerClient).WithTags("Forms");
         group.MapGet("", List).AllowAnonymous();
-        group.MapGet("/{id:long}", Get).AllowAnonymous();
-        group.MapPost("/{id:long}/submissions", Submit).RequireAuthorization(SessionsSetup.CitizenPolicy);
+        group.MapGet("/{id:long}", Get).AllowAnonymous().ProducesErrors(FormErrors.NotFound);
+        group.MapPost("/{id:long}/submissions", Submit).RequireAuthorization(SessionsSetup.CitizenPolicy)
+            .ProducesErrors(SessionErrors.Challenge, FormErrors.NotFound, CommonErrors.ValidationFailed);
         return app;
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<FormDto>>, ValidationProblem>> List(string? region, MiniCodeDbContext db, CancellationToken ct)
+    private static async Task<Ok<IReadOnlyList<FormDto>>> List([AsParameters] RegionQuery query, MiniCodeDbContext db, CancellationToken ct)
     {
-        if (!RegionCodes.IsValid(region)) return Problems.Validation("region", "地区编码应为6位数字");
+        var region = query.Region!;
         var forms = await db.Set<CustomForm>().AsNoTracking().Include(f => f.Fields).Where(f => f.Active).OrderBy(f => f.Id).ToListAsync(ct);
-        IReadOnlyList<FormDto> list = forms.Where(f => RegionCodes.Covers(f.RegionCode, region!)).Select(ToDto).ToList();
+        IReadOnlyList<FormDto> list = forms.Where(f => RegionCodes.Covers(f.RegionCode, region)).Select(ToDto).ToList();
         return TypedResults.Ok(list);
     }
 
-    public static async Task<Results<Ok<FormDto>, ProblemHttpResult>> Get(long id, MiniCodeDbContext db, CancellationToken ct)
-    {
-        var form = await db.Set<CustomForm>().AsNoTracking().Include(f => f.Fields).SingleOrDefaultAsync(f => f.Id == id && f.Active, ct);
-        return form is null ? Problems.Of(FormErrors.NotFound) : TypedResults.Ok(ToDto(form));
-    }
+    private static async Task<Ok<FormDto>> Get(long id, MiniCodeDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(ToDto(await ActiveFormAsync(id, db, ct)));
 
-    public static async Task<Results<Ok<FormReceipt>, ValidationProblem, ProblemHttpResult>> Submit(
+    /// <summary>The answers are checked against the form in the database, so here rather than by the validation filter.</summary>
+    private static async Task<Ok<FormReceipt>> Submit(
         long id, Dictionary<string, JsonElement> answers, System.Security.Claims.ClaimsPrincipal user, MiniCodeDbContext db, TimeProvider time, CancellationToken ct)
     {
-        var form = await db.Set<CustomForm>().AsNoTracking().Include(f => f.Fields).SingleOrDefaultAsync(f => f.Id == id && f.Active, ct);
-        if (form is null) return Problems.Of(FormErrors.NotFound);
+        var form = await ActiveFormAsync(id, db, ct);
         var (validator, clean) = Validate(form, answers);
-        if (!validator.IsValid) return validator.ToProblem();
+        validator.ThrowIfInvalid();
         var submission = new FormSubmission { FormId = form.Id, AccountId = user.AccountId(), Answers = JsonSerializer.Serialize(clean), SubmittedAt = time.GetUtcNow() };
         db.Add(submission);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(new FormReceipt(submission.Id, submission.SubmittedAt));
     }
+
+    private static async Task<CustomForm> ActiveFormAsync(long id, MiniCodeDbContext db, CancellationToken ct) =>
+        await db.Set<CustomForm>().AsNoTracking().Include(f => f.Fields).SingleOrDefaultAsync(f => f.Id == id && f.Active, ct)
+        ?? throw new ApiException(FormErrors.NotFound);
 
     /// <summary>Checks every answer against its field (type, choices, required) and rejects keys the form does not have.</summary>
     public static (InputValidator Validator, Dictionary<string, object> Clean) Validate(CustomForm form, IReadOnlyDictionary<string, JsonElement> answers)

@@ -16,4 +16,9 @@ public static class HealthCodeErrors
     public static readonly ErrorCode OverrideSecondApproverRequired = new("overrides.second_approver_required", 409, "人工赋码须由另一名工作人员复核");
     public static readonly ErrorCode OverrideNotPending = new("overrides.not_pending", 409, "该人工赋码申请已处理");
     public static readonly ErrorCode NoticeNotFound = new("notices.not_found", 404, "消息不存在");
+
+    /// <summary>What the API key scheme answers before a handler runs (no key, an unknown key, a key without the role).</summary>
+    public static readonly IReadOnlyList<ErrorCode> ApiKeyChallenge = [CommonErrors.Unauthorized, ApiKeyInvalid, CommonErrors.Forbidden];
+    /// <summary>Showing a code: a declaration first, and a recent face check where configured.</summary>
+    public static readonly IReadOnlyList<ErrorCode> ShowCode = [DeclarationRequired, FaceCheckRequired];
 }

@@ -1,3 +1,4 @@
+using MiniCode.Infrastructure.Endpoints;
 using MiniCode.Infrastructure.Errors;
 using System.Security.Claims;
 using MiniCode.Features.HealthCodes.Appeals;
@@ -18,28 +19,36 @@ namespace MiniCode.Features.HealthCodes;
 /// </summary>
 public static class HealthCodesApi
 {
-    public sealed record VerifyRequest(string? Payload);
+    public sealed record VerifyRequest(string? Payload) : IValidatable
+    {
+        public void Validate(InputValidator v, IServiceProvider services) =>
+            v.Check(Payload is not null && Payload.Length <= 1000, "payload", "请提供二维码内容");
+    }
 
     public sealed record VerifyResponse(bool Valid, string? Reason, HealthColor? Color, string? Type, DateTimeOffset? IssuedAt,
         DateTimeOffset? ExpiresAt, string? MaskedName, string? PortraitReference);
 
     public static IEndpointRouteBuilder MapHealthCodesApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/keys", Keys).WithTags("HealthCodes").AllowAnonymous();
+        app.MapApiGroup("/api/keys").WithTags("HealthCodes").AllowAnonymous().MapGet("", Keys);
 
-        var me = app.MapGroup("/api/me").RequireAuthorization(SessionsSetup.CitizenPolicy)
-            .RequireRateLimiting(FoundationSetup.RateLimits.PerClient).WithTags("HealthCodes");
-        me.MapGet("/declaration", GetDeclaration);
-        me.MapPost("/declaration", SubmitDeclaration);
-        me.MapGet("/code", ShowCode);
-        me.MapGet("/code.png", ShowCodePng);
-        me.MapGet("/code.svg", ShowCodeSvg);
+        // Everything here is about the caller's own person: real name first.
+        var me = app.MapApiGroup("/api/me").RequireAuthorization(SessionsSetup.CitizenPolicy)
+            .RequireRateLimiting(FoundationSetup.RateLimits.PerClient).WithTags("HealthCodes")
+            .ProducesErrors(SessionErrors.Challenge, SessionErrors.RealNameRequired);
+        me.MapGet("/declaration", GetDeclaration).ProducesErrors(HealthCodeErrors.DeclarationRequired);
+        me.MapPost("/declaration", SubmitDeclaration).ProducesErrors(CommonErrors.ValidationFailed, HealthCodeErrors.DeclarationTooSoon);
+        me.MapGet("/code", ShowCode).ProducesErrors(HealthCodeErrors.ShowCode);
+        me.MapGet("/code.png", ShowCodePng).ProducesErrors(HealthCodeErrors.ShowCode);
+        me.MapGet("/code.svg", ShowCodeSvg).ProducesErrors(HealthCodeErrors.ShowCode);
         me.MapNoticesApi();
         me.MapAppealsApi();
         me.MapReportsApi();
 
-        app.MapGroup("/api/codes").RequireAuthorization(HealthCodesSetup.VerifierPolicy)
+        // Scanners (session) and verifier services (API key) both verify.
+        app.MapApiGroup("/api/codes").RequireAuthorization(HealthCodesSetup.VerifierPolicy)
             .RequireRateLimiting(HealthCodesSetup.VerifyRateLimit).WithTags("HealthCodes")
+            .ProducesErrors(SessionErrors.Challenge, HealthCodeErrors.ApiKeyInvalid)
             .MapPost("/verify", Verify);
 
         app.MapImportsApi();
@@ -52,8 +61,8 @@ public static class HealthCodesApi
         return TypedResults.Ok(Jwks.From(ring));
     }
 
-    private static async Task<Results<Ok<DeclarationView>, ProblemHttpResult>> GetDeclaration(ClaimsPrincipal user, DeclarationService declarations, CancellationToken ct) =>
-        await declarations.GetAsync(user.PersonIdOrThrow(), ct) is { } view ? TypedResults.Ok(view) : Problems.Of(HealthCodeErrors.DeclarationRequired);
+    private static async Task<Ok<DeclarationView>> GetDeclaration(ClaimsPrincipal user, DeclarationService declarations, CancellationToken ct) =>
+        TypedResults.Ok(await declarations.GetAsync(user.PersonIdOrThrow(), ct) ?? throw new ApiException(HealthCodeErrors.DeclarationRequired));
 
     private static async Task<Ok<DeclarationView>> SubmitDeclaration(ClaimsPrincipal user, DeclarationRequest body, DeclarationService declarations, CancellationToken ct)
     {
@@ -89,10 +98,9 @@ public static class HealthCodesApi
         http.Response.Headers["X-Code-Expires"] = code.ExpiresAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static async Task<Results<Ok<VerifyResponse>, ValidationProblem>> Verify(VerifyRequest body, HealthCodeVerifier verifier, CancellationToken ct)
+    private static async Task<Ok<VerifyResponse>> Verify(VerifyRequest body, HealthCodeVerifier verifier, CancellationToken ct)
     {
-        if (body.Payload is null || body.Payload.Length > 1000) return Problems.Validation("payload", "请提供二维码内容");
-        var r = await verifier.VerifyAsync(body.Payload, ct);
+        var r = await verifier.VerifyAsync(body.Payload!, ct);
         return TypedResults.Ok(new VerifyResponse(r.Valid, r.ReasonCode, r.Color, r.Claims is { } c ? c.Type.WireName() : null,
             r.Claims?.IssuedAt, r.Claims?.ExpiresAt, r.MaskedName, r.PortraitReference));
     }

@@ -25,4 +25,7 @@ public static class HouseholdsErrors
 
     public static readonly ErrorCode CardNotFound = new("offline_cards.not_found", 404, "离线码不存在");
     public static readonly ErrorCode CardExpired = new("offline_cards.expired", 410, "离线码已过期或已失效，请重新申领");
+
+    /// <summary>Taking a new photo (upload or authoritative source): age, change interval, daily attempts.</summary>
+    public static readonly IReadOnlyList<ErrorCode> PortraitCapture = [PortraitTooYoung, PortraitChangeTooSoon, PortraitAttemptsExceeded];
 }

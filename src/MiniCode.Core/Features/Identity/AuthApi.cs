@@ -2,6 +2,7 @@ using System.Security.Claims;
 using MiniCode.Data;
 using MiniCode.Features.People;
 using MiniCode.Features.Sessions;
+using MiniCode.Infrastructure.Endpoints;
 using MiniCode.Infrastructure.Errors;
 using MiniCode.Infrastructure.Hosting;
 using MiniCode.Infrastructure.Security;
@@ -15,25 +16,28 @@ public static class AuthApi
 {
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
-        var auth = app.MapGroup("/api/auth").WithTags("Auth").RequireRateLimiting(FoundationSetup.RateLimits.PerClient);
-        auth.MapPost("/wechat/login", WeChatLogin);
-        auth.MapPost("/alipay/login", AlipayLogin);
-        auth.MapPost("/sms/login", SmsLogin);
-        auth.MapPost("/password/register", Register);
-        auth.MapPost("/password/login", PasswordLogin);
-        auth.MapPost("/password/reset", ResetPassword);
-        auth.MapPost("/logout", Logout).RequireAuthorization();
+        var auth = app.MapApiGroup("/api/auth").WithTags("Auth").RequireRateLimiting(FoundationSetup.RateLimits.PerClient);
+        auth.MapPost("/wechat/login", WeChatLogin)
+            .ProducesErrors(WeChatErrors.Trouble, WeChatErrors.CodeInvalid, WeChatErrors.CodeUsed, WeChatErrors.UserBlocked,
+                IdentityErrors.AccountDisabled, CommonErrors.Conflict);
+        auth.MapPost("/alipay/login", AlipayLogin)
+            .ProducesErrors(AlipayErrors.Trouble, AlipayErrors.CodeInvalid, IdentityErrors.AccountDisabled, CommonErrors.Conflict);
+        auth.MapPost("/sms/login", SmsLogin).ProducesErrors(IdentityErrors.SmsCode, IdentityErrors.AccountDisabled, IdentityErrors.PhoneInUse, CommonErrors.Conflict);
+        auth.MapPost("/password/register", Register)
+            .ProducesErrors(IdentityErrors.SmsCode, IdentityErrors.PhoneRegistered, IdentityErrors.UsernameTaken, IdentityErrors.PhoneInUse, CommonErrors.Conflict);
+        auth.MapPost("/password/login", PasswordLogin)
+            .ProducesErrors(IdentityErrors.CredentialsInvalid, IdentityErrors.AccountLocked, IdentityErrors.AccountDisabled, CommonErrors.Conflict);
+        auth.MapPost("/password/reset", ResetPassword).ProducesErrors(IdentityErrors.SmsCode, IdentityErrors.AccountNotFound, IdentityErrors.AccountDisabled);
+        auth.MapPost("/logout", Logout).RequireAuthorization().ProducesErrors(SessionErrors.Challenge);
 
-        app.MapGroup("/api/sms").WithTags("Auth").RequireRateLimiting(FoundationSetup.RateLimits.PerClient)
-            .MapPost("/codes", SendCode);
+        app.MapApiGroup("/api/sms").WithTags("Auth").RequireRateLimiting(FoundationSetup.RateLimits.PerClient)
+            .MapPost("/codes", SendCode).ProducesErrors(IdentityErrors.SmsSend);
         return app;
     }
 
-    public static async Task<Results<Ok<LoginResponse>, ValidationProblem>> WeChatLogin(
+    private static async Task<Ok<LoginResponse>> WeChatLogin(
         WeChatLoginRequest body, IWeChatLoginClient wechat, MiniCodeDbContext db, AccountDirectory accounts, PersonalDataProtector protector, CancellationToken ct)
     {
-        var v = new InputValidator().Required(body.Code, "code", "登录凭证", 128);
-        if (!v.IsValid) return v.ToProblem();
         var session = await wechat.CodeToSessionAsync(body.Code!, ct);
         var account = await db.Set<Account>().Include(a => a.Person).FirstOrDefaultAsync(a => a.WeChatOpenId == session.OpenId, ct)
             ?? accounts.NewCitizen();
@@ -43,11 +47,9 @@ public static class AuthApi
         return TypedResults.Ok(await accounts.LogInAsync(account, "wechat", body.StayLoggedIn, ct));
     }
 
-    public static async Task<Results<Ok<LoginResponse>, ValidationProblem>> AlipayLogin(
+    private static async Task<Ok<LoginResponse>> AlipayLogin(
         AlipayLoginRequest body, IAlipayLoginClient alipay, MiniCodeDbContext db, AccountDirectory accounts, CancellationToken ct)
     {
-        var v = new InputValidator().Required(body.AuthCode, "authCode", "授权码", 128);
-        if (!v.IsValid) return v.ToProblem();
         var token = await alipay.OAuthTokenAsync(body.AuthCode!, ct);
         var account = await db.Set<Account>().Include(a => a.Person).FirstOrDefaultAsync(a =>
                 (token.UserId != null && a.AlipayUserId == token.UserId) || (token.OpenId != null && a.AlipayOpenId == token.OpenId), ct)
@@ -57,59 +59,47 @@ public static class AuthApi
         return TypedResults.Ok(await accounts.LogInAsync(account, "alipay", body.StayLoggedIn, ct));
     }
 
-    public static async Task<Results<Ok<SmsCodeSent>, ValidationProblem>> SendCode(SmsCodeRequest body, SmsCodeService codes, HttpContext http, CancellationToken ct)
+    private static async Task<Ok<SmsCodeSent>> SendCode(SmsCodeRequest body, SmsCodeService codes, HttpContext http, CancellationToken ct)
     {
-        var phone = PhoneNumbers.Normalise(body.Phone);
-        var v = new InputValidator()
-            .Check(phone is not null, "phone", "手机号格式不正确")
-            .Check(body.Purpose is not null && SmsPurposes.All.Contains(body.Purpose), "purpose", "用途须为 " + string.Join("、", SmsPurposes.All));
-        if (!v.IsValid) return v.ToProblem();
+        var phone = PhoneNumbers.Normalise(body.Phone)!;
         var ip = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        return TypedResults.Ok(await codes.SendAsync(phone!, body.Purpose!, ip, ct));
+        return TypedResults.Ok(await codes.SendAsync(phone, body.Purpose!, ip, ct));
     }
 
-    public static async Task<Results<Ok<LoginResponse>, ValidationProblem>> SmsLogin(
+    private static async Task<Ok<LoginResponse>> SmsLogin(
         SmsLoginRequest body, SmsCodeService codes, AccountDirectory accounts, CancellationToken ct)
     {
-        var phone = PhoneNumbers.Normalise(body.Phone);
-        var v = new InputValidator().Check(phone is not null, "phone", "手机号格式不正确").Required(body.Code, "code", "验证码", 10);
-        if (!v.IsValid) return v.ToProblem();
-        var account = await accounts.ByPhoneAsync(phone!, ct);
+        var phone = PhoneNumbers.Normalise(body.Phone)!;
+        var account = await accounts.ByPhoneAsync(phone, ct);
         if (account is not null) AccountDirectory.EnsureActive(account);
-        await codes.ConsumeAsync(phone!, SmsPurposes.Login, body.Code!, ct);
+        await codes.ConsumeAsync(phone, SmsPurposes.Login, body.Code!, ct);
         if (account is null)
         {
             account = accounts.NewCitizen();
-            await accounts.AttachPhoneAsync(account, phone!, ct);
+            await accounts.AttachPhoneAsync(account, phone, ct);
         }
         return TypedResults.Ok(await accounts.LogInAsync(account, "sms", body.StayLoggedIn, ct));
     }
 
-    public static async Task<Results<Ok<LoginResponse>, ValidationProblem>> Register(
-        PasswordRegisterRequest body, SmsCodeService codes, AccountDirectory accounts, PasswordHasher hasher, PasswordPolicy policy, MiniCodeDbContext db, CancellationToken ct)
+    private static async Task<Ok<LoginResponse>> Register(
+        PasswordRegisterRequest body, SmsCodeService codes, AccountDirectory accounts, PasswordHasher hasher, MiniCodeDbContext db, CancellationToken ct)
     {
-        var phone = PhoneNumbers.Normalise(body.Phone);
-        var v = new InputValidator().Check(phone is not null, "phone", "手机号格式不正确").Required(body.Code, "code", "验证码", 10);
-        if (policy.Violation(body.Password) is { } weak) v.Add("password", weak);
-        if (body.Username is not null) Usernames.Validate(body.Username, v);
-        if (!v.IsValid) return v.ToProblem();
-        if (await accounts.ByPhoneAsync(phone!, ct) is not null) throw new ApiException(IdentityErrors.PhoneRegistered);
+        var phone = PhoneNumbers.Normalise(body.Phone)!;
+        if (await accounts.ByPhoneAsync(phone, ct) is not null) throw new ApiException(IdentityErrors.PhoneRegistered);
         if (body.Username is not null && await db.Set<Account>().AnyAsync(a => a.Username == body.Username, ct))
             throw new ApiException(IdentityErrors.UsernameTaken);
-        await codes.ConsumeAsync(phone!, SmsPurposes.Register, body.Code!, ct);
+        await codes.ConsumeAsync(phone, SmsPurposes.Register, body.Code!, ct);
         var account = accounts.NewCitizen();
         account.Username = body.Username;
         account.PasswordHash = hasher.Hash(body.Password!);
-        await accounts.AttachPhoneAsync(account, phone!, ct);
+        await accounts.AttachPhoneAsync(account, phone, ct);
         return TypedResults.Ok(await accounts.LogInAsync(account, "password", body.StayLoggedIn, ct));
     }
 
-    public static async Task<Results<Ok<LoginResponse>, ValidationProblem>> PasswordLogin(
+    private static async Task<Ok<LoginResponse>> PasswordLogin(
         PasswordLoginRequest body, AccountDirectory accounts, PasswordHasher hasher, MiniCodeDbContext db, TimeProvider time,
         IOptions<IdentityOptions> options, CancellationToken ct)
     {
-        var v = new InputValidator().Required(body.Login, "login", "手机号或用户名", 50).Required(body.Password, "password", "密码", 64);
-        if (!v.IsValid) return v.ToProblem();
         var phone = PhoneNumbers.Normalise(body.Login);
         var account = phone is not null
             ? await accounts.ByPhoneAsync(phone, ct)
@@ -137,17 +127,14 @@ public static class AuthApi
         return TypedResults.Ok(await accounts.LogInAsync(account, "password", body.StayLoggedIn, ct));
     }
 
-    public static async Task<Results<NoContent, ValidationProblem>> ResetPassword(
-        PasswordResetRequest body, SmsCodeService codes, AccountDirectory accounts, PasswordHasher hasher, PasswordPolicy policy, MiniCodeDbContext db,
+    private static async Task<NoContent> ResetPassword(
+        PasswordResetRequest body, SmsCodeService codes, AccountDirectory accounts, PasswordHasher hasher, MiniCodeDbContext db,
         SessionService sessions, CancellationToken ct)
     {
-        var phone = PhoneNumbers.Normalise(body.Phone);
-        var v = new InputValidator().Check(phone is not null, "phone", "手机号格式不正确").Required(body.Code, "code", "验证码", 10);
-        if (policy.Violation(body.NewPassword) is { } weak) v.Add("newPassword", weak);
-        if (!v.IsValid) return v.ToProblem();
-        var account = await accounts.ByPhoneAsync(phone!, ct) ?? throw new ApiException(IdentityErrors.AccountNotFound);
+        var phone = PhoneNumbers.Normalise(body.Phone)!;
+        var account = await accounts.ByPhoneAsync(phone, ct) ?? throw new ApiException(IdentityErrors.AccountNotFound);
         AccountDirectory.EnsureActive(account);
-        await codes.ConsumeAsync(phone!, SmsPurposes.ResetPassword, body.Code!, ct);
+        await codes.ConsumeAsync(phone, SmsPurposes.ResetPassword, body.Code!, ct);
         account.PasswordHash = hasher.Hash(body.NewPassword!);
         account.FailedPasswordAttempts = 0;
         account.LockedUntil = null;
@@ -157,7 +144,7 @@ public static class AuthApi
         return TypedResults.NoContent();
     }
 
-    public static async Task<NoContent> Logout(ClaimsPrincipal user, SessionService sessions, CancellationToken ct)
+    private static async Task<NoContent> Logout(ClaimsPrincipal user, SessionService sessions, CancellationToken ct)
     {
         await sessions.RevokeAsync(user.SessionIdOf(), ct);
         return TypedResults.NoContent();

@@ -28,7 +28,10 @@ internal sealed class FaceVerificationConfiguration : IEntityTypeConfiguration<F
     }
 }
 
-public sealed record FaceCheckRequest(string? VerificationToken);
+public sealed record FaceCheckRequest(string? VerificationToken) : IValidatable
+{
+    public void Validate(InputValidator v, IServiceProvider services) => v.Required(VerificationToken, "verificationToken", "人脸核验凭证", 512);
+}
 
 public sealed record FaceCheckResult(DateTimeOffset VerifiedAt);
 

@@ -23,4 +23,12 @@ public static class IdentityErrors
     public static readonly ErrorCode NameMismatch = new("identity.name_mismatch", 400, "姓名与证件登记信息不一致");
     public static readonly ErrorCode FaceMismatch = new("identity.face_mismatch", 400, "人脸核验未通过，请本人重新核验");
     public static readonly ErrorCode FaceUnavailable = new("identity.face_unavailable", 503, "人脸核验服务暂不可用，请稍后再试");
+
+    /// <summary>Using up an SMS code.</summary>
+    public static readonly IReadOnlyList<ErrorCode> SmsCode = [SmsCodeInvalid, SmsCodeExpired, SmsTooManyAttempts];
+    /// <summary>Sending one: our own limits, then the provider's trouble.</summary>
+    public static readonly IReadOnlyList<ErrorCode> SmsSend = [SmsResendTooSoon, SmsDailyLimit, SmsIpLimit, .. Platform.Sms.SmsErrors.Trouble];
+    public static readonly IReadOnlyList<ErrorCode> Face = [FaceMismatch, FaceUnavailable];
+    /// <summary>Linking a person to the account (<c>RealNameService.LinkPersonAsync</c>).</summary>
+    public static readonly IReadOnlyList<ErrorCode> RealName = [AlreadyVerified, DocumentInUse, NameMismatch, FaceMismatch, FaceUnavailable];
 }

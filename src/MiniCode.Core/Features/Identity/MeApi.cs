@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using MiniCode.Data;
 using MiniCode.Features.Sessions;
+using MiniCode.Infrastructure.Endpoints;
 using MiniCode.Infrastructure.Errors;
 using MiniCode.Infrastructure.Hosting;
 using MiniCode.Platform.Alipay;
@@ -11,76 +12,67 @@ using MiniCode.Platform.WeChat;
 
 namespace MiniCode.Features.Identity;
 
-/// <summary>The citizen's own account: profile, phone binding, real name, password, deletion.</summary>
+/// <summary>The citizen's own account: profile, phone binding, real name, password, deletion. Handlers get the account bound (<see cref="CurrentAccount"/>).</summary>
 public static class MeApi
 {
     public static IEndpointRouteBuilder MapMeApi(this IEndpointRouteBuilder app)
     {
-        var me = app.MapGroup("/api/me").WithTags("Me").RequireAuthorization(SessionsSetup.CitizenPolicy)
-            .RequireRateLimiting(FoundationSetup.RateLimits.PerClient);
+        var me = app.MapApiGroup("/api/me").WithTags("Me").RequireAuthorization(SessionsSetup.CitizenPolicy)
+            .RequireRateLimiting(FoundationSetup.RateLimits.PerClient).ProducesErrors(SessionErrors.Challenge);
         me.MapGet("/", GetMe);
         me.MapDelete("/", DeleteMe);
-        me.MapPost("/phone/sms", BindPhoneBySms);
-        me.MapPost("/phone/wechat", BindPhoneByWeChat);
-        me.MapPost("/phone/alipay", BindPhoneByAlipay);
-        me.MapPost("/real-name", RealName);
-        me.MapPost("/real-name/document", RealNameByDocument);
-        me.MapPost("/password", ChangePassword);
-        me.MapPost("/face-check", FaceCheck);
-        me.MapPost("/wechat/open-data", WeChatOpenData.Check);
+        me.MapPost("/phone/sms", BindPhoneBySms).ProducesErrors(IdentityErrors.SmsCode, IdentityErrors.PhoneInUse);
+        me.MapPost("/phone/wechat", BindPhoneByWeChat).ProducesErrors(WeChatErrors.Trouble, WeChatErrors.CodeInvalid, IdentityErrors.PhoneInUse);
+        me.MapPost("/phone/alipay", BindPhoneByAlipay)
+            .ProducesErrors(AlipayErrors.PhoneSignatureInvalid, AlipayErrors.PhoneDecryptFailed, IdentityErrors.PhoneInUse);
+        me.MapPost("/real-name", RealName).ProducesErrors(IdentityErrors.RealName);
+        me.MapPost("/real-name/document", RealNameByDocument).ProducesErrors(IdentityErrors.RealName);
+        me.MapPost("/password", ChangePassword).ProducesErrors(IdentityErrors.PasswordWrong);
+        me.MapPost("/face-check", FaceCheck).ProducesErrors(IdentityErrors.Face, SessionErrors.RealNameRequired);
+        me.MapPost("/wechat/open-data", WeChatOpenData.Check)
+            .ProducesErrors(WeChatOpenData.SessionKeyMissing, WeChatOpenData.SignatureInvalid, WeChatOpenData.DecryptFailed);
         return app;
     }
 
-    public static async Task<Ok<AccountDto>> GetMe(ClaimsPrincipal user, AccountDirectory accounts, CancellationToken ct) =>
-        TypedResults.Ok(accounts.ToDto(await accounts.CurrentAsync(user.AccountId(), ct)));
+    private static Ok<AccountDto> GetMe(CurrentAccount me, AccountDirectory accounts) => TypedResults.Ok(accounts.ToDto(me.Account));
 
-    public static async Task<NoContent> DeleteMe(ClaimsPrincipal user, AccountDirectory accounts, AccountDeletion deletion, CancellationToken ct)
+    private static async Task<NoContent> DeleteMe(CurrentAccount me, AccountDeletion deletion, CancellationToken ct)
     {
-        await deletion.DeleteAsync(await accounts.CurrentAsync(user.AccountId(), ct), ct);
+        await deletion.DeleteAsync(me.Account, ct);
         return TypedResults.NoContent();
     }
 
     /// <summary>亮码前人脸核验: a successful check lets the code be shown for MiniCode:HealthCodes:FaceCheck:MaxAgeMinutes.</summary>
-    public static async Task<Results<Ok<FaceCheckResult>, ValidationProblem>> FaceCheck(
-        FaceCheckRequest body, ClaimsPrincipal user, FaceCheckService faces, CancellationToken ct)
-    {
-        var v = new InputValidator().Required(body.VerificationToken, "verificationToken", "人脸核验凭证", 512);
-        if (!v.IsValid) return v.ToProblem();
-        return TypedResults.Ok(await faces.VerifyAsync(user.PersonIdOrThrow(), body.VerificationToken!, ct));
-    }
+    private static async Task<Ok<FaceCheckResult>> FaceCheck(FaceCheckRequest body, ClaimsPrincipal user, FaceCheckService faces, CancellationToken ct) =>
+        TypedResults.Ok(await faces.VerifyAsync(user.PersonIdOrThrow(), body.VerificationToken!, ct));
 
-    public static async Task<Results<Ok<AccountDto>, ValidationProblem>> BindPhoneBySms(
-        BindPhoneBySmsRequest body, ClaimsPrincipal user, AccountDirectory accounts, SmsCodeService codes, MiniCodeDbContext db, CancellationToken ct)
+    private static async Task<Ok<AccountDto>> BindPhoneBySms(
+        BindPhoneBySmsRequest body, CurrentAccount me, AccountDirectory accounts, SmsCodeService codes, MiniCodeDbContext db, CancellationToken ct)
     {
-        var phone = PhoneNumbers.Normalise(body.Phone);
-        var v = new InputValidator().Check(phone is not null, "phone", "手机号格式不正确").Required(body.Code, "code", "验证码", 10);
-        if (!v.IsValid) return v.ToProblem();
-        var account = await accounts.CurrentAsync(user.AccountId(), ct);
-        await accounts.AttachPhoneAsync(account, phone!, ct); // conflicts are refused before the code is spent
-        await codes.ConsumeAsync(phone!, SmsPurposes.Bind, body.Code!, ct);
+        var phone = PhoneNumbers.Normalise(body.Phone)!;
+        var account = me.Account;
+        await accounts.AttachPhoneAsync(account, phone, ct); // conflicts are refused before the code is spent
+        await codes.ConsumeAsync(phone, SmsPurposes.Bind, body.Code!, ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(accounts.ToDto(account));
     }
 
-    public static async Task<Results<Ok<AccountDto>, ValidationProblem>> BindPhoneByWeChat(
-        BindPhoneByWeChatRequest body, ClaimsPrincipal user, AccountDirectory accounts, IWeChatLoginClient wechat, MiniCodeDbContext db, CancellationToken ct)
+    private static async Task<Ok<AccountDto>> BindPhoneByWeChat(
+        BindPhoneByWeChatRequest body, CurrentAccount me, AccountDirectory accounts, IWeChatLoginClient wechat, MiniCodeDbContext db, CancellationToken ct)
     {
-        var v = new InputValidator().Required(body.Code, "code", "手机号授权凭证", 128);
-        if (!v.IsValid) return v.ToProblem();
-        var account = await accounts.CurrentAsync(user.AccountId(), ct);
+        var account = me.Account;
         var phoneInfo = await wechat.GetUserPhoneNumberAsync(body.Code!, ct);
         var phone = PhoneNumbers.Normalise(phoneInfo.PurePhoneNumber);
-        if (phoneInfo.CountryCode != "86" || phone is null) return Problems.Validation("code", "仅支持中国大陆手机号");
+        // Only known once WeChat answered, yet it is about the field sent: the same 400 as the validation filter's.
+        if (phoneInfo.CountryCode != "86" || phone is null) throw InputValidator.Failure("code", "仅支持中国大陆手机号");
         await accounts.AttachPhoneAsync(account, phone, ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(accounts.ToDto(account));
     }
 
-    public static async Task<Results<Ok<AccountDto>, ValidationProblem>> BindPhoneByAlipay(
-        BindPhoneByAlipayRequest body, ClaimsPrincipal user, AccountDirectory accounts, AlipayKeys keys, MiniCodeDbContext db, CancellationToken ct)
+    private static async Task<Ok<AccountDto>> BindPhoneByAlipay(
+        BindPhoneByAlipayRequest body, CurrentAccount me, AccountDirectory accounts, AlipayKeys keys, MiniCodeDbContext db, CancellationToken ct)
     {
-        var v = new InputValidator().Required(body.Response, "response", "加密数据", 4096).Required(body.Sign, "sign", "签名", 1024);
-        if (!v.IsValid) return v.ToProblem();
         string? json;
         try { json = AlipaySignature.DecryptPhoneResponse(body.Response!, body.Sign!, keys.AlipayPublicKey, keys.AesKey); }
         catch (Exception e) when (e is CryptographicException or FormatException) { throw new ApiException(AlipayErrors.PhoneDecryptFailed); }
@@ -94,45 +86,34 @@ public static class MeApi
         catch (JsonException) { mobile = null; }
         var phone = PhoneNumbers.Normalise(mobile);
         if (phone is null) throw new ApiException(AlipayErrors.PhoneDecryptFailed);
-        var account = await accounts.CurrentAsync(user.AccountId(), ct);
+        var account = me.Account;
         await accounts.AttachPhoneAsync(account, phone, ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(accounts.ToDto(account));
     }
 
-    public static async Task<Results<Ok<AccountDto>, ValidationProblem>> RealName(
-        RealNameRequest body, ClaimsPrincipal user, AccountDirectory accounts, RealNameService realNames, MiniCodeDbContext db, CancellationToken ct)
+    private static async Task<Ok<AccountDto>> RealName(
+        RealNameRequest body, CurrentAccount me, AccountDirectory accounts, RealNameService realNames, MiniCodeDbContext db, CancellationToken ct)
     {
-        var v = new InputValidator();
-        RealNameService.ValidateName(body.Name, v);
-        var doc = realNames.ParseResidentId(body.IdNumber, v);
-        if (!v.IsValid) return v.ToProblem();
-        var account = await accounts.CurrentAsync(user.AccountId(), ct);
-        await realNames.LinkPersonAsync(account, body.Name!.Trim(), doc!, body.FaceToken, ct);
+        var account = me.Account;
+        await realNames.LinkPersonAsync(account, body.Name!.Trim(), realNames.ResidentIdOf(body.IdNumber), body.FaceToken, ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(accounts.ToDto(account));
     }
 
-    public static async Task<Results<Ok<AccountDto>, ValidationProblem>> RealNameByDocument(
-        DocumentRealNameRequest body, ClaimsPrincipal user, AccountDirectory accounts, RealNameService realNames, MiniCodeDbContext db, CancellationToken ct)
+    private static async Task<Ok<AccountDto>> RealNameByDocument(
+        DocumentRealNameRequest body, CurrentAccount me, AccountDirectory accounts, RealNameService realNames, MiniCodeDbContext db, CancellationToken ct)
     {
-        var v = new InputValidator();
-        RealNameService.ValidateName(body.Name, v);
-        var doc = realNames.ParseOtherDocument(body, v);
-        if (!v.IsValid) return v.ToProblem();
-        var account = await accounts.CurrentAsync(user.AccountId(), ct);
-        await realNames.LinkPersonAsync(account, body.Name!.Trim(), doc!, body.FaceToken, ct);
+        var account = me.Account;
+        await realNames.LinkPersonAsync(account, body.Name!.Trim(), realNames.OtherDocumentOf(body), body.FaceToken, ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(accounts.ToDto(account));
     }
 
-    public static async Task<Results<NoContent, ValidationProblem>> ChangePassword(
-        PasswordChangeRequest body, ClaimsPrincipal user, AccountDirectory accounts, PasswordHasher hasher, PasswordPolicy policy, MiniCodeDbContext db, TimeProvider time, CancellationToken ct)
+    private static async Task<NoContent> ChangePassword(
+        PasswordChangeRequest body, CurrentAccount me, ClaimsPrincipal user, PasswordHasher hasher, MiniCodeDbContext db, TimeProvider time, CancellationToken ct)
     {
-        var v = new InputValidator();
-        if (policy.Violation(body.NewPassword) is { } weak) v.Add("newPassword", weak);
-        if (!v.IsValid) return v.ToProblem();
-        var account = await accounts.CurrentAsync(user.AccountId(), ct);
+        var account = me.Account;
         // Setting a first password needs only the session; changing one needs the current password.
         if (account.PasswordHash is not null && !hasher.Verify(body.CurrentPassword ?? "", account.PasswordHash))
             throw new ApiException(IdentityErrors.PasswordWrong);

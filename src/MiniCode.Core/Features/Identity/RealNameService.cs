@@ -51,6 +51,19 @@ public sealed partial class RealNameService(
         return v.IsValid ? new Document(type.Value, number, r.BirthDate!.Value, r.Gender, null) : null;
     }
 
+    /// <summary>The document of a request the validation filter has passed (so this never throws its 400 in practice).</summary>
+    public Document ResidentIdOf(string? idNumber) => Valid(v => ParseResidentId(idNumber, v));
+
+    public Document OtherDocumentOf(DocumentRealNameRequest r) => Valid(v => ParseOtherDocument(r, v));
+
+    private static Document Valid(Func<InputValidator, Document?> parse)
+    {
+        var v = new InputValidator();
+        var doc = parse(v);
+        v.ThrowIfInvalid();
+        return doc!;
+    }
+
     public static void ValidateName(string? name, InputValidator v) =>
         v.Check(name is not null && NamePattern().IsMatch(name.Trim()), "name", "姓名须为2到50个汉字或字母（可含·和空格）");
 

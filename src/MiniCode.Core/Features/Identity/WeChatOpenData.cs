@@ -8,7 +8,18 @@ using MiniCode.Platform.WeChat;
 
 namespace MiniCode.Features.Identity;
 
-public sealed record WeChatOpenDataRequest(string? RawData, string? Signature, string? EncryptedData, string? Iv);
+public sealed record WeChatOpenDataRequest(string? RawData, string? Signature, string? EncryptedData, string? Iv) : IValidatable
+{
+    [System.Text.Json.Serialization.JsonIgnore] public bool HasRaw => RawData is not null || Signature is not null;
+    [System.Text.Json.Serialization.JsonIgnore] public bool HasEncrypted => EncryptedData is not null || Iv is not null;
+
+    public void Validate(InputValidator v, IServiceProvider services)
+    {
+        v.Check(HasRaw || HasEncrypted, "rawData", "请提供 rawData/signature 或 encryptedData/iv");
+        if (HasRaw) v.Required(RawData, "rawData", "rawData", 8192).Required(Signature, "signature", "signature", 64);
+        if (HasEncrypted) v.Required(EncryptedData, "encryptedData", "encryptedData", 16384).Required(Iv, "iv", "iv", 64);
+    }
+}
 
 /// <summary><c>verified</c> is true when every part sent checked out; <c>data</c> is the decrypted object when encryptedData was sent.</summary>
 public sealed record WeChatOpenDataResponse(bool Verified, JsonElement? Data);
@@ -23,18 +34,13 @@ public static class WeChatOpenData
     public static readonly ErrorCode SignatureInvalid = new("wechat.signature_invalid", 400, "微信数据签名校验失败，请重新登录后再试");
     public static readonly ErrorCode DecryptFailed = new("wechat.decrypt_failed", 400, "微信加密数据无法解密，请重新登录后再试");
 
-    public static async Task<Results<Ok<WeChatOpenDataResponse>, ValidationProblem>> Check(
-        WeChatOpenDataRequest body, ClaimsPrincipal user, AccountDirectory accounts, PersonalDataProtector protector,
+    public static async Task<Ok<WeChatOpenDataResponse>> Check(
+        WeChatOpenDataRequest body, CurrentAccount me, PersonalDataProtector protector,
         IOptions<WeChatOptions> options, CancellationToken ct)
     {
-        var hasRaw = body.RawData is not null || body.Signature is not null;
-        var hasEncrypted = body.EncryptedData is not null || body.Iv is not null;
-        var v = new InputValidator().Check(hasRaw || hasEncrypted, "rawData", "请提供 rawData/signature 或 encryptedData/iv");
-        if (hasRaw) v.Required(body.RawData, "rawData", "rawData", 8192).Required(body.Signature, "signature", "signature", 64);
-        if (hasEncrypted) v.Required(body.EncryptedData, "encryptedData", "encryptedData", 16384).Required(body.Iv, "iv", "iv", 64);
-        if (!v.IsValid) return v.ToProblem();
+        var (hasRaw, hasEncrypted) = (body.HasRaw, body.HasEncrypted);
 
-        var account = await accounts.CurrentAsync(user.AccountId(), ct);
+        var account = me.Account;
         if (account.WeChatSessionKeyCipher is null) throw new ApiException(SessionKeyMissing);
         var sessionKey = protector.Decrypt(account.WeChatSessionKeyCipher);
 

@@ -34,7 +34,6 @@ public sealed class CheckInService(MiniCodeDbContext db, PosterResolver resolver
 {
     public async Task<CheckInView> CheckInAsync(long accountId, long selfPersonId, CheckInRequest request, CancellationToken ct)
     {
-        new InputValidator().Required(request.Payload, "payload", "扫码内容", 500).ThrowIfInvalid();
         var personId = await SubjectAsync(accountId, selfPersonId, request.RelativeId, ct);
         var venue = await resolver.ResolveAsync(request.Payload, ct);
         if (!await db.Set<HealthDeclaration>().AsNoTracking().AnyAsync(d => d.PersonId == personId, ct))

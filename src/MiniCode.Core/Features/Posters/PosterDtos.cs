@@ -1,10 +1,22 @@
 using MiniCode.Features.HealthCodes.Engine;
+using MiniCode.Features.Organisations;
+using MiniCode.Infrastructure.Errors;
 
 namespace MiniCode.Features.Posters;
 
 /// <summary>Apply for (申领) a poster code; the contact phone is a mainland mobile or a landline such as 0431-88881234.</summary>
 public sealed record PosterRequest(PosterKind? Kind, string? VenueName, string? Address, string? RegionCode, VenueType? VenueType,
-    string? ContactName, string? ContactPhone);
+    string? ContactName, string? ContactPhone) : IValidatable
+{
+    public void Validate(InputValidator v, IServiceProvider services) => v
+        .Check(Kind is not null, "kind", "请选择个人或机构张贴码")
+        .Required(VenueName, "venueName", "场所名称", 40)
+        .Required(Address, "address", "场所地址", 200)
+        .Check(RegionCodes.IsValid(RegionCode), "regionCode", "行政区划代码须为6位数字")
+        .Check(VenueType is not null, "venueType", "请选择场所类型")
+        .Required(ContactName, "contactName", "负责人姓名", 50)
+        .Check(PosterService.NormalisePhone(ContactPhone) is not null, "contactPhone", "联系电话格式不正确");
+}
 
 public sealed record VenueView(long PosterId, string VenueName, string Address, string RegionCode, VenueType VenueType, PosterKind Kind);
 
@@ -25,7 +37,10 @@ public sealed record AlipayCodeView(string QrCodeUrl, string Scene);
 
 /// <summary>Scan a poster: <c>payload</c> is the printed code's text (<c>MC1:…</c>) or the mini-program code's scene
 /// (<c>P&lt;id&gt;.&lt;token&gt;</c>); <c>relativeId</c> names one of the holder's relatives (as listed by <c>/api/me/relatives</c>), omitted for oneself.</summary>
-public sealed record CheckInRequest(string? Payload, long? RelativeId);
+public sealed record CheckInRequest(string? Payload, long? RelativeId) : IValidatable
+{
+    public void Validate(InputValidator v, IServiceProvider services) => v.Required(Payload, "payload", "扫码内容", 500);
+}
 
 public sealed record CheckInView(long CheckInId, VenueView Venue, string MaskedName, HealthColor Color, DateTimeOffset CheckedInAt,
     DateTimeOffset LastScanAt, int ScanCount, bool Repeated, int RetentionDays, string RetentionNotice);

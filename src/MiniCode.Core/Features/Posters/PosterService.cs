@@ -19,15 +19,6 @@ public sealed partial class PosterService(MiniCodeDbContext db, CodeSigner signe
     public async Task<PosterView> ApplyAsync(long accountId, PosterRequest r, CancellationToken ct)
     {
         var phone = NormalisePhone(r.ContactPhone);
-        new InputValidator()
-            .Check(r.Kind is not null, "kind", "请选择个人或机构张贴码")
-            .Required(r.VenueName, "venueName", "场所名称", 40)
-            .Required(r.Address, "address", "场所地址", 200)
-            .Check(RegionCodes.IsValid(r.RegionCode), "regionCode", "行政区划代码须为6位数字")
-            .Check(r.VenueType is not null, "venueType", "请选择场所类型")
-            .Required(r.ContactName, "contactName", "负责人姓名", 50)
-            .Check(phone is not null, "contactPhone", "联系电话格式不正确")
-            .ThrowIfInvalid();
         var o = options.Value;
         if (await db.Set<Poster>().CountAsync(p => p.OwnerAccountId == accountId && p.DeletedAt == null, ct) >= o.MaxPostersPerOwner)
             throw new ApiException(PostersErrors.TooMany);
@@ -140,7 +131,22 @@ public sealed partial class PosterService(MiniCodeDbContext db, CodeSigner signe
                 root + "/check-ins", root + "/check-ins.csv"));
     }
 
-    private static string? NormalisePhone(string? input)
+    /// <summary>The owner's posters named by <paramref name="ids"/> (all of them when none are named), at most <c>MaxPostersPerPdf</c>.</summary>
+    public async Task<List<(Poster, PosterGeneration)>> PagesAsync(long accountId, long[]? ids, CancellationToken ct)
+    {
+        var wanted = ids is { Length: > 0 } ? ids.Distinct().ToList() : (await ListAsync(accountId, ct)).Items.Select(p => p.Id).ToList();
+        var max = options.Value.MaxPostersPerPdf;
+        new InputValidator()
+            .Check(wanted.Count > 0, "ids", "没有可下载的张贴码")
+            .Check(wanted.Count <= max, "ids", $"一次最多下载{max}张张贴码")
+            .ThrowIfInvalid();
+        var pages = new List<(Poster, PosterGeneration)>();
+        foreach (var posterId in wanted) pages.Add(await OwnedAsync(accountId, posterId, ct));
+        return pages;
+    }
+
+    /// <summary>A mainland mobile or a landline such as 0431-88881234, normalised; null when it is neither.</summary>
+    public static string? NormalisePhone(string? input)
     {
         if (PhoneNumbers.Normalise(input) is { } mobile) return mobile;
         var s = input?.Trim() ?? "";

@@ -1,8 +1,12 @@
 using System.Globalization;
 using System.Security.Claims;
+using MiniCode.Features.HealthCodes;
 using MiniCode.Features.Sessions;
+using MiniCode.Infrastructure.Endpoints;
 using MiniCode.Infrastructure.Errors;
 using MiniCode.Infrastructure.Hosting;
+using MiniCode.Platform.Alipay;
+using MiniCode.Platform.WeChat;
 
 namespace MiniCode.Features.Posters;
 
@@ -13,27 +17,28 @@ public static class PostersApi
 {
     public static IEndpointRouteBuilder MapPostersApi(this IEndpointRouteBuilder app)
     {
-        var posters = app.MapGroup("/api/posters").RequireAuthorization(SessionsSetup.CitizenPolicy)
-            .RequireRateLimiting(FoundationSetup.RateLimits.PerClient).WithTags("Posters");
-        posters.MapPost("", Apply).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
+        var posters = app.MapApiGroup("/api/posters").RequireAuthorization(SessionsSetup.CitizenPolicy)
+            .RequireRateLimiting(FoundationSetup.RateLimits.PerClient).WithTags("Posters").ProducesErrors(SessionErrors.Challenge);
+        var notFound = PostersErrors.NotFound;
+        posters.MapPost("", Apply).ProducesErrors(SessionErrors.RealNameRequired, CommonErrors.ValidationFailed, PostersErrors.TooMany);
         posters.MapGet("", List);
-        posters.MapGet("/poster.pdf", BulkPdf).ProducesProblem(StatusCodes.Status404NotFound);
-        posters.MapGet("/{id:long}", Detail).ProducesProblem(StatusCodes.Status404NotFound);
-        posters.MapDelete("/{id:long}", Delete).ProducesProblem(StatusCodes.Status404NotFound);
-        posters.MapPost("/{id:long}/rotate", Rotate).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone);
-        posters.MapGet("/{id:long}/qr.png", Png).ProducesProblem(StatusCodes.Status404NotFound);
-        posters.MapGet("/{id:long}/qr.svg", Svg).ProducesProblem(StatusCodes.Status404NotFound);
-        posters.MapGet("/{id:long}/poster.pdf", Pdf).ProducesProblem(StatusCodes.Status404NotFound);
-        posters.MapGet("/{id:long}/wechat-code.png", WeChatCode).ProducesProblem(StatusCodes.Status404NotFound).PlatformTrouble();
-        posters.MapGet("/{id:long}/alipay-code", AlipayCode).ProducesProblem(StatusCodes.Status404NotFound).PlatformTrouble();
-        posters.MapGet("/{id:long}/check-ins", Visitors).ProducesProblem(StatusCodes.Status404NotFound);
-        posters.MapGet("/{id:long}/check-ins.csv", VisitorsCsv).ProducesProblem(StatusCodes.Status404NotFound);
+        posters.MapGet("/poster.pdf", BulkPdf).ProducesErrors(CommonErrors.ValidationFailed, notFound);
+        posters.MapGet("/{id:long}", Detail).ProducesErrors(notFound);
+        posters.MapDelete("/{id:long}", Delete).ProducesErrors(notFound);
+        posters.MapPost("/{id:long}/rotate", Rotate).ProducesErrors(notFound, PostersErrors.Revoked, CommonErrors.Conflict);
+        posters.MapGet("/{id:long}/qr.png", Png).ProducesErrors(notFound);
+        posters.MapGet("/{id:long}/qr.svg", Svg).ProducesErrors(notFound);
+        posters.MapGet("/{id:long}/poster.pdf", Pdf).ProducesErrors(notFound);
+        posters.MapGet("/{id:long}/wechat-code.png", WeChatCode).ProducesErrors(WeChatErrors.Trouble, notFound);
+        posters.MapGet("/{id:long}/alipay-code", AlipayCode).ProducesErrors(AlipayErrors.Trouble, notFound);
+        posters.MapGet("/{id:long}/check-ins", Visitors).ProducesErrors(notFound, CommonErrors.ValidationFailed);
+        posters.MapGet("/{id:long}/check-ins.csv", VisitorsCsv).ProducesErrors(notFound, CommonErrors.ValidationFailed);
 
-        var checkIns = app.MapGroup("/api/check-ins").RequireAuthorization(SessionsSetup.CitizenPolicy)
-            .RequireRateLimiting(FoundationSetup.RateLimits.PerClient).WithTags("Posters");
-        checkIns.MapPost("", CheckIn).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status410Gone);
-        checkIns.MapGet("", MyCheckIns).ProducesProblem(StatusCodes.Status403Forbidden);
+        var checkIns = app.MapApiGroup("/api/check-ins").RequireAuthorization(SessionsSetup.CitizenPolicy)
+            .RequireRateLimiting(FoundationSetup.RateLimits.PerClient).WithTags("Posters")
+            .ProducesErrors(SessionErrors.Challenge, SessionErrors.RealNameRequired, PostersErrors.PersonNotAllowed);
+        checkIns.MapPost("", CheckIn).ProducesErrors(PostersErrors.Scan, CommonErrors.ValidationFailed, HealthCodeErrors.DeclarationRequired);
+        checkIns.MapGet("", MyCheckIns);
         return app;
     }
 
@@ -78,20 +83,8 @@ public static class PostersApi
     }
 
     /// <summary>One PDF with a page per poster: the ones named by <c>ids</c> (repeat the parameter), or all of the owner's.</summary>
-    private static async Task<FileContentHttpResult> BulkPdf(long[]? ids, ClaimsPrincipal user, PosterService posters, PosterRenderer renderer,
-        IOptions<PosterOptions> options, CancellationToken ct)
-    {
-        var accountId = user.AccountId();
-        var wanted = ids is { Length: > 0 } ? ids.Distinct().ToList() : (await posters.ListAsync(accountId, ct)).Items.Select(p => p.Id).ToList();
-        var max = options.Value.MaxPostersPerPdf;
-        new InputValidator()
-            .Check(wanted.Count > 0, "ids", "没有可下载的张贴码")
-            .Check(wanted.Count <= max, "ids", $"一次最多下载{max}张张贴码")
-            .ThrowIfInvalid();
-        var pages = new List<(Poster, PosterGeneration)>();
-        foreach (var posterId in wanted) pages.Add(await posters.OwnedAsync(accountId, posterId, ct));
-        return TypedResults.File(await renderer.BulkPdfAsync(pages, ct), "application/pdf", "posters.pdf");
-    }
+    private static async Task<FileContentHttpResult> BulkPdf(long[]? ids, ClaimsPrincipal user, PosterService posters, PosterRenderer renderer, CancellationToken ct) =>
+        TypedResults.File(await renderer.BulkPdfAsync(await posters.PagesAsync(user.AccountId(), ids, ct), ct), "application/pdf", "posters.pdf");
 
     private static async Task<FileContentHttpResult> WeChatCode(long id, ClaimsPrincipal user, PosterService posters, PosterPlatformCodes codes, CancellationToken ct)
     {
@@ -131,10 +124,6 @@ public static class PostersApi
 
     private static async Task<Ok<MyCheckIns>> MyCheckIns(long? relativeId, ClaimsPrincipal user, CheckInService checkIns, CancellationToken ct) =>
         TypedResults.Ok(await checkIns.MineAsync(user.AccountId(), user.PersonIdOrThrow(), relativeId, ct));
-
-    /// <summary>WeChat/Alipay trouble answers 502/503 with Retry-After (wechat.* / alipay.* codes).</summary>
-    private static RouteHandlerBuilder PlatformTrouble(this RouteHandlerBuilder b) =>
-        b.ProducesProblem(StatusCodes.Status502BadGateway).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     private static string FileName(long id, PosterGeneration g, string extension) =>
         $"poster-P{id.ToString(CultureInfo.InvariantCulture)}-{g.Number.ToString(CultureInfo.InvariantCulture)}.{extension}";

@@ -15,4 +15,7 @@ public static class PostersErrors
     public static readonly ErrorCode Revoked = new("posters.revoked", 410, "张贴码已被停用");
     public static readonly ErrorCode Deleted = new("posters.deleted", 410, "张贴码已被删除");
     public static readonly ErrorCode PersonNotAllowed = new("check_ins.person_not_allowed", 403, "只能为本人或本人添加的亲友登记");
+
+    /// <summary>Resolving a scanned poster code (<c>PosterResolver</c>).</summary>
+    public static readonly IReadOnlyList<ErrorCode> Scan = [Malformed, NotAPoster, Forged, NotFound, Deleted, Revoked, Rotated, Expired];
 }

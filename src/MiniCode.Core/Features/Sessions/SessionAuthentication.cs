@@ -69,6 +69,10 @@ public static class SessionErrors
     public static readonly ErrorCode Revoked = new("auth.session_revoked", 401, "您已退出登录，请重新登录");
     public static readonly ErrorCode AccountDisabled = new("auth.account_disabled", 401, "账号已停用");
     public static readonly ErrorCode RealNameRequired = new("auth.real_name_required", 403, "请先完成实名认证");
+
+    /// <summary>What an endpoint behind a session policy can answer before its handler runs: no session, a bad or ended one, one of another kind.</summary>
+    public static readonly IReadOnlyList<ErrorCode> Challenge =
+        [CommonErrors.Unauthorized, Invalid, Expired, Revoked, AccountDisabled, CommonErrors.Forbidden];
 }
 
 public static class SessionClaims

@@ -38,9 +38,12 @@ public sealed class InputValidator
     public void ThrowIfInvalid()
     {
         if (IsValid) return;
-        throw new ApiException(CommonErrors.ValidationFailed, extensions: new Dictionary<string, object?>
-        {
-            ["errors"] = _errors.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()),
-        });
+        throw Exception(_errors.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()));
     }
+
+    /// <summary>The same 400 for a field found wrong only after the request was accepted (e.g. by a platform's answer).</summary>
+    public static ApiException Failure(string field, string message) => Exception(new Dictionary<string, string[]> { [field] = [message] });
+
+    private static ApiException Exception(Dictionary<string, string[]> errors) =>
+        new(CommonErrors.ValidationFailed, extensions: new Dictionary<string, object?> { ["errors"] = errors });
 }

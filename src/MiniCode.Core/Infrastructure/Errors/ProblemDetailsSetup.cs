@@ -51,7 +51,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = pd, Exception = exception });
     }
 
-    private static (ErrorCode, string?, IReadOnlyDictionary<string, object?>) Classify(Exception exception)
+    internal static (ErrorCode, string?, IReadOnlyDictionary<string, object?>) Classify(Exception exception)
     {
         var none = new Dictionary<string, object?>();
         return exception switch

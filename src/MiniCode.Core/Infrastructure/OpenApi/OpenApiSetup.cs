@@ -60,6 +60,7 @@ public static class OpenApiSetup
                 op.Responses.TryAdd("500", Problem("系统繁忙（common.internal_error）", ctx.Document));
                 return Task.CompletedTask;
             });
+            o.AddOperationTransformer<ErrorResponsesTransformer>();
         });
         return builder;
     }

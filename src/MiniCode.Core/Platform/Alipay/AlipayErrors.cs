@@ -13,6 +13,9 @@ public static class AlipayErrors
     public static readonly ErrorCode PhoneDecryptFailed = new("alipay.phone_decrypt_failed", 400, "手机号数据无法解密");
     public static readonly ErrorCode Failed = new("alipay.error", 502, "支付宝服务返回错误，请稍后再试");
 
+    /// <summary>Platform trouble any Alipay gateway call can end in (declared on the endpoints that call Alipay).</summary>
+    public static readonly IReadOnlyList<ErrorCode> Trouble = [Busy, Timeout, Unreachable, BadSignature, Failed];
+
     /// <summary>Maps <c>code</c>/<c>sub_code</c> of an error response.</summary>
     public static ErrorCode For(string? code, string? subCode) => (code, subCode) switch
     {

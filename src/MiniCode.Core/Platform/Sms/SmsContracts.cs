@@ -22,6 +22,9 @@ public static class SmsErrors
     public static readonly ErrorCode Timeout = new("sms.provider_timeout", 503, "短信服务响应超时，请稍后再试");
     public static readonly ErrorCode Unreachable = new("sms.provider_unreachable", 502, "暂时无法连接短信服务，请稍后再试");
 
+    /// <summary>What sending an SMS can end in (declared on the endpoints that send one).</summary>
+    public static readonly IReadOnlyList<ErrorCode> Trouble = [ProviderRateLimited, ProviderRejected, Timeout, Unreachable];
+
     public static PlatformFailures Failures(SmsOptions o) => new(Timeout, Unreachable, o.RetryAfterSeconds);
 }
 

@@ -16,6 +16,9 @@ public static class WeChatErrors
     public static readonly ErrorCode SubscribeRefused = new("wechat.subscribe_refused", 400, "用户未订阅该消息");
     public static readonly ErrorCode Failed = new("wechat.error", 502, "微信服务返回错误，请稍后再试");
 
+    /// <summary>Platform trouble any WeChat call can end in (declared on the endpoints that call WeChat).</summary>
+    public static readonly IReadOnlyList<ErrorCode> Trouble = [RateLimited, Busy, Timeout, Unreachable, AccessTokenRejected, Failed];
+
     public static ErrorCode ForErrcode(int errcode) => errcode switch
     {
         40029 => CodeInvalid,

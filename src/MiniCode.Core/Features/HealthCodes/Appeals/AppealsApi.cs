@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using MiniCode.Features.Sessions;
+using MiniCode.Infrastructure.Errors;
 
 namespace MiniCode.Features.HealthCodes.Appeals;
 
@@ -8,7 +9,7 @@ public static class AppealsApi
 {
     public static RouteGroupBuilder MapAppealsApi(this RouteGroupBuilder me)
     {
-        me.MapPost("/appeals", File);
+        me.MapPost("/appeals", File).ProducesErrors(CommonErrors.ValidationFailed);
         me.MapGet("/appeals", Mine);
         return me;
     }

@@ -5,7 +5,11 @@ using MiniCode.Features.HealthCodes.Notices;
 
 namespace MiniCode.Features.HealthCodes.Declarations;
 
-public sealed record DeclarationRequest(IReadOnlyList<string>? Symptoms, decimal? Temperature, string? RegionCode, string? Address, string? Remarks);
+public sealed record DeclarationRequest(IReadOnlyList<string>? Symptoms, decimal? Temperature, string? RegionCode, string? Address, string? Remarks)
+    : IValidatable
+{
+    public void Validate(InputValidator v, IServiceProvider services) => services.GetRequiredService<DeclarationService>().Check(this, v);
+}
 
 public sealed record DeclarationView(IReadOnlyList<string> Symptoms, decimal Temperature, string RegionCode, string Address, string? Remarks,
     DateTimeOffset SubmittedAt, DateTimeOffset ChangedAt, DateTimeOffset? NextChangeAllowedAt);
@@ -63,8 +67,15 @@ public sealed class DeclarationService(MiniCodeDbContext db, HealthStatusService
     /// <summary>Throws a validation error for bad input; public so callers can check before writing anything.</summary>
     public void Validate(DeclarationRequest r)
     {
-        var o = options.Value;
         var v = new InputValidator();
+        Check(r, v);
+        v.ThrowIfInvalid();
+    }
+
+    /// <summary>Adds an error per bad field of <paramref name="r"/> (the request's own validation uses it too).</summary>
+    public void Check(DeclarationRequest r, InputValidator v)
+    {
+        var o = options.Value;
         if (r.Symptoms is null) v.Add("symptoms", "请填写近14天症状（无症状请提交空列表）");
         else
         {
@@ -76,7 +87,6 @@ public sealed class DeclarationService(MiniCodeDbContext db, HealthStatusService
         v.Check(r.RegionCode is { Length: 6 } rc && rc.All(char.IsAsciiDigit), "regionCode", "地区代码应为6位数字（GB/T 2260）");
         v.Required(r.Address, "address", "现居住地址", 200);
         v.Optional(r.Remarks, "remarks", "备注", 500);
-        v.ThrowIfInvalid();
     }
 
     private DeclarationView ToView(HealthDeclaration d) =>

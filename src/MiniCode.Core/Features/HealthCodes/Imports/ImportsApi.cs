@@ -1,4 +1,5 @@
 using MiniCode.Infrastructure.Csv;
+using MiniCode.Infrastructure.Endpoints;
 using MiniCode.Infrastructure.Errors;
 using System.Globalization;
 using System.Runtime.CompilerServices;
@@ -24,17 +25,20 @@ public static class ImportsApi
     public static IEndpointRouteBuilder MapImportsApi(this IEndpointRouteBuilder app)
     {
         var maxUpload = app.ServiceProvider.GetRequiredService<IOptions<ImportOptions>>().Value.MaxUploadBytes;
-        var group = app.MapGroup("/api/authority/imports").RequireAuthorization(HealthCodesSetup.AuthorityPolicy).WithTags("HealthDataImports");
-        group.MapPost("/{kind}", Import).WithMetadata(new RequestSizeLimitAttribute(maxUpload));
-        group.MapGet("/{id:long}", Summary);
-        group.MapGet("/{id:long}/rejected.csv", Rejected);
+        var group = app.MapApiGroup("/api/authority/imports").RequireAuthorization(HealthCodesSetup.AuthorityPolicy).WithTags("HealthDataImports")
+            .ProducesErrors(HealthCodeErrors.ApiKeyChallenge);
+        // The body is read by the importer itself (CSV or JSON), so its errors are declared here rather than inferred.
+        group.MapPost("/{kind}", Import).WithMetadata(new RequestSizeLimitAttribute(maxUpload)).ProducesErrors(HealthCodeErrors.ImportKindUnknown,
+            CommonErrors.UnsupportedMediaType, CommonErrors.MalformedBody, CommonErrors.BodyTooLarge);
+        group.MapGet("/{id:long}", Summary).ProducesErrors(HealthCodeErrors.ImportNotFound);
+        group.MapGet("/{id:long}/rejected.csv", Rejected).ProducesErrors(HealthCodeErrors.ImportNotFound);
         return app;
     }
 
-    private static async Task<Results<Ok<ImportSummary>, ProblemHttpResult>> Import(string kind, HttpRequest request, ClaimsPrincipal user,
+    private static async Task<Ok<ImportSummary>> Import(string kind, HttpRequest request, ClaimsPrincipal user,
         HealthDataImporter importer, CancellationToken ct)
     {
-        if (Parse(kind) is not { } k) return Problems.Of(HealthCodeErrors.ImportKindUnknown);
+        var k = Parse(kind) ?? throw new ApiException(HealthCodeErrors.ImportKindUnknown);
         var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         var (format, rows) = mediaType switch
         {
@@ -46,14 +50,14 @@ public static class ImportsApi
         return TypedResults.Ok(ToSummary(import));
     }
 
-    private static async Task<Results<Ok<ImportSummary>, ProblemHttpResult>> Summary(long id, MiniCodeDbContext db, CancellationToken ct) =>
-        await db.Set<HealthDataImport>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct) is { } import
-            ? TypedResults.Ok(ToSummary(import)) : Problems.Of(HealthCodeErrors.ImportNotFound);
+    private static async Task<Ok<ImportSummary>> Summary(long id, MiniCodeDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(ToSummary(await db.Set<HealthDataImport>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct)
+            ?? throw new ApiException(HealthCodeErrors.ImportNotFound)));
 
     /// <summary>The rejected rows as CSV (line, reason, raw row), streamed from the database.</summary>
-    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Rejected(long id, MiniCodeDbContext db, HttpResponse response, CancellationToken ct)
+    private static async Task<EmptyHttpResult> Rejected(long id, MiniCodeDbContext db, HttpResponse response, CancellationToken ct)
     {
-        if (!await db.Set<HealthDataImport>().AnyAsync(i => i.Id == id, ct)) return Problems.Of(HealthCodeErrors.ImportNotFound);
+        if (!await db.Set<HealthDataImport>().AnyAsync(i => i.Id == id, ct)) throw new ApiException(HealthCodeErrors.ImportNotFound);
         response.ContentType = "text/csv; charset=utf-8";
         response.Headers.ContentDisposition = $"attachment; filename=import-{id}-rejected.csv";
         await using var writer = new StreamWriter(response.Body, new UTF8Encoding(false));

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using MiniCode.Features.Sessions;
+using MiniCode.Infrastructure.Errors;
 
 namespace MiniCode.Features.HealthCodes.Notices;
 
@@ -12,7 +13,7 @@ public static class NoticesApi
     {
         me.MapGet("/notices", List);
         me.MapGet("/notices/unread-count", Unread);
-        me.MapPost("/notices/{id:long}/read", MarkRead);
+        me.MapPost("/notices/{id:long}/read", MarkRead).ProducesErrors(HealthCodeErrors.NoticeNotFound);
         return me;
     }
 

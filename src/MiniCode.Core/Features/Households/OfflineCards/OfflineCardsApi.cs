@@ -1,5 +1,8 @@
 using System.Security.Claims;
 using MiniCode.Features.Sessions;
+using MiniCode.Features.HealthCodes;
+using MiniCode.Infrastructure.Endpoints;
+using MiniCode.Infrastructure.Errors;
 using MiniCode.Infrastructure.Hosting;
 
 namespace MiniCode.Features.Households.OfflineCards;
@@ -15,17 +18,18 @@ public static class OfflineCardsApi
 {
     public static void MapOfflineCardsApi(this IEndpointRouteBuilder app)
     {
-        var g = app.MapGroup("/api/me/offline-cards").RequireAuthorization(SessionsSetup.CitizenPolicy)
-            .RequireRateLimiting(FoundationSetup.RateLimits.PerClient).WithTags("Households");
+        var g = app.MapApiGroup("/api/me/offline-cards").RequireAuthorization(SessionsSetup.CitizenPolicy)
+            .RequireRateLimiting(FoundationSetup.RateLimits.PerClient).WithTags("Households").ProducesErrors(SessionErrors.Challenge);
+        ErrorCode[] file = [HouseholdsErrors.CardNotFound, HouseholdsErrors.CardExpired];
         g.MapGet("/", List);
-        g.MapPost("/", Issue);
-        g.MapGet("/{id:long}", Get);
-        g.MapGet("/{id:long}/card.png", Png);
-        g.MapGet("/{id:long}/card.pdf", CardPdf);
-        g.MapGet("/{id:long}/sheet.pdf", SheetPdf);
+        g.MapPost("/", Issue).ProducesErrors(SessionErrors.RealNameRequired, HouseholdsErrors.RelativeNotFound, HealthCodeErrors.DeclarationRequired);
+        g.MapGet("/{id:long}", Get).ProducesErrors(HouseholdsErrors.CardNotFound);
+        g.MapGet("/{id:long}/card.png", Png).ProducesErrors(file);
+        g.MapGet("/{id:long}/card.pdf", CardPdf).ProducesErrors(file);
+        g.MapGet("/{id:long}/sheet.pdf", SheetPdf).ProducesErrors(file);
 
-        app.MapGet("/api/offline-cards/revocations", Revocations).WithTags("Households").AllowAnonymous()
-            .RequireRateLimiting(FoundationSetup.RateLimits.PerClient);
+        app.MapApiGroup("/api/offline-cards").WithTags("Households").AllowAnonymous().RequireRateLimiting(FoundationSetup.RateLimits.PerClient)
+            .MapGet("/revocations", Revocations);
     }
 
     private static async Task<Ok<IReadOnlyList<OfflineCardView>>> List(ClaimsPrincipal user, OfflineCardService cards, CancellationToken ct) =>

@@ -1,13 +1,18 @@
 using System.Security.Claims;
 using MiniCode.Features.HealthCodes;
 using MiniCode.Features.Sessions;
+using MiniCode.Infrastructure.Endpoints;
 using MiniCode.Infrastructure.Errors;
 using MiniCode.Infrastructure.Hosting;
+using static MiniCode.Features.Households.HouseholdsErrors;
 
 namespace MiniCode.Features.Households.Portraits;
 
 /// <summary>Switches between the code alone (<c>photo: false</c>) and the code with the portrait photo.</summary>
-public sealed record PortraitDisplayRequest(bool? Photo);
+public sealed record PortraitDisplayRequest(bool? Photo) : IValidatable
+{
+    public void Validate(InputValidator v, IServiceProvider services) => v.Check(Photo is not null, "photo", "请选择是否展示人像照片");
+}
 
 /// <summary>
 /// 人像照片: the own photo under <c>/api/me/portrait</c>, a relative's under <c>/api/me/relatives/{id}/portrait</c>
@@ -16,40 +21,47 @@ public sealed record PortraitDisplayRequest(bool? Photo);
 /// </summary>
 public static class PortraitsApi
 {
+    private static readonly ErrorCode[] UploadErrors = [.. PortraitCapture, CommonErrors.ValidationFailed, PortraitInvalid, PortraitTooLarge];
+    private static readonly ErrorCode[] FetchErrors = [.. PortraitCapture, PortraitSourceUnavailable, PortraitSourceNotFound, PortraitInvalid, PortraitTooLarge];
+    private static readonly ErrorCode[] DisplayErrors = [PortraitNotFound, PortraitUploadRequired];
+
     public static void MapPortraitsApi(this IEndpointRouteBuilder app, RouteGroupBuilder relatives)
     {
-        var me = app.MapGroup("/api/me/portrait").RequireAuthorization(SessionsSetup.CitizenPolicy)
-            .RequireRateLimiting(FoundationSetup.RateLimits.PerClient).WithTags("Households");
+        var me = app.MapApiGroup("/api/me/portrait").RequireAuthorization(SessionsSetup.CitizenPolicy)
+            .RequireRateLimiting(FoundationSetup.RateLimits.PerClient).WithTags("Households")
+            .ProducesErrors(SessionErrors.Challenge, SessionErrors.RealNameRequired);
         me.MapGet("/", Status);
-        me.MapPost("/", Upload).DisableAntiforgery();
-        me.MapPost("/authority", Fetch);
-        me.MapPut("/display", Display);
-        me.MapGet("/image", Image);
-        me.MapDelete("/", Delete);
+        me.MapPost("/", Upload).DisableAntiforgery().ProducesErrors(UploadErrors);
+        me.MapPost("/authority", Fetch).ProducesErrors(FetchErrors);
+        me.MapPut("/display", Display).ProducesErrors(DisplayErrors);
+        me.MapGet("/image", Image).ProducesErrors(PortraitNotFound);
+        me.MapDelete("/", Delete).ProducesErrors(PortraitNotFound);
 
-        relatives.MapGet("/{id:long}/portrait", RelativeStatus);
-        relatives.MapPost("/{id:long}/portrait", RelativeUpload).DisableAntiforgery();
-        relatives.MapPost("/{id:long}/portrait/authority", RelativeFetch);
-        relatives.MapPut("/{id:long}/portrait/display", RelativeDisplay);
-        relatives.MapGet("/{id:long}/portrait/image", RelativeImage);
-        relatives.MapDelete("/{id:long}/portrait", RelativeDelete);
+        // The relatives group already declares the session errors.
+        relatives.MapGet("/{id:long}/portrait", RelativeStatus).ProducesErrors(RelativeNotFound);
+        relatives.MapPost("/{id:long}/portrait", RelativeUpload).DisableAntiforgery().ProducesErrors(UploadErrors, RelativeNotFound);
+        relatives.MapPost("/{id:long}/portrait/authority", RelativeFetch).ProducesErrors(FetchErrors, RelativeNotFound);
+        relatives.MapPut("/{id:long}/portrait/display", RelativeDisplay).ProducesErrors(DisplayErrors, RelativeNotFound);
+        relatives.MapGet("/{id:long}/portrait/image", RelativeImage).ProducesErrors(PortraitNotFound, RelativeNotFound);
+        relatives.MapDelete("/{id:long}/portrait", RelativeDelete).ProducesErrors(PortraitNotFound, RelativeNotFound);
 
-        app.MapGroup("/api/portraits").RequireAuthorization(HealthCodesSetup.VerifierPolicy)
+        app.MapApiGroup("/api/portraits").RequireAuthorization(HealthCodesSetup.VerifierPolicy)
             .RequireRateLimiting(HealthCodesSetup.VerifyRateLimit).WithTags("Households")
-            .MapGet("/{reference}", VerifierImage);
+            .MapGet("/{reference}", VerifierImage)
+            .ProducesErrors(SessionErrors.Challenge, HealthCodeErrors.ApiKeyInvalid, PortraitReferenceInvalid, PortraitNotFound);
     }
 
     private static async Task<Ok<PortraitStatus>> Status(ClaimsPrincipal user, PortraitService portraits, CancellationToken ct) =>
         TypedResults.Ok(await portraits.StatusAsync(user.PersonIdOrThrow(), ct));
 
-    private static async Task<Results<Ok<PortraitStatus>, ValidationProblem>> Upload(IFormFile? file, ClaimsPrincipal user, PortraitService portraits, CancellationToken ct) =>
-        await UploadCoreAsync(user.PersonIdOrThrow(), file, portraits, ct);
+    private static async Task<Ok<PortraitStatus>> Upload(IFormFile? file, ClaimsPrincipal user, PortraitService portraits, CancellationToken ct) =>
+        TypedResults.Ok(await UploadCoreAsync(user.PersonIdOrThrow(), file, portraits, ct));
 
     private static async Task<Ok<PortraitStatus>> Fetch(ClaimsPrincipal user, PortraitService portraits, CancellationToken ct) =>
         TypedResults.Ok(await portraits.FetchAuthoritativeAsync(user.PersonIdOrThrow(), ct));
 
-    private static async Task<Results<Ok<PortraitStatus>, ValidationProblem>> Display(PortraitDisplayRequest body, ClaimsPrincipal user, PortraitService portraits, CancellationToken ct) =>
-        body.Photo is { } photo ? TypedResults.Ok(await portraits.SetDisplayAsync(user.PersonIdOrThrow(), photo, ct)) : Problems.Validation("photo", "请选择是否展示人像照片");
+    private static async Task<Ok<PortraitStatus>> Display(PortraitDisplayRequest body, ClaimsPrincipal user, PortraitService portraits, CancellationToken ct) =>
+        TypedResults.Ok(await portraits.SetDisplayAsync(user.PersonIdOrThrow(), body.Photo!.Value, ct));
 
     private static async Task<FileContentHttpResult> Image(ClaimsPrincipal user, PortraitService portraits, HttpContext http, CancellationToken ct) =>
         await ImageCoreAsync(user.PersonIdOrThrow(), null, portraits, http, ct);
@@ -63,19 +75,16 @@ public static class PortraitsApi
     private static async Task<Ok<PortraitStatus>> RelativeStatus(long id, ClaimsPrincipal user, HouseholdAccess access, PortraitService portraits, CancellationToken ct) =>
         TypedResults.Ok(await portraits.StatusAsync(await access.RelativePersonAsync(user.AccountId(), id, ct), ct));
 
-    private static async Task<Results<Ok<PortraitStatus>, ValidationProblem>> RelativeUpload(long id, IFormFile? file, ClaimsPrincipal user, HouseholdAccess access,
+    private static async Task<Ok<PortraitStatus>> RelativeUpload(long id, IFormFile? file, ClaimsPrincipal user, HouseholdAccess access,
         PortraitService portraits, CancellationToken ct) =>
-        await UploadCoreAsync(await access.RelativePersonAsync(user.AccountId(), id, ct), file, portraits, ct);
+        TypedResults.Ok(await UploadCoreAsync(await access.RelativePersonAsync(user.AccountId(), id, ct), file, portraits, ct));
 
     private static async Task<Ok<PortraitStatus>> RelativeFetch(long id, ClaimsPrincipal user, HouseholdAccess access, PortraitService portraits, CancellationToken ct) =>
         TypedResults.Ok(await portraits.FetchAuthoritativeAsync(await access.RelativePersonAsync(user.AccountId(), id, ct), ct));
 
-    private static async Task<Results<Ok<PortraitStatus>, ValidationProblem>> RelativeDisplay(long id, PortraitDisplayRequest body, ClaimsPrincipal user,
-        HouseholdAccess access, PortraitService portraits, CancellationToken ct)
-    {
-        var personId = await access.RelativePersonAsync(user.AccountId(), id, ct);
-        return body.Photo is { } photo ? TypedResults.Ok(await portraits.SetDisplayAsync(personId, photo, ct)) : Problems.Validation("photo", "请选择是否展示人像照片");
-    }
+    private static async Task<Ok<PortraitStatus>> RelativeDisplay(long id, PortraitDisplayRequest body, ClaimsPrincipal user,
+        HouseholdAccess access, PortraitService portraits, CancellationToken ct) =>
+        TypedResults.Ok(await portraits.SetDisplayAsync(await access.RelativePersonAsync(user.AccountId(), id, ct), body.Photo!.Value, ct));
 
     private static async Task<FileContentHttpResult> RelativeImage(long id, ClaimsPrincipal user, HouseholdAccess access, PortraitService portraits,
         HttpContext http, CancellationToken ct) =>
@@ -90,19 +99,20 @@ public static class PortraitsApi
     private static async Task<FileContentHttpResult> VerifierImage(string reference, PortraitReferences references, PortraitService portraits,
         HttpContext http, CancellationToken ct)
     {
-        if (!references.TryRead(reference, out var personId, out var version)) throw new ApiException(HouseholdsErrors.PortraitReferenceInvalid);
+        if (!references.TryRead(reference, out var personId, out var version)) throw new ApiException(PortraitReferenceInvalid);
         return await ImageCoreAsync(personId, version, portraits, http, ct);
     }
 
-    private static async Task<Results<Ok<PortraitStatus>, ValidationProblem>> UploadCoreAsync(long personId, IFormFile? file, PortraitService portraits, CancellationToken ct)
+    /// <summary>The file is a form field, not a JSON body, so its presence is checked here (same 400 as the validation filter).</summary>
+    private static async Task<PortraitStatus> UploadCoreAsync(long personId, IFormFile? file, PortraitService portraits, CancellationToken ct)
     {
-        if (file is null || file.Length == 0) return Problems.Validation("file", "请选择要上传的照片（JPEG或PNG）");
+        if (file is null || file.Length == 0) throw InputValidator.Failure("file", "请选择要上传的照片（JPEG或PNG）");
         // Form files are buffered by the server, so their length is known before the content is read.
         if (file.Length > portraits.MaxBytes) throw portraits.TooLarge();
         await using var stream = file.OpenReadStream();
         var buffer = new MemoryStream();
         await stream.CopyToAsync(buffer, ct);
-        return TypedResults.Ok(await portraits.UploadAsync(personId, buffer.ToArray(), ct));
+        return await portraits.UploadAsync(personId, buffer.ToArray(), ct);
     }
 
     private static async Task<FileContentHttpResult> ImageCoreAsync(long personId, int? version, PortraitService portraits, HttpContext http, CancellationToken ct)

@@ -1,5 +1,7 @@
 using MiniCode.Features.HealthCodes.Declarations;
 using MiniCode.Features.HealthCodes.Engine;
+using MiniCode.Features.Identity;
+using MiniCode.Infrastructure.Errors;
 
 namespace MiniCode.Features.Households.Relatives;
 
@@ -13,7 +15,22 @@ public sealed record ConsentRequest(string? By, bool Confirmed);
 /// exempt by age.
 /// </summary>
 public sealed record AddRelativeRequest(string? Name, string? DocumentType, string? Number, DateOnly? BirthDate, string? Gender,
-    string? Relation, string? FaceToken, ConsentRequest? Consent, DeclarationRequest? Declaration);
+    string? Relation, string? FaceToken, ConsentRequest? Consent, DeclarationRequest? Declaration) : IValidatable
+{
+    [System.Text.Json.Serialization.JsonIgnore] public bool IsResidentId => DocumentType is null or "residentId";
+    public DocumentRealNameRequest AsOtherDocument() => new(Name, DocumentType, Number, BirthDate, Gender, FaceToken);
+
+    /// <summary>The relative's own fields; whether a declaration is needed (and checked) depends on the database, so the service decides.</summary>
+    public void Validate(InputValidator v, IServiceProvider services)
+    {
+        var realNames = services.GetRequiredService<RealNameService>();
+        RealNameService.ValidateName(Name, v);
+        if (IsResidentId) realNames.ParseResidentId(Number, v);
+        else realNames.ParseOtherDocument(AsOtherDocument(), v);
+        v.Optional(Relation, "relation", "关系", 20);
+        v.Check(Consent is { Confirmed: true, By: "relative" or "guardian" }, "consent", "须确认已取得亲友本人或监护人的同意（by: relative 或 guardian）");
+    }
+}
 
 /// <summary>A relative as their holder sees it: name and document masked.</summary>
 public sealed record RelativeView(long Id, string Name, string DocumentType, string DocumentNumber, string? Relation, int? Age,

@@ -23,16 +23,9 @@ public sealed class RelativeService(
     public async Task<RelativeView> AddAsync(long holderAccountId, long holderPersonId, AddRelativeRequest r, CancellationToken ct)
     {
         var o = options.Value;
-        var v = new InputValidator();
-        RealNameService.ValidateName(r.Name, v);
-        var doc = r.DocumentType is null or "residentId"
-            ? realNames.ParseResidentId(r.Number, v)
-            : realNames.ParseOtherDocument(new DocumentRealNameRequest(r.Name, r.DocumentType, r.Number, r.BirthDate, r.Gender, r.FaceToken), v);
-        v.Optional(r.Relation, "relation", "关系", 20);
-        v.Check(r.Consent is { Confirmed: true, By: "relative" or "guardian" }, "consent", "须确认已取得亲友本人或监护人的同意（by: relative 或 guardian）");
-        v.ThrowIfInvalid();
+        var doc = r.IsResidentId ? realNames.ResidentIdOf(r.Number) : realNames.OtherDocumentOf(r.AsOtherDocument());
         var name = r.Name!.Trim();
-        var age = AgeOf(doc!.BirthDate);
+        var age = AgeOf(doc.BirthDate);
         var consentBy = r.Consent!.By == "guardian" ? ConsentBy.Guardian : ConsentBy.Relative;
         if (age < o.GuardianConsentUnderAge && consentBy != ConsentBy.Guardian)
             throw new ApiException(HouseholdsErrors.ConsentRequired, $"未满{o.GuardianConsentUnderAge}周岁的亲友须由监护人同意");

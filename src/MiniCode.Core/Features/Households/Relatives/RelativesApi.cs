@@ -1,7 +1,10 @@
 using System.Security.Claims;
 using MiniCode.Features.HealthCodes;
 using MiniCode.Features.HealthCodes.Declarations;
+using MiniCode.Features.Identity;
 using MiniCode.Features.Sessions;
+using MiniCode.Infrastructure.Endpoints;
+using MiniCode.Infrastructure.Errors;
 using MiniCode.Infrastructure.Hosting;
 
 namespace MiniCode.Features.Households.Relatives;
@@ -11,17 +14,19 @@ public static class RelativesApi
 {
     public static RouteGroupBuilder MapRelativesApi(this IEndpointRouteBuilder app)
     {
-        var g = app.MapGroup("/api/me/relatives").RequireAuthorization(SessionsSetup.CitizenPolicy)
-            .RequireRateLimiting(FoundationSetup.RateLimits.PerClient).WithTags("Households");
+        var g = app.MapApiGroup("/api/me/relatives").RequireAuthorization(SessionsSetup.CitizenPolicy)
+            .RequireRateLimiting(FoundationSetup.RateLimits.PerClient).WithTags("Households").ProducesErrors(SessionErrors.Challenge);
+        var relative = HouseholdsErrors.RelativeNotFound;
         g.MapGet("/", List);
-        g.MapPost("/", Add);
-        g.MapGet("/switch", Switch);
-        g.MapGet("/{id:long}", Get);
-        g.MapDelete("/{id:long}", Delete);
-        g.MapPost("/{id:long}/declaration", Declare);
-        g.MapGet("/{id:long}/code", Code);
-        g.MapGet("/{id:long}/code.png", CodePng);
-        g.MapGet("/{id:long}/code.svg", CodeSvg);
+        g.MapPost("/", Add).ProducesErrors(IdentityErrors.Face, CommonErrors.ValidationFailed, SessionErrors.RealNameRequired, HouseholdsErrors.ConsentRequired,
+            HouseholdsErrors.RelativeIsSelf, IdentityErrors.NameMismatch, HouseholdsErrors.RelativeExists, HouseholdsErrors.RelativeLimit, HouseholdsErrors.RelativeBusy);
+        g.MapGet("/switch", Switch).ProducesErrors(SessionErrors.RealNameRequired);
+        g.MapGet("/{id:long}", Get).ProducesErrors(relative);
+        g.MapDelete("/{id:long}", Delete).ProducesErrors(relative, HouseholdsErrors.RelativeDeleteTooSoon);
+        g.MapPost("/{id:long}/declaration", Declare).ProducesErrors(relative, CommonErrors.ValidationFailed, HealthCodeErrors.DeclarationTooSoon);
+        g.MapGet("/{id:long}/code", Code).ProducesErrors(HealthCodeErrors.ShowCode, relative);
+        g.MapGet("/{id:long}/code.png", CodePng).ProducesErrors(HealthCodeErrors.ShowCode, relative);
+        g.MapGet("/{id:long}/code.svg", CodeSvg).ProducesErrors(HealthCodeErrors.ShowCode, relative);
         return g;
     }
 

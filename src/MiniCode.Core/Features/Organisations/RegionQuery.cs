@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Mvc;
+using MiniCode.Infrastructure.Errors;
+
+namespace MiniCode.Features.Organisations;
+
+/// <summary><c>?region=</c>: the user's six-digit region code, required (<c>[AsParameters]</c>, checked by the validation filter).</summary>
+public sealed record RegionQuery([FromQuery(Name = "region")] string? Region) : IValidatable
+{
+    public const string Message = "地区编码应为6位数字";
+
+    public void Validate(InputValidator v, IServiceProvider services) => v.Check(RegionCodes.IsValid(Region), "region", Message);
+}
+
+/// <summary><c>?region=</c> when a region narrows the answer but may be left out.</summary>
+public sealed record OptionalRegionQuery([FromQuery(Name = "region")] string? Region) : IValidatable
+{
+    public void Validate(InputValidator v, IServiceProvider services) =>
+        v.Check(Region is null || RegionCodes.IsValid(Region), "region", RegionQuery.Message);
+}
