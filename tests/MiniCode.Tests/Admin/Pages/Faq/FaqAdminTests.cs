@@ -44,4 +44,38 @@ public sealed class FaqAdminTests : IDisposable
             Assert.Equal(["faq.category_create", "faq.question_create", "faq.question_delete"], actions);
         }
     }
+
+    [Fact]
+    public async Task Categories_are_renamed_and_deleted_only_when_empty()
+    {
+        var admin = await AdminClient.LoggedInAsync(_factory);
+        await admin.PostFormAsync("/admin/faq", new() { ["name"] = "出行" }, "/admin/faq?handler=AddCategory");
+        await admin.PostFormAsync("/admin/faq", new() { ["name"] = "核酸" }, "/admin/faq?handler=AddCategory");
+        long travel, tests;
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var ids = await scope.ServiceProvider.GetRequiredService<MiniCodeDbContext>().Set<FaqCategory>().OrderBy(c => c.SortOrder).Select(c => c.Id).ToListAsync();
+            (travel, tests) = (ids[0], ids[1]);
+        }
+        await admin.PostFormAsync("/admin/faq/edit", new() { ["CategoryId"] = travel.ToString(), ["Question"] = "乘坐火车需要查验健康码吗？", ["Answer"] = "需要。" });
+
+        var taken = await admin.PostFormAsync("/admin/faq", new() { ["id"] = tests.ToString(), ["name"] = "出行" }, "/admin/faq?handler=RenameCategory");
+        Assert.Equal(HttpStatusCode.OK, taken.StatusCode);
+        Assert.Contains("分类已存在", await taken.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/admin/faq", new() { ["id"] = travel.ToString(), ["name"] = "交通出行" }, "/admin/faq?handler=RenameCategory")).StatusCode);
+        var categories = await HttpAssert.Ok(await _factory.CreateClient().GetAsync("/api/faq"));
+        Assert.Contains("交通出行", categories.GetRawText());
+
+        var refused = await admin.PostFormAsync("/admin/faq", new() { ["id"] = travel.ToString() }, "/admin/faq?handler=DeleteCategory");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("还有 1 个问题", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/admin/faq", new() { ["id"] = tests.ToString() }, "/admin/faq?handler=DeleteCategory")).StatusCode);
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MiniCodeDbContext>();
+            Assert.Equal(["交通出行"], await db.Set<FaqCategory>().Select(c => c.Name).ToListAsync());
+            Assert.Equal(["faq.category_create", "faq.category_create", "faq.question_create", "faq.category_rename", "faq.category_delete"],
+                await db.Set<AuditEntry>().Where(e => e.TargetType.StartsWith("faq")).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
+        }
+    }
 }
