@@ -216,6 +216,14 @@ export type FaqQuestionDto = {
   hot: boolean;
 };
 
+export type FaqSearchAnswer = {
+  answered: boolean;
+  hits: Array<FaqSearchHit>;
+  closest: Array<FaqSearchHit>;
+  hot: Array<FaqQuestionDto>;
+  phones: Array<ConsultationPhoneDto>;
+};
+
 export type FaqSearchHit = {
   question: FaqQuestionDto;
   score: number;
@@ -1165,9 +1173,9 @@ export interface Endpoints {
   };
   "GET /api/faq/search": {
     path: never;
-    query: { q?: string };
+    query: { q?: string; region?: string };
     body: never;
-    response: Array<FaqSearchHit>;
+    response: FaqSearchAnswer;
     auth: false;
   };
   "GET /api/feedback": {

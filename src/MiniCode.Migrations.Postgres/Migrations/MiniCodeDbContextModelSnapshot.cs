@@ -596,6 +596,51 @@ namespace MiniCode.Migrations.Postgres.Migrations
                     b.ToTable("faq_questions", (string)null);
                 });
 
+            modelBuilder.Entity("MiniCode.Features.Faq.FaqUnansweredQuestion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.Property<DateTimeOffset>("FirstAskedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_asked_at");
+
+                    b.Property<DateTimeOffset>("LastAskedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_asked_at");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_faq_unanswered_questions");
+
+                    b.HasIndex("LastAskedAt")
+                        .HasDatabaseName("ix_faq_unanswered_questions_last_asked_at");
+
+                    b.HasIndex("Text")
+                        .IsUnique()
+                        .HasDatabaseName("ix_faq_unanswered_questions_text");
+
+                    b.ToTable("faq_unanswered_questions", (string)null);
+                });
+
             modelBuilder.Entity("MiniCode.Features.Feedback.FeedbackEntry", b =>
                 {
                     b.Property<long>("Id")

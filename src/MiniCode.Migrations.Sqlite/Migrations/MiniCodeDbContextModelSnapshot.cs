@@ -575,6 +575,49 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                     b.ToTable("faq_questions", (string)null);
                 });
 
+            modelBuilder.Entity("MiniCode.Features.Faq.FaqUnansweredQuestion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.Property<long>("FirstAskedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_asked_at");
+
+                    b.Property<long>("LastAskedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_asked_at");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_faq_unanswered_questions");
+
+                    b.HasIndex("LastAskedAt")
+                        .HasDatabaseName("ix_faq_unanswered_questions_last_asked_at");
+
+                    b.HasIndex("Text")
+                        .IsUnique()
+                        .HasDatabaseName("ix_faq_unanswered_questions_text");
+
+                    b.ToTable("faq_unanswered_questions", (string)null);
+                });
+
             modelBuilder.Entity("MiniCode.Features.Feedback.FeedbackEntry", b =>
                 {
                     b.Property<long>("Id")

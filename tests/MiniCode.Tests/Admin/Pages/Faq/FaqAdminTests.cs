@@ -33,7 +33,7 @@ public sealed class FaqAdminTests : IDisposable
         var hot = Assert.Single(home.GetProperty("hot").EnumerateArray());
         var questionId = hot.GetProperty("id").GetInt64();
         var search = await HttpAssert.Ok(await api.GetAsync("/api/faq/search?q=" + Uri.EscapeDataString("坐火车查健康码")));
-        Assert.Equal(questionId, search[0].GetProperty("question").GetProperty("id").GetInt64());
+        Assert.Equal(questionId, search.GetProperty("hits")[0].GetProperty("question").GetProperty("id").GetInt64());
 
         Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/admin/faq", new() { ["id"] = questionId.ToString() }, "/admin/faq?handler=Delete")).StatusCode);
         Assert.Empty((await HttpAssert.Ok(await api.GetAsync("/api/faq"))).GetProperty("hot").EnumerateArray());
@@ -77,5 +77,21 @@ public sealed class FaqAdminTests : IDisposable
             Assert.Equal(["faq.category_create", "faq.category_create", "faq.question_create", "faq.category_rename", "faq.category_delete"],
                 await db.Set<AuditEntry>().Where(e => e.TargetType.StartsWith("faq")).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
         }
+    }
+
+    [Fact]
+    public async Task Staff_see_the_unanswered_searches_most_asked_first_and_dismiss_them()
+    {
+        var api = _factory.CreateClient();
+        foreach (var q in new[] { "疫苗第三针在哪打", "疫苗第三针在哪打", "天气预报" })
+            await api.GetAsync("/api/faq/search?q=" + Uri.EscapeDataString(q));
+        var admin = await AdminClient.LoggedInAsync(_factory);
+        var page = await admin.GetPageAsync("/admin/faq/unanswered");
+        Assert.True(page.IndexOf("疫苗第三针在哪打", StringComparison.Ordinal) < page.IndexOf("天气预报", StringComparison.Ordinal));
+        long id;
+        await using (var scope = _factory.Services.CreateAsyncScope())
+            id = await scope.ServiceProvider.GetRequiredService<MiniCodeDbContext>().Set<FaqUnansweredQuestion>().Where(q => q.Text == "天气预报").Select(q => q.Id).SingleAsync();
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/admin/faq/unanswered", new() { ["id"] = id.ToString() }, "/admin/faq/unanswered?handler=Dismiss")).StatusCode);
+        Assert.DoesNotContain("天气预报", await admin.GetPageAsync("/admin/faq/unanswered"));
     }
 }
