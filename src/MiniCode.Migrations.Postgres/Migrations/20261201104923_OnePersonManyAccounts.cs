@@ -114,8 +114,8 @@ namespace MiniCode.Migrations.Postgres.Migrations
                 newName: "ix_household_relatives_holder_account_id_person_id");
 
             // Hand-written: back to the oldest live account of the holder's person.
+            migrationBuilder.Sql("DELETE FROM household_relatives WHERE NOT EXISTS (SELECT 1 FROM accounts a WHERE a.person_id = household_relatives.holder_account_id AND a.status <> 'Deleted');");
             migrationBuilder.Sql("UPDATE household_relatives SET holder_account_id = (SELECT MIN(a.id) FROM accounts a WHERE a.person_id = household_relatives.holder_account_id AND a.status <> 'Deleted');");
-            migrationBuilder.Sql("DELETE FROM household_relatives WHERE holder_account_id IS NULL;");
 
             migrationBuilder.AddForeignKey(
                 name: "fk_household_relatives_accounts_holder_account_id",
