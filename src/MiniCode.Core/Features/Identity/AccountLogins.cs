@@ -139,7 +139,7 @@ public sealed class AccountLogins(MiniCodeDbContext db, PersonalDataProtector pr
             case Methods.WeChat:
                 account.WeChatOpenId = account.WeChatUnionId = account.WeChatSessionKeyCipher = null;
                 var id = account.Id;
-                await db.Set<WeChatOpenIdLink>().Where(l => l.AccountId == id).ExecuteDeleteAsync(ct);
+                db.RemoveRange(await db.Set<WeChatOpenIdLink>().Where(l => l.AccountId == id).ToListAsync(ct)); // saved with the account
                 break;
             case Methods.Alipay:
                 account.AlipayUserId = account.AlipayOpenId = null;

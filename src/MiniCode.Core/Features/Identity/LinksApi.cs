@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using MiniCode.Data;
+using MiniCode.Features.People;
 using MiniCode.Features.Sessions;
 using MiniCode.Infrastructure.Errors;
 using MiniCode.Infrastructure.Security;
@@ -19,9 +20,9 @@ public static class LinksApi
     {
         me.MapPost("/links/wechat", LinkWeChat)
             .ProducesErrors(WeChatErrors.Trouble, WeChatErrors.CodeInvalid, WeChatErrors.CodeUsed, WeChatErrors.UserBlocked,
-                IdentityErrors.LoginInUse, IdentityErrors.LoginAlreadyLinked);
+                IdentityErrors.LoginInUse, IdentityErrors.LoginAlreadyLinked, CommonErrors.Conflict);
         me.MapPost("/links/alipay", LinkAlipay)
-            .ProducesErrors(AlipayErrors.Trouble, AlipayErrors.CodeInvalid, IdentityErrors.LoginInUse, IdentityErrors.LoginAlreadyLinked);
+            .ProducesErrors(AlipayErrors.Trouble, AlipayErrors.CodeInvalid, IdentityErrors.LoginInUse, IdentityErrors.LoginAlreadyLinked, CommonErrors.Conflict);
         me.MapPost("/links/phone", MeApi.BindPhoneBySms).ProducesErrors(IdentityErrors.SmsCode, IdentityErrors.PhoneInUse);
         me.MapDelete("/links/{method}", Unlink)
             .ProducesErrors(WeChatErrors.Trouble, WeChatErrors.CodeInvalid, WeChatErrors.CodeUsed, WeChatErrors.UserBlocked)
@@ -35,28 +36,30 @@ public static class LinksApi
         WeChatLoginRequest body, CurrentAccount me, IWeChatLoginClient wechat, AccountLogins logins, AccountDirectory accounts,
         MiniCodeDbContext db, CancellationToken ct)
     {
-        var account = me.Account;
         var session = await wechat.CodeToSessionAsync(body.Code!, ct);
-        var holder = await logins.ByWeChatAsync(session, ct);
-        if (holder is not null && holder.Id != account.Id) throw AccountLogins.LoginInUse(holder);
         // A further openid of the same unionid finds this account (holder); another WeChat user does not.
-        if (holder is null && account.WeChatOpenId is not null) throw new ApiException(IdentityErrors.LoginAlreadyLinked);
-        await logins.AttachWeChatAsync(account, session, ct);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(await accounts.ToDtoAsync(account, ct));
+        return await LinkAsync(me.Account, await logins.ByWeChatAsync(session, ct), me.Account.WeChatOpenId is not null,
+            () => logins.AttachWeChatAsync(me.Account, session, ct), accounts, db, ct);
     }
 
     private static async Task<Ok<AccountDto>> LinkAlipay(
         AlipayLoginRequest body, CurrentAccount me, IAlipayLoginClient alipay, AccountLogins logins, AccountDirectory accounts,
         MiniCodeDbContext db, CancellationToken ct)
     {
-        var account = me.Account;
         var token = await alipay.OAuthTokenAsync(body.AuthCode!, ct);
-        var holder = await logins.ByAlipayAsync(token, ct);
+        return await LinkAsync(me.Account, await logins.ByAlipayAsync(token, ct), (me.Account.AlipayUserId ?? me.Account.AlipayOpenId) is not null,
+            () => { AccountLogins.AttachAlipay(me.Account, token); return Task.CompletedTask; }, accounts, db, ct);
+    }
+
+    /// <summary>Links an identity <paramref name="holder"/> holds (if anyone): never another account's, never a second one of its kind.</summary>
+    private static async Task<Ok<AccountDto>> LinkAsync(Account account, Account? holder, bool hasOneOfItsKind, Func<Task> attach,
+        AccountDirectory accounts, MiniCodeDbContext db, CancellationToken ct)
+    {
         if (holder is not null && holder.Id != account.Id) throw AccountLogins.LoginInUse(holder);
-        if (holder is null && (account.AlipayUserId ?? account.AlipayOpenId) is not null) throw new ApiException(IdentityErrors.LoginAlreadyLinked);
-        AccountLogins.AttachAlipay(account, token);
-        await db.SaveChangesAsync(ct);
+        if (holder is null && hasOneOfItsKind) throw new ApiException(IdentityErrors.LoginAlreadyLinked);
+        await attach();
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException) { throw new ApiException(CommonErrors.Conflict, "该登录方式刚被其他账号绑定，请重试"); } // a parallel link won
         return TypedResults.Ok(await accounts.ToDtoAsync(account, ct));
     }
 
