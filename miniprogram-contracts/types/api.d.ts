@@ -10,6 +10,7 @@ export type AccountDto = {
   alipayBound: boolean;
   realName: null | RealNameDto;
   createdAt: string;
+  logins: Array<LoginMethodDto>;
 };
 
 export type AccountStatus = "active" | "disabled" | "deleted";
@@ -33,6 +34,13 @@ export type AlipayCodeView = {
 
 export type AlipayLoginRequest = {
   authCode: null | string;
+  stayLoggedIn?: boolean;
+};
+
+export type AlipayPhoneLoginRequest = {
+  authCode: null | string;
+  response: null | string;
+  sign: null | string;
   stayLoggedIn?: boolean;
 };
 
@@ -326,6 +334,13 @@ export type JsonWebKeySet = {
 export type LineActionResult = {
   accountIds: Array<number>;
   sessionsRevoked: number;
+};
+
+export type LoginMethodDto = {
+  accountId: number;
+  thisAccount: boolean;
+  method: string;
+  display: string;
 };
 
 export type LoginResponse = {
@@ -680,6 +695,15 @@ export type ServiceLinkDto = {
   regionCode: string;
 };
 
+export type SessionLifetimeDto = {
+  stayLoggedIn: boolean;
+  expiresAt: string;
+};
+
+export type SessionLifetimeRequest = {
+  stayLoggedIn: null | boolean;
+};
+
 export type SiteRequest = {
   name: null | string;
   regionCode: null | string;
@@ -722,6 +746,10 @@ export type SwitchEntry = {
   relation: null | string;
   color: null | HealthColor;
   codePath: string;
+};
+
+export type UnlinkRequest = {
+  code: null | string;
 };
 
 export type UnreadCount = {
@@ -778,6 +806,12 @@ export type WeChatOpenDataRequest = {
 export type WeChatOpenDataResponse = {
   verified: boolean;
   data: null | JsonElement;
+};
+
+export type WeChatPhoneLoginRequest = {
+  loginCode: null | string;
+  phoneCode: null | string;
+  stayLoggedIn?: boolean;
 };
 
 /** Every error code the server can answer with (ProblemDetails `code`). */
@@ -839,8 +873,14 @@ export type ErrorCode =
   | "identity.document_in_use"
   | "identity.face_mismatch"
   | "identity.face_unavailable"
+  | "identity.last_login"
+  | "identity.login_already_linked"
+  | "identity.login_in_use"
+  | "identity.login_not_linked"
+  | "identity.login_proof_invalid"
   | "identity.name_mismatch"
   | "identity.password_wrong"
+  | "identity.phone_bound_elsewhere"
   | "identity.phone_in_use"
   | "identity.phone_registered"
   | "identity.username_taken"
@@ -919,6 +959,13 @@ export interface Endpoints {
     response: LoginResponse;
     auth: false;
   };
+  "POST /api/auth/alipay/phone-login": {
+    path: never;
+    query: never;
+    body: AlipayPhoneLoginRequest;
+    response: LoginResponse;
+    auth: false;
+  };
   "POST /api/auth/logout": {
     path: never;
     query: never;
@@ -958,6 +1005,13 @@ export interface Endpoints {
     path: never;
     query: never;
     body: WeChatLoginRequest;
+    response: LoginResponse;
+    auth: false;
+  };
+  "POST /api/auth/wechat/phone-login": {
+    path: never;
+    query: never;
+    body: WeChatPhoneLoginRequest;
     response: LoginResponse;
     auth: false;
   };
@@ -1311,6 +1365,34 @@ export interface Endpoints {
     response: HealthReport;
     auth: true;
   };
+  "DELETE /api/me/links/{method}": {
+    path: { method: string };
+    query: never;
+    body: UnlinkRequest;
+    response: AccountDto;
+    auth: true;
+  };
+  "POST /api/me/links/alipay": {
+    path: never;
+    query: never;
+    body: AlipayLoginRequest;
+    response: AccountDto;
+    auth: true;
+  };
+  "POST /api/me/links/phone": {
+    path: never;
+    query: never;
+    body: BindPhoneBySmsRequest;
+    response: AccountDto;
+    auth: true;
+  };
+  "POST /api/me/links/wechat": {
+    path: never;
+    query: never;
+    body: WeChatLoginRequest;
+    response: AccountDto;
+    auth: true;
+  };
   "GET /api/me/notices": {
     path: never;
     query: { before?: number; take?: number };
@@ -1568,6 +1650,13 @@ export interface Endpoints {
     query: never;
     body: never;
     response: Array<SwitchEntry>;
+    auth: true;
+  };
+  "PUT /api/me/session": {
+    path: never;
+    query: never;
+    body: SessionLifetimeRequest;
+    response: SessionLifetimeDto;
     auth: true;
   };
   "GET /api/me/vaccinations": {

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using MiniCode.Features.Sessions;
 using MiniCode.Data;
 using MiniCode.Features.Households.Relatives;
 using MiniCode.Infrastructure.Errors;
@@ -10,14 +12,16 @@ namespace MiniCode.Features.Households;
 /// </summary>
 public sealed class HouseholdAccess(MiniCodeDbContext db)
 {
-    public async Task<long> RelativePersonAsync(long holderAccountId, long relativeId, CancellationToken ct) =>
-        await db.Set<Relative>().AsNoTracking()
-            .Where(r => r.Id == relativeId && r.HolderAccountId == holderAccountId)
-            .Select(r => (long?)r.PersonId).FirstOrDefaultAsync(ct)
+    /// <summary>The person of the caller's relative <paramref name="relativeId"/>; the caller's person is the holder.</summary>
+    public async Task<long> RelativePersonAsync(ClaimsPrincipal user, long relativeId, CancellationToken ct) =>
+        (user.PersonIdOrNull() is { } holderPersonId
+            ? await db.Set<Relative>().AsNoTracking()
+                .Where(r => r.Id == relativeId && r.HolderPersonId == holderPersonId)
+                .Select(r => (long?)r.PersonId).FirstOrDefaultAsync(ct)
+            : null)
         ?? throw new ApiException(HouseholdsErrors.RelativeNotFound);
 
     /// <summary>True when <paramref name="personId"/> is the caller's own person or one of the caller's relatives.</summary>
-    public async Task<bool> MayActForAsync(long accountId, long? ownPersonId, long personId, CancellationToken ct) =>
-        ownPersonId == personId
-        || await db.Set<Relative>().AnyAsync(r => r.HolderAccountId == accountId && r.PersonId == personId, ct);
+    public async Task<bool> MayActForAsync(long? ownPersonId, long personId, CancellationToken ct) =>
+        ownPersonId is { } own && (own == personId || await db.Set<Relative>().AnyAsync(r => r.HolderPersonId == own && r.PersonId == personId, ct));
 }

@@ -14,6 +14,8 @@ public static class IdentitySetup
         services.AddValidatedOptions<IdentityOptions>();
         services.AddScoped<SmsCodeService>();
         services.AddScoped<AccountDirectory>();
+        services.AddScoped<AccountLogins>();
+        services.AddScoped<IAccountDeletionParticipant, WeChatOpenIdCleanup>();
         services.AddScoped<RealNameService>();
         services.AddScoped<AccountDeletion>();
         services.AddScoped<FaceCheckService>();

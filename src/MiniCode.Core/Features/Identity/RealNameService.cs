@@ -67,22 +67,27 @@ public sealed partial class RealNameService(
     public static void ValidateName(string? name, InputValidator v) =>
         v.Check(name is not null && NamePattern().IsMatch(name.Trim()), "name", "姓名须为2到50个汉字或字母（可含·和空格）");
 
-    /// <summary>Checks the face, then links <paramref name="account"/> to the document's person (existing or new). Caller saves.</summary>
+    /// <summary>
+    /// Checks the face, then links <paramref name="account"/> to the document's person: a new one, one without an account
+    /// (e.g. a relative), or the person another account of the same human already stands on (same document and name), so
+    /// every account of one person sees the same code and data. Nothing about the document is told before the face check.
+    /// Caller saves.
+    /// </summary>
     public async Task LinkPersonAsync(Account account, string name, Document doc, string? faceToken, CancellationToken ct)
     {
         if (account.PersonId is not null) throw new ApiException(IdentityErrors.AlreadyVerified);
-        var index = protector.BlindIndex($"{doc.Type}:{doc.Number}");
-        var existing = await db.Set<Person>().FirstOrDefaultAsync(p => p.DocumentIndex == index, ct);
-        if (existing is not null && await db.Set<Account>().AnyAsync(a => a.PersonId == existing.Id && a.Id != account.Id && a.Status != AccountStatus.Deleted, ct))
-            throw new ApiException(IdentityErrors.DocumentInUse);
-        if (existing is not null && existing.Name != name) throw new ApiException(IdentityErrors.NameMismatch);
-
         if (options.Value.RealName.RequireFaceVerification)
         {
             var verdict = await faces.VerifyAsync(name, doc.Number, faceToken ?? "", ct);
             if (verdict == FaceVerdict.Unavailable) throw new ApiException(IdentityErrors.FaceUnavailable) { RetryAfterSeconds = 30 };
             if (verdict != FaceVerdict.Match) throw new ApiException(IdentityErrors.FaceMismatch);
         }
+
+        var index = protector.BlindIndex($"{doc.Type}:{doc.Number}");
+        var existing = await db.Set<Person>().FirstOrDefaultAsync(p => p.DocumentIndex == index, ct);
+        if (existing is not null && existing.Name != name)
+            throw new ApiException(await db.Set<Account>().AnyAsync(a => a.PersonId == existing.Id && a.Id != account.Id && a.Status != AccountStatus.Deleted, ct)
+                ? IdentityErrors.DocumentInUse : IdentityErrors.NameMismatch);
 
         // A person may already exist without an account, e.g. added as a relative by a household holder.
         var person = existing ?? new Person

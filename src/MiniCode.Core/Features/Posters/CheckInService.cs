@@ -17,12 +17,12 @@ namespace MiniCode.Features.Posters;
 public interface IRelativeAccess
 {
     /// <summary>The person behind the holder's relative <paramref name="relativeId"/>, or null when the holder has no such relative.</summary>
-    Task<long?> RelativePersonIdAsync(long holderAccountId, long relativeId, CancellationToken ct);
+    Task<long?> RelativePersonIdAsync(long holderPersonId, long relativeId, CancellationToken ct);
 }
 
 internal sealed class NoRelatives : IRelativeAccess
 {
-    public Task<long?> RelativePersonIdAsync(long holderAccountId, long relativeId, CancellationToken ct) => Task.FromResult<long?>(null);
+    public Task<long?> RelativePersonIdAsync(long holderPersonId, long relativeId, CancellationToken ct) => Task.FromResult<long?>(null);
 }
 
 /// <summary>
@@ -97,7 +97,7 @@ public sealed class CheckInService(MiniCodeDbContext db, PosterResolver resolver
     private async Task<long> SubjectAsync(long accountId, long selfPersonId, long? requested, CancellationToken ct)
     {
         if (requested is not { } relativeId) return selfPersonId;
-        return await relatives.RelativePersonIdAsync(accountId, relativeId, ct) ?? throw new ApiException(PostersErrors.PersonNotAllowed);
+        return await relatives.RelativePersonIdAsync(selfPersonId, relativeId, ct) ?? throw new ApiException(PostersErrors.PersonNotAllowed);
     }
 
     internal static VenueView Venue(Poster p) => new(p.Id, p.VenueName, p.Address, p.RegionCode, p.VenueType, p.Kind);

@@ -34,9 +34,9 @@ public sealed class RelativeService(
         var existing = await db.Set<Person>().AsNoTracking().FirstOrDefaultAsync(p => p.DocumentIndex == index, ct);
         if (existing?.Id == holderPersonId) throw new ApiException(HouseholdsErrors.RelativeIsSelf);
         if (existing is not null && existing.Name != name) throw new ApiException(IdentityErrors.NameMismatch);
-        if (existing is not null && await db.Set<Relative>().AnyAsync(x => x.HolderAccountId == holderAccountId && x.PersonId == existing.Id, ct))
+        if (existing is not null && await db.Set<Relative>().AnyAsync(x => x.HolderPersonId == holderPersonId && x.PersonId == existing.Id, ct))
             throw new ApiException(HouseholdsErrors.RelativeExists);
-        if (await db.Set<Relative>().CountAsync(x => x.HolderAccountId == holderAccountId, ct) >= o.MaxPerHolder)
+        if (await db.Set<Relative>().CountAsync(x => x.HolderPersonId == holderPersonId, ct) >= o.MaxPerHolder)
             throw new ApiException(HouseholdsErrors.RelativeLimit, $"每位用户最多可添加{o.MaxPerHolder}位亲友");
         var needsDeclaration = existing is null || !await db.Set<HealthDeclaration>().AnyAsync(d => d.PersonId == existing.Id, ct);
         if (needsDeclaration)
@@ -61,7 +61,7 @@ public sealed class RelativeService(
         {
             try
             {
-                return await InsertAsync(holderAccountId, name, doc, index, r, consentBy, faceRequired, needsDeclaration, ct);
+                return await InsertAsync(holderAccountId, holderPersonId, name, doc, index, r, consentBy, faceRequired, needsDeclaration, ct);
             }
             catch (DbUpdateException) when (attempt < SlotAttempts)
             {
@@ -76,13 +76,13 @@ public sealed class RelativeService(
         }
     }
 
-    private async Task<RelativeView> InsertAsync(long holderAccountId, string name, RealNameService.Document doc, string index, AddRelativeRequest r,
+    private async Task<RelativeView> InsertAsync(long holderAccountId, long holderPersonId, string name, RealNameService.Document doc, string index, AddRelativeRequest r,
         ConsentBy consentBy, bool faceVerified, bool declare, CancellationToken ct)
     {
         var o = options.Value;
         var now = time.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var used = await db.Set<Relative>().Where(x => x.HolderAccountId == holderAccountId).Select(x => x.Slot).ToListAsync(ct);
+        var used = await db.Set<Relative>().Where(x => x.HolderPersonId == holderPersonId).Select(x => x.Slot).ToListAsync(ct);
         var slot = Enumerable.Range(1, o.MaxPerHolder).FirstOrDefault(s => !used.Contains(s));
         if (slot == 0) throw new ApiException(HouseholdsErrors.RelativeLimit, $"每位用户最多可添加{o.MaxPerHolder}位亲友");
 
@@ -100,7 +100,7 @@ public sealed class RelativeService(
         };
         var relative = new Relative
         {
-            HolderAccountId = holderAccountId, Person = person, Slot = slot, Relation = string.IsNullOrWhiteSpace(r.Relation) ? null : r.Relation.Trim(),
+            HolderPersonId = holderPersonId, Person = person, Slot = slot, Relation = string.IsNullOrWhiteSpace(r.Relation) ? null : r.Relation.Trim(),
             ConsentBy = consentBy, ConsentAt = now, FaceVerified = faceVerified, AddedAt = now,
         };
         db.Add(relative);
@@ -111,36 +111,36 @@ public sealed class RelativeService(
         return ToView(relative, person, color);
     }
 
-    public async Task<IReadOnlyList<RelativeView>> ListAsync(long holderAccountId, CancellationToken ct)
+    public async Task<IReadOnlyList<RelativeView>> ListAsync(long holderPersonId, CancellationToken ct)
     {
         var rows = await db.Set<Relative>().AsNoTracking().Include(x => x.Person)
-            .Where(x => x.HolderAccountId == holderAccountId).OrderBy(x => x.Slot).ToListAsync(ct);
+            .Where(x => x.HolderPersonId == holderPersonId).OrderBy(x => x.Slot).ToListAsync(ct);
         var colors = await ColorsAsync(rows.Select(x => x.PersonId), ct);
         return rows.Select(x => ToView(x, x.Person!, colors.GetValueOrDefault(x.PersonId))).ToList();
     }
 
-    public async Task<RelativeView> GetAsync(long holderAccountId, long relativeId, CancellationToken ct)
+    public async Task<RelativeView> GetAsync(long holderPersonId, long relativeId, CancellationToken ct)
     {
         var row = await db.Set<Relative>().AsNoTracking().Include(x => x.Person)
-            .FirstOrDefaultAsync(x => x.Id == relativeId && x.HolderAccountId == holderAccountId, ct)
+            .FirstOrDefaultAsync(x => x.Id == relativeId && x.HolderPersonId == holderPersonId, ct)
             ?? throw new ApiException(HouseholdsErrors.RelativeNotFound);
         var colors = await ColorsAsync([row.PersonId], ct);
         return ToView(row, row.Person!, colors.GetValueOrDefault(row.PersonId));
     }
 
     /// <summary>The holder and the relatives with their current colour (as last computed), for switching codes quickly.</summary>
-    public async Task<IReadOnlyList<SwitchEntry>> SwitchListAsync(long holderAccountId, long holderPersonId, CancellationToken ct)
+    public async Task<IReadOnlyList<SwitchEntry>> SwitchListAsync(long holderPersonId, CancellationToken ct)
     {
         var holderName = await db.Set<Person>().Where(p => p.Id == holderPersonId).Select(p => p.Name).FirstAsync(ct);
-        var relatives = await ListAsync(holderAccountId, ct);
+        var relatives = await ListAsync(holderPersonId, ct);
         var own = (await ColorsAsync([holderPersonId], ct)).GetValueOrDefault(holderPersonId);
         return [new SwitchEntry(null, SensitiveDataMasker.MaskName(holderName), "本人", own, "/api/me/code"),
             .. relatives.Select(x => new SwitchEntry(x.Id, x.Name, x.Relation, x.Color, $"/api/me/relatives/{x.Id}/code"))];
     }
 
-    public async Task DeleteAsync(long holderAccountId, long relativeId, CancellationToken ct)
+    public async Task DeleteAsync(long holderPersonId, long relativeId, CancellationToken ct)
     {
-        var row = await db.Set<Relative>().FirstOrDefaultAsync(x => x.Id == relativeId && x.HolderAccountId == holderAccountId, ct)
+        var row = await db.Set<Relative>().FirstOrDefaultAsync(x => x.Id == relativeId && x.HolderPersonId == holderPersonId, ct)
             ?? throw new ApiException(HouseholdsErrors.RelativeNotFound);
         var allowed = DeletableAt(row);
         if (time.GetUtcNow() < allowed)
@@ -148,7 +148,7 @@ public sealed class RelativeService(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Remove(row);
         await db.SaveChangesAsync(ct);
-        await cleanup.AfterUnlinkAsync(holderAccountId, row.PersonId, ct);
+        await cleanup.AfterUnlinkAsync(holderPersonId, row.PersonId, ct);
         await tx.CommitAsync(ct);
         cleanup.DeleteFilesAfterCommit();
     }
