@@ -9,7 +9,7 @@ namespace MiniCode.Features.Identity;
 
 /// <summary>Binds an account to the person of an identity document after the document and the face check out.</summary>
 public sealed partial class RealNameService(
-    MiniCodeDbContext db, PersonalDataProtector protector, IFaceVerifier faces, TimeProvider time, IOptions<IdentityOptions> options)
+    MiniCodeDbContext db, PersonalDataProtector protector, Face.FaceVerificationService faces, TimeProvider time, IOptions<IdentityOptions> options)
 {
     /// <summary>GB/T 2260 province-level prefixes (first two digits) that resident ID numbers are issued under.</summary>
     private static readonly HashSet<string> Provinces =
@@ -78,11 +78,7 @@ public sealed partial class RealNameService(
         if (existing is not null && existing.Name != name) throw new ApiException(IdentityErrors.NameMismatch);
 
         if (options.Value.RealName.RequireFaceVerification)
-        {
-            var verdict = await faces.VerifyAsync(name, doc.Number, faceToken ?? "", ct);
-            if (verdict == FaceVerdict.Unavailable) throw new ApiException(IdentityErrors.FaceUnavailable) { RetryAfterSeconds = 30 };
-            if (verdict != FaceVerdict.Match) throw new ApiException(IdentityErrors.FaceMismatch);
-        }
+            await faces.VerifyAsync(account.Id, Face.FacePurposes.RealName, new Face.FaceSubject(name, doc.Type, doc.Number), faceToken, ct);
 
         // A person may already exist without an account, e.g. added as a relative by a household holder.
         var person = existing ?? new Person
