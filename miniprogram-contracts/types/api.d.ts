@@ -196,6 +196,25 @@ export type FaceCheckResult = {
   verifiedAt: string;
 };
 
+export type FaceSessionRequest = {
+  purpose: null | string;
+  name: null | string;
+  idNumber: null | string;
+  relativeId: null | number;
+  needsDocument?: boolean;
+};
+
+export type FaceSessionResponse = {
+  provider: string;
+  purpose: string;
+  userIdKey: null | string;
+  certifyId: null | string;
+  certifyUrl: null | string;
+  bizToken: null | string;
+  url: null | string;
+  expiresAt: string;
+};
+
 export type FaqCategoryDto = {
   id: number;
   name: string;
@@ -829,7 +848,11 @@ export type ErrorCode =
   | "identity.already_verified"
   | "identity.credentials_invalid"
   | "identity.document_in_use"
+  | "identity.face_document_unsupported"
+  | "identity.face_expired"
   | "identity.face_mismatch"
+  | "identity.face_platform_required"
+  | "identity.face_reused"
   | "identity.face_unavailable"
   | "identity.name_mismatch"
   | "identity.password_wrong"
@@ -1294,6 +1317,13 @@ export interface Endpoints {
     query: never;
     body: FaceCheckRequest;
     response: FaceCheckResult;
+    auth: true;
+  };
+  "POST /api/me/face/sessions": {
+    path: never;
+    query: never;
+    body: FaceSessionRequest;
+    response: FaceSessionResponse;
     auth: true;
   };
   "GET /api/me/health-report": {

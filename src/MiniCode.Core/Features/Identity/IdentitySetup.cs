@@ -24,6 +24,7 @@ public static class IdentitySetup
         services.AddScoped<AccountDeletion>();
         services.AddScoped<FaceCheckService>();
         services.AddScoped<FaceVerificationService>();
+        services.AddScoped<IAccountDeletionParticipant, FaceSessionDeletion>();
         services.AddTransient<WeChatFaceVerifier>();
         services.AddTransient<AlipayFaceVerifier>();
         services.AddTransient<TencentFaceVerifier>();

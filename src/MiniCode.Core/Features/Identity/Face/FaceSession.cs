@@ -34,3 +34,16 @@ internal sealed class FaceSessionConfiguration : IEntityTypeConfiguration<FaceSe
         b.HasIndex(x => x.AccountId);
     }
 }
+
+/// <summary>
+/// Account deletion: sessions never used are deleted; used ones lose the document's blind index and keep only the
+/// reference hash, so a result stays used after the account is gone.
+/// </summary>
+internal sealed class FaceSessionDeletion(Data.MiniCodeDbContext db) : IAccountDeletionParticipant
+{
+    public async Task OnAccountDeletingAsync(long accountId, long? personId, CancellationToken ct)
+    {
+        await db.Set<FaceSession>().Where(s => s.AccountId == accountId && s.UsedAt == null).ExecuteDeleteAsync(ct);
+        await db.Set<FaceSession>().Where(s => s.AccountId == accountId).ExecuteUpdateAsync(u => u.SetProperty(s => s.DocumentIndex, ""), ct);
+    }
+}
