@@ -1,4 +1,5 @@
 using System.Net;
+using MiniCode.Tests.Households;
 using MiniCode.Tests.Infrastructure;
 using static MiniCode.Tests.Identity.Face.FaceKit;
 
@@ -67,6 +68,25 @@ public sealed class TencentFaceTests : IDisposable
         await OutageAsync(_factory);
         await AssertUnavailableAsync(await citizen.Client.RealNameAsync(id, bizToken));
         await HttpAssert.Ok(await citizen.Client.RealNameAsync(id, bizToken));
+    }
+
+    [Fact]
+    public async Task A_relative_is_added_with_a_relative_session_of_the_holder_and_not_with_one_started_for_another_purpose()
+    {
+        var holder = await _factory.CitizenAsync();
+        var birth = new DateOnly(1970, 6, 1); // not exempt by age: the face is required
+        var id = TestUsers.NextIdNumber(birth);
+        var session = await holder.Client.StartAsync("relative", "张小红", id);
+        var forRealName = await holder.Client.StartAsync("real_name", "张小红", id);
+        foreach (var token in new[] { session, forRealName }.Select(x => x.GetProperty("bizToken").GetString()!))
+            Assert.Equal(HttpStatusCode.NoContent,
+                (await _factory.CreateClient().PostAsync($"/simulator/tencent/simulator/detect-complete?biz_token={token}&err_code=0", null)).StatusCode);
+
+        await HttpAssert.Problem(await holder.PostRelativeAsync(HouseholdsKit.Relative("张小红", birth, forRealName.GetProperty("bizToken").GetString(), number: id)),
+            HttpStatusCode.BadRequest, "identity.face_mismatch");
+        var added = await HttpAssert.Ok(await holder.PostRelativeAsync(HouseholdsKit.Relative("张小红", birth, session.GetProperty("bizToken").GetString(), number: id)),
+            HttpStatusCode.Created);
+        Assert.True(added.GetProperty("faceVerified").GetBoolean());
     }
 
     [Fact]

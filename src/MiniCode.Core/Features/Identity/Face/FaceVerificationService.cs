@@ -20,7 +20,8 @@ public static class FacePurposes
 /// <c>Identity:Face:MaxResultAge</c> old, and every result counts once. Mismatches never say whether the document exists.
 /// </summary>
 public sealed class FaceVerificationService(
-    MiniCodeDbContext db, IFaceVerifier verifier, PersonalDataProtector protector, IOptions<IdentityOptions> options, TimeProvider time)
+    MiniCodeDbContext db, IFaceVerifier verifier, PersonalDataProtector protector, IOptions<IdentityOptions> options, TimeProvider time,
+    IHttpContextAccessor http)
 {
     private FaceRules Rules => options.Value.Face;
 
@@ -93,7 +94,12 @@ public sealed class FaceVerificationService(
     {
         var a = await db.Set<Account>().AsNoTracking().Where(x => x.Id == accountId)
             .Select(x => new { x.WeChatOpenId, x.AlipayUserId }).FirstAsync(ct);
-        return new FaceCaller(accountId, a.WeChatOpenId, a.AlipayUserId);
+        // The session of the request tells which mini program the caller is in (an account may have both platforms).
+        string? method = null;
+        if (http.HttpContext?.User.FindFirst(Sessions.SessionClaims.SessionId)?.Value is { } sid && long.TryParse(sid, out var sessionId))
+            method = await db.Set<Sessions.Session>().AsNoTracking().Where(s => s.Id == sessionId && s.AccountId == accountId)
+                .Select(s => s.Method).FirstOrDefaultAsync(ct);
+        return new FaceCaller(accountId, a.WeChatOpenId, a.AlipayUserId, method);
     }
 
     private string IndexOf(FaceSubject subject) => protector.BlindIndex($"{subject.DocumentType}:{subject.DocumentNumber}");

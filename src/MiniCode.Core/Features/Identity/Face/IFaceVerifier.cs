@@ -7,8 +7,11 @@ public enum FaceVerdict { Match, Mismatch, Expired, Unavailable, DocumentUnsuppo
 /// <summary>Whose face is claimed: the name and document being verified.</summary>
 public sealed record FaceSubject(string Name, DocumentType DocumentType, string DocumentNumber);
 
-/// <summary>The account asking, with its platform identities (WeChat compares the result's openid with the caller's).</summary>
-public sealed record FaceCaller(long AccountId, string? WeChatOpenId, string? AlipayUserId);
+/// <summary>
+/// The account asking, with its platform identities (WeChat compares the result's openid with the caller's) and the
+/// method of the session it asks with (<c>wechat</c>, <c>alipay</c>, <c>sms</c>…): the mini program it is in.
+/// </summary>
+public sealed record FaceCaller(long AccountId, string? WeChatOpenId, string? AlipayUserId, string? LoginMethod = null);
 
 /// <summary>
 /// What the mini program needs to run the face step. <see cref="Reference"/> is the result reference the provider
