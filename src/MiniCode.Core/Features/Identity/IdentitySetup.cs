@@ -13,8 +13,10 @@ public static class IdentitySetup
     {
         var services = builder.Services;
         services.AddValidatedOptions<IdentityOptions>()
-            .Validate<IHostEnvironment>((o, env) => o.Face.Provider != FaceProvider.Simulator || env.IsDevelopment() || env.IsEnvironment("Testing"),
-                FaceRules.ProviderSetting + " = Simulator is for Development and Testing only; set WeChat, Alipay or TencentCloud")
+            // Unset means the simulator while its part is on: outside Development and Testing neither may take sim: tokens.
+            .Validate<IHostEnvironment, IOptions<HostPartsOptions>>((o, env, parts) =>
+                    !(o.Face.Provider == FaceProvider.Simulator || (o.Face.Provider is null && parts.Value.Simulator)) || env.IsDevelopment() || env.IsEnvironment("Testing"),
+                FaceRules.ProviderSetting + " must be WeChat, Alipay or TencentCloud outside Development and Testing (the simulator and its sim: tokens are refused)")
             .Validate(o => o.Face.Provider != FaceProvider.TencentCloud || o.Face.TencentCloud is { SecretId.Length: > 0, SecretKey.Length: > 0, RuleId.Length: > 0 },
                 "Identity:Face:TencentCloud:SecretId, SecretKey and RuleId are required when " + FaceRules.ProviderSetting + " is TencentCloud");
         services.AddRequiredSetting(FaceRules.ProviderSetting, "the face verification provider: WeChat, Alipay or TencentCloud");
