@@ -204,6 +204,25 @@ export type FaceCheckResult = {
   verifiedAt: string;
 };
 
+export type FaceSessionRequest = {
+  purpose: null | string;
+  name: null | string;
+  idNumber: null | string;
+  relativeId: null | number;
+  needsDocument?: boolean;
+};
+
+export type FaceSessionResponse = {
+  provider: string;
+  purpose: string;
+  userIdKey: null | string;
+  certifyId: null | string;
+  certifyUrl: null | string;
+  bizToken: null | string;
+  url: null | string;
+  expiresAt: string;
+};
+
 export type FaqCategoryDto = {
   id: number;
   name: string;
@@ -871,7 +890,11 @@ export type ErrorCode =
   | "identity.already_verified"
   | "identity.credentials_invalid"
   | "identity.document_in_use"
+  | "identity.face_document_unsupported"
+  | "identity.face_expired"
   | "identity.face_mismatch"
+  | "identity.face_platform_required"
+  | "identity.face_reused"
   | "identity.face_unavailable"
   | "identity.last_login"
   | "identity.login_already_linked"
@@ -1356,6 +1379,13 @@ export interface Endpoints {
     query: never;
     body: FaceCheckRequest;
     response: FaceCheckResult;
+    auth: true;
+  };
+  "POST /api/me/face/sessions": {
+    path: never;
+    query: never;
+    body: FaceSessionRequest;
+    response: FaceSessionResponse;
     auth: true;
   };
   "GET /api/me/health-report": {

@@ -1901,6 +1901,64 @@ namespace MiniCode.Migrations.Postgres.Migrations
                     b.ToTable("household_relatives", (string)null);
                 });
 
+            modelBuilder.Entity("MiniCode.Features.Identity.Face.FaceSession", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DocumentIndex")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("document_index");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("ReferenceHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("reference_hash");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_face_sessions");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_face_sessions_account_id");
+
+                    b.HasIndex("ReferenceHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_face_sessions_reference_hash");
+
+                    b.ToTable("face_sessions", (string)null);
+                });
+
             modelBuilder.Entity("MiniCode.Features.Identity.FaceVerification", b =>
                 {
                     b.Property<long>("Id")

@@ -1840,6 +1840,62 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                     b.ToTable("household_relatives", (string)null);
                 });
 
+            modelBuilder.Entity("MiniCode.Features.Identity.Face.FaceSession", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("account_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DocumentIndex")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_index");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("ReferenceHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference_hash");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("used_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_face_sessions");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_face_sessions_account_id");
+
+                    b.HasIndex("ReferenceHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_face_sessions_reference_hash");
+
+                    b.ToTable("face_sessions", (string)null);
+                });
+
             modelBuilder.Entity("MiniCode.Features.Identity.FaceVerification", b =>
                 {
                     b.Property<long>("Id")

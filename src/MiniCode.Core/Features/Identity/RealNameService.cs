@@ -9,7 +9,7 @@ namespace MiniCode.Features.Identity;
 
 /// <summary>Binds an account to the person of an identity document after the document and the face check out.</summary>
 public sealed partial class RealNameService(
-    MiniCodeDbContext db, PersonalDataProtector protector, IFaceVerifier faces, TimeProvider time, IOptions<IdentityOptions> options)
+    MiniCodeDbContext db, PersonalDataProtector protector, Face.FaceVerificationService faces, TimeProvider time, IOptions<IdentityOptions> options)
 {
     /// <summary>GB/T 2260 province-level prefixes (first two digits) that resident ID numbers are issued under.</summary>
     private static readonly HashSet<string> Provinces =
@@ -77,11 +77,7 @@ public sealed partial class RealNameService(
     {
         if (account.PersonId is not null) throw new ApiException(IdentityErrors.AlreadyVerified);
         if (options.Value.RealName.RequireFaceVerification)
-        {
-            var verdict = await faces.VerifyAsync(name, doc.Number, faceToken ?? "", ct);
-            if (verdict == FaceVerdict.Unavailable) throw new ApiException(IdentityErrors.FaceUnavailable) { RetryAfterSeconds = 30 };
-            if (verdict != FaceVerdict.Match) throw new ApiException(IdentityErrors.FaceMismatch);
-        }
+            await faces.VerifyAsync(account.Id, Face.FacePurposes.RealName, new Face.FaceSubject(name, doc.Type, doc.Number), faceToken, ct);
 
         var index = protector.BlindIndex($"{doc.Type}:{doc.Number}");
         var existing = await db.Set<Person>().FirstOrDefaultAsync(p => p.DocumentIndex == index, ct);

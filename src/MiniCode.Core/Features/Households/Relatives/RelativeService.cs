@@ -3,6 +3,7 @@ using MiniCode.Data;
 using MiniCode.Features.HealthCodes.Declarations;
 using MiniCode.Features.HealthCodes.Engine;
 using MiniCode.Features.Identity;
+using MiniCode.Features.Identity.Face;
 using MiniCode.Features.People;
 using MiniCode.Infrastructure.Errors;
 using MiniCode.Infrastructure.Logging;
@@ -15,7 +16,7 @@ namespace MiniCode.Features.Households.Relatives;
 /// exempt by age, first health declaration), lists and switches between them, and deletes them after a waiting time.
 /// </summary>
 public sealed class RelativeService(
-    MiniCodeDbContext db, RealNameService realNames, PersonalDataProtector protector, IFaceVerifier faces, DeclarationService declarations,
+    MiniCodeDbContext db, RealNameService realNames, PersonalDataProtector protector, FaceVerificationService faces, DeclarationService declarations,
     HouseholdCleanup cleanup, IOptions<RelativesOptions> options, IOptions<IdentityOptions> identity, TimeProvider time)
 {
     private const int SlotAttempts = 4;
@@ -51,11 +52,7 @@ public sealed class RelativeService(
         var faceRequired = identity.Value.RealName.RequireFaceVerification &&
             (hasOwnAccount || (age >= o.FaceExemptUnderAge && age <= o.FaceExemptOverAge));
         if (faceRequired)
-        {
-            var verdict = await faces.VerifyAsync(name, doc.Number, r.FaceToken ?? "", ct);
-            if (verdict == FaceVerdict.Unavailable) throw new ApiException(IdentityErrors.FaceUnavailable) { RetryAfterSeconds = 30 };
-            if (verdict != FaceVerdict.Match) throw new ApiException(IdentityErrors.FaceMismatch);
-        }
+            await faces.VerifyAsync(holderAccountId, FacePurposes.Relative, new FaceSubject(name, doc.Type, doc.Number), r.FaceToken, ct);
 
         for (var attempt = 1; ; attempt++)
         {
