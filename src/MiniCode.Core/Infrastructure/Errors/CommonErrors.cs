@@ -19,6 +19,9 @@ public static class CommonErrors
     /// <summary>The database is unreachable, timing out or busy (<see cref="DatabaseFaults"/>); possible on every endpoint.</summary>
     public static readonly ErrorCode DatabaseUnavailable = new("service.database_unavailable", 503, "系统繁忙，请稍后再试");
 
+    /// <summary>What any endpoint can answer without declaring it: an internal error, an unavailable database.</summary>
+    public static readonly IReadOnlyList<ErrorCode> Anywhere = [Internal, DatabaseUnavailable];
+
     /// <summary>The error a bare status code (from status-code pages) maps to.</summary>
     public static ErrorCode ForStatus(int status) => status switch
     {

@@ -27,5 +27,5 @@ public static class ErrorMetadata
 
     /// <summary>Whether <paramref name="code"/> is declared on the endpoint; an internal error or an unavailable database is possible anywhere.</summary>
     public static bool Declares(this EndpointMetadataCollection metadata, string code) =>
-        code == CommonErrors.Internal.Code || code == CommonErrors.DatabaseUnavailable.Code || metadata.OfType<ProducesErrorsMetadata>().Any(m => m.Errors.Any(e => e.Code == code));
+        CommonErrors.Anywhere.Any(e => e.Code == code) || metadata.OfType<ProducesErrorsMetadata>().Any(m => m.Errors.Any(e => e.Code == code));
 }

@@ -18,7 +18,7 @@ internal sealed class ErrorResponsesTransformer : IOpenApiOperationTransformer
     {
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
         if (!metadata.OfType<ProducesErrorsMetadata>().Any()) return Task.CompletedTask;
-        var declared = new EndpointMetadataCollection(metadata).DeclaredErrors().Append(CommonErrors.Internal).Append(CommonErrors.DatabaseUnavailable)
+        var declared = new EndpointMetadataCollection(metadata).DeclaredErrors().Concat(CommonErrors.Anywhere)
             .DistinctBy(e => e.Code).GroupBy(e => e.Status).ToList();
 
         // Success responses as generated, then one error response per declared status, in status order.
