@@ -49,6 +49,10 @@ public sealed class StaffLogin(MiniCodeDbContext db, PasswordHasher hasher, Audi
         return new(Outcome.Success, staff);
     }
 
+    /// <summary>Ends every session of the staff member: a new security stamp invalidates each cookie issued so far.</summary>
+    public Task LogOutEverywhereAsync(long staffId, CancellationToken ct) =>
+        db.Set<StaffMember>().Where(s => s.Id == staffId).ExecuteUpdateAsync(u => u.SetProperty(s => s.SecurityStamp, NewSecurityStamp()), ct);
+
     public static string ActorOf(StaffMember staff) => "staff:" + staff.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static string NewSecurityStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
