@@ -36,7 +36,7 @@ public static class AdminSetup
         services.Replace(ServiceDescriptor.Singleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>());
         services.AddAuthentication().AddCookie(AdminAuth.Scheme);
         services.AddOptions<CookieAuthenticationOptions>(AdminAuth.Scheme)
-            .Configure<IOptions<AdminOptions>, TimeProvider>((o, admin, time) => AdminAuth.Configure(o, admin.Value, time));
+            .Configure<IOptions<AdminOptions>, TimeProvider, IHostEnvironment>((o, admin, time, env) => AdminAuth.Configure(o, admin.Value, time, env));
         services.AddAuthorizationBuilder().AddPolicy(AdminAuth.StaffPolicy, p => p.AddAuthenticationSchemes(AdminAuth.Scheme).RequireAuthenticatedUser());
         // Chinese text is written as is, not as &#x...; entities (smaller pages, readable source).
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>

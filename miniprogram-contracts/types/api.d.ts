@@ -601,6 +601,7 @@ export type RevocationList = {
 
 export type RevokedCard = {
   payloadSha256: string;
+  signedSha256: string;
   keyId: string;
   issuedAt: string;
   expiresAt: string;
@@ -949,6 +950,7 @@ export type ErrorCode =
   | "request.malformed_body"
   | "request.unsupported_media_type"
   | "request.validation_failed"
+  | "service.database_unavailable"
   | "sms.code_expired"
   | "sms.code_invalid"
   | "sms.daily_limit"

@@ -117,6 +117,7 @@ export const ERROR_CODES: Readonly<Record<ErrorCode, { status: number; message: 
   "request.malformed_body": { status: 400, message: "请求内容格式错误，无法解析" },
   "request.unsupported_media_type": { status: 415, message: "不支持的内容类型，请使用 application/json" },
   "request.validation_failed": { status: 400, message: "请求参数有误，请检查后重试" },
+  "service.database_unavailable": { status: 503, message: "系统繁忙，请稍后再试" },
   "sms.code_expired": { status: 400, message: "验证码已过期，请重新获取" },
   "sms.code_invalid": { status: 400, message: "验证码错误" },
   "sms.daily_limit": { status: 429, message: "该手机号今日获取验证码次数已达上限" },

@@ -13,10 +13,15 @@ def jwk(k, kid):
     return {"kty":"EC","crv":"P-256","x":b64u(n.x.to_bytes(32,'big')),"y":b64u(n.y.to_bytes(32,'big')),"kid":"%08x"%kid,"use":"sig","alg":"ES256"}
 def signed(t, kid, subj, color, iat, exp):
     return bytes([1, t]) + struct.pack('>IQBII', kid, subj, color, iat, exp)
+N = 0xFFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551  # order of P-256
 def sign(k, data):
     der = k.sign(data, ec.ECDSA(hashes.SHA256()))
     r, s = utils.decode_dss_signature(der)
+    if s > N // 2: s = N - s  # low-S only: (r, n - s) is the malleable twin, refused by verifiers
     return r.to_bytes(32,'big') + s.to_bytes(32,'big')
+def high_s_twin(sig):
+    r, s = int.from_bytes(sig[:32],'big'), int.from_bytes(sig[32:],'big')
+    return r.to_bytes(32,'big') + (N - s).to_bytes(32,'big')
 def payload(data, sig): return "MC1:" + b64u(data + sig)
 import datetime
 iat = int(datetime.datetime(2026,11,21,2,0,0,tzinfo=datetime.timezone.utc).timestamp())
@@ -32,7 +37,7 @@ for name,t,subj,color,life in [("valid_green_health_code",1,12345,0,60),("valid_
     add(name, payload(d, sig), "2026-11-21T02:00:30Z", {"valid":True,"type":types[t],"keyId":"%08x"%kid1,"subjectId":subj,"color":colors[color],"issuedAt":iat,"expiresAt":iat+life}, d.hex())
 d = signed(1, kid1, 12345, 0, iat, iat+60); sig = sign(k1, d)
 add("expired_health_code", payload(d, sig), "2026-11-21T02:01:00Z", {"valid":False,"reason":"expired"}, d.hex())
-t = bytearray(d); t[14] = 0  # keep
+add("high_s_twin", payload(d, high_s_twin(sig)), "2026-11-21T02:00:30Z", {"valid":False,"reason":"bad_signature"})  # verifies as plain ECDSA, but s > n/2
 d_red = signed(1, kid1, 12345, 3, iat, iat+60); sig_red = sign(k1, d_red)
 tampered = signed(1, kid1, 12345, 0, iat, iat+60)  # red code's signature on a green body
 add("tampered_colour", payload(tampered, sig_red), "2026-11-21T02:00:30Z", {"valid":False,"reason":"bad_signature"})

@@ -14,9 +14,14 @@ def jwk(k, kid):
     n = k.public_key().public_numbers()
     return {"kty":"EC","crv":"P-256","x":b64u(n.x.to_bytes(32,'big')),"y":b64u(n.y.to_bytes(32,'big')),"kid":"%08x"%kid,"use":"sig","alg":"ES256"}
 def signed(t, kid, subj, color, iat, exp): return bytes([1, t]) + struct.pack('>IQBII', kid, subj, color, iat, exp)
+N = 0xFFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551  # order of P-256
 def sign(k, data):
     r, s = utils.decode_dss_signature(k.sign(data, ec.ECDSA(hashes.SHA256())))
+    if s > N // 2: s = N - s  # low-S only: (r, n - s) is the malleable twin, refused by verifiers
     return r.to_bytes(32,'big') + s.to_bytes(32,'big')
+def high_s_twin(sig):
+    r, s = int.from_bytes(sig[:32],'big'), int.from_bytes(sig[32:],'big')
+    return r.to_bytes(32,'big') + (N - s).to_bytes(32,'big')
 def payload(data, sig): return "MC1:" + b64u(data + sig)
 
 iat = int(datetime.datetime(2026,11,21,2,0,0,tzinfo=datetime.timezone.utc).timestamp())
@@ -33,6 +38,7 @@ for name, subj in [("valid_poster", 1001), ("valid_poster_large_id", 90071992547
     add(name, payload(d, sign(k1, d)), "2027-06-01T00:00:00Z", valid(subj, year), d)
 d = signed(3, kid1, 1001, 0xFF, iat, iat+year); sig = sign(k1, d)
 add("expired_poster", payload(d, sig), "2027-11-21T02:00:00Z", {"valid": False, "reason": "expired"}, d)
+add("high_s_twin", payload(d, high_s_twin(sig)), "2027-06-01T00:00:00Z", {"valid": False, "reason": "bad_signature"})  # verifies as plain ECDSA, but s > n/2
 add("tampered_poster_id", payload(signed(3, kid1, 1002, 0xFF, iat, iat+year), sig), "2027-06-01T00:00:00Z", {"valid": False, "reason": "bad_signature"})
 d2 = signed(3, kid2, 1001, 0xFF, iat, iat+year)
 add("unknown_key", payload(d2, sign(k2, d2)), "2027-06-01T00:00:00Z", {"valid": False, "reason": "unknown_key"})

@@ -86,6 +86,7 @@ public sealed class AdminWalkthroughTests(AdminBrowser browser) : IClassFixture<
         await page.ClickAsync("form.card >> text=保存");
         await Expect(page.Locator(".flash")).ToContainTextAsync("已保存");
         await page.FillAsync("input[name=NewPassword]", "NewPass#2026");
+        await page.FillAsync("input[name=CurrentPassword]", AdminOptions.DevelopmentPassword);
         await page.ClickAsync("text=重置密码 >> nth=-1");
         await Expect(page.Locator(".flash")).ToContainTextAsync("密码已重置");
         await browser.ScreenshotAsync(page, "06-staff-edit");

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using MiniCode.Data;
 using MiniCode.Features.Organisations;
@@ -36,13 +37,15 @@ public static class AdminAuth
     public static long? StaffId(this ClaimsPrincipal user) =>
         user.Identity?.AuthenticationType == Scheme && long.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), CultureInfo.InvariantCulture, out var id) ? id : null;
 
-    internal static void Configure(CookieAuthenticationOptions o, AdminOptions admin, TimeProvider time)
+    internal static void Configure(CookieAuthenticationOptions o, AdminOptions admin, TimeProvider time, IHostEnvironment environment)
     {
         o.Cookie.Name = "minicode.admin";
         o.Cookie.Path = "/admin";
         o.Cookie.HttpOnly = true;
         o.Cookie.SameSite = SameSiteMode.Strict;
-        o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        // Over plain HTTP only where nobody real signs in: the development machine and the test hosts.
+        o.Cookie.SecurePolicy = environment.IsDevelopment() || environment.IsEnvironment("Testing")
+            ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         o.ExpireTimeSpan = TimeSpan.FromMinutes(admin.IdleTimeoutMinutes);
         o.SlidingExpiration = true;
         o.TimeProvider = time;

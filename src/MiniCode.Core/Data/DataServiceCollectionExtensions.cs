@@ -34,7 +34,7 @@ public static class DataServiceCollectionExtensions
         else
             options.UseSqlite(connectionString,
                 o => o.CommandTimeout(db.CommandTimeoutSeconds).MigrationsAssembly(DatabaseMigrator.SqliteMigrationsAssembly))
-                .AddInterceptors(SqliteConnectionSetup.Instance);
+                .AddInterceptors(new SqliteConnectionSetup(db.SqliteBusyTimeoutMilliseconds));
     }
 }
 

@@ -23,4 +23,11 @@ public sealed class DatabaseOptions : ISectionOptions
 
     [Range(1, 600)]
     public int CommandTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// How long a SQLite statement waits for another writer's lock before the request is answered 503
+    /// <c>service.database_unavailable</c> (SQLite's own busy retry).
+    /// </summary>
+    [Range(1, 60_000)]
+    public int SqliteBusyTimeoutMilliseconds { get; set; } = 5000;
 }

@@ -5,24 +5,24 @@ namespace MiniCode.Data;
 
 /// <summary>
 /// Every SQLite connection runs in WAL mode with a busy timeout: readers (requests, the admin) then never block the
-/// writer (a job's commit), and concurrent writers wait their turn instead of failing with "database is locked".
+/// writer (a job's commit), and concurrent writers wait their turn (<c>Database:SqliteBusyTimeoutMilliseconds</c>)
+/// instead of failing at once with "database is locked"; past it the request answers 503.
 /// </summary>
-internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
+internal sealed class SqliteConnectionSetup(int busyTimeoutMilliseconds) : DbConnectionInterceptor
 {
-    public static readonly SqliteConnectionSetup Instance = new();
-    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=10000;";
+    private readonly string _pragmas = $"PRAGMA journal_mode=WAL; PRAGMA busy_timeout={busyTimeoutMilliseconds};";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = Pragmas;
+        cmd.CommandText = _pragmas;
         cmd.ExecuteNonQuery();
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         await using var cmd = connection.CreateCommand();
-        cmd.CommandText = Pragmas;
+        cmd.CommandText = _pragmas;
         await cmd.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -38,8 +38,16 @@ public sealed class PayloadVectorTests
             Curve = ECCurve.NamedCurves.nistP256,
             Q = new ECPoint { X = FromB64Url(jwk.GetProperty("x").GetString()!), Y = FromB64Url(jwk.GetProperty("y").GetString()!) },
         });
-        if (!key.VerifyData(bytes.AsSpan(0, 23), bytes.AsSpan(23), HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation)) return "bad_signature";
+        if (!IsLowS(bytes.AsSpan(55)) || !key.VerifyData(bytes.AsSpan(0, 23), bytes.AsSpan(23), HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation))
+            return "bad_signature";
         return now.ToUnixTimeSeconds() >= exp ? "expired" : null;
+    }
+
+    /// <summary>s ≤ n/2 (n the P-256 order), as qr-payload.md requires; written from the spec, not the server's EcdsaLowS.</summary>
+    private static bool IsLowS(ReadOnlySpan<byte> s)
+    {
+        var n = System.Numerics.BigInteger.Parse("0FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", System.Globalization.NumberStyles.HexNumber);
+        return new System.Numerics.BigInteger(s, isUnsigned: true, isBigEndian: true) <= n / 2;
     }
 
     private static byte[] FromB64Url(string s)

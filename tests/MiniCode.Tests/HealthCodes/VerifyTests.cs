@@ -35,6 +35,38 @@ public sealed class VerifyTests : IDisposable
         Assert.True((await _factory.Partner().VerifyAsync(payload)).GetProperty("valid").GetBoolean());
     }
 
+    [Fact]
+    public async Task Codes_are_signed_low_S_and_the_high_S_twin_of_a_valid_code_is_refused()
+    {
+        var (_, payload, scanner) = await ArrangeAsync();
+        Assert.True(CodePayload.TryParse(payload, out _, out var signed, out var signature));
+        var twin = CodePayload.ToText(signed, EcdsaLowS.Twin(signature));
+        using (var key = ECDsa.Create(ECCurve.NamedCurves.nistP256))
+        {
+            var jwk = (await HttpAssert.Ok(await _factory.CreateClient().GetAsync("/api/keys"))).GetProperty("keys")[0];
+            key.ImportParameters(new ECParameters
+            {
+                Curve = ECCurve.NamedCurves.nistP256,
+                Q = new ECPoint { X = Base64UrlDecode(jwk.GetProperty("x").GetString()!), Y = Base64UrlDecode(jwk.GetProperty("y").GetString()!) },
+            });
+            // The twin is a valid ECDSA signature as such: only the low-S rule tells it apart.
+            Assert.True(key.VerifyData(signed, EcdsaLowS.Twin(signature), HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation));
+        }
+        Assert.Equal("bad_signature", (await scanner.VerifyAsync(twin)).GetProperty("reason").GetString());
+        Assert.True((await scanner.VerifyAsync(payload)).GetProperty("valid").GetBoolean());
+
+        // Half of all ECDSA signatures have a high s; none of the server's may.
+        var signer = _factory.Services.GetRequiredService<CodeSigner>();
+        for (var i = 0; i < 32; i++)
+        {
+            var (text, _) = signer.Sign(CodeType.HealthCode, 1000 + i, HealthColor.Green, _factory.Clock.GetUtcNow(), TimeSpan.FromMinutes(1));
+            Assert.True(CodePayload.TryParse(text, out _, out _, out var s));
+            Assert.True(EcdsaLowS.IsLowS(s), text);
+        }
+    }
+
+    private static byte[] Base64UrlDecode(string s) => Convert.FromBase64String(s.Replace('-', '+').Replace('_', '/') + new string('=', (4 - s.Length % 4) % 4));
+
     private const System.Text.Json.JsonValueKind JsonValueKindNull = System.Text.Json.JsonValueKind.Null;
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using MiniCode.Features.HealthCodes.Engine;
+using MiniCode.Features.HealthCodes.Signing;
 using MiniCode.Features.Households.OfflineCards;
 using MiniCode.Tests.HealthCodes;
 using MiniCode.Tests.Infrastructure;
@@ -101,6 +102,24 @@ public sealed class OfflineCardTests : IDisposable
         await HttpAssert.Ok(await holder.Client.DeleteAsync($"/api/me/relatives/{rid}"), HttpStatusCode.NoContent);
         Assert.Equal("revoked", (await _factory.Partner().VerifyAsync(card.Str("payload"))).Str("reason"));
         await HttpAssert.Problem(await holder.Client.GetAsync(card.Str("pngPath")), HttpStatusCode.NotFound, "offline_cards.not_found");
+    }
+
+    [Fact]
+    public async Task A_revoked_card_stays_revoked_under_another_signature_of_the_same_bytes()
+    {
+        var holder = await _factory.CitizenAsync("何重签");
+        var rid = await holder.AddRelativeAsync("何老二");
+        var card = await HttpAssert.Ok(await holder.Client.PostJson("/api/me/offline-cards", new { relativeId = rid }), HttpStatusCode.Created);
+        _factory.Clock.Advance(TimeSpan.FromHours(24));
+        await HttpAssert.Ok(await holder.Client.DeleteAsync($"/api/me/relatives/{rid}"), HttpStatusCode.NoContent);
+
+        Assert.True(CodePayload.TryParse(card.Str("payload"), out var claims, out var signed, out var signature));
+        var twin = CodePayload.ToText(signed, EcdsaLowS.Twin(signature));
+        // The revocation list itself matches what is signed, not the text (the twin is refused anyway, as high-S).
+        Assert.True(await _factory.WithServiceAsync<ICodeRevocationList, bool>(list => list.IsRevokedAsync(twin, claims, default)));
+        Assert.Equal("bad_signature", (await _factory.Partner().VerifyAsync(twin)).Str("reason"));
+        var published = Assert.Single((await HttpAssert.Ok(await _factory.CreateClient().GetAsync("/api/offline-cards/revocations"))).GetProperty("cards").EnumerateArray());
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(signed)), published.Str("signedSha256"));
     }
 
     [Fact]

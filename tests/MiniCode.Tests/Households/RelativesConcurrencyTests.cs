@@ -33,6 +33,28 @@ public sealed class RelativesConcurrencyTests : IDisposable
         Assert.Equal(Enumerable.Range(1, 13), slots.Order());
     }
 
+    [PostgresFact]
+    public async Task Sixteen_parallel_adds_on_two_nodes_fill_the_thirteen_slots_then_meet_the_limit()
+    {
+        var holder = await _factory.CitizenAsync("林两节点");
+        using var second = new HealthCodesFactory();
+        second.AsSecondNodeOf(_factory);
+        var onSecond = second.CreateClient();
+        onSecond.DefaultRequestHeaders.Authorization = holder.Client.DefaultRequestHeaders.Authorization;
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(i =>
+        {
+            var body = HouseholdsKit.Relative("林节点" + (char)('甲' + i), new DateOnly(1958, 2, 3));
+            return i % 2 == 0 ? holder.PostRelativeAsync(body) : onSecond.PostJson("/api/me/relatives", body);
+        }));
+
+        Assert.Equal(13, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
+            await HttpAssert.Problem(refused, HttpStatusCode.Conflict, "relatives.limit_reached");
+        var slots = await _factory.QueryAsync(db => db.Set<Relative>().Where(r => r.HolderPersonId == holder.PersonId).Select(r => r.Slot).ToListAsync());
+        Assert.Equal(Enumerable.Range(1, 13), slots.Order());
+    }
+
     [Fact]
     public async Task The_database_refuses_a_second_relative_in_the_same_slot()
     {

@@ -29,6 +29,22 @@ public sealed class SmsConcurrencyTests
         Assert.Equal(0, factory.Services.GetRequiredService<KeyedLocks>().ActiveKeys);
     }
 
+    [PostgresFact]
+    public async Task Simultaneous_sends_to_one_phone_on_two_nodes_send_one_code_and_wait_instead_of_failing()
+    {
+        using var first = new IdentityFactory();
+        using var second = new IdentityFactory();
+        second.AsSecondNodeOf(first);
+        var clients = new[] { first.CreateClient(), second.CreateClient() };
+        var phone = IdentityTestKit.NextPhone();
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => clients[i % 2].PostJson("/api/sms/codes", new { phone, purpose = "login" })));
+
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.OK))
+            await HttpAssert.Problem(refused, HttpStatusCode.TooManyRequests, "sms.resend_too_soon");
+        Assert.Equal(1, await first.QueryAsync(db => db.Set<SmsCode>().CountAsync()));
+    }
+
     [Fact]
     public async Task Simultaneous_sends_from_one_address_stop_at_its_limit()
     {

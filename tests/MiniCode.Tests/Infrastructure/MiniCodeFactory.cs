@@ -42,6 +42,12 @@ public class MiniCodeFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Makes this host a second node beside <paramref name="first"/>: the same database and keys. Call before the first client.</summary>
+    public MiniCodeFactory AsSecondNodeOf(MiniCodeFactory first) =>
+        With("Database:Provider", first.Database.Provider.ToString())
+            .With("ConnectionStrings:MiniCode", first.Database.ConnectionString)
+            .With("MiniCode:KeysPath", Path.Combine(first.WorkDir, "keys"));
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_settings.TryGetValue("Environment", out var env) && env is not null ? env : "Testing");

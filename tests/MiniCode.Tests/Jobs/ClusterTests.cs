@@ -1,4 +1,3 @@
-using MiniCode.Data;
 using MiniCode.Tests.Infrastructure;
 
 namespace MiniCode.Tests.Jobs;
@@ -21,15 +20,5 @@ public sealed class ClusterTests
         Assert.All(runs, r => Assert.Equal(JobOutcome.Succeeded, r.Outcome));
         Assert.Equal(runs.Count, runs.Select(r => r.ScheduledFor).Distinct().Count()); // no firing ran twice
         Assert.All(runs, r => Assert.True(r.Server!.StartsWith("node-a", StringComparison.Ordinal) || r.Server.StartsWith("node-b", StringComparison.Ordinal), r.Server));
-    }
-}
-
-/// <summary>A test that needs PostgreSQL: skipped, with the reason, when the suite runs on SQLite.</summary>
-public sealed class PostgresFactAttribute : FactAttribute
-{
-    public PostgresFactAttribute()
-    {
-        if (TestDatabase.CurrentProvider != DatabaseProvider.Postgres)
-            Skip = "Several nodes share one job storage only on PostgreSQL (MINICODE_TEST_DB=postgres); SQLite serves one process.";
     }
 }

@@ -27,15 +27,18 @@ public sealed class ScannerAccountService(
         {
             if (account is not null)
             {
+                // Atomic, as for citizens: parallel guesses all count and one of them sets the lock.
                 var rules = identity.Value.Password;
-                account.FailedPasswordAttempts++;
-                if (account.FailedPasswordAttempts >= rules.MaxFailedAttempts)
+                var id = account.Id;
+                var lockedUntil = now + rules.LockoutDuration;
+                await db.Set<Account>().Where(a => a.Id == id)
+                    .ExecuteUpdateAsync(u => u.SetProperty(a => a.FailedPasswordAttempts, a => a.FailedPasswordAttempts + 1), ct);
+                if (await db.Set<Account>().Where(a => a.Id == id && a.FailedPasswordAttempts >= rules.MaxFailedAttempts)
+                        .ExecuteUpdateAsync(u => u.SetProperty(a => a.LockedUntil, lockedUntil).SetProperty(a => a.FailedPasswordAttempts, 0), ct) > 0)
                 {
-                    account.LockedUntil = now + rules.LockoutDuration;
-                    account.FailedPasswordAttempts = 0;
-                    audit.Record(ScannerDirectory.Actor(account.Id), "checkpoint.login_locked", "scanner", Id(account.Id));
+                    audit.Record(ScannerDirectory.Actor(id), "checkpoint.login_locked", "scanner", Id(id));
+                    await db.SaveChangesAsync(ct);
                 }
-                await db.SaveChangesAsync(ct);
             }
             throw new ApiException(CheckpointErrors.CredentialsInvalid);
         }

@@ -26,16 +26,18 @@ public sealed class StaffLogin(MiniCodeDbContext db, PasswordHasher hasher, Audi
 
         if (!hasher.Verify(password, staff.PasswordHash))
         {
-            staff.FailedLoginCount++;
-            var locked = staff.FailedLoginCount >= options.Value.MaxFailedLogins;
-            if (locked)
-            {
-                staff.LockedUntil = now.AddMinutes(options.Value.LockoutMinutes);
-                staff.FailedLoginCount = 0;
-            }
+            // Counted and locked in the database in one statement each, so parallel guesses (on any node) all count
+            // and exactly one of them sets the lock.
+            var id = staff.Id;
+            var max = options.Value.MaxFailedLogins;
+            var lockedUntil = now.AddMinutes(options.Value.LockoutMinutes);
+            await db.Set<StaffMember>().Where(s => s.Id == id)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.FailedLoginCount, s => s.FailedLoginCount + 1), ct);
+            var locked = await db.Set<StaffMember>().Where(s => s.Id == id && s.FailedLoginCount >= max)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.LockedUntil, lockedUntil).SetProperty(s => s.FailedLoginCount, 0), ct) > 0;
             audit.Record(ActorOf(staff), locked ? "staff.lockout" : "staff.login_failed", "staff", staff.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
             await db.SaveChangesAsync(ct);
-            return locked ? new(Outcome.LockedOut, null, staff.LockedUntil) : new(Outcome.Invalid, null);
+            return locked ? new(Outcome.LockedOut, null, lockedUntil) : new(Outcome.Invalid, null);
         }
         if (staff.Status != StaffStatus.Active) return new(Outcome.Disabled, null);
 
@@ -46,6 +48,10 @@ public sealed class StaffLogin(MiniCodeDbContext db, PasswordHasher hasher, Audi
         await db.SaveChangesAsync(ct);
         return new(Outcome.Success, staff);
     }
+
+    /// <summary>Ends every session of the staff member: a new security stamp invalidates each cookie issued so far.</summary>
+    public Task LogOutEverywhereAsync(long staffId, CancellationToken ct) =>
+        db.Set<StaffMember>().Where(s => s.Id == staffId).ExecuteUpdateAsync(u => u.SetProperty(s => s.SecurityStamp, NewSecurityStamp()), ct);
 
     public static string ActorOf(StaffMember staff) => "staff:" + staff.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

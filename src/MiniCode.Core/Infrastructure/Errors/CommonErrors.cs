@@ -16,6 +16,11 @@ public static class CommonErrors
     public static readonly ErrorCode RateLimited = new("common.rate_limited", 429, "操作过于频繁，请稍后再试");
     public static readonly ErrorCode Internal = new("common.internal_error", 500, "系统繁忙，请稍后再试");
     public static readonly ErrorCode Unavailable = new("common.unavailable", 503, "服务暂不可用，请稍后再试");
+    /// <summary>The database is unreachable, timing out or busy (<see cref="DatabaseFaults"/>); possible on every endpoint.</summary>
+    public static readonly ErrorCode DatabaseUnavailable = new("service.database_unavailable", 503, "系统繁忙，请稍后再试");
+
+    /// <summary>What any endpoint can answer without declaring it: an internal error, an unavailable database.</summary>
+    public static readonly IReadOnlyList<ErrorCode> Anywhere = [Internal, DatabaseUnavailable];
 
     /// <summary>The error a bare status code (from status-code pages) maps to.</summary>
     public static ErrorCode ForStatus(int status) => status switch

@@ -25,7 +25,7 @@ public static class ErrorMetadata
         metadata.OfType<ProducesErrorsMetadata>().SelectMany(m => m.Errors)
             .DistinctBy(e => e.Code).OrderBy(e => e.Status).ThenBy(e => e.Code, StringComparer.Ordinal).ToList();
 
-    /// <summary>Whether <paramref name="code"/> is declared on the endpoint; a 5xx internal error is possible anywhere.</summary>
+    /// <summary>Whether <paramref name="code"/> is declared on the endpoint; an internal error or an unavailable database is possible anywhere.</summary>
     public static bool Declares(this EndpointMetadataCollection metadata, string code) =>
-        code == CommonErrors.Internal.Code || metadata.OfType<ProducesErrorsMetadata>().Any(m => m.Errors.Any(e => e.Code == code));
+        CommonErrors.Anywhere.Any(e => e.Code == code) || metadata.OfType<ProducesErrorsMetadata>().Any(m => m.Errors.Any(e => e.Code == code));
 }

@@ -42,7 +42,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
             logger.LogInformation("Request failed with {ErrorCode}: {Reason}", error.Code, exception.GetType().Name);
 
         http.Response.StatusCode = error.Status;
-        if (exception is ApiException { RetryAfterSeconds: { } retry })
+        if (RetryAfterOf(exception, error) is { } retry)
             http.Response.Headers.RetryAfter = retry.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         var pd = new ProblemDetails { Status = error.Status, Title = error.Message, Detail = detail };
@@ -51,12 +51,16 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = pd, Exception = exception });
     }
 
+    private static int? RetryAfterOf(Exception exception, ErrorCode error) => exception is ApiException { RetryAfterSeconds: { } retry } ? retry
+        : error == CommonErrors.DatabaseUnavailable ? DatabaseFaults.RetryAfterSeconds : null;
+
     internal static (ErrorCode, string?, IReadOnlyDictionary<string, object?>) Classify(Exception exception)
     {
         var none = new Dictionary<string, object?>();
         return exception switch
         {
             ApiException api => (api.Error, api.Detail, api.Extensions ?? none),
+            _ when DatabaseFaults.IsUnavailable(exception) => (CommonErrors.DatabaseUnavailable, null, none),
             BadHttpRequestException bad when bad.InnerException is JsonException json =>
                 (CommonErrors.MalformedBody, MalformedDetail(json), none),
             BadHttpRequestException { StatusCode: 413 } => (CommonErrors.BodyTooLarge, null, none),

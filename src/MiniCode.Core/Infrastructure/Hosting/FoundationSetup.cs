@@ -82,6 +82,9 @@ public static class FoundationSetup
         // First, so logging, rate limits and the SMS per-IP limit see the client behind a configured proxy.
         app.UseForwardedHeaders();
         app.UseMiniCodeRequestLogging();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        // HSTS wherever real people connect: not on the development machine or the test hosts (plain HTTP there).
+        if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing")) app.UseHsts();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<BodySizeLimitMiddleware>();

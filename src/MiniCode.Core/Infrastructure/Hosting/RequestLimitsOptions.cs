@@ -17,6 +17,13 @@ public sealed class RequestLimitsOptions : ISectionOptions
     [Range(1, 1_000_000)]
     public int PerClientPerMinute { get; set; } = 600;
 
+    /// <summary>
+    /// How long a request waits for a per-key lock (<c>KeyedLocks</c>: SMS sends per phone and address, check-ins,
+    /// relative adds per holder) held by another request or node before it answers 503 with Retry-After.
+    /// </summary>
+    [Range(1, 120)]
+    public int LockWaitSeconds { get; set; } = 10;
+
     /// <summary>How long shutdown waits for in-flight requests and jobs.</summary>
     [Range(1, 600)]
     public int ShutdownTimeoutSeconds { get; set; } = 20;

@@ -8,7 +8,8 @@ namespace MiniCode.Infrastructure.OpenApi;
 
 /// <summary>
 /// Makes an operation's error responses exactly its declared error codes (<see cref="ProducesErrorsMetadata"/>): one
-/// ProblemDetails response per status, listing its codes in the description and in <c>x-error-codes</c>, plus 500.
+/// ProblemDetails response per status, listing its codes in the description and in <c>x-error-codes</c>, plus the 500 and the
+/// 503 <c>service.database_unavailable</c> any endpoint can answer.
 /// Operations without declarations (test probes) keep the generic responses.
 /// </summary>
 internal sealed class ErrorResponsesTransformer : IOpenApiOperationTransformer
@@ -17,7 +18,7 @@ internal sealed class ErrorResponsesTransformer : IOpenApiOperationTransformer
     {
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
         if (!metadata.OfType<ProducesErrorsMetadata>().Any()) return Task.CompletedTask;
-        var declared = new EndpointMetadataCollection(metadata).DeclaredErrors().Append(CommonErrors.Internal)
+        var declared = new EndpointMetadataCollection(metadata).DeclaredErrors().Concat(CommonErrors.Anywhere)
             .DistinctBy(e => e.Code).GroupBy(e => e.Status).ToList();
 
         // Success responses as generated, then one error response per declared status, in status order.

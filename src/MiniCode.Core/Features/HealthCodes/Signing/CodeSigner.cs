@@ -25,6 +25,7 @@ public sealed class CodeSigner(SigningKeyRing keys)
         var claims = new CodeClaims(type, key.KeyId, checked((ulong)subjectId), color, issued, expires);
         var signed = CodePayload.EncodeSigned(claims);
         var signature = key.Key.SignData(signed, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        EcdsaLowS.Normalise(signature);
         return (CodePayload.ToText(signed, signature), claims);
     }
 
@@ -35,6 +36,8 @@ public sealed class CodeSigner(SigningKeyRing keys)
         claims = parsed;
         var key = keys.Find(parsed.KeyId);
         if (key is null) return SignatureCheck.UnknownKey;
+        // A high s is the malleable twin of a valid signature (EcdsaLowS): never accepted, so one code has one text.
+        if (!EcdsaLowS.IsLowS(signature)) return SignatureCheck.BadSignature;
         return key.Key.VerifyData(signed, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation)
             ? SignatureCheck.Valid : SignatureCheck.BadSignature;
     }

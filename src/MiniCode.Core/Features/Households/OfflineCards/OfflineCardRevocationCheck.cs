@@ -3,14 +3,21 @@ using MiniCode.Features.HealthCodes.Signing;
 
 namespace MiniCode.Features.Households.OfflineCards;
 
-/// <summary>Plugs into the verifier: an offline card its issuer revoked (relative removed, account deleted) is refused.</summary>
+/// <summary>
+/// Plugs into the verifier: an offline card its issuer revoked (relative removed, account deleted) is refused. The card
+/// is found by what is signed (type, key id, subject, issuedAt), never by its text, so no re-encoding of a revoked card
+/// (another signature for the same bytes) escapes the list.
+/// </summary>
 public sealed class OfflineCardRevocationCheck(MiniCodeDbContext db) : ICodeRevocationList
 {
     public async Task<bool> IsRevokedAsync(string payload, CodeClaims claims, CancellationToken cancellationToken)
     {
-        if (claims.Type != CodeType.OfflineCard) return false;
-        var hash = OfflineCardService.Hash(payload);
-        return await db.Set<OfflineCard>().AsNoTracking().AnyAsync(c => c.PayloadHash == hash && c.Status == OfflineCardStatus.Revoked, cancellationToken);
+        if (claims.Type != CodeType.OfflineCard || claims.SubjectId > long.MaxValue) return false;
+        var personId = (long)claims.SubjectId;
+        var revoked = await db.Set<OfflineCard>().AsNoTracking()
+            .Where(c => c.PersonId == personId && c.IssuedAt == claims.IssuedAt && c.Status == OfflineCardStatus.Revoked)
+            .Select(c => c.Payload).ToListAsync(cancellationToken);
+        return revoked.Any(text => CodePayload.TryParse(text, out var card, out _, out _) && card.KeyId == claims.KeyId);
     }
 }
 

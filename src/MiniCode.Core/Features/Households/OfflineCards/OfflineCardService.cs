@@ -15,8 +15,12 @@ namespace MiniCode.Features.Households.OfflineCards;
 public sealed record OfflineCardView(long Id, string Name, HealthColor Color, string Status, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt,
     string Payload, string PngPath, string CardPdfPath, string SheetPdfPath);
 
-/// <summary>One entry of the published revocation list; <c>payloadSha256</c> is the SHA-256 (hex) of the card's QR text.</summary>
-public sealed record RevokedCard(string PayloadSha256, string KeyId, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt, DateTimeOffset RevokedAt);
+/// <summary>
+/// One entry of the published revocation list. Offline verifiers match <c>signedSha256</c>, the SHA-256 (hex) of the
+/// card's 23 signed bytes, or type + key id + subject + issuedAt: never the text, which a second signature could change.
+/// <c>payloadSha256</c> (of the QR text) stays for verifiers written before; it misses a re-encoded card.
+/// </summary>
+public sealed record RevokedCard(string PayloadSha256, string SignedSha256, string KeyId, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt, DateTimeOffset RevokedAt);
 
 public sealed record RevocationList(DateTimeOffset GeneratedAt, IReadOnlyList<RevokedCard> Cards);
 
@@ -105,7 +109,7 @@ public sealed class OfflineCardService(MiniCodeDbContext db, HealthStatusService
                           where c.ExpiresAt > now && (c.Status == OfflineCardStatus.Revoked || (s != null && s.RevokedBefore > c.IssuedAt))
                           select new { Card = c, RevokedBefore = s == null ? null : s.RevokedBefore }).ToListAsync(ct);
         var cards = rows.Where(r => StateOf(r.Card, r.RevokedBefore) == OfflineCardStatus.Revoked)
-            .Select(r => new RevokedCard(r.Card.PayloadHash, KeyIdOf(r.Card.Payload), r.Card.IssuedAt, r.Card.ExpiresAt, r.Card.RevokedAt ?? r.RevokedBefore!.Value))
+            .Select(r => new RevokedCard(r.Card.PayloadHash, SignedHash(r.Card.Payload), KeyIdOf(r.Card.Payload), r.Card.IssuedAt, r.Card.ExpiresAt, r.Card.RevokedAt ?? r.RevokedBefore!.Value))
             .OrderBy(c => c.IssuedAt).ToList();
         return new RevocationList(now, cards);
     }
@@ -156,6 +160,10 @@ public sealed class OfflineCardService(MiniCodeDbContext db, HealthStatusService
 
     private static string KeyIdOf(string payload) =>
         CodePayload.TryParse(payload, out var claims, out _, out _) ? CodePayload.KeyIdText(claims.KeyId) : "";
+
+    /// <summary>SHA-256 (hex) of the signed bytes of a code's text: the same for every valid signature of one card.</summary>
+    public static string SignedHash(string payload) =>
+        CodePayload.TryParse(payload, out _, out var signed, out _) ? Convert.ToHexStringLower(SHA256.HashData(signed)) : "";
 
     public static string Hash(string payload) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(payload)));
 }

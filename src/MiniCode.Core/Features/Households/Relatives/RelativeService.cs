@@ -5,6 +5,7 @@ using MiniCode.Features.HealthCodes.Engine;
 using MiniCode.Features.Identity;
 using MiniCode.Features.Identity.Face;
 using MiniCode.Features.People;
+using MiniCode.Infrastructure.Concurrency;
 using MiniCode.Infrastructure.Errors;
 using MiniCode.Infrastructure.Logging;
 using MiniCode.Infrastructure.Security;
@@ -17,7 +18,7 @@ namespace MiniCode.Features.Households.Relatives;
 /// </summary>
 public sealed class RelativeService(
     MiniCodeDbContext db, RealNameService realNames, PersonalDataProtector protector, FaceVerificationService faces, DeclarationService declarations,
-    HouseholdCleanup cleanup, IOptions<RelativesOptions> options, IOptions<IdentityOptions> identity, TimeProvider time)
+    HouseholdCleanup cleanup, KeyedLocks locks, IOptions<RelativesOptions> options, IOptions<IdentityOptions> identity, TimeProvider time)
 {
     private const int SlotAttempts = 4;
 
@@ -60,12 +61,12 @@ public sealed class RelativeService(
             {
                 return await InsertAsync(holderAccountId, holderPersonId, name, doc, index, r, consentBy, faceRequired, needsDeclaration, ct);
             }
-            catch (DbUpdateException) when (attempt < SlotAttempts)
+            catch (DbUpdateException e) when (attempt < SlotAttempts && !DatabaseFaults.IsUnavailable(e))
             {
                 // Another add took the same slot (or created the same person) first: start again from fresh data.
                 db.ChangeTracker.Clear();
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException e) when (!DatabaseFaults.IsUnavailable(e))
             {
                 db.ChangeTracker.Clear();
                 throw new ApiException(HouseholdsErrors.RelativeBusy);
@@ -79,6 +80,9 @@ public sealed class RelativeService(
         var o = options.Value;
         var now = time.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // One holder's adds take their slots one after another (across nodes too), so parallel adds fill the slots as
+        // sequential ones would instead of colliding on the (holder, slot) index.
+        await using var holderLock = await locks.AcquireAsync(db, $"relatives:{holderPersonId}", ct);
         var used = await db.Set<Relative>().Where(x => x.HolderPersonId == holderPersonId).Select(x => x.Slot).ToListAsync(ct);
         var slot = Enumerable.Range(1, o.MaxPerHolder).FirstOrDefault(s => !used.Contains(s));
         if (slot == 0) throw new ApiException(HouseholdsErrors.RelativeLimit, $"每位用户最多可添加{o.MaxPerHolder}位亲友");

@@ -61,7 +61,7 @@ public sealed class StaffAdminTests : IDisposable
             "/admin/staff/edit?handler=Save");
         Assert.Equal(HttpStatusCode.Redirect, edit.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await staffClient.Http.GetAsync("/admin")).StatusCode); // a disabled account's cookie stops working
-        var reset = await admin.PostFormAsync($"/admin/staff/edit?id={staff.Id}", new() { ["id"] = staff.Id.ToString(), ["NewPassword"] = "Reset#pass1" },
+        var reset = await admin.PostFormAsync($"/admin/staff/edit?id={staff.Id}", new() { ["id"] = staff.Id.ToString(), ["NewPassword"] = "Reset#pass1", ["CurrentPassword"] = AdminClient.SuperPassword },
             "/admin/staff/edit?handler=ResetPassword");
         Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
 

@@ -50,7 +50,7 @@ public sealed class StaffJurisdictionTests(JurisdictionWorld world) : IClassFixt
             var save = await staff.PostFormAsync(formPage, new() { ["id"] = id.ToString(), ["Status"] = "Disabled", ["Remarks"] = "越权停用" },
                 "/admin/staff/edit?handler=Save");
             Assert.Equal(HttpStatusCode.NotFound, save.StatusCode);
-            var reset = await staff.PostFormAsync(formPage, new() { ["id"] = id.ToString(), ["NewPassword"] = "Hijack#pass1" },
+            var reset = await staff.PostFormAsync(formPage, new() { ["id"] = id.ToString(), ["NewPassword"] = "Hijack#pass1", ["CurrentPassword"] = "Passw0rd!x" },
                 "/admin/staff/edit?handler=ResetPassword");
             Assert.Equal(HttpStatusCode.NotFound, reset.StatusCode);
             var after = await world.QueryAsync(db => db.Set<StaffMember>().AsNoTracking().SingleAsync(s => s.Id == id));
@@ -68,7 +68,7 @@ public sealed class StaffJurisdictionTests(JurisdictionWorld world) : IClassFixt
         var save = await staff.PostFormAsync($"/admin/staff/edit?id={id}", new() { ["id"] = id.ToString(), ["Status"] = "Active", ["Remarks"] = "辖区内备注" },
             "/admin/staff/edit?handler=Save");
         Assert.Equal(HttpStatusCode.Redirect, save.StatusCode);
-        var reset = await staff.PostFormAsync($"/admin/staff/edit?id={id}", new() { ["id"] = id.ToString(), ["NewPassword"] = "Nanguan#pass1" },
+        var reset = await staff.PostFormAsync($"/admin/staff/edit?id={id}", new() { ["id"] = id.ToString(), ["NewPassword"] = "Nanguan#pass1", ["CurrentPassword"] = "Passw0rd!x" },
             "/admin/staff/edit?handler=ResetPassword");
         Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
         Assert.Equal("辖区内备注", await world.QueryAsync(db => db.Set<StaffMember>().Where(s => s.Id == id).Select(s => s.Remarks).SingleAsync()));
