@@ -67,37 +67,54 @@ public sealed partial class RealNameService(
     public static void ValidateName(string? name, InputValidator v) =>
         v.Check(name is not null && NamePattern().IsMatch(name.Trim()), "name", "姓名须为2到50个汉字或字母（可含·和空格）");
 
-    /// <summary>Checks the face, then links <paramref name="account"/> to the document's person (existing or new). Caller saves.</summary>
+    /// <summary>
+    /// Checks the face, then links <paramref name="account"/> to the document's person (existing or new). Caller saves.
+    /// The face comes first: until it matched, every answer is the same whether or not the document is known (M4).
+    /// </summary>
     public async Task LinkPersonAsync(Account account, string name, Document doc, string? faceToken, CancellationToken ct)
     {
         if (account.PersonId is not null) throw new ApiException(IdentityErrors.AlreadyVerified);
-        var index = protector.BlindIndex($"{doc.Type}:{doc.Number}");
-        var existing = await db.Set<Person>().FirstOrDefaultAsync(p => p.DocumentIndex == index, ct);
-        if (existing is not null && await db.Set<Account>().AnyAsync(a => a.PersonId == existing.Id && a.Id != account.Id && a.Status != AccountStatus.Deleted, ct))
+        await VerifyFaceAsync(name, doc.Number, faceToken, ct);
+        var index = BlindIndexOf(doc);
+        if (await db.Set<Account>().AnyAsync(a => a.Person!.DocumentIndex == index && a.Id != account.Id && a.Status != AccountStatus.Deleted, ct))
             throw new ApiException(IdentityErrors.DocumentInUse);
-        if (existing is not null && existing.Name != name) throw new ApiException(IdentityErrors.NameMismatch);
+        // A person may already exist without an account: added as a relative, met at a checkpoint (辅助登记), or left by a deletion.
+        account.Person = await PersonOfAsync(name, doc, ct);
+    }
 
-        if (options.Value.RealName.RequireFaceVerification)
+    /// <summary>The face check of real name and relatives: 503 when the provider is down, 400 on anything but a match.</summary>
+    public async Task VerifyFaceAsync(string name, string documentNumber, string? faceToken, CancellationToken ct)
+    {
+        if (!options.Value.RealName.RequireFaceVerification) return;
+        var verdict = await faces.VerifyAsync(name, documentNumber, faceToken ?? "", ct);
+        if (verdict == FaceVerdict.Unavailable) throw new ApiException(IdentityErrors.FaceUnavailable) { RetryAfterSeconds = 30 };
+        if (verdict != FaceVerdict.Match) throw new ApiException(IdentityErrors.FaceMismatch);
+    }
+
+    public string BlindIndexOf(Document doc) => protector.BlindIndex($"{doc.Type}:{doc.Number}");
+
+    /// <summary>
+    /// The person of a document, tracked: the existing one (a different name is refused), an anonymised one given its
+    /// identity back (its health facts stay with it), or a new one, not yet added (attach it to an entity that is).
+    /// </summary>
+    public async Task<Person> PersonOfAsync(string name, Document doc, CancellationToken ct)
+    {
+        var index = BlindIndexOf(doc);
+        var person = await db.Set<Person>().FirstOrDefaultAsync(p => p.DocumentIndex == index, ct);
+        if (person is { AnonymisedAt: null } && person.Name != name) throw new ApiException(IdentityErrors.NameMismatch);
+        person ??= new Person { DocumentIndex = index, CreatedAt = time.GetUtcNow() };
+        if (person.Id == 0 || person.AnonymisedAt is not null)
         {
-            var verdict = await faces.VerifyAsync(name, doc.Number, faceToken ?? "", ct);
-            if (verdict == FaceVerdict.Unavailable) throw new ApiException(IdentityErrors.FaceUnavailable) { RetryAfterSeconds = 30 };
-            if (verdict != FaceVerdict.Match) throw new ApiException(IdentityErrors.FaceMismatch);
+            person.Name = name;
+            person.DocumentType = doc.Type;
+            person.DocumentCipher = protector.Encrypt(doc.Number);
+            person.DocumentMasked = SensitiveDataMasker.MaskIdNumber(doc.Number);
+            person.BirthDate = doc.BirthDate;
+            person.Gender = doc.Gender;
+            person.RegionCode = doc.RegionCode;
+            person.AnonymisedAt = null;
         }
-
-        // A person may already exist without an account, e.g. added as a relative by a household holder.
-        var person = existing ?? new Person
-        {
-            Name = name,
-            DocumentType = doc.Type,
-            DocumentCipher = protector.Encrypt(doc.Number),
-            DocumentIndex = index,
-            DocumentMasked = SensitiveDataMasker.MaskIdNumber(doc.Number),
-            BirthDate = doc.BirthDate,
-            Gender = doc.Gender,
-            RegionCode = doc.RegionCode,
-            CreatedAt = time.GetUtcNow(),
-        };
-        account.Person = person;
+        return person;
     }
 
     private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
@@ -109,10 +126,10 @@ public sealed partial class RealNameService(
     private static partial Regex PassportPattern();
 
     /// <summary>Mainland Travel Permit for HK/Macao residents: H or M, 8 digits, optionally 2 digits of issue count.</summary>
-    [GeneratedRegex(@"^[HM]\d{8}(\d{2})?$")]
+    [GeneratedRegex(@"^[HM][0-9]{8}([0-9]{2})?$")]
     private static partial Regex HkMacaoPattern();
 
     /// <summary>Mainland Travel Permit for Taiwan residents: 8 digits, optionally 2 digits of issue count.</summary>
-    [GeneratedRegex(@"^\d{8}(\d{2})?$")]
+    [GeneratedRegex(@"^[0-9]{8}([0-9]{2})?$")]
     private static partial Regex TaiwanPattern();
 }
