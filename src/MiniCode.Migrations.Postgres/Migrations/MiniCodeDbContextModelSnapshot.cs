@@ -1830,6 +1830,12 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("person_id");
 
+                    b.Property<string>("Proof")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("proof");
+
                     b.Property<string>("Relation")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")

@@ -1771,6 +1771,12 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("person_id");
 
+                    b.Property<string>("Proof")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proof");
+
                     b.Property<string>("Relation")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")

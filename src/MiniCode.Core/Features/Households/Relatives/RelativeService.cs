@@ -2,6 +2,7 @@ using System.Globalization;
 using MiniCode.Data;
 using MiniCode.Features.HealthCodes.Declarations;
 using MiniCode.Features.HealthCodes.Engine;
+using MiniCode.Features.HealthCodes.Notices;
 using MiniCode.Features.Identity;
 using MiniCode.Features.People;
 using MiniCode.Infrastructure.Errors;
@@ -15,7 +16,7 @@ namespace MiniCode.Features.Households.Relatives;
 /// between them, and deletes them after a waiting time.
 /// </summary>
 public sealed class RelativeService(
-    MiniCodeDbContext db, RealNameService realNames, RelativeProofCheck proofs, DeclarationService declarations,
+    MiniCodeDbContext db, RealNameService realNames, RelativeProofCheck proofs, DeclarationService declarations, NoticeDispatcher notices,
     HouseholdCleanup cleanup, IOptions<RelativesOptions> options, TimeProvider time)
 {
     private const int SlotAttempts = 4;
@@ -39,6 +40,7 @@ public sealed class RelativeService(
         var existing = await db.Set<Person>().AsNoTracking().FirstOrDefaultAsync(p => p.DocumentIndex == index, ct);
         if (existing?.Id == holderPersonId) throw new ApiException(HouseholdsErrors.RelativeIsSelf);
         if (proof == RelativeProof.Sms) await proofs.EnsurePhoneOfPersonAsync(r, existing, ct);
+        if (existing is { AnonymisedAt: null } && existing.Name != name) throw new ApiException(IdentityErrors.NameMismatch);
         if (existing is not null && await db.Set<Relative>().AnyAsync(x => x.HolderAccountId == holderAccountId && x.PersonId == existing.Id, ct))
             throw new ApiException(HouseholdsErrors.RelativeExists);
         if (await db.Set<Relative>().CountAsync(x => x.HolderAccountId == holderAccountId, ct) >= o.MaxPerHolder)
@@ -86,6 +88,7 @@ public sealed class RelativeService(
         if (r.Declaration is not null && await MayDeclareAsync(relative, ct))
             await declarations.SubmitAsync(person.Id, r.Declaration, HolderActor(holderAccountId), ct);
         await tx.CommitAsync(ct);
+        await notices.FlushAsync(ct);
         var color = await db.Set<HealthStatus>().Where(s => s.PersonId == person.Id).Select(s => (HealthColor?)s.Color).FirstOrDefaultAsync(ct);
         return ToView(relative, person, color);
     }
