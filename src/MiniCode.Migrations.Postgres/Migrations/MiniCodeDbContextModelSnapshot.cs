@@ -1832,8 +1832,10 @@ namespace MiniCode.Migrations.Postgres.Migrations
 
                     b.Property<string>("Proof")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)")
+                        .HasDefaultValue("None")
                         .HasColumnName("proof");
 
                     b.Property<string>("Relation")

@@ -1773,8 +1773,10 @@ namespace MiniCode.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Proof")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasMaxLength(10)
                         .HasColumnType("TEXT")
+                        .HasDefaultValue("None")
                         .HasColumnName("proof");
 
                     b.Property<string>("Relation")

@@ -56,7 +56,7 @@ internal sealed class RelativeConfiguration : IEntityTypeConfiguration<Relative>
         b.HasKey(x => x.Id);
         b.Property(x => x.Relation).HasMaxLength(20);
         b.Property(x => x.ConsentBy).HasConversion<string>().HasMaxLength(20);
-        b.Property(x => x.Proof).HasConversion<string>().HasMaxLength(10);
+        b.Property(x => x.Proof).HasConversion<string>().HasMaxLength(10).HasDefaultValue(RelativeProof.None);
         b.Ignore(x => x.Shared);
         b.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Account>().WithMany().HasForeignKey(x => x.HolderAccountId).OnDelete(DeleteBehavior.Cascade);

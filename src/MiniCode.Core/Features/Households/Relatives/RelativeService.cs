@@ -85,7 +85,8 @@ public sealed class RelativeService(
         };
         db.Add(relative);
         await db.SaveChangesAsync(ct);
-        if (r.Declaration is not null && await MayDeclareAsync(relative, ct))
+        // The first declaration only: what the person (or any holder) declared before is never overwritten by an add.
+        if (r.Declaration is not null && !await db.Set<HealthDeclaration>().AnyAsync(d => d.PersonId == person.Id, ct))
             await declarations.SubmitAsync(person.Id, r.Declaration, HolderActor(holderAccountId), ct);
         await tx.CommitAsync(ct);
         await notices.FlushAsync(ct);
@@ -97,7 +98,7 @@ public sealed class RelativeService(
     /// A proven holder declares for the person; a private one only while the person has no declaration or the current
     /// one is this holder's own, so nobody unproven overwrites what the person or another holder declared.
     /// </summary>
-    public async Task<bool> MayDeclareAsync(Relative relative, CancellationToken ct)
+    private async Task<bool> MayDeclareAsync(Relative relative, CancellationToken ct)
     {
         if (relative.Shared) return true;
         var actor = HolderActor(relative.HolderAccountId);

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace MiniCode.Migrations.Postgres.Migrations
+namespace MiniCode.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class NoTakeover : Migration
@@ -13,10 +13,10 @@ namespace MiniCode.Migrations.Postgres.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "proof",
                 table: "household_relatives",
-                type: "character varying(10)",
+                type: "TEXT",
                 maxLength: 10,
                 nullable: false,
-                defaultValue: "");
+                defaultValue: "None");
             // Relatives added before proofs existed: face-verified ones were proven by face, the others stay private.
             migrationBuilder.Sql("UPDATE household_relatives SET proof = CASE WHEN face_verified THEN 'Face' ELSE 'None' END;");
         }
