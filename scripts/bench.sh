@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Load test of show-code and verify against a bare constant-JSON endpoint (GET /api) of the same host, with wrk on
-# loopback. Seeds N citizens first (scripts/bench/seed.cs), runs the host in Release, prints requests/s, p99 latency
-# and each endpoint's ratio to the bare endpoint.
+# Load test of show-code and verify with wrk on loopback, each against its ceiling measured in the same run: a tiny app
+# (scripts/bench/ceiling) with the same Kestrel defaults and key type answering constant JSON, one ES256 signature of
+# 23 bytes (show-code's unavoidable work) and one verification (verify's). Seeds N citizens first
+# (scripts/bench/seed.cs), runs both in Release, prints requests/s, p99 latency and the ratios to the ceilings.
 #   scripts/bench.sh [N=10000] [sqlite|postgres]
 # Environment: BENCH_DURATION (15s), BENCH_CONNECTIONS (32), BENCH_THREADS (2), BENCH_PORT (5090),
 #              MINICODE_BENCH_PG (server connection string for postgres; a throw-away database is created and dropped).
@@ -17,9 +18,11 @@ URL=http://127.0.0.1:$PORT
 PG_SERVER=${MINICODE_BENCH_PG:-"Host=127.0.0.1;Port=5432;Username=minicode;Password=minicode"}
 WORK=$(mktemp -d /tmp/minicode-bench.XXXXXX)
 HOST_PID=""
+CEILING_PID=""
 PG_DB=""
 
 cleanup() {
+  if [[ -n $CEILING_PID ]]; then kill "$CEILING_PID" 2>/dev/null || true; wait "$CEILING_PID" 2>/dev/null || true; fi
   if [[ -n $HOST_PID ]]; then kill "$HOST_PID" 2>/dev/null || true; wait "$HOST_PID" 2>/dev/null || true; fi
   if [[ -n $PG_DB ]]; then psql "$(pg_uri)/postgres" -qc "DROP DATABASE IF EXISTS $PG_DB" >/dev/null 2>&1 || true; fi
   rm -rf "$WORK"
@@ -46,10 +49,32 @@ export ASPNETCORE_ENVIRONMENT=Benchmark MiniCode__KeysPath="$WORK/keys" Logging_
 
 echo "== build (Release)"
 dotnet build src/MiniCode.Host -c Release -v q -clp:ErrorsOnly >/dev/null
+dotnet build scripts/bench/ceiling -c Release -v q -clp:ErrorsOnly >/dev/null
 HOST_DLL=src/MiniCode.Host/bin/Release/net10.0/MiniCode.Host.dll
+CEILING_DLL=scripts/bench/ceiling/bin/Release/net10.0/Ceiling.dll
 echo "== migrate and seed $N citizens ($PROVIDER)"
 dotnet "$HOST_DLL" migrate >/dev/null
 (cd scripts/bench && dotnet run seed.cs -- "$Database__Provider" "$ConnectionStrings__MiniCode" "$N")
+
+run() { # name, wrk args...
+  local name=$1; shift
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" >"$WORK/$name.txt"
+  if grep -q "Non-2xx" "$WORK/$name.txt"; then echo "$name: $(grep Non-2xx "$WORK/$name.txt")" >&2; fi
+}
+
+# The ceiling first, alone on the machine, then MiniCode: the same wrk settings, one after the other.
+CEILING_URL=http://127.0.0.1:$((PORT + 1))
+echo "== ceiling app on $CEILING_URL"
+ASPNETCORE_ENVIRONMENT=Production dotnet "$CEILING_DLL" --urls "$CEILING_URL" >"$WORK/ceiling.out" 2>&1 &
+CEILING_PID=$!
+for _ in $(seq 1 30); do curl -fs "$CEILING_URL/json" >/dev/null && break; sleep 1; done
+SAVED_DURATION=$DURATION; DURATION=3s
+run warm "$CEILING_URL/json"; run warm "$CEILING_URL/sign"; run warm -s scripts/bench/ceiling-verify.lua "$CEILING_URL"
+DURATION=$SAVED_DURATION
+run ceiling-json "$CEILING_URL/json"
+run ceiling-sign "$CEILING_URL/sign"
+run ceiling-verify -s scripts/bench/ceiling-verify.lua "$CEILING_URL"
+kill "$CEILING_PID"; wait "$CEILING_PID" 2>/dev/null || true; CEILING_PID=""
 
 echo "== start host on $URL"
 dotnet "$HOST_DLL" --urls "$URL" >"$WORK/host.out" 2>&1 &
@@ -66,11 +91,6 @@ done >"$WORK/payloads.txt"
 curl -fs -H "X-Api-Key: $PARTNER_KEY" -H "Content-Type: application/json" \
   -d "{\"payload\":\"$(head -1 "$WORK/payloads.txt")\"}" "$URL/api/codes/verify" | grep -q '"valid":true'
 
-run() { # name, wrk args...
-  local name=$1; shift
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" >"$WORK/$name.txt"
-  if grep -q "Non-2xx" "$WORK/$name.txt"; then echo "$name: $(grep Non-2xx "$WORK/$name.txt")" >&2; fi
-}
 # Each endpoint is warmed up first (JIT tiers, EF's compiled queries, pools), so p99 measures steady state.
 echo "== warm up"; BENCH_DURATION_SAVE=$DURATION; DURATION=3s
 run warm "$URL/api"
@@ -87,13 +107,17 @@ work, n, provider, duration, conns = sys.argv[1:]
 def parse(name):
     text = open(f"{work}/{name}.txt").read()
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
-    m = re.search(r"99%\s+([\d.]+)(us|ms|s)\b", text)
-    p99 = float(m.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[m.group(2)]
-    return rps, p99
-bare = parse("bare")
+    def pct(p):
+        m = re.search(p + r"%\s+([\d.]+)(us|ms|s)\b", text)
+        return float(m.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[m.group(2)]
+    return rps, pct("50"), pct("99")
 print(f"\nMiniCode bench: N={n} citizens, {provider}, wrk {duration} x {conns} connections on loopback")
-print(f"{'endpoint':<28}{'req/s':>12}{'p99 ms':>10}{'req/s ratio':>14}{'p99 ratio':>11}")
-for name, label in [("bare", "GET /api (constant JSON)"), ("show", "GET /api/me/code"), ("verify", "POST /api/codes/verify")]:
-    rps, p99 = parse(name)
-    print(f"{label:<28}{rps:>12.0f}{p99:>10.2f}{rps / bare[0]:>14.3f}{p99 / bare[1]:>11.2f}")
+print(f"{'endpoint':<34}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}   ceiling (same run)           {'ratio':>6}")
+rows = [("bare", "MiniCode GET /api", "ceiling-json", "constant JSON"),
+        ("show", "MiniCode GET /api/me/code", "ceiling-sign", "JSON + 1 ES256 signature"),
+        ("verify", "MiniCode POST /api/codes/verify", "ceiling-verify", "JSON + 1 ES256 verification")]
+for name, label, ceiling, what in rows:
+    rps, p50, p99 = parse(name)
+    crps, _, _ = parse(ceiling)
+    print(f"{label:<34}{rps:>10.0f}{p50:>9.2f}{p99:>9.2f}   {what:<26}{crps:>8.0f}{rps / crps:>7.2f}")
 PY

@@ -4,7 +4,8 @@
 #      openapi.json itself against the app is the xUnit test OpenApiContractTests);
 #   2. the types, the request wrapper and its usage checks compile under the pinned TypeScript;
 #   3. types generated from fixture/openapi.json (probe endpoints) compile with typed wrapper calls;
-#   4. the wrapper behaves (login, re-login on 401, ProblemDetails, wx/my differences) against fake wx / my.
+#   4. the wrapper behaves (login, re-login on 401, ProblemDetails, wx/my differences) against fake wx / my;
+#   5. the offline verifier (verifier/) compiles and passes node's test runner against the published vectors.
 # Writes $1/contracts.passed (number of checks passed) or $1/contracts.failed.
 set -uo pipefail
 results=$(realpath -m "${1:-artifacts/test-results}") # relative to the caller's directory
@@ -15,7 +16,7 @@ cd miniprogram-contracts
 mkdir -p "$results"; rm -f "$results/contracts.passed" "$results/contracts.failed"
 fail() { echo "contracts: $*" | tee "$results/contracts.failed"; exit 1; }
 
-[ -d node_modules/typescript ] || npm ci --no-audit --no-fund --loglevel=error >/dev/null || fail "npm ci failed"
+{ [ -d node_modules/typescript ] && [ -d node_modules/@noble/curves ]; } || npm ci --no-audit --no-fund --loglevel=error >/dev/null || fail "npm ci failed"
 passed=0
 
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
@@ -41,6 +42,15 @@ npx --no-install tsc -p tsconfig.json --noEmit false --outDir "$tmp/js" --module
 echo '{"type":"commonjs"}' > "$tmp/js/package.json"
 out=$(node "$tmp/js/tests/client.behaviour.js") || fail "wrapper behaviour: $out"
 passed=$((passed + out))
+
+# The offline verifier: each node:test case counts as one check.
+npx --no-install tsc -p verifier/tsconfig.json --outDir "$tmp/verifier/dist" || fail "the offline verifier does not compile"
+mkdir -p "$tmp/verifier/test"; cp verifier/package.json "$tmp/verifier/"; cp verifier/test/*.mjs "$tmp/verifier/test/"
+ln -s "$PWD/node_modules" "$tmp/node_modules"; ln -s "$PWD/vectors" "$tmp/vectors"
+node --test "$tmp/verifier/test/" > "$tmp/verifier.out" 2>&1; status=$?
+verifier_passed=$(grep -oP '^# pass \K[0-9]+' "$tmp/verifier.out" || echo 0)
+if [ $status -ne 0 ]; then grep -E "^not ok|error" "$tmp/verifier.out" | head -20; fail "offline verifier: $(grep -oP '^# fail \K[0-9]+' "$tmp/verifier.out" || echo '?') test(s) failed"; fi
+passed=$((passed + verifier_passed))
 
 echo "$passed" > "$results/contracts.passed"
 echo "contracts: $passed check(s) passed"

@@ -16,6 +16,7 @@ urls=${MINICODE_URLS:-http://127.0.0.1:5080}
 if [ "$urls" != "http://127.0.0.1:5080" ]; then
   self=${urls%%;*}; self=${self%/}
   args+=(--WeChat:BaseUrl="$self/simulator/wechat/" --Alipay:GatewayUrl="$self/simulator/alipay/gateway.do"
-         --Sms:Tencent:Endpoint="$self/simulator/sms/tencent/" --Sms:Aliyun:Endpoint="$self/simulator/sms/aliyun/")
+         --Sms:Tencent:Endpoint="$self/simulator/sms/tencent/" --Sms:Aliyun:Endpoint="$self/simulator/sms/aliyun/"
+         --Identity:Face:TencentCloud:Endpoint="$self/simulator/tencent/faceid/")
 fi
 exec dotnet run --project src/MiniCode.Host --no-launch-profile --urls "$urls" -- "${args[@]}" "$@"

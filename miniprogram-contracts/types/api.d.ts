@@ -10,6 +10,7 @@ export type AccountDto = {
   alipayBound: boolean;
   realName: null | RealNameDto;
   createdAt: string;
+  logins: Array<LoginMethodDto>;
 };
 
 export type AccountStatus = "active" | "disabled" | "deleted";
@@ -33,6 +34,13 @@ export type AlipayCodeView = {
 
 export type AlipayLoginRequest = {
   authCode: null | string;
+  stayLoggedIn?: boolean;
+};
+
+export type AlipayPhoneLoginRequest = {
+  authCode: null | string;
+  response: null | string;
+  sign: null | string;
   stayLoggedIn?: boolean;
 };
 
@@ -208,6 +216,25 @@ export type FaceCheckResult = {
   verifiedAt: string;
 };
 
+export type FaceSessionRequest = {
+  purpose: null | string;
+  name: null | string;
+  idNumber: null | string;
+  relativeId: null | number;
+  needsDocument?: boolean;
+};
+
+export type FaceSessionResponse = {
+  provider: string;
+  purpose: string;
+  userIdKey: null | string;
+  certifyId: null | string;
+  certifyUrl: null | string;
+  bizToken: null | string;
+  url: null | string;
+  expiresAt: string;
+};
+
 export type FaqCategoryDto = {
   id: number;
   name: string;
@@ -226,6 +253,14 @@ export type FaqQuestionDto = {
   question: string;
   answer: string;
   hot: boolean;
+};
+
+export type FaqSearchAnswer = {
+  answered: boolean;
+  hits: Array<FaqSearchHit>;
+  closest: Array<FaqSearchHit>;
+  hot: Array<FaqQuestionDto>;
+  phones: Array<ConsultationPhoneDto>;
 };
 
 export type FaqSearchHit = {
@@ -330,6 +365,13 @@ export type JsonWebKeySet = {
 export type LineActionResult = {
   accountIds: Array<number>;
   sessionsRevoked: number;
+};
+
+export type LoginMethodDto = {
+  accountId: number;
+  thisAccount: boolean;
+  method: string;
+  display: string;
 };
 
 export type LoginResponse = {
@@ -686,6 +728,15 @@ export type ServiceLinkDto = {
   regionCode: string;
 };
 
+export type SessionLifetimeDto = {
+  stayLoggedIn: boolean;
+  expiresAt: string;
+};
+
+export type SessionLifetimeRequest = {
+  stayLoggedIn: null | boolean;
+};
+
 export type SiteRequest = {
   name: null | string;
   regionCode: null | string;
@@ -728,6 +779,10 @@ export type SwitchEntry = {
   relation: null | string;
   color: null | HealthColor;
   codePath: string;
+};
+
+export type UnlinkRequest = {
+  code: null | string;
 };
 
 export type UnreadCount = {
@@ -786,6 +841,12 @@ export type WeChatOpenDataResponse = {
   data: null | JsonElement;
 };
 
+export type WeChatPhoneLoginRequest = {
+  loginCode: null | string;
+  phoneCode: null | string;
+  stayLoggedIn?: boolean;
+};
+
 /** Every error code the server can answer with (ProblemDetails `code`). */
 export type ErrorCode =
   | "alipay.bad_signature"
@@ -842,10 +903,20 @@ export type ErrorCode =
   | "identity.already_verified"
   | "identity.credentials_invalid"
   | "identity.document_in_use"
+  | "identity.face_document_unsupported"
+  | "identity.face_expired"
   | "identity.face_mismatch"
+  | "identity.face_platform_required"
+  | "identity.face_reused"
   | "identity.face_unavailable"
+  | "identity.last_login"
+  | "identity.login_already_linked"
+  | "identity.login_in_use"
+  | "identity.login_not_linked"
+  | "identity.login_proof_invalid"
   | "identity.name_mismatch"
   | "identity.password_wrong"
+  | "identity.phone_bound_elsewhere"
   | "identity.phone_in_use"
   | "identity.phone_registered"
   | "identity.username_taken"
@@ -926,6 +997,13 @@ export interface Endpoints {
     response: LoginResponse;
     auth: false;
   };
+  "POST /api/auth/alipay/phone-login": {
+    path: never;
+    query: never;
+    body: AlipayPhoneLoginRequest;
+    response: LoginResponse;
+    auth: false;
+  };
   "POST /api/auth/logout": {
     path: never;
     query: never;
@@ -965,6 +1043,13 @@ export interface Endpoints {
     path: never;
     query: never;
     body: WeChatLoginRequest;
+    response: LoginResponse;
+    auth: false;
+  };
+  "POST /api/auth/wechat/phone-login": {
+    path: never;
+    query: never;
+    body: WeChatPhoneLoginRequest;
     response: LoginResponse;
     auth: false;
   };
@@ -1180,9 +1265,9 @@ export interface Endpoints {
   };
   "GET /api/faq/search": {
     path: never;
-    query: { q?: string };
+    query: { q?: string; region?: string };
     body: never;
-    response: Array<FaqSearchHit>;
+    response: FaqSearchAnswer;
     auth: false;
   };
   "GET /api/feedback": {
@@ -1311,11 +1396,46 @@ export interface Endpoints {
     response: FaceCheckResult;
     auth: true;
   };
+  "POST /api/me/face/sessions": {
+    path: never;
+    query: never;
+    body: FaceSessionRequest;
+    response: FaceSessionResponse;
+    auth: true;
+  };
   "GET /api/me/health-report": {
     path: never;
     query: never;
     body: never;
     response: HealthReport;
+    auth: true;
+  };
+  "DELETE /api/me/links/{method}": {
+    path: { method: string };
+    query: never;
+    body: UnlinkRequest;
+    response: AccountDto;
+    auth: true;
+  };
+  "POST /api/me/links/alipay": {
+    path: never;
+    query: never;
+    body: AlipayLoginRequest;
+    response: AccountDto;
+    auth: true;
+  };
+  "POST /api/me/links/phone": {
+    path: never;
+    query: never;
+    body: BindPhoneBySmsRequest;
+    response: AccountDto;
+    auth: true;
+  };
+  "POST /api/me/links/wechat": {
+    path: never;
+    query: never;
+    body: WeChatLoginRequest;
+    response: AccountDto;
     auth: true;
   };
   "GET /api/me/notices": {
@@ -1603,6 +1723,13 @@ export interface Endpoints {
     query: never;
     body: never;
     response: Array<SwitchEntry>;
+    auth: true;
+  };
+  "PUT /api/me/session": {
+    path: never;
+    query: never;
+    body: SessionLifetimeRequest;
+    response: SessionLifetimeDto;
     auth: true;
   };
   "GET /api/me/vaccinations": {

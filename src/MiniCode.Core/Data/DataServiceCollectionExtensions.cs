@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using MiniCode.Infrastructure.Hosting;
 
 namespace MiniCode.Data;
 
@@ -10,8 +11,7 @@ public static class DataServiceCollectionExtensions
 {
     public static IServiceCollection AddMiniCodeData(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section))
-            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<DatabaseOptions>();
         // Pooled: the options are built once and contexts are reused, which the hot paths (session check, show-code,
         // verify) feel on every request; MiniCodeDbContext keeps no state of its own beyond what EF resets.
         services.AddDbContextPool<MiniCodeDbContext>((sp, options) => Configure(options,

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using MiniCode.Infrastructure.Hosting;
 
 namespace MiniCode.Data;
 
@@ -9,9 +10,9 @@ public enum DatabaseProvider
 }
 
 /// <summary>Section <c>Database</c>. The connection string itself is <c>ConnectionStrings:MiniCode</c>.</summary>
-public sealed class DatabaseOptions
+public sealed class DatabaseOptions : ISectionOptions
 {
-    public const string Section = "Database";
+    public static string Section => "Database";
     public const string ConnectionStringName = "MiniCode";
     public const string DefaultSqlite = "Data Source=data/minicode.db";
 

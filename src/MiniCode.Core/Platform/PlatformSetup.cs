@@ -35,6 +35,7 @@ public static class PlatformSetup
         services.AddTransient<IWeChatLoginClient>(sp => sp.GetRequiredService<WeChatApiClient>());
         services.AddTransient<IWeChatMiniProgramCodeClient>(sp => sp.GetRequiredService<WeChatApiClient>());
         services.AddTransient<IWeChatSubscribeMessageClient>(sp => sp.GetRequiredService<WeChatApiClient>());
+        services.AddTransient<IWeChatFaceClient>(sp => sp.GetRequiredService<WeChatApiClient>());
 
         services.AddSingleton<AlipayKeys>();
         services.AddHttpClient<AlipayGatewayClient>(AlipayGatewayClient.HttpClientName, (sp, c) =>
@@ -46,6 +47,7 @@ public static class PlatformSetup
         services.AddTransient<IAlipayLoginClient>(sp => sp.GetRequiredService<AlipayGatewayClient>());
         services.AddTransient<IAlipayQrCodeClient>(sp => sp.GetRequiredService<AlipayGatewayClient>());
         services.AddTransient<IAlipayTemplateMessageClient>(sp => sp.GetRequiredService<AlipayGatewayClient>());
+        services.AddTransient<IAlipayCertifyClient>(sp => sp.GetRequiredService<AlipayGatewayClient>());
 
         services.AddSingleton<SmsOutbox>();
         services.AddTransient<LogSmsSender>();
@@ -69,6 +71,7 @@ public static class PlatformSetup
         });
 
         services.AddSingleton<SimulatorState>();
+        services.AddSingleton<FaceSimulatorState>();
         return builder;
     }
 
@@ -79,6 +82,7 @@ public static class PlatformSetup
         WeChatSimulator.Map(sim);
         AlipaySimulator.Map(sim);
         SmsSimulator.Map(sim);
+        FaceSimulator.Map(sim);
         return app;
     }
 }

@@ -596,6 +596,51 @@ namespace MiniCode.Migrations.Postgres.Migrations
                     b.ToTable("faq_questions", (string)null);
                 });
 
+            modelBuilder.Entity("MiniCode.Features.Faq.FaqUnansweredQuestion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.Property<DateTimeOffset>("FirstAskedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_asked_at");
+
+                    b.Property<DateTimeOffset>("LastAskedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_asked_at");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_faq_unanswered_questions");
+
+                    b.HasIndex("LastAskedAt")
+                        .HasDatabaseName("ix_faq_unanswered_questions_last_asked_at");
+
+                    b.HasIndex("Text")
+                        .IsUnique()
+                        .HasDatabaseName("ix_faq_unanswered_questions_text");
+
+                    b.ToTable("faq_unanswered_questions", (string)null);
+                });
+
             modelBuilder.Entity("MiniCode.Features.Feedback.FeedbackEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1822,9 +1867,9 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("face_verified");
 
-                    b.Property<long>("HolderAccountId")
+                    b.Property<long>("HolderPersonId")
                         .HasColumnType("bigint")
-                        .HasColumnName("holder_account_id");
+                        .HasColumnName("holder_person_id");
 
                     b.Property<long>("PersonId")
                         .HasColumnType("bigint")
@@ -1853,15 +1898,73 @@ namespace MiniCode.Migrations.Postgres.Migrations
                     b.HasIndex("PersonId")
                         .HasDatabaseName("ix_household_relatives_person_id");
 
-                    b.HasIndex("HolderAccountId", "PersonId")
+                    b.HasIndex("HolderPersonId", "PersonId")
                         .IsUnique()
-                        .HasDatabaseName("ix_household_relatives_holder_account_id_person_id");
+                        .HasDatabaseName("ix_household_relatives_holder_person_id_person_id");
 
-                    b.HasIndex("HolderAccountId", "Slot")
+                    b.HasIndex("HolderPersonId", "Slot")
                         .IsUnique()
-                        .HasDatabaseName("ix_household_relatives_holder_account_id_slot");
+                        .HasDatabaseName("ix_household_relatives_holder_person_id_slot");
 
                     b.ToTable("household_relatives", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.Identity.Face.FaceSession", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DocumentIndex")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("document_index");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("ReferenceHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("reference_hash");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_face_sessions");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_face_sessions_account_id");
+
+                    b.HasIndex("ReferenceHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_face_sessions_reference_hash");
+
+                    b.ToTable("face_sessions", (string)null);
                 });
 
             modelBuilder.Entity("MiniCode.Features.Identity.FaceVerification", b =>
@@ -2182,6 +2285,10 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_accounts_wechat_open_id");
 
+                    b.HasIndex("WeChatUnionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_accounts_wechat_union_id");
+
                     b.ToTable("accounts", (string)null);
                 });
 
@@ -2254,6 +2361,42 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_persons_document_index");
 
                     b.ToTable("persons", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.People.WeChatOpenIdLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTimeOffset>("LinkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("linked_at");
+
+                    b.Property<string>("OpenId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("open_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_account_wechat_openids");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_account_wechat_openids_account_id");
+
+                    b.HasIndex("OpenId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_account_wechat_openids_open_id");
+
+                    b.ToTable("account_wechat_openids", (string)null);
                 });
 
             modelBuilder.Entity("MiniCode.Features.Posters.CheckIn", b =>
@@ -2871,12 +3014,12 @@ namespace MiniCode.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("MiniCode.Features.Households.Relatives.Relative", b =>
                 {
-                    b.HasOne("MiniCode.Features.People.Account", null)
+                    b.HasOne("MiniCode.Features.People.Person", null)
                         .WithMany()
-                        .HasForeignKey("HolderAccountId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasForeignKey("HolderPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_household_relatives_accounts_holder_account_id");
+                        .HasConstraintName("fk_household_relatives_persons_holder_person_id");
 
                     b.HasOne("MiniCode.Features.People.Person", "Person")
                         .WithMany()
@@ -2920,6 +3063,16 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_accounts_persons_person_id");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("MiniCode.Features.People.WeChatOpenIdLink", b =>
+                {
+                    b.HasOne("MiniCode.Features.People.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_account_wechat_openids_accounts_account_id");
                 });
 
             modelBuilder.Entity("MiniCode.Features.Posters.PosterGeneration", b =>

@@ -575,6 +575,49 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                     b.ToTable("faq_questions", (string)null);
                 });
 
+            modelBuilder.Entity("MiniCode.Features.Faq.FaqUnansweredQuestion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.Property<long>("FirstAskedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_asked_at");
+
+                    b.Property<long>("LastAskedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_asked_at");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_faq_unanswered_questions");
+
+                    b.HasIndex("LastAskedAt")
+                        .HasDatabaseName("ix_faq_unanswered_questions_last_asked_at");
+
+                    b.HasIndex("Text")
+                        .IsUnique()
+                        .HasDatabaseName("ix_faq_unanswered_questions_text");
+
+                    b.ToTable("faq_unanswered_questions", (string)null);
+                });
+
             modelBuilder.Entity("MiniCode.Features.Feedback.FeedbackEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1763,9 +1806,9 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("face_verified");
 
-                    b.Property<long>("HolderAccountId")
+                    b.Property<long>("HolderPersonId")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("holder_account_id");
+                        .HasColumnName("holder_person_id");
 
                     b.Property<long>("PersonId")
                         .HasColumnType("INTEGER")
@@ -1794,15 +1837,71 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                     b.HasIndex("PersonId")
                         .HasDatabaseName("ix_household_relatives_person_id");
 
-                    b.HasIndex("HolderAccountId", "PersonId")
+                    b.HasIndex("HolderPersonId", "PersonId")
                         .IsUnique()
-                        .HasDatabaseName("ix_household_relatives_holder_account_id_person_id");
+                        .HasDatabaseName("ix_household_relatives_holder_person_id_person_id");
 
-                    b.HasIndex("HolderAccountId", "Slot")
+                    b.HasIndex("HolderPersonId", "Slot")
                         .IsUnique()
-                        .HasDatabaseName("ix_household_relatives_holder_account_id_slot");
+                        .HasDatabaseName("ix_household_relatives_holder_person_id_slot");
 
                     b.ToTable("household_relatives", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.Identity.Face.FaceSession", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("account_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DocumentIndex")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_index");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("ReferenceHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference_hash");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("used_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_face_sessions");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_face_sessions_account_id");
+
+                    b.HasIndex("ReferenceHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_face_sessions_reference_hash");
+
+                    b.ToTable("face_sessions", (string)null);
                 });
 
             modelBuilder.Entity("MiniCode.Features.Identity.FaceVerification", b =>
@@ -2113,6 +2212,10 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_accounts_wechat_open_id");
 
+                    b.HasIndex("WeChatUnionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_accounts_wechat_union_id");
+
                     b.ToTable("accounts", (string)null);
                 });
 
@@ -2183,6 +2286,40 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_persons_document_index");
 
                     b.ToTable("persons", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.People.WeChatOpenIdLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("account_id");
+
+                    b.Property<long>("LinkedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("linked_at");
+
+                    b.Property<string>("OpenId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("open_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_account_wechat_openids");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_account_wechat_openids_account_id");
+
+                    b.HasIndex("OpenId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_account_wechat_openids_open_id");
+
+                    b.ToTable("account_wechat_openids", (string)null);
                 });
 
             modelBuilder.Entity("MiniCode.Features.Posters.CheckIn", b =>
@@ -2786,12 +2923,12 @@ namespace MiniCode.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("MiniCode.Features.Households.Relatives.Relative", b =>
                 {
-                    b.HasOne("MiniCode.Features.People.Account", null)
+                    b.HasOne("MiniCode.Features.People.Person", null)
                         .WithMany()
-                        .HasForeignKey("HolderAccountId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasForeignKey("HolderPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_household_relatives_accounts_holder_account_id");
+                        .HasConstraintName("fk_household_relatives_persons_holder_person_id");
 
                     b.HasOne("MiniCode.Features.People.Person", "Person")
                         .WithMany()
@@ -2835,6 +2972,16 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_accounts_persons_person_id");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("MiniCode.Features.People.WeChatOpenIdLink", b =>
+                {
+                    b.HasOne("MiniCode.Features.People.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_account_wechat_openids_accounts_account_id");
                 });
 
             modelBuilder.Entity("MiniCode.Features.Posters.PosterGeneration", b =>

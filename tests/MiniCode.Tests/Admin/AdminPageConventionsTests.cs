@@ -38,6 +38,7 @@ public sealed class AdminPageConventionsTests
     private static readonly Dictionary<Type, string> RegionTablesNotScoped = new()
     {
         [typeof(ConsultationPhone)] = "hotline numbers are published to every region (FAQ, platform-wide)",
+        [typeof(FaqUnansweredQuestion)] = "what the platform-wide FAQ could not answer; one list for the FAQ editors",
         [typeof(CodeStatisticsDaily)] = "read through CodeStatisticsService with the jurisdiction's region prefix",
         [typeof(CodeUsageDaily)] = "raw counters, rolled up by a job; no page reads them",
         [typeof(HighRiskRegion)] = "imported by the health authority for the whole platform",

@@ -37,8 +37,9 @@ public sealed class FaqApiTests : IClassFixture<FaqApiTests.Fixture>
     }
 
     private readonly HttpClient _client;
+    private readonly MiniCodeFactory _factory;
 
-    public FaqApiTests(Fixture fixture) => _client = fixture.Factory.CreateClient();
+    public FaqApiTests(Fixture fixture) => (_client, _factory) = (fixture.Factory.CreateClient(), fixture.Factory);
 
     [Fact]
     public async Task Home_lists_categories_in_order_hot_questions_and_the_regions_phones()
@@ -54,15 +55,38 @@ public sealed class FaqApiTests : IClassFixture<FaqApiTests.Fixture>
     [Fact]
     public async Task Search_matches_chinese_without_spaces_and_ranks_the_best_match_first()
     {
-        var hits = await HttpAssert.Ok(await _client.GetAsync("/api/faq/search?q=" + Uri.EscapeDataString("黄码了怎么处理")));
-        Assert.Equal("健康码显示黄码怎么办？", hits[0].GetProperty("question").GetProperty("question").GetString());
+        var yellow = await HttpAssert.Ok(await _client.GetAsync("/api/faq/search?q=" + Uri.EscapeDataString("黄码了怎么处理")));
+        Assert.True(yellow.GetProperty("answered").GetBoolean());
+        Assert.Equal("健康码显示黄码怎么办？", yellow.GetProperty("hits")[0].GetProperty("question").GetProperty("question").GetString());
 
-        var trip = await HttpAssert.Ok(await _client.GetAsync("/api/faq/search?q=" + Uri.EscapeDataString("出省要核酸证明吗")));
+        var trip = (await HttpAssert.Ok(await _client.GetAsync("/api/faq/search?q=" + Uri.EscapeDataString("出省要核酸证明吗")))).GetProperty("hits");
         Assert.Equal("跨省出行需要什么证明？", trip[0].GetProperty("question").GetProperty("question").GetString());
 
         var scores = trip.EnumerateArray().Select(h => h.GetProperty("score").GetDouble()).ToList();
         Assert.Equal(scores.OrderByDescending(s => s), scores);
-        Assert.Empty((await HttpAssert.Ok(await _client.GetAsync("/api/faq/search?q=" + Uri.EscapeDataString("天气预报")))).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task A_search_that_matches_nothing_answers_the_closest_and_hot_questions_and_the_hotlines_and_is_kept_for_staff()
+    {
+        var none = await HttpAssert.Ok(await _client.GetAsync("/api/faq/search?region=220104&q=" + Uri.EscapeDataString("天气预报")));
+        Assert.False(none.GetProperty("answered").GetBoolean());
+        Assert.Equal(0, none.GetProperty("hits").GetArrayLength());
+        Assert.Equal(2, none.GetProperty("hot").GetArrayLength());
+        Assert.Equal(["吉林省热线", "长春市热线"], none.GetProperty("phones").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+
+        // Written differently from every question (no two characters in a row match), yet close to one: offered as closest.
+        var close = await HttpAssert.Ok(await _client.GetAsync("/api/faq/search?q=" + Uri.EscapeDataString("家里人领码")));
+        Assert.False(close.GetProperty("answered").GetBoolean());
+        Assert.Equal("如何为家人申领健康码？", close.GetProperty("closest")[0].GetProperty("question").GetProperty("question").GetString());
+
+        await _client.GetAsync("/api/faq/search?q=" + Uri.EscapeDataString("天气预报"));
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var kept = await scope.ServiceProvider.GetRequiredService<MiniCodeDbContext>().Set<FaqUnansweredQuestion>().AsNoTracking().ToListAsync();
+        Assert.Equal(2, kept.Single(q => q.Text == "天气预报").Count);
+        Assert.Equal("220104", kept.Single(q => q.Text == "天气预报").RegionCode);
+        Assert.Contains(kept, q => q.Text == "家里人领码");
+        Assert.DoesNotContain(kept, q => q.Text == "黄码了怎么处理");
     }
 
     [Fact]

@@ -56,6 +56,39 @@ public sealed class FormsApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Staff_see_and_export_the_answers_by_submission_day()
+    {
+        var id = await SeedFormAsync();
+        var citizen = await _factory.CitizenAsync();
+        await HttpAssert.Ok(await citizen.Client.PostAsJsonAsync($"/api/forms/{id}/submissions", new
+        {
+            origin = "北京", arrival = "2026-11-20", transport = "火车", symptoms = new[] { "发热", "咳嗽" }, temperature = 37.9, phone = "13800138000",
+        }));
+        var firstDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_factory.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
+        _factory.Clock.Advance(TimeSpan.FromDays(2));
+        await HttpAssert.Ok(await citizen.Client.PostAsJsonAsync($"/api/forms/{id}/submissions", new { origin = "=HYPERLINK(\"x\")", arrival = "2026-11-22" }));
+
+        var admin = await Admin.AdminClient.LoggedInAsync(_factory);
+        var page = await admin.GetPageAsync($"/admin/forms/submissions?id={id}");
+        Assert.Contains("共 2 条", page);
+        Assert.Contains("发热、咳嗽", page);
+        var oneDay = await admin.GetPageAsync($"/admin/forms/submissions?id={id}&from={firstDay:yyyy-MM-dd}&to={firstDay:yyyy-MM-dd}");
+        Assert.Contains("共 1 条", oneDay);
+
+        var export = await admin.Http.GetAsync($"/admin/forms/submissions?handler=Export&id={id}");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        Assert.Equal("text/csv", export.Content.Headers.ContentType!.MediaType);
+        var lines = (await export.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("提交时间,出发地,到达日期,交通方式,症状,体温,联系电话", lines[0]);
+        Assert.EndsWith(",北京,2026-11-20,火车,发热、咳嗽,37.9,13800138000", lines[1]);
+        Assert.Contains(",\"'=HYPERLINK(\"\"x\"\")\",2026-11-22", lines[2]); // a formula is never run by a spreadsheet
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.Http.GetAsync("/admin/forms/submissions?id=999999")).StatusCode);
+        await using var scope = _factory.Services.CreateAsyncScope();
+        Assert.True(await scope.ServiceProvider.GetRequiredService<MiniCodeDbContext>().Set<MiniCode.Features.Audit.AuditEntry>()
+            .AnyAsync(a => a.Action == "form.export" && a.TargetId == id.ToString()));
+    }
+
+    [Fact]
     public async Task Answers_are_validated_against_the_form()
     {
         var id = await SeedFormAsync();

@@ -27,9 +27,9 @@ public sealed class RelativesConcurrencyTests : IDisposable
         Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
         foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
             Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-        var count = await _factory.QueryAsync(db => db.Set<Relative>().CountAsync(r => r.HolderAccountId == holder.AccountId));
+        var count = await _factory.QueryAsync(db => db.Set<Relative>().CountAsync(r => r.HolderPersonId == holder.PersonId));
         Assert.Equal(13, count);
-        var slots = await _factory.QueryAsync(db => db.Set<Relative>().Where(r => r.HolderAccountId == holder.AccountId).Select(r => r.Slot).ToListAsync());
+        var slots = await _factory.QueryAsync(db => db.Set<Relative>().Where(r => r.HolderPersonId == holder.PersonId).Select(r => r.Slot).ToListAsync());
         Assert.Equal(Enumerable.Range(1, 13), slots.Order());
     }
 

@@ -40,6 +40,13 @@ public static class IdentityTestKit
         return (Authorized(factory, login), login);
     }
 
+    /// <summary>A client logged in through the Alipay simulator as a fresh (or the given) user id.</summary>
+    public static async Task<HttpClient> AlipayUserAsync(this MiniCodeFactory factory, string? userId = null)
+    {
+        var login = await HttpAssert.Ok(await factory.CreateClient().PostJson("/api/auth/alipay/login", new { authCode = "sim:" + (userId ?? Unique("2088")) }));
+        return Authorized(factory, login);
+    }
+
     public static HttpClient Authorized(MiniCodeFactory factory, JsonElement login)
     {
         var client = factory.CreateClient();

@@ -18,8 +18,12 @@ public sealed class RealNameTests(IdentityFactory factory) : IClassFixture<Ident
         Assert.DoesNotContain(id, me.GetRawText());
 
         await HttpAssert.Problem(await user.PostJson("/api/me/real-name", new { name = "王小明", idNumber = id, faceToken = "sim:pass" }), HttpStatusCode.Conflict, "identity.already_verified");
+        // Another account of the same human (same document and name) stands on the same person; another name is refused.
         var (other, _) = await factory.WeChatUserAsync();
-        await HttpAssert.Problem(await other.PostJson("/api/me/real-name", new { name = "王小明", idNumber = id, faceToken = "sim:pass" }), HttpStatusCode.Conflict, "identity.document_in_use");
+        var same = await HttpAssert.Ok(await other.PostJson("/api/me/real-name", new { name = "王小明", idNumber = id, faceToken = "sim:pass" }));
+        Assert.Equal(realName.GetProperty("documentNumber").GetString(), same.GetProperty("realName").GetProperty("documentNumber").GetString());
+        var (stranger, _) = await factory.WeChatUserAsync();
+        await HttpAssert.Problem(await stranger.PostJson("/api/me/real-name", new { name = "王大明", idNumber = id, faceToken = "sim:pass" }), HttpStatusCode.Conflict, "identity.document_in_use");
     }
 
     [Theory]
@@ -72,10 +76,10 @@ public sealed class RealNameTests(IdentityFactory factory) : IClassFixture<Ident
     }
 
     [Fact]
-    public async Task A_document_verified_by_another_citizen_cannot_be_claimed()
+    public async Task A_document_verified_by_another_citizen_cannot_be_claimed_under_another_name()
     {
         var holder = await factory.CitizenAsync("赵六");
         var (user, _) = await factory.WeChatUserAsync();
-        await HttpAssert.Problem(await user.PostJson("/api/me/real-name", new { name = "赵六", idNumber = holder.IdNumber, faceToken = "sim:pass" }), HttpStatusCode.Conflict, "identity.document_in_use");
+        await HttpAssert.Problem(await user.PostJson("/api/me/real-name", new { name = "赵七", idNumber = holder.IdNumber, faceToken = "sim:pass" }), HttpStatusCode.Conflict, "identity.document_in_use");
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using MiniCode.Platform.Alipay;
 using MiniCode.Platform.Sms;
+using MiniCode.Platform.TencentCloud;
 using MiniCode.Platform.WeChat;
 
 namespace MiniCode.Tests.Platform;

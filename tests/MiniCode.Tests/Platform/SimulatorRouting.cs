@@ -28,6 +28,11 @@ public static class SimulatorRouting
         ["Sms:Aliyun:AccessKeySecret"] = "aliyun-test-secret",
         ["Sms:Aliyun:SignName"] = "健康码测试",
         ["Sms:Aliyun:TemplateCode"] = "SMS_000001",
+        ["Identity:Face:TencentCloud:Endpoint"] = "http://localhost/simulator/tencent/faceid/",
+        ["Identity:Face:TencentCloud:SecretId"] = "AKIDfacetest",
+        ["Identity:Face:TencentCloud:SecretKey"] = "faceid-test-key",
+        ["Identity:Face:TencentCloud:RuleId"] = "1",
+        ["Identity:Face:Alipay:ReturnUrl"] = "alipays://platformapi/startapp?appId=2021000000000000",
     };
 
     public static void Route(IServiceCollection services, Func<TestServer> server) =>

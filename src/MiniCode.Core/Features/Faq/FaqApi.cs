@@ -13,11 +13,19 @@ public sealed record ConsultationPhoneDto(string RegionCode, string Name, string
 public sealed record FaqHomeDto(IReadOnlyList<FaqCategoryDto> Categories, IReadOnlyList<FaqQuestionDto> Hot, IReadOnlyList<ConsultationPhoneDto> Phones);
 public sealed record FaqSearchHit(FaqQuestionDto Question, double Score);
 
-/// <summary><c>?q=</c>, at most <see cref="FaqOptions.MaxQueryLength"/> characters.</summary>
-public sealed record FaqSearchQuery([Microsoft.AspNetCore.Mvc.FromQuery(Name = "q")] string? Q) : IValidatable
+/// <summary>
+/// A search's answer: the matching questions; when none match (<c>answered</c> false), the closest questions, the hot
+/// questions and the region's hotlines instead, and the question is kept for staff.
+/// </summary>
+public sealed record FaqSearchAnswer(bool Answered, IReadOnlyList<FaqSearchHit> Hits, IReadOnlyList<FaqSearchHit> Closest,
+    IReadOnlyList<FaqQuestionDto> Hot, IReadOnlyList<ConsultationPhoneDto> Phones);
+
+/// <summary><c>?q=</c>, at most <see cref="FaqOptions.MaxQueryLength"/> characters; <c>?region=</c> (6 digits) picks the hotlines.</summary>
+public sealed record FaqSearchQuery([Microsoft.AspNetCore.Mvc.FromQuery(Name = "q")] string? Q, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "region")] string? Region) : IValidatable
 {
     public void Validate(InputValidator v, IServiceProvider services) =>
-        v.Required(Q, "q", "搜索内容", services.GetRequiredService<IOptions<FaqOptions>>().Value.MaxQueryLength);
+        v.Required(Q, "q", "搜索内容", services.GetRequiredService<IOptions<FaqOptions>>().Value.MaxQueryLength)
+            .Check(Region is null || RegionCodes.IsValid(Region), "region", "地区编码应为6位数字");
 }
 
 /// <summary>The mini program's FAQ (常见问题) and hotlines; public, no login needed.</summary>
@@ -33,25 +41,39 @@ public static class FaqApi
 
     private static async Task<Ok<FaqHomeDto>> GetHome([AsParameters] OptionalRegionQuery query, MiniCodeDbContext db, IOptions<FaqOptions> options, CancellationToken ct)
     {
-        var region = query.Region;
         var categories = await db.Set<FaqCategory>().AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(ct);
-        var questions = await db.Set<FaqQuestion>().AsNoTracking().OrderBy(q => q.SortOrder).ThenBy(q => q.Id).ToListAsync(ct);
-        var phones = await db.Set<ConsultationPhone>().AsNoTracking().OrderBy(p => p.SortOrder).ThenBy(p => p.Id).ToListAsync(ct);
+        var questions = await QuestionsAsync(db, ct);
         var byCategory = questions.ToLookup(q => q.CategoryId);
         return TypedResults.Ok(new FaqHomeDto(
             categories.Select(c => new FaqCategoryDto(c.Id, c.Name, byCategory[c.Id].Select(ToDto).ToList())).ToList(),
-            questions.Where(q => q.IsHot).Take(options.Value.HotQuestionLimit).Select(ToDto).ToList(),
-            phones.Where(p => region is null || RegionCodes.Covers(p.RegionCode, region))
-                .Select(p => new ConsultationPhoneDto(p.RegionCode, p.Name, p.Phone)).ToList()));
+            Hot(questions, options.Value), await PhonesAsync(db, query.Region, ct)));
     }
 
-    private static async Task<Ok<IReadOnlyList<FaqSearchHit>>> Search([AsParameters] FaqSearchQuery query, MiniCodeDbContext db, IOptions<FaqOptions> options, CancellationToken ct)
+    private static async Task<Ok<FaqSearchAnswer>> Search([AsParameters] FaqSearchQuery query, MiniCodeDbContext db, UnansweredQuestions unanswered,
+        IOptions<FaqOptions> options, CancellationToken ct)
     {
-        var questions = await db.Set<FaqQuestion>().AsNoTracking().ToListAsync(ct);
-        IReadOnlyList<FaqSearchHit> hits = FaqSearch.Rank(query.Q!, questions, options.Value.SearchResultLimit)
-            .Select(s => new FaqSearchHit(ToDto(s.Question), Math.Round(s.Score, 3))).ToList();
-        return TypedResults.Ok(hits);
+        var o = options.Value;
+        var questions = await QuestionsAsync(db, ct);
+        var hits = FaqSearch.Rank(query.Q!, questions, o.SearchResultLimit).Select(ToHit).ToList();
+        if (hits.Count > 0) return TypedResults.Ok(new FaqSearchAnswer(true, hits, [], [], []));
+        await unanswered.RecordAsync(query.Q!, query.Region, ct);
+        return TypedResults.Ok(new FaqSearchAnswer(false, [], FaqSearch.Closest(query.Q!, questions, o.ClosestQuestionLimit).Select(ToHit).ToList(),
+            Hot(questions, o), await PhonesAsync(db, query.Region, ct)));
     }
+
+    private static Task<List<FaqQuestion>> QuestionsAsync(MiniCodeDbContext db, CancellationToken ct) =>
+        db.Set<FaqQuestion>().AsNoTracking().OrderBy(q => q.SortOrder).ThenBy(q => q.Id).ToListAsync(ct);
+
+    private static List<FaqQuestionDto> Hot(IEnumerable<FaqQuestion> questions, FaqOptions options) =>
+        questions.Where(q => q.IsHot).Take(options.HotQuestionLimit).Select(ToDto).ToList();
+
+    /// <summary>The hotlines of the region and of the regions above it (all of them without a region).</summary>
+    private static async Task<List<ConsultationPhoneDto>> PhonesAsync(MiniCodeDbContext db, string? region, CancellationToken ct) =>
+        (await db.Set<ConsultationPhone>().AsNoTracking().OrderBy(p => p.SortOrder).ThenBy(p => p.Id).ToListAsync(ct))
+            .Where(p => region is null || RegionCodes.Covers(p.RegionCode, region))
+            .Select(p => new ConsultationPhoneDto(p.RegionCode, p.Name, p.Phone)).ToList();
+
+    private static FaqSearchHit ToHit(FaqSearch.Scored s) => new(ToDto(s.Question), Math.Round(s.Score, 3));
 
     private static FaqQuestionDto ToDto(FaqQuestion q) => new(q.Id, q.CategoryId, q.Question, q.Answer, q.IsHot);
 }

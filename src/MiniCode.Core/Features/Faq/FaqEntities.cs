@@ -34,6 +34,30 @@ public sealed class ConsultationPhone
     public int SortOrder { get; set; }
 }
 
+/// <summary>A search the FAQ could not answer, kept once per text with how often and when it was asked, for staff to answer.</summary>
+public sealed class FaqUnansweredQuestion
+{
+    public long Id { get; set; }
+    public string Text { get; set; } = "";
+    public string? RegionCode { get; set; }
+    public int Count { get; set; }
+    public DateTimeOffset FirstAskedAt { get; set; }
+    public DateTimeOffset LastAskedAt { get; set; }
+}
+
+internal sealed class FaqUnansweredQuestionConfiguration : IEntityTypeConfiguration<FaqUnansweredQuestion>
+{
+    public void Configure(EntityTypeBuilder<FaqUnansweredQuestion> b)
+    {
+        b.ToTable("faq_unanswered_questions");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Text).HasMaxLength(200).IsRequired();
+        b.Property(x => x.RegionCode).HasMaxLength(6);
+        b.HasIndex(x => x.Text).IsUnique();
+        b.HasIndex(x => x.LastAskedAt);
+    }
+}
+
 internal sealed class FaqCategoryConfiguration : IEntityTypeConfiguration<FaqCategory>
 {
     public void Configure(EntityTypeBuilder<FaqCategory> b)

@@ -12,6 +12,10 @@ public sealed class FaqOptions : ISectionOptions
     [Range(1, 100)] public int HotQuestionLimit { get; set; } = 10;
     /// <summary>Questions one search returns, best first.</summary>
     [Range(1, 100)] public int SearchResultLimit { get; set; } = 10;
+    /// <summary>Closest questions offered when a search matches nothing.</summary>
+    [Range(1, 20)] public int ClosestQuestionLimit { get; set; } = 3;
+    /// <summary>Different unanswered searches kept for staff; past this the oldest go (one row per text, counted).</summary>
+    [Range(10, 100000)] public int MaxUnansweredKept { get; set; } = 1000;
     /// <summary>Longest search text accepted, in characters.</summary>
     [Range(1, 200)] public int MaxQueryLength { get; set; } = 50;
 }

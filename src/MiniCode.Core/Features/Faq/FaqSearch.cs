@@ -24,6 +24,22 @@ public static class FaqSearch
             .ToList();
     }
 
+    /// <summary>
+    /// When <see cref="Rank"/> finds nothing: the questions sharing the most single characters with the query (at least
+    /// two), so a citizen who wrote it differently still sees where to look.
+    /// </summary>
+    public static IReadOnlyList<Scored> Closest(string query, IEnumerable<FaqQuestion> questions, int limit)
+    {
+        var characters = query.Normalize(NormalizationForm.FormKC).Where(IsCjk).Select(c => c.ToString()).ToHashSet(StringComparer.Ordinal);
+        if (characters.Count == 0) return [];
+        return questions
+            .Select(q => new Scored(q, characters.Count(c => q.Question.Contains(c, StringComparison.Ordinal)) / (double)characters.Count))
+            .Where(s => s.Score * characters.Count >= 2)
+            .OrderByDescending(s => s.Score).ThenByDescending(s => s.Question.IsHot).ThenBy(s => s.Question.SortOrder).ThenBy(s => s.Question.Id)
+            .Take(limit)
+            .ToList();
+    }
+
     private static double Score(HashSet<string> query, HashSet<string> question, HashSet<string> answer)
     {
         double score = 0;

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using MiniCode.Features.Sessions;
 using MiniCode.Data;
 using MiniCode.Features.Households.Relatives;
 using MiniCode.Infrastructure.Errors;
@@ -13,25 +15,27 @@ public sealed record RelativeSubject(long PersonId, bool Shared);
 /// </summary>
 public sealed class HouseholdAccess(MiniCodeDbContext db)
 {
-    public async Task<RelativeSubject> RelativeAsync(long holderAccountId, long relativeId, CancellationToken ct) =>
-        await db.Set<Relative>().AsNoTracking()
-            .Where(r => r.Id == relativeId && r.HolderAccountId == holderAccountId)
-            .Select(r => new RelativeSubject(r.PersonId, r.Proof != RelativeProof.None)).FirstOrDefaultAsync(ct)
+    /// <summary>The caller's relative <paramref name="relativeId"/>; the caller's person is the holder.</summary>
+    public async Task<RelativeSubject> RelativeAsync(ClaimsPrincipal user, long relativeId, CancellationToken ct) =>
+        (user.PersonIdOrNull() is { } holderPersonId
+            ? await db.Set<Relative>().AsNoTracking()
+                .Where(r => r.Id == relativeId && r.HolderPersonId == holderPersonId)
+                .Select(r => new RelativeSubject(r.PersonId, r.Proof != RelativeProof.None)).FirstOrDefaultAsync(ct)
+            : null)
         ?? throw new ApiException(HouseholdsErrors.RelativeNotFound);
 
     /// <summary>The person of a relative, for what every holder may do (show the code, issue their own card).</summary>
-    public async Task<long> RelativePersonAsync(long holderAccountId, long relativeId, CancellationToken ct) =>
-        (await RelativeAsync(holderAccountId, relativeId, ct)).PersonId;
+    public async Task<long> RelativePersonAsync(ClaimsPrincipal user, long relativeId, CancellationToken ct) =>
+        (await RelativeAsync(user, relativeId, ct)).PersonId;
 
     /// <summary>The person of a proven relative, for the person's own data (portrait, results); 403 while private.</summary>
-    public async Task<long> SharedRelativePersonAsync(long holderAccountId, long relativeId, CancellationToken ct)
+    public async Task<long> SharedRelativePersonAsync(ClaimsPrincipal user, long relativeId, CancellationToken ct)
     {
-        var subject = await RelativeAsync(holderAccountId, relativeId, ct);
+        var subject = await RelativeAsync(user, relativeId, ct);
         return subject.Shared ? subject.PersonId : throw new ApiException(HouseholdsErrors.ProofRequired);
     }
 
     /// <summary>True when <paramref name="personId"/> is the caller's own person or one of the caller's relatives.</summary>
-    public async Task<bool> MayActForAsync(long accountId, long? ownPersonId, long personId, CancellationToken ct) =>
-        ownPersonId == personId
-        || await db.Set<Relative>().AnyAsync(r => r.HolderAccountId == accountId && r.PersonId == personId, ct);
+    public async Task<bool> MayActForAsync(long? ownPersonId, long personId, CancellationToken ct) =>
+        ownPersonId is { } own && (own == personId || await db.Set<Relative>().AnyAsync(r => r.HolderPersonId == own && r.PersonId == personId, ct));
 }

@@ -20,23 +20,33 @@ public sealed class HouseholdCleanup(MiniCodeDbContext db, IPortraitStore portra
     private readonly List<long> _cardIds = [];
 
     /// <summary>After the link holder → person was removed (and saved).</summary>
-    public async Task AfterUnlinkAsync(long holderAccountId, long personId, CancellationToken ct)
+    public async Task AfterUnlinkAsync(long holderPersonId, long personId, CancellationToken ct)
     {
-        await RevokeCardsAsync(c => c.IssuedByAccountId == holderAccountId && c.PersonId == personId, "relative_removed", ct);
+        await RevokeCardsAsync(c => c.PersonId == personId
+            && db.Set<Account>().Any(a => a.Id == c.IssuedByAccountId && a.PersonId == holderPersonId), "relative_removed", ct);
         var standsFor = await db.Set<Account>().AnyAsync(a => a.PersonId == personId && a.Status != AccountStatus.Deleted, ct)
             || await db.Set<Relative>().AnyAsync(r => r.PersonId == personId, ct);
         if (!standsFor) await ForgetPersonAsync(personId, ct);
     }
 
-    /// <summary>Account deletion: the account's relatives go (and persons held only by it), its own photo and cards too.</summary>
+    /// <summary>
+    /// Account deletion: while another account stands on the person it takes over the cards and the household stays;
+    /// otherwise the person's relatives go (and persons held only by them), its own photo and cards too.
+    /// </summary>
     public async Task OnAccountDeletingAsync(long accountId, long? personId, CancellationToken ct)
     {
-        var relatives = await db.Set<Relative>().Where(r => r.HolderAccountId == accountId).ToListAsync(ct);
+        if (await db.SuccessorAsync(accountId, personId, ct) is { } successor)
+        {
+            await db.Set<OfflineCard>().Where(c => c.IssuedByAccountId == accountId)
+                .ExecuteUpdateAsync(u => u.SetProperty(c => c.IssuedByAccountId, successor), ct);
+            return;
+        }
+        var relatives = await db.Set<Relative>().Where(r => r.HolderPersonId == personId).ToListAsync(ct);
         db.RemoveRange(relatives);
         await db.SaveChangesAsync(ct);
-        foreach (var r in relatives) await AfterUnlinkAsync(accountId, r.PersonId, ct);
+        foreach (var r in relatives) await AfterUnlinkAsync(r.HolderPersonId, r.PersonId, ct);
         await RevokeCardsAsync(c => c.IssuedByAccountId == accountId, "account_deleted", ct);
-        if (personId is { } own && !await db.Set<Account>().AnyAsync(a => a.PersonId == own && a.Id != accountId && a.Status != AccountStatus.Deleted, ct))
+        if (personId is { } own)
         {
             await RevokeCardsAsync(c => c.PersonId == own, "account_deleted", ct);
             await RemovePortraitAsync(own, ct);

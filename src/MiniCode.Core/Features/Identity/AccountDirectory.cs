@@ -8,7 +8,8 @@ using MiniCode.Infrastructure.Security;
 namespace MiniCode.Features.Identity;
 
 /// <summary>Finds and creates citizen accounts, attaches phones, opens sessions and builds the masked account view.</summary>
-public sealed class AccountDirectory(MiniCodeDbContext db, SessionService sessions, PersonalDataProtector protector, TimeProvider time)
+public sealed class AccountDirectory(
+    MiniCodeDbContext db, SessionService sessions, PersonalDataProtector protector, AccountLogins logins, TimeProvider time)
 {
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
@@ -35,6 +36,21 @@ public sealed class AccountDirectory(MiniCodeDbContext db, SessionService sessio
         account.PhoneMasked = SensitiveDataMasker.MaskPhone(phone);
     }
 
+    /// <summary>
+    /// The account a platform-verified phone logs into: the one holding the phone, else the platform identity's, else a new
+    /// one. A phone held by another account than the platform identity's is never moved; the answer names that account's
+    /// logins. The phone is attached when the account has none.
+    /// </summary>
+    public async Task<Account> ForVerifiedPhoneAsync(Account? byPlatform, string phone, CancellationToken ct)
+    {
+        var byPhone = await ByPhoneAsync(phone, ct);
+        if (byPhone is not null && byPlatform is not null && byPhone.Id != byPlatform.Id) throw AccountLogins.PhoneBoundElsewhere(byPhone);
+        var account = byPhone ?? byPlatform ?? NewCitizen();
+        EnsureActive(account);
+        if (account.PhoneIndex is null) await AttachPhoneAsync(account, phone, ct);
+        return account;
+    }
+
     /// <summary>Saves the (possibly new) account and opens a session in one transaction.</summary>
     public async Task<LoginResponse> LogInAsync(Account account, string method, bool stayLoggedIn, CancellationToken ct)
     {
@@ -52,7 +68,7 @@ public sealed class AccountDirectory(MiniCodeDbContext db, SessionService sessio
         }
         var session = await sessions.IssueAsync(account.Id, method, stayLoggedIn, ct);
         await tx.CommitAsync(ct);
-        return new LoginResponse(session.Token, session.ExpiresAt, ToDto(account));
+        return new LoginResponse(session.Token, session.ExpiresAt, await ToDtoAsync(account, ct));
     }
 
     public static void EnsureActive(Account account)
@@ -60,13 +76,14 @@ public sealed class AccountDirectory(MiniCodeDbContext db, SessionService sessio
         if (account.Status != AccountStatus.Active) throw new ApiException(IdentityErrors.AccountDisabled);
     }
 
-    public AccountDto ToDto(Account a)
+    public async Task<AccountDto> ToDtoAsync(Account a, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(ChinaOffset).DateTime);
         var p = a.Person;
         var realName = p is null ? null : new RealNameDto(SensitiveDataMasker.MaskName(p.Name), ToWire(p.DocumentType), p.DocumentMasked, p.AgeOn(today), p.Gender);
         return new AccountDto(a.Id, a.Kind.ToString().ToLowerInvariant(), a.PhoneMasked, a.Username, a.PasswordHash is not null,
-            a.WeChatOpenId is not null, a.AlipayUserId is not null || a.AlipayOpenId is not null, realName, a.CreatedAt);
+            a.WeChatOpenId is not null, a.AlipayUserId is not null || a.AlipayOpenId is not null, realName, a.CreatedAt,
+            await logins.OfPersonAsync(a, ct));
     }
 
     public static string ToWire(DocumentType type) => type switch

@@ -22,6 +22,12 @@ public static class AuthApi
                 IdentityErrors.AccountDisabled, CommonErrors.Conflict);
         auth.MapPost("/alipay/login", AlipayLogin)
             .ProducesErrors(AlipayErrors.Trouble, AlipayErrors.CodeInvalid, IdentityErrors.AccountDisabled, CommonErrors.Conflict);
+        auth.MapPost("/wechat/phone-login", WeChatPhoneLogin)
+            .ProducesErrors(WeChatErrors.Trouble, WeChatErrors.CodeInvalid, WeChatErrors.CodeUsed, WeChatErrors.UserBlocked,
+                IdentityErrors.PhoneBoundElsewhere, IdentityErrors.AccountDisabled, CommonErrors.Conflict);
+        auth.MapPost("/alipay/phone-login", AlipayPhoneLogin)
+            .ProducesErrors(AlipayErrors.Trouble, AlipayErrors.CodeInvalid, AlipayErrors.PhoneSignatureInvalid, AlipayErrors.PhoneDecryptFailed,
+                IdentityErrors.PhoneBoundElsewhere, IdentityErrors.AccountDisabled, CommonErrors.Conflict);
         auth.MapPost("/sms/login", SmsLogin).ProducesErrors(IdentityErrors.SmsCode, IdentityErrors.AccountDisabled, IdentityErrors.PhoneInUse, CommonErrors.Conflict);
         auth.MapPost("/password/register", Register)
             .ProducesErrors(IdentityErrors.SmsCode, IdentityErrors.PhoneRegistered, IdentityErrors.UsernameTaken, IdentityErrors.PhoneInUse, CommonErrors.Conflict);
@@ -36,27 +42,46 @@ public static class AuthApi
     }
 
     private static async Task<Ok<LoginResponse>> WeChatLogin(
-        WeChatLoginRequest body, IWeChatLoginClient wechat, MiniCodeDbContext db, AccountDirectory accounts, PersonalDataProtector protector, CancellationToken ct)
+        WeChatLoginRequest body, IWeChatLoginClient wechat, AccountLogins logins, AccountDirectory accounts, CancellationToken ct)
     {
         var session = await wechat.CodeToSessionAsync(body.Code!, ct);
-        var account = await db.Set<Account>().Include(a => a.Person).FirstOrDefaultAsync(a => a.WeChatOpenId == session.OpenId, ct)
-            ?? accounts.NewCitizen();
-        account.WeChatOpenId = session.OpenId;
-        if (session.UnionId is not null) account.WeChatUnionId = session.UnionId;
-        account.WeChatSessionKeyCipher = protector.Encrypt(session.SessionKey);
-        return TypedResults.Ok(await accounts.LogInAsync(account, "wechat", body.StayLoggedIn, ct));
+        var account = await logins.ByWeChatAsync(session, ct) ?? accounts.NewCitizen();
+        await logins.AttachWeChatAsync(account, session, ct);
+        return TypedResults.Ok(await accounts.LogInAsync(account, AccountLogins.Methods.WeChat, body.StayLoggedIn, ct));
     }
 
     private static async Task<Ok<LoginResponse>> AlipayLogin(
-        AlipayLoginRequest body, IAlipayLoginClient alipay, MiniCodeDbContext db, AccountDirectory accounts, CancellationToken ct)
+        AlipayLoginRequest body, IAlipayLoginClient alipay, AccountLogins logins, AccountDirectory accounts, CancellationToken ct)
     {
         var token = await alipay.OAuthTokenAsync(body.AuthCode!, ct);
-        var account = await db.Set<Account>().Include(a => a.Person).FirstOrDefaultAsync(a =>
-                (token.UserId != null && a.AlipayUserId == token.UserId) || (token.OpenId != null && a.AlipayOpenId == token.OpenId), ct)
-            ?? accounts.NewCitizen();
-        account.AlipayUserId = token.UserId ?? account.AlipayUserId;
-        account.AlipayOpenId = token.OpenId ?? account.AlipayOpenId;
-        return TypedResults.Ok(await accounts.LogInAsync(account, "alipay", body.StayLoggedIn, ct));
+        var account = await logins.ByAlipayAsync(token, ct) ?? accounts.NewCitizen();
+        AccountLogins.AttachAlipay(account, token);
+        return TypedResults.Ok(await accounts.LogInAsync(account, AccountLogins.Methods.Alipay, body.StayLoggedIn, ct));
+    }
+
+    /// <summary>微信手机号快速验证: into the account holding the phone (the openid linked when it has none) or a new one.</summary>
+    private static async Task<Ok<LoginResponse>> WeChatPhoneLogin(
+        WeChatPhoneLoginRequest body, IWeChatLoginClient wechat, AccountLogins logins, AccountDirectory accounts, CancellationToken ct)
+    {
+        var session = await wechat.CodeToSessionAsync(body.LoginCode!, ct);
+        var phone = PlatformPhones.FromWeChat(await wechat.GetUserPhoneNumberAsync(body.PhoneCode!, ct), "phoneCode");
+        var byWeChat = await logins.ByWeChatAsync(session, ct);
+        var account = await accounts.ForVerifiedPhoneAsync(byWeChat, phone, ct);
+        // Another WeChat user's account reached by the phone is logged into, but gets no second WeChat user.
+        if (account == byWeChat || account.WeChatOpenId is null) await logins.AttachWeChatAsync(account, session, ct);
+        return TypedResults.Ok(await accounts.LogInAsync(account, AccountLogins.Methods.WeChat, body.StayLoggedIn, ct));
+    }
+
+    /// <summary>The same with Alipay's <c>my.getPhoneNumber</c> answer.</summary>
+    private static async Task<Ok<LoginResponse>> AlipayPhoneLogin(
+        AlipayPhoneLoginRequest body, IAlipayLoginClient alipay, AlipayKeys keys, AccountLogins logins, AccountDirectory accounts, CancellationToken ct)
+    {
+        var phone = PlatformPhones.FromAlipay(body.Response!, body.Sign!, keys);
+        var token = await alipay.OAuthTokenAsync(body.AuthCode!, ct);
+        var byAlipay = await logins.ByAlipayAsync(token, ct);
+        var account = await accounts.ForVerifiedPhoneAsync(byAlipay, phone, ct);
+        if (account == byAlipay || (account.AlipayUserId ?? account.AlipayOpenId) is null) AccountLogins.AttachAlipay(account, token);
+        return TypedResults.Ok(await accounts.LogInAsync(account, AccountLogins.Methods.Alipay, body.StayLoggedIn, ct));
     }
 
     private static async Task<Ok<SmsCodeSent>> SendCode(SmsCodeRequest body, SmsCodeService codes, HttpContext http, CancellationToken ct)

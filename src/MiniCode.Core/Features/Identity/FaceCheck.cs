@@ -35,22 +35,28 @@ public sealed record FaceCheckRequest(string? VerificationToken) : IValidatable
 
 public sealed record FaceCheckResult(DateTimeOffset VerifiedAt);
 
-/// <summary>Verifies the logged-in person's face through <see cref="IFaceVerifier"/> and records the success.</summary>
-public sealed class FaceCheckService(MiniCodeDbContext db, IFaceVerifier faces, PersonalDataProtector protector, TimeProvider time)
+/// <summary>Verifies the logged-in person's face through <see cref="Face.FaceVerificationService"/> and records the success.</summary>
+public sealed class FaceCheckService(MiniCodeDbContext db, Face.FaceVerificationService faces, PersonalDataProtector protector, TimeProvider time)
 {
     public const string FaceCheckPurpose = "face-check";
 
-    public async Task<FaceCheckResult> VerifyAsync(long personId, string token, CancellationToken ct)
+    public async Task<FaceCheckResult> VerifyAsync(long accountId, long personId, string token, CancellationToken ct)
     {
-        var person = await db.Set<Person>().AsNoTracking().Where(p => p.Id == personId && p.AnonymisedAt == null)
-            .Select(p => new { p.Name, p.DocumentCipher }).FirstOrDefaultAsync(ct) ?? throw new ApiException(Sessions.SessionErrors.RealNameRequired);
-        var verdict = await faces.VerifyAsync(person.Name, protector.Decrypt(person.DocumentCipher), token, ct);
-        if (verdict == FaceVerdict.Unavailable) throw new ApiException(IdentityErrors.FaceUnavailable) { RetryAfterSeconds = 30 };
-        if (verdict != FaceVerdict.Match) throw new ApiException(IdentityErrors.FaceMismatch);
+        var subject = await SubjectAsync(db, protector, personId, ct);
+        await faces.VerifyAsync(accountId, Face.FacePurposes.FaceCheck, subject, token, ct);
         var now = time.GetUtcNow();
         db.Add(new FaceVerification { PersonId = personId, Purpose = FaceCheckPurpose, VerifiedAt = now });
         await db.SaveChangesAsync(ct);
         return new FaceCheckResult(now);
+    }
+
+    /// <summary>The name and document of a real-named person, whose face is to be verified.</summary>
+    public static async Task<Face.FaceSubject> SubjectAsync(MiniCodeDbContext db, PersonalDataProtector protector, long personId, CancellationToken ct)
+    {
+        var person = await db.Set<Person>().AsNoTracking().Where(p => p.Id == personId && p.AnonymisedAt == null)
+            .Select(p => new { p.Name, p.DocumentType, p.DocumentCipher }).FirstOrDefaultAsync(ct)
+            ?? throw new ApiException(Sessions.SessionErrors.RealNameRequired);
+        return new Face.FaceSubject(person.Name, person.DocumentType, protector.Decrypt(person.DocumentCipher));
     }
 }
 

@@ -14,6 +14,20 @@ public sealed record AlipayLoginRequest(string? AuthCode, bool StayLoggedIn = fa
     public void Validate(InputValidator v, IServiceProvider services) => v.Required(AuthCode, "authCode", "授权码", 128);
 }
 
+/// <summary>微信手机号快速验证: the <c>wx.login</c> code and the <c>getPhoneNumber</c> button's code.</summary>
+public sealed record WeChatPhoneLoginRequest(string? LoginCode, string? PhoneCode, bool StayLoggedIn = false) : IValidatable
+{
+    public void Validate(InputValidator v, IServiceProvider services) =>
+        v.Required(LoginCode, "loginCode", "登录凭证", 128).Required(PhoneCode, "phoneCode", "手机号授权凭证", 128);
+}
+
+/// <summary><c>my.getAuthCode</c>'s code and what <c>my.getPhoneNumber</c> returned.</summary>
+public sealed record AlipayPhoneLoginRequest(string? AuthCode, string? Response, string? Sign, bool StayLoggedIn = false) : IValidatable
+{
+    public void Validate(InputValidator v, IServiceProvider services) => v.Required(AuthCode, "authCode", "授权码", 128)
+        .Required(Response, "response", "加密数据", 4096).Required(Sign, "sign", "签名", 1024);
+}
+
 public sealed record SmsCodeRequest(string? Phone, string? Purpose) : IValidatable
 {
     public void Validate(InputValidator v, IServiceProvider services) => v
@@ -93,10 +107,26 @@ public sealed record DocumentRealNameRequest(string? Name, string? DocumentType,
     }
 }
 
-/// <summary>The caller's own account; phone, name and document number masked.</summary>
+/// <summary>
+/// The caller's own account; phone, name and document number masked. <c>Logins</c> lists the login methods of every
+/// account of the same person (this one first).
+/// </summary>
 public sealed record AccountDto(
     long Id, string Kind, string? Phone, string? Username, bool HasPassword, bool WeChatBound, bool AlipayBound,
-    RealNameDto? RealName, DateTimeOffset CreatedAt);
+    RealNameDto? RealName, DateTimeOffset CreatedAt, IReadOnlyList<LoginMethodDto> Logins);
+
+/// <summary>Proof for unlinking: a <c>wx.login</c> code (wechat), an Alipay auth code (alipay) or an SMS code of purpose bind sent to the phone (phone).</summary>
+public sealed record UnlinkRequest(string? Code) : IValidatable
+{
+    public void Validate(InputValidator v, IServiceProvider services) => v.Required(Code, "code", "验证凭证", 128);
+}
+
+public sealed record SessionLifetimeRequest(bool? StayLoggedIn) : IValidatable
+{
+    public void Validate(InputValidator v, IServiceProvider services) => v.Check(StayLoggedIn is not null, "stayLoggedIn", "请选择是否保持登录");
+}
+
+public sealed record SessionLifetimeDto(bool StayLoggedIn, DateTimeOffset ExpiresAt);
 
 public sealed record RealNameDto(string Name, string DocumentType, string DocumentNumber, int? Age, string? Gender);
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using MiniCode.Features.Identity.Face;
 using MiniCode.Infrastructure.Hosting;
 
 namespace MiniCode.Features.Identity;
@@ -11,6 +12,7 @@ public sealed class IdentityOptions : ISectionOptions
     [ValidateObjectMembers] public SmsCodeRules Sms { get; set; } = new();
     [ValidateObjectMembers] public PasswordRules Password { get; set; } = new();
     [ValidateObjectMembers] public RealNameRules RealName { get; set; } = new();
+    [ValidateObjectMembers] public FaceRules Face { get; set; } = new();
 }
 
 public sealed class SmsCodeRules
@@ -43,6 +45,6 @@ public sealed class PasswordRules
 
 public sealed class RealNameRules
 {
-    /// <summary>Real-name verification needs a face verification token (IFaceVerifier).</summary>
+    /// <summary>Real-name verification needs a verified face (<c>Identity:Face</c>).</summary>
     public bool RequireFaceVerification { get; set; } = true;
 }

@@ -1,7 +1,5 @@
 using MiniCode.Infrastructure.Security;
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text.Json;
 using MiniCode.Data;
 using MiniCode.Features.Sessions;
 using MiniCode.Infrastructure.Endpoints;
@@ -29,12 +27,14 @@ public static class MeApi
         me.MapPost("/real-name/document", RealNameByDocument).ProducesErrors(IdentityErrors.RealName);
         me.MapPost("/password", ChangePassword).ProducesErrors(IdentityErrors.PasswordWrong);
         me.MapPost("/face-check", FaceCheck).ProducesErrors(IdentityErrors.Face, SessionErrors.RealNameRequired);
+        me.MapLinksApi();
         me.MapPost("/wechat/open-data", WeChatOpenData.Check)
             .ProducesErrors(WeChatOpenData.SessionKeyMissing, WeChatOpenData.SignatureInvalid, WeChatOpenData.DecryptFailed);
         return app;
     }
 
-    private static Ok<AccountDto> GetMe(CurrentAccount me, AccountDirectory accounts) => TypedResults.Ok(accounts.ToDto(me.Account));
+    private static async Task<Ok<AccountDto>> GetMe(CurrentAccount me, AccountDirectory accounts, CancellationToken ct) =>
+        TypedResults.Ok(await accounts.ToDtoAsync(me.Account, ct));
 
     private static async Task<NoContent> DeleteMe(CurrentAccount me, AccountDeletion deletion, CancellationToken ct)
     {
@@ -44,9 +44,9 @@ public static class MeApi
 
     /// <summary>亮码前人脸核验: a successful check lets the code be shown for MiniCode:HealthCodes:FaceCheck:MaxAgeMinutes.</summary>
     private static async Task<Ok<FaceCheckResult>> FaceCheck(FaceCheckRequest body, ClaimsPrincipal user, FaceCheckService faces, CancellationToken ct) =>
-        TypedResults.Ok(await faces.VerifyAsync(user.PersonIdOrThrow(), body.VerificationToken!, ct));
+        TypedResults.Ok(await faces.VerifyAsync(user.AccountId(), user.PersonIdOrThrow(), body.VerificationToken!, ct));
 
-    private static async Task<Ok<AccountDto>> BindPhoneBySms(
+    internal static async Task<Ok<AccountDto>> BindPhoneBySms(
         BindPhoneBySmsRequest body, CurrentAccount me, AccountDirectory accounts, SmsCodeService codes, MiniCodeDbContext db, CancellationToken ct)
     {
         var phone = PhoneNumbers.Normalise(body.Phone)!;
@@ -55,42 +55,27 @@ public static class MeApi
         await codes.ConsumeAsync(phone, SmsPurposes.Bind, body.Code!, ct);
         await accounts.AttachPhoneAsync(account, phone, ct);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(accounts.ToDto(account));
+        return TypedResults.Ok(await accounts.ToDtoAsync(account, ct));
     }
 
     private static async Task<Ok<AccountDto>> BindPhoneByWeChat(
         BindPhoneByWeChatRequest body, CurrentAccount me, AccountDirectory accounts, IWeChatLoginClient wechat, MiniCodeDbContext db, CancellationToken ct)
     {
         var account = me.Account;
-        var phoneInfo = await wechat.GetUserPhoneNumberAsync(body.Code!, ct);
-        var phone = PhoneNumbers.Normalise(phoneInfo.PurePhoneNumber);
-        // Only known once WeChat answered, yet it is about the field sent: the same 400 as the validation filter's.
-        if (phoneInfo.CountryCode != "86" || phone is null) throw InputValidator.Failure("code", "仅支持中国大陆手机号");
+        var phone = PlatformPhones.FromWeChat(await wechat.GetUserPhoneNumberAsync(body.Code!, ct), "code");
         await accounts.AttachPhoneAsync(account, phone, ct);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(accounts.ToDto(account));
+        return TypedResults.Ok(await accounts.ToDtoAsync(account, ct));
     }
 
     private static async Task<Ok<AccountDto>> BindPhoneByAlipay(
         BindPhoneByAlipayRequest body, CurrentAccount me, AccountDirectory accounts, AlipayKeys keys, MiniCodeDbContext db, CancellationToken ct)
     {
-        string? json;
-        try { json = AlipaySignature.DecryptPhoneResponse(body.Response!, body.Sign!, keys.AlipayPublicKey, keys.AesKey); }
-        catch (Exception e) when (e is CryptographicException or FormatException) { throw new ApiException(AlipayErrors.PhoneDecryptFailed); }
-        if (json is null) throw new ApiException(AlipayErrors.PhoneSignatureInvalid);
-        string? mobile;
-        try
-        {
-            var root = JsonDocument.Parse(json).RootElement;
-            mobile = root.TryGetProperty("code", out var c) && c.GetString() == "10000" && root.TryGetProperty("mobile", out var m) ? m.GetString() : null;
-        }
-        catch (JsonException) { mobile = null; }
-        var phone = PhoneNumbers.Normalise(mobile);
-        if (phone is null) throw new ApiException(AlipayErrors.PhoneDecryptFailed);
+        var phone = PlatformPhones.FromAlipay(body.Response!, body.Sign!, keys);
         var account = me.Account;
         await accounts.AttachPhoneAsync(account, phone, ct);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(accounts.ToDto(account));
+        return TypedResults.Ok(await accounts.ToDtoAsync(account, ct));
     }
 
     private static async Task<Ok<AccountDto>> RealName(
@@ -99,7 +84,7 @@ public static class MeApi
         var account = me.Account;
         await realNames.LinkPersonAsync(account, body.Name!.Trim(), realNames.ResidentIdOf(body.IdNumber), body.FaceToken, ct);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(accounts.ToDto(account));
+        return TypedResults.Ok(await accounts.ToDtoAsync(account, ct));
     }
 
     private static async Task<Ok<AccountDto>> RealNameByDocument(
@@ -108,7 +93,7 @@ public static class MeApi
         var account = me.Account;
         await realNames.LinkPersonAsync(account, body.Name!.Trim(), realNames.OtherDocumentOf(body), body.FaceToken, ct);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(accounts.ToDto(account));
+        return TypedResults.Ok(await accounts.ToDtoAsync(account, ct));
     }
 
     private static async Task<NoContent> ChangePassword(

@@ -9,7 +9,7 @@ namespace MiniCode.Features.Identity;
 
 /// <summary>Binds an account to the person of an identity document after the document and the face check out.</summary>
 public sealed partial class RealNameService(
-    MiniCodeDbContext db, PersonalDataProtector protector, IFaceVerifier faces, TimeProvider time, IOptions<IdentityOptions> options)
+    MiniCodeDbContext db, PersonalDataProtector protector, Face.FaceVerificationService faces, TimeProvider time, IOptions<IdentityOptions> options)
 {
     /// <summary>GB/T 2260 province-level prefixes (first two digits) that resident ID numbers are issued under.</summary>
     private static readonly HashSet<string> Provinces =
@@ -68,27 +68,28 @@ public sealed partial class RealNameService(
         v.Check(name is not null && NamePattern().IsMatch(name.Trim()), "name", "姓名须为2到50个汉字或字母（可含·和空格）");
 
     /// <summary>
-    /// Checks the face, then links <paramref name="account"/> to the document's person (existing or new). Caller saves.
-    /// The face comes first: until it matched, every answer is the same whether or not the document is known (M4).
+    /// Checks the face, then links <paramref name="account"/> to the document's person: a new one, one without an account
+    /// (a relative, met at a checkpoint (辅助登记), or left anonymised by a deletion), or the person another account of the
+    /// same human already stands on (same document and name), so every account of one person sees the same code and data.
+    /// Nothing about the document is told before the face check (M4). Caller saves.
     /// </summary>
     public async Task LinkPersonAsync(Account account, string name, Document doc, string? faceToken, CancellationToken ct)
     {
         if (account.PersonId is not null) throw new ApiException(IdentityErrors.AlreadyVerified);
-        await VerifyFaceAsync(name, doc.Number, faceToken, ct);
+        await VerifyFaceAsync(account.Id, Face.FacePurposes.RealName, name, doc, faceToken, ct);
         var index = BlindIndexOf(doc);
-        if (await db.Set<Account>().AnyAsync(a => a.Person!.DocumentIndex == index && a.Id != account.Id && a.Status != AccountStatus.Deleted, ct))
-            throw new ApiException(IdentityErrors.DocumentInUse);
-        // A person may already exist without an account: added as a relative, met at a checkpoint (辅助登记), or left by a deletion.
+        var existing = await db.Set<Person>().FirstOrDefaultAsync(p => p.DocumentIndex == index, ct);
+        if (existing is { AnonymisedAt: null } && existing.Name != name)
+            throw new ApiException(await db.Set<Account>().AnyAsync(a => a.PersonId == existing.Id && a.Id != account.Id && a.Status != AccountStatus.Deleted, ct)
+                ? IdentityErrors.DocumentInUse : IdentityErrors.NameMismatch);
         account.Person = await PersonOfAsync(name, doc, ct);
     }
 
-    /// <summary>The face check of real name and relatives: 503 when the provider is down, 400 on anything but a match.</summary>
-    public async Task VerifyFaceAsync(string name, string documentNumber, string? faceToken, CancellationToken ct)
+    /// <summary>The face check of real name and relatives, when configured (see <see cref="Face.FaceVerificationService"/>).</summary>
+    public async Task VerifyFaceAsync(long accountId, string purpose, string name, Document doc, string? faceToken, CancellationToken ct)
     {
-        if (!options.Value.RealName.RequireFaceVerification) return;
-        var verdict = await faces.VerifyAsync(name, documentNumber, faceToken ?? "", ct);
-        if (verdict == FaceVerdict.Unavailable) throw new ApiException(IdentityErrors.FaceUnavailable) { RetryAfterSeconds = 30 };
-        if (verdict != FaceVerdict.Match) throw new ApiException(IdentityErrors.FaceMismatch);
+        if (options.Value.RealName.RequireFaceVerification)
+            await faces.VerifyAsync(accountId, purpose, new Face.FaceSubject(name, doc.Type, doc.Number), faceToken, ct);
     }
 
     public string BlindIndexOf(Document doc) => protector.BlindIndex($"{doc.Type}:{doc.Number}");

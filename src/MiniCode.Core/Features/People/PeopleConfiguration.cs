@@ -40,9 +40,23 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         b.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(x => x.PhoneIndex).IsUnique();
         b.HasIndex(x => x.WeChatOpenId).IsUnique();
+        b.HasIndex(x => x.WeChatUnionId).IsUnique();
         b.HasIndex(x => x.AlipayUserId).IsUnique();
         b.HasIndex(x => x.AlipayOpenId).IsUnique();
         b.HasIndex(x => x.Username).IsUnique();
         b.HasIndex(x => x.PersonId);
+    }
+}
+
+internal sealed class WeChatOpenIdLinkConfiguration : IEntityTypeConfiguration<WeChatOpenIdLink>
+{
+    public void Configure(EntityTypeBuilder<WeChatOpenIdLink> b)
+    {
+        b.ToTable("account_wechat_openids");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.OpenId).HasMaxLength(64).IsRequired();
+        b.HasOne<Account>().WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.OpenId).IsUnique();
+        b.HasIndex(x => x.AccountId);
     }
 }

@@ -3,6 +3,7 @@ using MiniCode.Data;
 using MiniCode.Features.HealthCodes.Signing;
 using MiniCode.Features.Identity;
 using MiniCode.Features.Organisations;
+using MiniCode.Features.People;
 using MiniCode.Infrastructure.Errors;
 using MiniCode.Infrastructure.Logging;
 using MiniCode.Infrastructure.Security;
@@ -16,11 +17,15 @@ namespace MiniCode.Features.Posters;
 public sealed partial class PosterService(MiniCodeDbContext db, CodeSigner signer, PersonalDataProtector protector,
     IOptions<PosterOptions> options, TimeProvider time)
 {
+    /// <summary>Posters belong to the person: every account standing on it sees and manages them.</summary>
+    private Task<List<long>> OwnersAsync(long accountId, CancellationToken ct) => db.SameHumanAsync(accountId, ct);
+
     public async Task<PosterView> ApplyAsync(long accountId, PosterRequest r, CancellationToken ct)
     {
+        var owners = await OwnersAsync(accountId, ct);
         var phone = NormalisePhone(r.ContactPhone);
         var o = options.Value;
-        if (await db.Set<Poster>().CountAsync(p => p.OwnerAccountId == accountId && p.DeletedAt == null, ct) >= o.MaxPostersPerOwner)
+        if (await db.Set<Poster>().CountAsync(p => owners.Contains(p.OwnerAccountId) && p.DeletedAt == null, ct) >= o.MaxPostersPerOwner)
             throw new ApiException(PostersErrors.TooMany);
 
         var now = time.GetUtcNow();
@@ -51,7 +56,8 @@ public sealed partial class PosterService(MiniCodeDbContext db, CodeSigner signe
 
     public async Task<PosterList> ListAsync(long accountId, CancellationToken ct)
     {
-        var posters = await db.Set<Poster>().AsNoTracking().Where(p => p.OwnerAccountId == accountId && p.DeletedAt == null)
+        var owners = await OwnersAsync(accountId, ct);
+        var posters = await db.Set<Poster>().AsNoTracking().Where(p => owners.Contains(p.OwnerAccountId) && p.DeletedAt == null)
             .OrderByDescending(p => p.Id).ToListAsync(ct);
         var ids = posters.Select(p => p.Id).ToList();
         var current = await db.Set<PosterGeneration>().AsNoTracking().Where(g => ids.Contains(g.PosterId) && g.ValidUntil == null)
@@ -71,7 +77,8 @@ public sealed partial class PosterService(MiniCodeDbContext db, CodeSigner signe
     /// <summary>Deleting stops the poster at once; its check-ins stay (for tracing) until the retention purge.</summary>
     public async Task DeleteAsync(long accountId, long posterId, CancellationToken ct)
     {
-        var poster = await db.Set<Poster>().FirstOrDefaultAsync(p => p.Id == posterId && p.OwnerAccountId == accountId && p.DeletedAt == null, ct)
+        var owners = await OwnersAsync(accountId, ct);
+        var poster = await db.Set<Poster>().FirstOrDefaultAsync(p => p.Id == posterId && owners.Contains(p.OwnerAccountId) && p.DeletedAt == null, ct)
             ?? throw new ApiException(PostersErrors.NotFound);
         poster.DeletedAt = time.GetUtcNow();
         await db.SaveChangesAsync(ct);
@@ -99,8 +106,9 @@ public sealed partial class PosterService(MiniCodeDbContext db, CodeSigner signe
     /// <summary>The owner's live (not deleted) poster and its current generation, or <c>posters.not_found</c>.</summary>
     public async Task<(Poster Poster, PosterGeneration Current)> OwnedAsync(long accountId, long posterId, CancellationToken ct)
     {
+        var owners = await OwnersAsync(accountId, ct);
         var poster = await db.Set<Poster>().AsNoTracking()
-            .FirstOrDefaultAsync(p => p.Id == posterId && p.OwnerAccountId == accountId && p.DeletedAt == null, ct)
+            .FirstOrDefaultAsync(p => p.Id == posterId && owners.Contains(p.OwnerAccountId) && p.DeletedAt == null, ct)
             ?? throw new ApiException(PostersErrors.NotFound);
         var current = await db.Set<PosterGeneration>().AsNoTracking().SingleAsync(g => g.PosterId == posterId && g.ValidUntil == null, ct);
         return (poster, current);

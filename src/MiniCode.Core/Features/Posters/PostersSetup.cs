@@ -4,6 +4,7 @@ using MiniCode.Features.HealthCodes.Signing;
 using MiniCode.Features.HealthCodes.Statistics;
 using MiniCode.Features.Identity;
 using MiniCode.Features.Jobs;
+using MiniCode.Features.People;
 using MiniCode.Infrastructure.Hosting;
 
 namespace MiniCode.Features.Posters;
@@ -50,6 +51,12 @@ internal sealed class PosterAccountDeletion(MiniCodeDbContext db, TimeProvider t
 {
     public async Task OnAccountDeletingAsync(long accountId, long? personId, CancellationToken ct)
     {
+        // Another account of the same person keeps the posters (and the person's check-ins).
+        if (await db.SuccessorAsync(accountId, personId, ct) is { } successor)
+        {
+            await db.Set<Poster>().Where(p => p.OwnerAccountId == accountId).ExecuteUpdateAsync(s => s.SetProperty(p => p.OwnerAccountId, successor), ct);
+            return;
+        }
         var now = time.GetUtcNow();
         await db.Set<Poster>().Where(p => p.OwnerAccountId == accountId).ExecuteUpdateAsync(s => s
             .SetProperty(p => p.DeletedAt, p => p.DeletedAt ?? now)

@@ -88,8 +88,11 @@ public static class SessionClaims
         long.Parse(user.FindFirstValue(SessionId) ?? throw new ApiException(CommonErrors.Unauthorized), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The person behind the account; a 403 <c>auth.real_name_required</c> when real-name verification is not done.</summary>
-    public static long PersonIdOrThrow(this ClaimsPrincipal user) =>
-        user.FindFirstValue(PersonId) is { } id ? long.Parse(id, System.Globalization.CultureInfo.InvariantCulture) : throw new ApiException(SessionErrors.RealNameRequired);
+    public static long PersonIdOrThrow(this ClaimsPrincipal user) => user.PersonIdOrNull() ?? throw new ApiException(SessionErrors.RealNameRequired);
+
+    /// <summary>The person behind the account, or null before real-name verification.</summary>
+    public static long? PersonIdOrNull(this ClaimsPrincipal user) =>
+        user.FindFirstValue(PersonId) is { } id ? long.Parse(id, System.Globalization.CultureInfo.InvariantCulture) : null;
 
     public static AccountKind KindOf(this ClaimsPrincipal user) =>
         Enum.Parse<AccountKind>(user.FindFirstValue(Kind) ?? nameof(AccountKind.Citizen));

@@ -22,7 +22,7 @@ public sealed class SessionService(MiniCodeDbContext db, TimeProvider time, IOpt
             StayLoggedIn = stayLoggedIn,
             CreatedAt = now,
             LastSeenAt = now,
-            ExpiresAt = now + (stayLoggedIn ? options.Value.StayLoggedInTimeout : options.Value.AbsoluteTimeout),
+            ExpiresAt = now + Lifetime(stayLoggedIn),
         };
         db.Add(session);
         await db.SaveChangesAsync(ct);
@@ -54,6 +54,17 @@ public sealed class SessionService(MiniCodeDbContext db, TimeProvider time, IOpt
         if (now - lastSeen >= options.Value.TouchInterval) touches.Note(session.Id, now);
         return new(Outcome.Valid, session, session.Account);
     }
+
+    /// <summary>Switches a session between the normal and the stay-logged-in lifetime, counted from now; returns its new expiry.</summary>
+    public async Task<DateTimeOffset> SwitchLifetimeAsync(long sessionId, bool stayLoggedIn, CancellationToken ct = default)
+    {
+        var expiresAt = time.GetUtcNow() + Lifetime(stayLoggedIn);
+        await db.Set<Session>().Where(s => s.Id == sessionId)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.StayLoggedIn, stayLoggedIn).SetProperty(s => s.ExpiresAt, expiresAt), ct);
+        return expiresAt;
+    }
+
+    private TimeSpan Lifetime(bool stayLoggedIn) => stayLoggedIn ? options.Value.StayLoggedInTimeout : options.Value.AbsoluteTimeout;
 
     public async Task RevokeAsync(long sessionId, CancellationToken ct = default)
     {

@@ -23,6 +23,17 @@ public interface IAlipayQrCodeClient
 public sealed record AlipayTemplateMessage(string ToUserId, string UserTemplateId, IReadOnlyDictionary<string, string> Data,
     string? Page = null, string? FormId = null);
 
+/// <summary>
+/// 支付宝身份验证 (<c>alipay.user.certify.open.*</c>): initialize with the claimed name and ID number, the certify page URL
+/// for <c>my.startAPVerify</c>, then the query (<c>passed</c> = "T").
+/// </summary>
+public interface IAlipayCertifyClient
+{
+    Task<string> InitializeCertifyAsync(string outerOrderNo, string certName, string certNo, string returnUrl, CancellationToken ct = default);
+    string CertifyUrl(string certifyId);
+    Task<bool> QueryCertifyPassedAsync(string certifyId, CancellationToken ct = default);
+}
+
 public interface IAlipayTemplateMessageClient
 {
     Task SendTemplateMessageAsync(AlipayTemplateMessage message, CancellationToken ct = default);
@@ -33,7 +44,7 @@ public interface IAlipayTemplateMessageClient
 /// <c>&lt;method&gt;_response</c> node is verified against Alipay's public key over its raw text.
 /// </summary>
 public sealed class AlipayGatewayClient(HttpClient http, IOptions<AlipayOptions> options, AlipayKeys keys, TimeProvider time)
-    : IAlipayLoginClient, IAlipayQrCodeClient, IAlipayTemplateMessageClient
+    : IAlipayLoginClient, IAlipayQrCodeClient, IAlipayTemplateMessageClient, IAlipayCertifyClient
 {
     public const string HttpClientName = "alipay";
     private static readonly TimeZoneInfo China = TimeZoneInfo.CreateCustomTimeZone("CST", TimeSpan.FromHours(8), "China", "China");
@@ -63,11 +74,39 @@ public sealed class AlipayGatewayClient(HttpClient http, IOptions<AlipayOptions>
         }, ct);
     }
 
-    /// <summary>Calls <paramref name="method"/> and returns its verified response node; error responses throw their mapped error.</summary>
-    public async Task<JsonElement> ExecuteAsync(string method, Dictionary<string, string?> topLevel, object? bizContent, CancellationToken ct)
+    public async Task<string> InitializeCertifyAsync(string outerOrderNo, string certName, string certNo, string returnUrl, CancellationToken ct = default)
+    {
+        var node = await ExecuteAsync("alipay.user.certify.open.initialize", new(), new
+        {
+            outer_order_no = outerOrderNo,
+            biz_code = "FACE",
+            identity_param = new { identity_type = "CERT_INFO", cert_type = "IDENTITY_CARD", cert_name = certName, cert_no = certNo },
+            merchant_config = new { return_url = returnUrl },
+        }, ct);
+        return Str(node, "certify_id") ?? throw AlipayErrors.Failures(options.Value).Raise(AlipayErrors.Failed, "支付宝响应缺少 certify_id");
+    }
+
+    /// <summary>
+    /// <c>alipay.user.certify.open.certify</c> is a page call: the signed request itself, as a gateway GET URL, is what
+    /// <c>my.startAPVerify</c> opens (the SDK's pageExecute with GET).
+    /// </summary>
+    public string CertifyUrl(string certifyId)
+    {
+        var p = SignedParameters("alipay.user.certify.open.certify", new(), new { certify_id = certifyId });
+        var query = string.Join("&", p.Where(kv => !string.IsNullOrEmpty(kv.Value))
+            .Select(kv => Uri.EscapeDataString(kv.Key) + "=" + Uri.EscapeDataString(kv.Value!)));
+        return options.Value.GatewayUrl + (options.Value.GatewayUrl.Contains('?') ? "&" : "?") + query;
+    }
+
+    public async Task<bool> QueryCertifyPassedAsync(string certifyId, CancellationToken ct = default)
+    {
+        var node = await ExecuteAsync("alipay.user.certify.open.query", new(), new { certify_id = certifyId }, ct);
+        return Str(node, "passed") == "T";
+    }
+
+    private Dictionary<string, string?> SignedParameters(string method, Dictionary<string, string?> topLevel, object? bizContent)
     {
         var o = options.Value;
-        var failures = AlipayErrors.Failures(o);
         var p = new Dictionary<string, string?>(topLevel)
         {
             ["app_id"] = o.AppId,
@@ -80,7 +119,14 @@ public sealed class AlipayGatewayClient(HttpClient http, IOptions<AlipayOptions>
         };
         if (bizContent is not null) p["biz_content"] = JsonSerializer.Serialize(bizContent);
         p["sign"] = AlipaySignature.Sign(AlipaySignature.SignContent(p), keys.AppPrivateKey);
+        return p;
+    }
 
+    /// <summary>Calls <paramref name="method"/> and returns its verified response node; error responses throw their mapped error.</summary>
+    public async Task<JsonElement> ExecuteAsync(string method, Dictionary<string, string?> topLevel, object? bizContent, CancellationToken ct)
+    {
+        var failures = AlipayErrors.Failures(options.Value);
+        var p = SignedParameters(method, topLevel, bizContent);
         var request = new HttpRequestMessage(HttpMethod.Post, "")
         {
             Content = new FormUrlEncodedContent(p.Where(kv => !string.IsNullOrEmpty(kv.Value)).Select(kv => new KeyValuePair<string, string>(kv.Key, kv.Value!))),

@@ -51,6 +51,8 @@ internal static class AlipaySimulator
                 return Node(method, new { code = "10000", msg = "Success", qr_code_url = $"https://sim.alipay.example/qr/{id}.jpg" }, platformKey);
             case "alipay.open.app.mini.templatemessage.send":
                 return TemplateMessage(p, state, time, platformKey);
+            case FaceSimulator.AlipayInitialize or FaceSimulator.AlipayQuery:
+                return FaceSimulator.AlipayCertify(method, p, request.HttpContext.RequestServices.GetRequiredService<FaceSimulatorState>(), time, platformKey);
             default:
                 return Error("40002", "Invalid Arguments", "isv.invalid-method", "不存在的方法名", platformKey);
         }
@@ -95,10 +97,10 @@ internal static class AlipaySimulator
         return Node(method, new { code = "10000", msg = "Success" }, platformKey);
     }
 
-    private static IResult Error(string code, string msg, string subCode, string subMsg, RSA key) =>
+    internal static IResult Error(string code, string msg, string subCode, string subMsg, RSA key) =>
         Signed("error_response", new { code, msg, sub_code = subCode, sub_msg = subMsg }, key, tamper: false);
 
-    private static IResult Node(string method, object node, RSA key, bool tamper = false) =>
+    internal static IResult Node(string method, object node, RSA key, bool tamper = false) =>
         Signed(method.Replace('.', '_') + "_response", node, key, tamper);
 
     /// <summary>Writes <c>{"&lt;node&gt;":{...},"sign":"..."}</c> with the signature over the node's exact text.</summary>

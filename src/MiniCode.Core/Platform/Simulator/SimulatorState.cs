@@ -19,21 +19,13 @@ public sealed class SimulatorState
 
     public int AccessTokensIssued => _tokenIssues;
 
-    private int _subscribeOutage;
+    private readonly Outage _subscribeOutage = new();
 
     /// <summary>The next <paramref name="calls"/> subscribe sends answer "system busy" (-1), as in a platform outage.</summary>
-    public void StartSubscribeOutage(int calls) => Interlocked.Exchange(ref _subscribeOutage, Math.Max(0, calls));
+    public void StartSubscribeOutage(int calls) => _subscribeOutage.Start(calls);
 
     /// <summary>True (and one fewer left) while an outage lasts.</summary>
-    public bool TakeSubscribeOutage()
-    {
-        while (true)
-        {
-            var left = Volatile.Read(ref _subscribeOutage);
-            if (left <= 0) return false;
-            if (Interlocked.CompareExchange(ref _subscribeOutage, left - 1, left) == left) return true;
-        }
-    }
+    public bool TakeSubscribeOutage() => _subscribeOutage.Take();
 
     /// <summary>stable_token semantics: the same token until it is expired or a forced refresh is asked for.</summary>
     public string StableToken(bool forceRefresh)
@@ -78,4 +70,23 @@ public sealed class SimulatorState
     /// <summary>Deterministic per openid so a developer sees a stable session key (16 bytes, base64).</summary>
     public static string SessionKeyFor(string openId) =>
         Convert.ToBase64String(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("sim-session-key:" + openId))[..16]);
+}
+
+/// <summary>A platform outage lasting a number of calls (each call during it answers the platform's busy error).</summary>
+public sealed class Outage
+{
+    private int _left;
+
+    public void Start(int calls) => Interlocked.Exchange(ref _left, Math.Max(0, calls));
+
+    /// <summary>True (and one fewer left) while the outage lasts.</summary>
+    public bool Take()
+    {
+        while (true)
+        {
+            var left = Volatile.Read(ref _left);
+            if (left <= 0) return false;
+            if (Interlocked.CompareExchange(ref _left, left - 1, left) == left) return true;
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MiniCode.Platform.Sms;
+using MiniCode.Platform.TencentCloud;
 
 namespace MiniCode.Platform.Simulator;
 
@@ -28,10 +29,7 @@ internal static class SmsSimulator
     {
         var t = options.Value.Tencent;
         var payload = await new StreamReader(request.Body).ReadToEndAsync(request.HttpContext.RequestAborted);
-        var contentType = request.ContentType ?? "";
-        long.TryParse(request.Headers["X-TC-Timestamp"], out var timestamp);
-        var expected = Tc3Signer.Authorization(t.SecretId, t.SecretKey, "sms", request.Host.Value ?? "", timestamp, contentType, payload);
-        if (request.Headers.Authorization.ToString() != expected || request.Headers["X-TC-Action"] != "SendSms")
+        if (!Tc3Signer.IsSigned(request, payload, t.SecretId, t.SecretKey, "sms") || request.Headers["X-TC-Action"] != "SendSms")
             return TencentError("AuthFailure.SignatureFailure", "The provided credentials could not be validated.");
 
         var body = JsonDocument.Parse(payload).RootElement;

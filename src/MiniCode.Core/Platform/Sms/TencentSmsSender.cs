@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.Json;
+using MiniCode.Platform.TencentCloud;
 
 namespace MiniCode.Platform.Sms;
 
@@ -7,7 +7,6 @@ namespace MiniCode.Platform.Sms;
 public sealed class TencentSmsSender(HttpClient http, IOptions<SmsOptions> options, TimeProvider time) : ISmsSender
 {
     public const string HttpClientName = "sms-tencent";
-    private const string ContentType = "application/json; charset=utf-8";
 
     public async Task SendAsync(SmsMessage message, CancellationToken ct = default)
     {
@@ -23,14 +22,7 @@ public sealed class TencentSmsSender(HttpClient http, IOptions<SmsOptions> optio
             SessionContext = message.Purpose,
         });
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
-        var request = new HttpRequestMessage(HttpMethod.Post, "") { Content = new StringContent(payload, Encoding.UTF8) };
-        request.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(ContentType);
-        var host = http.BaseAddress!.Authority;
-        request.Headers.TryAddWithoutValidation("Authorization", Tc3Signer.Authorization(t.SecretId, t.SecretKey, "sms", host, timestamp, ContentType, payload));
-        request.Headers.Add("X-TC-Action", "SendSms");
-        request.Headers.Add("X-TC-Version", "2021-01-11");
-        request.Headers.Add("X-TC-Timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        request.Headers.Add("X-TC-Region", t.Region);
+        var request = Tc3Signer.SignedPost(http.BaseAddress!.Authority, "sms", "SendSms", "2021-01-11", t.Region, t.SecretId, t.SecretKey, timestamp, payload);
 
         var failures = SmsErrors.Failures(o);
         var (body, _) = await PlatformHttp.SendAsync(http, request, failures, ct);

@@ -10,7 +10,7 @@ namespace MiniCode.Platform.WeChat;
 /// are retried once with a renewed token when WeChat answers 40001/42001.
 /// </summary>
 public sealed class WeChatApiClient(HttpClient http, IOptions<WeChatOptions> options, WeChatAccessTokenCache tokens)
-    : IWeChatLoginClient, IWeChatMiniProgramCodeClient, IWeChatSubscribeMessageClient
+    : IWeChatLoginClient, IWeChatMiniProgramCodeClient, IWeChatSubscribeMessageClient, IWeChatFaceClient
 {
     public const string HttpClientName = "wechat";
     private WeChatOptions O => options.Value;
@@ -69,6 +69,28 @@ public sealed class WeChatApiClient(HttpClient http, IOptions<WeChatOptions> opt
             miniprogram_state = message.MiniProgramState, lang = message.Lang,
         }), ct);
         ParseChecked(body, O);
+    }
+
+    public async Task<string> GetUserIdKeyAsync(string name, string idCardNumber, CancellationToken ct = default)
+    {
+        var (body, _) = await SendWithTokenAsync(t => Post("cityservice/face/identify/getuseridkey", t, new { name, id_card_number = idCardNumber }), ct);
+        var root = ParseChecked(body, O);
+        return root.TryGetProperty("user_id_key", out var k) && k.GetString() is { Length: > 0 } key
+            ? key : throw WeChatErrors.Failures(O).Raise(WeChatErrors.Failed, "微信响应缺少 user_id_key");
+    }
+
+    public async Task<WeChatFaceInfo> GetFaceInfoAsync(string verifyResult, CancellationToken ct = default)
+    {
+        var (body, _) = await SendWithTokenAsync(t => Post("cityservice/face/identify/getinfo", t, new { verify_result = verifyResult }), ct);
+        JsonElement root;
+        try { root = JsonDocument.Parse(body).RootElement; }
+        catch (JsonException) { throw WeChatErrors.Failures(O).Raise(WeChatErrors.Failed, "无法解析微信响应"); }
+        // A refused verify_result is an answer about the face, not platform trouble: the caller reads errcode.
+        int Int(string name) => root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt32() : -1;
+        long Long(string name) => root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt64() : 0;
+        string? Str(string name) => root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        return new WeChatFaceInfo(root.TryGetProperty("errcode", out var e) && e.ValueKind == JsonValueKind.Number ? e.GetInt32() : 0,
+            Int("identify_ret"), Str("openid"), Str("id_card_number_md5"), Str("name_utf8_md5"), Long("finish_time"));
     }
 
     private static HttpRequestMessage Post(string path, string token, object payload) =>

@@ -30,3 +30,16 @@ public interface IWeChatSubscribeMessageClient
 {
     Task SendAsync(SubscribeMessage message, CancellationToken ct = default);
 }
+
+/// <summary>The answer of <c>cityservice/face/identify/getinfo</c> (人脸核身结果); <c>finish_time</c> in Unix seconds.</summary>
+public sealed record WeChatFaceInfo(int Errcode, int IdentifyRet, string? OpenId, string? IdCardNumberMd5, string? NameUtf8Md5, long FinishTime);
+
+/// <summary>
+/// WeChat 人脸核身 of the mini program (<c>wx.startFacialRecognitionVerify</c>): <c>getuseridkey</c> before the face step,
+/// <c>getinfo</c> with the <c>verify_result</c> the mini program got.
+/// </summary>
+public interface IWeChatFaceClient
+{
+    Task<string> GetUserIdKeyAsync(string name, string idCardNumber, CancellationToken ct = default);
+    Task<WeChatFaceInfo> GetFaceInfoAsync(string verifyResult, CancellationToken ct = default);
+}

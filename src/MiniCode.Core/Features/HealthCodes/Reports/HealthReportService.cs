@@ -25,13 +25,13 @@ public sealed class HealthReportService(MiniCodeDbContext db, ColorEngine engine
 
     /// <summary>
     /// The full report, or with <paramref name="onlyRecordedBy"/> (a relative private to a holder) the colour and only the
-    /// history that actor caused, without the person's results.
+    /// history those actors (the holder person's accounts) caused, without the person's results.
     /// </summary>
-    public async Task<HealthReport> ReportAsync(long personId, CancellationToken ct, string? onlyRecordedBy = null)
+    public async Task<HealthReport> ReportAsync(long personId, CancellationToken ct, IReadOnlyCollection<string>? onlyRecordedBy = null)
     {
         var person = await db.Set<Person>().AsNoTracking().FirstAsync(p => p.Id == personId, ct);
         var status = await db.Set<HealthStatus>().AsNoTracking().FirstOrDefaultAsync(s => s.PersonId == personId, ct);
-        var history = await db.Set<ColorChange>().AsNoTracking().Where(c => c.PersonId == personId && (onlyRecordedBy == null || c.Actor == onlyRecordedBy))
+        var history = await db.Set<ColorChange>().AsNoTracking().Where(c => c.PersonId == personId && (onlyRecordedBy == null || onlyRecordedBy.Contains(c.Actor)))
             .OrderByDescending(c => c.At).Take(MaxRecords).ToListAsync(ct);
         var full = onlyRecordedBy is null;
         var reasons = status is null ? [] : status.ReasonCodes.Split(',', StringSplitOptions.RemoveEmptyEntries)

@@ -45,17 +45,19 @@ public sealed class OfflineCardService(MiniCodeDbContext db, HealthStatusService
 
     public async Task<IReadOnlyList<OfflineCardView>> ListAsync(long accountId, CancellationToken ct)
     {
-        var cards = await db.Set<OfflineCard>().AsNoTracking().Where(c => c.IssuedByAccountId == accountId)
+        var issuers = await db.SameHumanAsync(accountId, ct); // cards belong to the person: every account of it sees them
+        var cards = await db.Set<OfflineCard>().AsNoTracking().Where(c => issuers.Contains(c.IssuedByAccountId))
             .OrderByDescending(c => c.IssuedAt).ThenByDescending(c => c.Id).ToListAsync(ct);
         var views = new List<OfflineCardView>(cards.Count);
         foreach (var card in cards) views.Add(await ViewAsync(card, ct));
         return views;
     }
 
-    /// <summary>The account's card, or 404; <paramref name="mayAct"/> checks the card's person is still self or a relative.</summary>
+    /// <summary>A card of the account's person, or 404; <paramref name="mayAct"/> checks the card's person is still self or a relative.</summary>
     public async Task<OfflineCard> FindAsync(long accountId, long cardId, Func<long, Task<bool>> mayAct, CancellationToken ct)
     {
-        var card = await db.Set<OfflineCard>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == cardId && c.IssuedByAccountId == accountId, ct);
+        var issuers = await db.SameHumanAsync(accountId, ct);
+        var card = await db.Set<OfflineCard>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == cardId && issuers.Contains(c.IssuedByAccountId), ct);
         if (card is null || !await mayAct(card.PersonId)) throw new ApiException(HouseholdsErrors.CardNotFound);
         return card;
     }

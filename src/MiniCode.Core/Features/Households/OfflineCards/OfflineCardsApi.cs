@@ -38,7 +38,7 @@ public static class OfflineCardsApi
     private static async Task<Created<OfflineCardView>> Issue(IssueCardRequest body, ClaimsPrincipal user, HouseholdAccess access,
         OfflineCardService cards, CancellationToken ct)
     {
-        var personId = body.RelativeId is { } rid ? await access.RelativePersonAsync(user.AccountId(), rid, ct) : user.PersonIdOrThrow();
+        var personId = body.RelativeId is { } rid ? await access.RelativePersonAsync(user, rid, ct) : user.PersonIdOrThrow();
         var view = await cards.IssueAsync(user.AccountId(), personId, ct);
         return TypedResults.Created($"/api/me/offline-cards/{view.Id}", view);
     }
@@ -70,8 +70,7 @@ public static class OfflineCardsApi
 
     private static Task<OfflineCard> FindAsync(long id, ClaimsPrincipal user, HouseholdAccess access, OfflineCardService cards, CancellationToken ct)
     {
-        var accountId = user.AccountId();
-        var own = user.FindFirstValue(SessionClaims.PersonId) is { } p ? long.Parse(p, System.Globalization.CultureInfo.InvariantCulture) : (long?)null;
-        return cards.FindAsync(accountId, id, personId => access.MayActForAsync(accountId, own, personId, ct), ct);
+        var own = user.PersonIdOrNull();
+        return cards.FindAsync(user.AccountId(), id, personId => access.MayActForAsync(own, personId, ct), ct);
     }
 }

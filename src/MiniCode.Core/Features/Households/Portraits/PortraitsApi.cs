@@ -73,26 +73,26 @@ public static class PortraitsApi
     }
 
     private static async Task<Ok<PortraitStatus>> RelativeStatus(long id, ClaimsPrincipal user, HouseholdAccess access, PortraitService portraits, CancellationToken ct) =>
-        TypedResults.Ok(await portraits.StatusAsync(await access.SharedRelativePersonAsync(user.AccountId(), id, ct), ct));
+        TypedResults.Ok(await portraits.StatusAsync(await access.SharedRelativePersonAsync(user, id, ct), ct));
 
     private static async Task<Ok<PortraitStatus>> RelativeUpload(long id, IFormFile? file, ClaimsPrincipal user, HouseholdAccess access,
         PortraitService portraits, CancellationToken ct) =>
-        TypedResults.Ok(await UploadCoreAsync(await access.SharedRelativePersonAsync(user.AccountId(), id, ct), file, portraits, ct));
+        TypedResults.Ok(await UploadCoreAsync(await access.SharedRelativePersonAsync(user, id, ct), file, portraits, ct));
 
     private static async Task<Ok<PortraitStatus>> RelativeFetch(long id, ClaimsPrincipal user, HouseholdAccess access, PortraitService portraits, CancellationToken ct) =>
-        TypedResults.Ok(await portraits.FetchAuthoritativeAsync(await access.SharedRelativePersonAsync(user.AccountId(), id, ct), ct));
+        TypedResults.Ok(await portraits.FetchAuthoritativeAsync(await access.SharedRelativePersonAsync(user, id, ct), ct));
 
     private static async Task<Ok<PortraitStatus>> RelativeDisplay(long id, PortraitDisplayRequest body, ClaimsPrincipal user,
         HouseholdAccess access, PortraitService portraits, CancellationToken ct) =>
-        TypedResults.Ok(await portraits.SetDisplayAsync(await access.SharedRelativePersonAsync(user.AccountId(), id, ct), body.Photo!.Value, ct));
+        TypedResults.Ok(await portraits.SetDisplayAsync(await access.SharedRelativePersonAsync(user, id, ct), body.Photo!.Value, ct));
 
     private static async Task<FileContentHttpResult> RelativeImage(long id, ClaimsPrincipal user, HouseholdAccess access, PortraitService portraits,
         HttpContext http, CancellationToken ct) =>
-        await ImageCoreAsync(await access.SharedRelativePersonAsync(user.AccountId(), id, ct), null, portraits, http, ct);
+        await ImageCoreAsync(await access.SharedRelativePersonAsync(user, id, ct), null, portraits, http, ct);
 
     private static async Task<NoContent> RelativeDelete(long id, ClaimsPrincipal user, HouseholdAccess access, PortraitService portraits, CancellationToken ct)
     {
-        await portraits.DeleteAsync(await access.SharedRelativePersonAsync(user.AccountId(), id, ct), ct);
+        await portraits.DeleteAsync(await access.SharedRelativePersonAsync(user, id, ct), ct);
         return TypedResults.NoContent();
     }
 

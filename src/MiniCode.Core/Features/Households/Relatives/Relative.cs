@@ -22,14 +22,15 @@ public enum RelativeProof
 }
 
 /// <summary>
-/// A relative (亲友) whose code a holder account may show. The holder's relatives occupy numbered slots
+/// A relative (亲友) whose code a holder may show. The holder is a person, so every account of that person (WeChat,
+/// Alipay, …) sees the same relatives. The holder's relatives occupy numbered slots
 /// 1..MaxPerHolder with a unique index on (holder, slot): two parallel adds can never take the same slot, so the
 /// limit holds under concurrency on every provider without locks.
 /// </summary>
 public sealed class Relative
 {
     public long Id { get; set; }
-    public long HolderAccountId { get; set; }
+    public long HolderPersonId { get; set; }
     public long PersonId { get; set; }
     public Person? Person { get; set; }
     public int Slot { get; set; }
@@ -59,9 +60,9 @@ internal sealed class RelativeConfiguration : IEntityTypeConfiguration<Relative>
         b.Property(x => x.Proof).HasConversion<string>().HasMaxLength(10).HasDefaultValue(RelativeProof.None);
         b.Ignore(x => x.Shared);
         b.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Account>().WithMany().HasForeignKey(x => x.HolderAccountId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(x => new { x.HolderAccountId, x.Slot }).IsUnique();
-        b.HasIndex(x => new { x.HolderAccountId, x.PersonId }).IsUnique();
+        b.HasOne<Person>().WithMany().HasForeignKey(x => x.HolderPersonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.HolderPersonId, x.Slot }).IsUnique();
+        b.HasIndex(x => new { x.HolderPersonId, x.PersonId }).IsUnique();
         b.HasIndex(x => x.PersonId);
     }
 }

@@ -25,7 +25,7 @@ public sealed record ConsentCodeSent(string Phone, int ExpiresInSeconds, int Res
 /// Adds a relative. <c>documentType</c>: "residentId" (default; <c>number</c> is the 18-digit ID number), "passport",
 /// "hkMacaoPermit" or "taiwanPermit" (then <c>birthDate</c> and optional <c>gender</c>). <c>declaration</c> is required
 /// unless proven (<c>faceToken</c> or the SMS consent) and the relative has one already. <c>faceToken</c> is the relative's
-/// face verification token; a resident-ID relative exempt by age may go without any proof and is then private to the holder.
+/// face verification token; a resident-ID relative exempt by age may go without any proof and is then private to the holder's person (any account of it).
 /// </summary>
 public sealed record AddRelativeRequest(string? Name, string? DocumentType, string? Number, DateOnly? BirthDate, string? Gender,
     string? Relation, string? FaceToken, ConsentRequest? Consent, DeclarationRequest? Declaration) : IValidatable

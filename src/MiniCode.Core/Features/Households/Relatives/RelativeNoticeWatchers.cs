@@ -17,10 +17,9 @@ internal sealed class RelativeNoticeWatchers(MiniCodeDbContext db) : INoticeWatc
         if (person is null) return [];
         var hasOwnAccount = await db.Set<Account>().AnyAsync(a => a.PersonId == personId && a.Status == AccountStatus.Active, ct);
         var holders = await (from r in db.Set<Relative>().AsNoTracking()
-                             join a in db.Set<Account>().AsNoTracking() on r.HolderAccountId equals a.Id
-                             where r.PersonId == personId && a.Status == AccountStatus.Active && a.PersonId != null
-                                   && (r.Proof != RelativeProof.None || !hasOwnAccount)
-                             select a.PersonId!.Value).Distinct().ToListAsync(ct);
+                             where r.PersonId == personId && (r.Proof != RelativeProof.None || !hasOwnAccount)
+                                   && db.Set<Account>().Any(a => a.PersonId == r.HolderPersonId && a.Status == AccountStatus.Active)
+                             select r.HolderPersonId).Distinct().ToListAsync(ct);
         var masked = SensitiveDataMasker.MaskName(person);
         return holders.Select(h => new NoticeWatcher(h, masked)).ToList();
     }

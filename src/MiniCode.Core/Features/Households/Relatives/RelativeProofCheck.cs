@@ -1,5 +1,6 @@
 using MiniCode.Data;
 using MiniCode.Features.Identity;
+using MiniCode.Features.Identity.Face;
 using MiniCode.Features.People;
 using MiniCode.Infrastructure.Errors;
 using MiniCode.Infrastructure.Security;
@@ -10,7 +11,7 @@ namespace MiniCode.Features.Households.Relatives;
 /// Whether the relative agreed to be added: their own face (<c>faceToken</c>), or the SMS code sent to a phone of an
 /// account of theirs (<c>consent.phone</c> + <c>consent.smsCode</c>, code from <c>POST /api/me/relatives/consent-codes</c>).
 /// Only face-exempt relatives (by the birth date in a resident ID number, never a claimed one) may go without; they are
-/// then private to the holder. The code or face is checked before anything about the document is looked up, so until
+/// then private to the holder's person. The code or face is checked before anything about the document is looked up, so until
 /// then an existing and an unknown document get the same answers (M4).
 /// </summary>
 public sealed class RelativeProofCheck(
@@ -18,11 +19,11 @@ public sealed class RelativeProofCheck(
     IOptions<RelativesOptions> options, IOptions<IdentityOptions> identity)
 {
     /// <summary>Checks the proof sent; the SMS one is confirmed against the person by <see cref="EnsurePhoneOfPersonAsync"/>.</summary>
-    public async Task<RelativeProof> CheckAsync(AddRelativeRequest r, string name, RealNameService.Document doc, int age, CancellationToken ct)
+    public async Task<RelativeProof> CheckAsync(long holderAccountId, AddRelativeRequest r, string name, RealNameService.Document doc, int age, CancellationToken ct)
     {
         if (!string.IsNullOrEmpty(r.FaceToken))
         {
-            await realNames.VerifyFaceAsync(name, doc.Number, r.FaceToken, ct);
+            await realNames.VerifyFaceAsync(holderAccountId, FacePurposes.Relative, name, doc, r.FaceToken, ct);
             return RelativeProof.Face;
         }
         if (r.Consent?.SmsCode is { Length: > 0 } code)
@@ -30,7 +31,7 @@ public sealed class RelativeProofCheck(
             await sms.ConsumeAsync(PhoneNumbers.Normalise(r.Consent.Phone)!, SmsPurposes.RelativeConsent, code, ct);
             return RelativeProof.Sms;
         }
-        if (!IsFaceExempt(doc, age)) await realNames.VerifyFaceAsync(name, doc.Number, "", ct);
+        if (!IsFaceExempt(doc, age)) await realNames.VerifyFaceAsync(holderAccountId, FacePurposes.Relative, name, doc, null, ct);
         return RelativeProof.None;
     }
 

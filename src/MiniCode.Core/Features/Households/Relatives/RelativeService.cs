@@ -4,6 +4,7 @@ using MiniCode.Features.HealthCodes.Declarations;
 using MiniCode.Features.HealthCodes.Engine;
 using MiniCode.Features.HealthCodes.Notices;
 using MiniCode.Features.Identity;
+using MiniCode.Features.Identity.Face;
 using MiniCode.Features.People;
 using MiniCode.Infrastructure.Errors;
 using MiniCode.Infrastructure.Logging;
@@ -35,15 +36,15 @@ public sealed class RelativeService(
         else if (string.IsNullOrEmpty(r.FaceToken) && string.IsNullOrEmpty(r.Consent.SmsCode))
             new InputValidator().Add("declaration", "首次添加亲友须填写健康申报").ThrowIfInvalid();
 
-        var proof = await proofs.CheckAsync(r, name, doc, age, ct);
+        var proof = await proofs.CheckAsync(holderAccountId, r, name, doc, age, ct);
         var index = realNames.BlindIndexOf(doc);
         var existing = await db.Set<Person>().AsNoTracking().FirstOrDefaultAsync(p => p.DocumentIndex == index, ct);
         if (existing?.Id == holderPersonId) throw new ApiException(HouseholdsErrors.RelativeIsSelf);
         if (proof == RelativeProof.Sms) await proofs.EnsurePhoneOfPersonAsync(r, existing, ct);
         if (existing is { AnonymisedAt: null } && existing.Name != name) throw new ApiException(IdentityErrors.NameMismatch);
-        if (existing is not null && await db.Set<Relative>().AnyAsync(x => x.HolderAccountId == holderAccountId && x.PersonId == existing.Id, ct))
+        if (existing is not null && await db.Set<Relative>().AnyAsync(x => x.HolderPersonId == holderPersonId && x.PersonId == existing.Id, ct))
             throw new ApiException(HouseholdsErrors.RelativeExists);
-        if (await db.Set<Relative>().CountAsync(x => x.HolderAccountId == holderAccountId, ct) >= o.MaxPerHolder)
+        if (await db.Set<Relative>().CountAsync(x => x.HolderPersonId == holderPersonId, ct) >= o.MaxPerHolder)
             throw new ApiException(HouseholdsErrors.RelativeLimit, $"每位用户最多可添加{o.MaxPerHolder}位亲友");
         if (r.Declaration is null && (existing is null || !await db.Set<HealthDeclaration>().AnyAsync(d => d.PersonId == existing.Id, ct)))
             new InputValidator().Add("declaration", "首次添加亲友须填写健康申报").ThrowIfInvalid();
@@ -52,7 +53,7 @@ public sealed class RelativeService(
         {
             try
             {
-                return await InsertAsync(holderAccountId, name, doc, r, consentBy, proof, ct);
+                return await InsertAsync(holderAccountId, holderPersonId, name, doc, r, consentBy, proof, ct);
             }
             catch (DbUpdateException) when (attempt < SlotAttempts)
             {
@@ -67,20 +68,20 @@ public sealed class RelativeService(
         }
     }
 
-    private async Task<RelativeView> InsertAsync(long holderAccountId, string name, RealNameService.Document doc, AddRelativeRequest r,
+    private async Task<RelativeView> InsertAsync(long holderAccountId, long holderPersonId, string name, RealNameService.Document doc, AddRelativeRequest r,
         ConsentBy consentBy, RelativeProof proof, CancellationToken ct)
     {
         var o = options.Value;
         var now = time.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var used = await db.Set<Relative>().Where(x => x.HolderAccountId == holderAccountId).Select(x => x.Slot).ToListAsync(ct);
+        var used = await db.Set<Relative>().Where(x => x.HolderPersonId == holderPersonId).Select(x => x.Slot).ToListAsync(ct);
         var slot = Enumerable.Range(1, o.MaxPerHolder).FirstOrDefault(s => !used.Contains(s));
         if (slot == 0) throw new ApiException(HouseholdsErrors.RelativeLimit, $"每位用户最多可添加{o.MaxPerHolder}位亲友");
 
         var person = await realNames.PersonOfAsync(name, doc, ct);
         var relative = new Relative
         {
-            HolderAccountId = holderAccountId, Person = person, Slot = slot, Relation = string.IsNullOrWhiteSpace(r.Relation) ? null : r.Relation.Trim(),
+            HolderPersonId = holderPersonId, Person = person, Slot = slot, Relation = string.IsNullOrWhiteSpace(r.Relation) ? null : r.Relation.Trim(),
             ConsentBy = consentBy, ConsentAt = now, FaceVerified = proof == RelativeProof.Face, Proof = proof, AddedAt = now,
         };
         db.Add(relative);
@@ -101,14 +102,14 @@ public sealed class RelativeService(
     private async Task<bool> MayDeclareAsync(Relative relative, CancellationToken ct)
     {
         if (relative.Shared) return true;
-        var actor = HolderActor(relative.HolderAccountId);
-        return !await db.Set<HealthDeclaration>().AnyAsync(d => d.PersonId == relative.PersonId && d.ChangedBy != actor, ct);
+        var actors = await HolderActorsAsync(relative.HolderPersonId, ct);
+        return !await db.Set<HealthDeclaration>().AnyAsync(d => d.PersonId == relative.PersonId && !actors.Contains(d.ChangedBy), ct);
     }
 
     /// <summary>Declaring later for a relative (<c>POST /api/me/relatives/{id}/declaration</c>).</summary>
-    public async Task<DeclarationView> DeclareAsync(long holderAccountId, long relativeId, DeclarationRequest body, CancellationToken ct)
+    public async Task<DeclarationView> DeclareAsync(long holderAccountId, long holderPersonId, long relativeId, DeclarationRequest body, CancellationToken ct)
     {
-        var relative = await db.Set<Relative>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == relativeId && x.HolderAccountId == holderAccountId, ct)
+        var relative = await db.Set<Relative>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == relativeId && x.HolderPersonId == holderPersonId, ct)
             ?? throw new ApiException(HouseholdsErrors.RelativeNotFound);
         if (!await MayDeclareAsync(relative, ct)) throw new ApiException(HouseholdsErrors.ProofRequired);
         return await declarations.SubmitAsync(relative.PersonId, body, HolderActor(holderAccountId), ct);
@@ -116,36 +117,40 @@ public sealed class RelativeService(
 
     public static string HolderActor(long holderAccountId) => "holder:" + holderAccountId.ToString(CultureInfo.InvariantCulture);
 
-    public async Task<IReadOnlyList<RelativeView>> ListAsync(long holderAccountId, CancellationToken ct)
+    /// <summary>What any account of the holder's person recorded as holder: a private relative is private to that person.</summary>
+    public async Task<List<string>> HolderActorsAsync(long holderPersonId, CancellationToken ct) =>
+        (await db.Set<Account>().AsNoTracking().Where(a => a.PersonId == holderPersonId).Select(a => a.Id).ToListAsync(ct)).Select(HolderActor).ToList();
+
+    public async Task<IReadOnlyList<RelativeView>> ListAsync(long holderPersonId, CancellationToken ct)
     {
         var rows = await db.Set<Relative>().AsNoTracking().Include(x => x.Person)
-            .Where(x => x.HolderAccountId == holderAccountId).OrderBy(x => x.Slot).ToListAsync(ct);
+            .Where(x => x.HolderPersonId == holderPersonId).OrderBy(x => x.Slot).ToListAsync(ct);
         var colors = await ColorsAsync(rows.Select(x => x.PersonId), ct);
         return rows.Select(x => ToView(x, x.Person!, colors.GetValueOrDefault(x.PersonId))).ToList();
     }
 
-    public async Task<RelativeView> GetAsync(long holderAccountId, long relativeId, CancellationToken ct)
+    public async Task<RelativeView> GetAsync(long holderPersonId, long relativeId, CancellationToken ct)
     {
         var row = await db.Set<Relative>().AsNoTracking().Include(x => x.Person)
-            .FirstOrDefaultAsync(x => x.Id == relativeId && x.HolderAccountId == holderAccountId, ct)
+            .FirstOrDefaultAsync(x => x.Id == relativeId && x.HolderPersonId == holderPersonId, ct)
             ?? throw new ApiException(HouseholdsErrors.RelativeNotFound);
         var colors = await ColorsAsync([row.PersonId], ct);
         return ToView(row, row.Person!, colors.GetValueOrDefault(row.PersonId));
     }
 
     /// <summary>The holder and the relatives with their current colour (as last computed), for switching codes quickly.</summary>
-    public async Task<IReadOnlyList<SwitchEntry>> SwitchListAsync(long holderAccountId, long holderPersonId, CancellationToken ct)
+    public async Task<IReadOnlyList<SwitchEntry>> SwitchListAsync(long holderPersonId, CancellationToken ct)
     {
         var holderName = await db.Set<Person>().Where(p => p.Id == holderPersonId).Select(p => p.Name).FirstAsync(ct);
-        var relatives = await ListAsync(holderAccountId, ct);
+        var relatives = await ListAsync(holderPersonId, ct);
         var own = (await ColorsAsync([holderPersonId], ct)).GetValueOrDefault(holderPersonId);
         return [new SwitchEntry(null, SensitiveDataMasker.MaskName(holderName), "本人", own, "/api/me/code"),
             .. relatives.Select(x => new SwitchEntry(x.Id, x.Name, x.Relation, x.Color, $"/api/me/relatives/{x.Id}/code"))];
     }
 
-    public async Task DeleteAsync(long holderAccountId, long relativeId, CancellationToken ct)
+    public async Task DeleteAsync(long holderPersonId, long relativeId, CancellationToken ct)
     {
-        var row = await db.Set<Relative>().FirstOrDefaultAsync(x => x.Id == relativeId && x.HolderAccountId == holderAccountId, ct)
+        var row = await db.Set<Relative>().FirstOrDefaultAsync(x => x.Id == relativeId && x.HolderPersonId == holderPersonId, ct)
             ?? throw new ApiException(HouseholdsErrors.RelativeNotFound);
         var allowed = DeletableAt(row);
         if (time.GetUtcNow() < allowed)
@@ -153,7 +158,7 @@ public sealed class RelativeService(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Remove(row);
         await db.SaveChangesAsync(ct);
-        await cleanup.AfterUnlinkAsync(holderAccountId, row.PersonId, ct);
+        await cleanup.AfterUnlinkAsync(holderPersonId, row.PersonId, ct);
         await tx.CommitAsync(ct);
         cleanup.DeleteFilesAfterCommit();
     }

@@ -38,7 +38,7 @@ public static class RelativesApi
     }
 
     private static async Task<Ok<IReadOnlyList<RelativeView>>> List(ClaimsPrincipal user, RelativeService relatives, CancellationToken ct) =>
-        TypedResults.Ok(await relatives.ListAsync(user.AccountId(), ct));
+        TypedResults.Ok(await relatives.ListAsync(user.PersonIdOrThrow(), ct));
 
     private static async Task<Created<RelativeView>> Add(AddRelativeRequest body, ClaimsPrincipal user, RelativeService relatives, CancellationToken ct)
     {
@@ -47,14 +47,14 @@ public static class RelativesApi
     }
 
     private static async Task<Ok<IReadOnlyList<SwitchEntry>>> Switch(ClaimsPrincipal user, RelativeService relatives, CancellationToken ct) =>
-        TypedResults.Ok(await relatives.SwitchListAsync(user.AccountId(), user.PersonIdOrThrow(), ct));
+        TypedResults.Ok(await relatives.SwitchListAsync(user.PersonIdOrThrow(), ct));
 
     private static async Task<Ok<RelativeView>> Get(long id, ClaimsPrincipal user, RelativeService relatives, CancellationToken ct) =>
-        TypedResults.Ok(await relatives.GetAsync(user.AccountId(), id, ct));
+        TypedResults.Ok(await relatives.GetAsync(user.PersonIdOrThrow(), id, ct));
 
     private static async Task<NoContent> Delete(long id, ClaimsPrincipal user, RelativeService relatives, CancellationToken ct)
     {
-        await relatives.DeleteAsync(user.AccountId(), id, ct);
+        await relatives.DeleteAsync(user.PersonIdOrThrow(), id, ct);
         return TypedResults.NoContent();
     }
 
@@ -67,38 +67,39 @@ public static class RelativesApi
     }
 
     private static async Task<Ok<DeclarationView>> Declare(long id, DeclarationRequest body, ClaimsPrincipal user, RelativeService relatives, CancellationToken ct) =>
-        TypedResults.Ok(await relatives.DeclareAsync(user.AccountId(), id, body, ct));
+        TypedResults.Ok(await relatives.DeclareAsync(user.AccountId(), user.PersonIdOrThrow(), id, body, ct));
 
     /// <summary>A private relative's report has the colour and only the history this holder caused, without results.</summary>
-    private static async Task<Ok<HealthReport>> Report(long id, ClaimsPrincipal user, HouseholdAccess access, HealthReportService reports, CancellationToken ct)
+    private static async Task<Ok<HealthReport>> Report(long id, ClaimsPrincipal user, HouseholdAccess access, RelativeService relatives,
+        HealthReportService reports, CancellationToken ct)
     {
-        var subject = await access.RelativeAsync(user.AccountId(), id, ct);
-        return TypedResults.Ok(await reports.ReportAsync(subject.PersonId, ct, subject.Shared ? null : RelativeService.HolderActor(user.AccountId())));
+        var subject = await access.RelativeAsync(user, id, ct);
+        return TypedResults.Ok(await reports.ReportAsync(subject.PersonId, ct, subject.Shared ? null : await relatives.HolderActorsAsync(user.PersonIdOrThrow(), ct)));
     }
 
     private static async Task<Ok<IReadOnlyList<NucleicAcidView>>> NucleicAcid(long id, ClaimsPrincipal user, HouseholdAccess access, HealthReportService reports, CancellationToken ct) =>
-        TypedResults.Ok(await reports.NucleicAcidOfAsync(await access.SharedRelativePersonAsync(user.AccountId(), id, ct), ct));
+        TypedResults.Ok(await reports.NucleicAcidOfAsync(await access.SharedRelativePersonAsync(user, id, ct), ct));
 
     private static async Task<Ok<IReadOnlyList<VaccinationView>>> Vaccinations(long id, ClaimsPrincipal user, HouseholdAccess access, HealthReportService reports, CancellationToken ct) =>
-        TypedResults.Ok(await reports.VaccinationsOfAsync(await access.SharedRelativePersonAsync(user.AccountId(), id, ct), ct));
+        TypedResults.Ok(await reports.VaccinationsOfAsync(await access.SharedRelativePersonAsync(user, id, ct), ct));
 
     private static async Task<Ok<CodeView>> Code(long id, ClaimsPrincipal user, HouseholdAccess access, ShowCodeService codes, HttpContext http, CancellationToken ct)
     {
-        var personId = await access.RelativePersonAsync(user.AccountId(), id, ct);
+        var personId = await access.RelativePersonAsync(user, id, ct);
         http.Response.Headers.CacheControl = "no-store";
         return TypedResults.Ok(await codes.ShowAsync(personId, ct));
     }
 
     private static async Task<FileContentHttpResult> CodePng(long id, ClaimsPrincipal user, HouseholdAccess access, ShowCodeService codes, HttpContext http, CancellationToken ct)
     {
-        var code = await codes.ShowAsync(await access.RelativePersonAsync(user.AccountId(), id, ct), ct);
+        var code = await codes.ShowAsync(await access.RelativePersonAsync(user, id, ct), ct);
         SetCodeHeaders(http, code);
         return TypedResults.File(codes.Png(code), "image/png");
     }
 
     private static async Task<FileContentHttpResult> CodeSvg(long id, ClaimsPrincipal user, HouseholdAccess access, ShowCodeService codes, HttpContext http, CancellationToken ct)
     {
-        var code = await codes.ShowAsync(await access.RelativePersonAsync(user.AccountId(), id, ct), ct);
+        var code = await codes.ShowAsync(await access.RelativePersonAsync(user, id, ct), ct);
         SetCodeHeaders(http, code);
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(codes.Svg(code)), "image/svg+xml");
     }

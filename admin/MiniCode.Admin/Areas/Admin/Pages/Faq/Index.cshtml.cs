@@ -39,6 +39,43 @@ public sealed class IndexModel(MiniCodeDbContext db, TimeProvider time) : AdminP
         return RedirectToPage();
     }
 
+    public async Task<IActionResult> OnPostRenameCategoryAsync(long id, string? name, CancellationToken ct)
+    {
+        var category = await db.Set<FaqCategory>().FindAsync([id], ct);
+        if (category is null) return NotFound();
+        name = name?.Trim();
+        var validator = new InputValidator().Required(name, "name", "分类名称", 50)
+            .Check(!await db.Set<FaqCategory>().AnyAsync(c => c.Name == name && c.Id != id, ct), "name", "分类已存在");
+        if (!Accept(validator))
+        {
+            await LoadAsync(ct);
+            return Page();
+        }
+        var before = new { category.Name };
+        category.Name = name!;
+        await Audit.RecordAsync("faq.category_rename", "faq_category", id, before, new { category.Name }, ct);
+        Flash($"分类已改名为“{category.Name}”");
+        return RedirectToPage(new { CategoryId });
+    }
+
+    /// <summary>Deletes an empty category; one that still holds questions is refused (move or delete them first).</summary>
+    public async Task<IActionResult> OnPostDeleteCategoryAsync(long id, CancellationToken ct)
+    {
+        var category = await db.Set<FaqCategory>().FindAsync([id], ct);
+        if (category is null) return NotFound();
+        var questions = await db.Set<FaqQuestion>().CountAsync(q => q.CategoryId == id, ct);
+        if (questions > 0)
+        {
+            ModelState.AddModelError("", $"分类“{category.Name}”下还有 {questions} 个问题，请先移走或删除这些问题");
+            await LoadAsync(ct);
+            return Page();
+        }
+        db.Remove(category);
+        await Audit.RecordAsync("faq.category_delete", "faq_category", id, new { category.Name }, ct: ct);
+        Flash($"分类“{category.Name}”已删除");
+        return RedirectToPage();
+    }
+
     public async Task<IActionResult> OnPostMoveCategoryAsync(long id, bool up, CancellationToken ct)
     {
         var all = await db.Set<FaqCategory>().OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(ct);

@@ -1,0 +1,2 @@
+export * from './mc1.js';
+export * from './trust-store.js';
