@@ -157,9 +157,21 @@ export type ColorReasonView = {
   text: string;
 };
 
+export type ConsentCodeRequest = {
+  phone: null | string;
+};
+
+export type ConsentCodeSent = {
+  phone: string;
+  expiresInSeconds: number;
+  resendAfterSeconds: number;
+};
+
 export type ConsentRequest = {
   by: null | string;
   confirmed: boolean;
+  phone?: null | string;
+  smsCode?: null | string;
 };
 
 export type ConsultationPhoneDto = {
@@ -580,6 +592,8 @@ export type RelativeView = {
   relation: null | string;
   age: null | number;
   faceVerified: boolean;
+  proof: string;
+  private: boolean;
   consentBy: string;
   addedAt: string;
   deletableAt: string;
@@ -857,14 +871,13 @@ export type ErrorCode =
   | "check_ins.person_not_allowed"
   | "checkpoint.account_disabled"
   | "checkpoint.account_locked"
+  | "checkpoint.assisted_daily_limit"
   | "checkpoint.cannot_target_self"
   | "checkpoint.code_invalid"
   | "checkpoint.credentials_invalid"
   | "checkpoint.id_number_taken"
-  | "checkpoint.name_mismatch"
   | "checkpoint.not_health_code"
   | "checkpoint.password_wrong"
-  | "checkpoint.phone_of_other_person"
   | "checkpoint.phone_taken"
   | "checkpoint.profile_missing"
   | "checkpoint.record_not_found"
@@ -940,10 +953,12 @@ export type ErrorCode =
   | "posters.too_many"
   | "relatives.already_added"
   | "relatives.busy"
+  | "relatives.consent_phone_mismatch"
   | "relatives.consent_required"
   | "relatives.delete_too_soon"
   | "relatives.limit_reached"
   | "relatives.not_found"
+  | "relatives.proof_required"
   | "relatives.self"
   | "request.bad_request"
   | "request.body_too_large"
@@ -1635,6 +1650,20 @@ export interface Endpoints {
     response: DeclarationView;
     auth: true;
   };
+  "GET /api/me/relatives/{id}/health-report": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: HealthReport;
+    auth: true;
+  };
+  "GET /api/me/relatives/{id}/nucleic-acid-results": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: Array<NucleicAcidView>;
+    auth: true;
+  };
   "GET /api/me/relatives/{id}/portrait": {
     path: { id: number };
     query: never;
@@ -1675,6 +1704,20 @@ export interface Endpoints {
     query: never;
     body: never;
     response: void;
+    auth: true;
+  };
+  "GET /api/me/relatives/{id}/vaccinations": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: Array<VaccinationView>;
+    auth: true;
+  };
+  "POST /api/me/relatives/consent-codes": {
+    path: never;
+    query: never;
+    body: ConsentCodeRequest;
+    response: ConsentCodeSent;
     auth: true;
   };
   "GET /api/me/relatives/switch": {

@@ -1875,6 +1875,14 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("person_id");
 
+                    b.Property<string>("Proof")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasDefaultValue("None")
+                        .HasColumnName("proof");
+
                     b.Property<string>("Relation")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")

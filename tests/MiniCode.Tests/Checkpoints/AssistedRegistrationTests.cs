@@ -8,45 +8,51 @@ using MiniCode.Tests.Infrastructure;
 
 namespace MiniCode.Tests.Checkpoints;
 
-/// <summary>辅助登记: a person without the mini program is registered by the scanner and later claims the profile by SMS login.</summary>
+/// <summary>
+/// 辅助登记: the scan is recorded against the person of the document and nothing else; nobody gets the person by the
+/// phone used, the person claims the record with their own real name (face).
+/// </summary>
 public sealed class AssistedRegistrationTests(CheckpointsFactory factory) : IClassFixture<CheckpointsFactory>
 {
     private static object Body(string phone, string code, string name, string idNumber, decimal? temperature = 36.8m, string? key = null) =>
         new { phone, smsCode = code, name, idNumber, temperature, remarks = "老人无智能手机", idempotencyKey = key ?? CheckpointKit.NewKey() };
 
     [Fact]
-    public async Task The_person_claims_the_registered_profile_by_logging_in_with_that_phone()
+    public async Task The_scanners_phone_gets_no_real_name_and_the_persons_own_real_name_claims_the_record()
     {
         var (_, siteId) = await factory.SiteAsync();
         var scanner = await factory.SeniorAsync(siteId);
-        var phone = IdentityTestKit.NextPhone();
         var idNumber = CheckpointKit.NextId();
-        var code = await factory.CreateClient().SendCodeAsync(phone, "assisted-registration");
+        var code = await factory.CreateClient().SendCodeAsync(scanner.Phone, "assisted-registration");
 
         var key = CheckpointKit.NewKey();
-        var record = await HttpAssert.Ok(await scanner.Client.PostJson("/api/checkpoint/assisted-registrations", Body(phone, code, "赵大爷", idNumber, key: key)));
+        var record = await HttpAssert.Ok(await scanner.Client.PostJson("/api/checkpoint/assisted-registrations", Body(scanner.Phone, code, "赵大爷", idNumber, 38.0m, key)));
         Assert.Equal("assisted", record.GetProperty("kind").GetString());
         Assert.Equal(SensitiveDataMasker.MaskIdNumber(idNumber), record.GetProperty("maskedIdNumber").GetString());
-        Assert.Equal("green", record.GetProperty("color").GetString());
+        Assert.Equal("yellow", record.GetProperty("color").GetString());
         // A retry (the SMS code is already used up) returns the same record.
-        var retry = await HttpAssert.Ok(await scanner.Client.PostJson("/api/checkpoint/assisted-registrations", Body(phone, code, "赵大爷", idNumber, key: key)));
+        var retry = await HttpAssert.Ok(await scanner.Client.PostJson("/api/checkpoint/assisted-registrations", Body(scanner.Phone, code, "赵大爷", idNumber, 38.0m, key)));
         Assert.True(retry.GetProperty("replayed").GetBoolean());
         Assert.Equal(record.GetProperty("id").GetInt64(), retry.GetProperty("id").GetInt64());
+        var personId = await factory.QueryAsync(db => db.Set<ScanRecord>().Where(r => r.Id == record.GetProperty("id").GetInt64()).Select(r => r.PersonId).FirstAsync());
+        Assert.False(await factory.QueryAsync(db => db.Set<Account>().AnyAsync(a => a.PersonId == personId)));
 
-        // Later the person opens the mini program and logs in with the phone: the profile is theirs, already real-named.
+        // The scanner logs into the mini program with the phone used: a new account, no real name, nothing of the person.
         factory.Clock.Advance(TimeSpan.FromSeconds(60)); // the SMS resend interval of the phone
         var client = factory.CreateClient();
-        var loginCode = await client.SendCodeAsync(phone, "login");
-        var login = await HttpAssert.Ok(await client.PostJson("/api/auth/sms/login", new { phone, code = loginCode }));
-        var realName = login.GetProperty("account").GetProperty("realName");
-        Assert.Equal(SensitiveDataMasker.MaskName("赵大爷"), realName.GetProperty("name").GetString());
-        Assert.Equal(SensitiveDataMasker.MaskIdNumber(idNumber), realName.GetProperty("documentNumber").GetString());
-        var citizen = IdentityTestKit.Authorized(factory, login);
-        await HttpAssert.Ok(await citizen.PostJson("/api/me/declaration", HealthCodeKit.Declaration()));
-        Assert.Equal("green", (await HttpAssert.Ok(await citizen.GetAsync("/api/me/code"))).GetProperty("color").GetString());
-        var accounts = await factory.QueryAsync(db => db.Set<Account>().CountAsync(a => a.PersonId == db.Set<ScanRecord>()
-            .Where(r => r.Id == record.GetProperty("id").GetInt64()).Select(r => r.PersonId).First()));
-        Assert.Equal(1, accounts);
+        var login = await HttpAssert.Ok(await client.PostJson("/api/auth/sms/login", new { phone = scanner.Phone, code = await client.SendCodeAsync(scanner.Phone, "login") }));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, login.GetProperty("account").GetProperty("realName").ValueKind);
+        var scannersCitizen = IdentityTestKit.Authorized(factory, login);
+        await HttpAssert.Problem(await scannersCitizen.GetAsync("/api/me/code"), HttpStatusCode.Forbidden, "auth.real_name_required");
+        await HttpAssert.Problem(await scannersCitizen.GetAsync("/api/me/health-report"), HttpStatusCode.Forbidden, "auth.real_name_required");
+
+        // The person real-names with their own face in their own account: the record and its fever are theirs.
+        var (own, _) = await factory.WeChatUserAsync();
+        var claimed = await HttpAssert.Ok(await own.PostJson("/api/me/real-name", new { name = "赵大爷", idNumber, faceToken = "sim:zhao" }));
+        Assert.Equal(SensitiveDataMasker.MaskIdNumber(idNumber), claimed.GetProperty("realName").GetProperty("documentNumber").GetString());
+        Assert.Equal(personId, await factory.QueryAsync(db => db.Set<Account>().Where(a => a.Id == claimed.GetProperty("id").GetInt64()).Select(a => a.PersonId).FirstAsync()));
+        await HttpAssert.Ok(await own.PostJson("/api/me/declaration", HealthCodeKit.Declaration()));
+        Assert.Equal("yellow", (await HttpAssert.Ok(await own.GetAsync("/api/me/code"))).GetProperty("color").GetString());
     }
 
     [Fact]
@@ -76,14 +82,74 @@ public sealed class AssistedRegistrationTests(CheckpointsFactory factory) : ICla
             HttpStatusCode.BadRequest, "request.validation_failed");
         await HttpAssert.Problem(await scanner.Client.PostJson("/api/checkpoint/assisted-registrations", Body(phone, code, "孙阿姨", idNumber, null)),
             HttpStatusCode.BadRequest, "request.validation_failed");
+        await HttpAssert.Problem(await scanner.Client.PostJson("/api/checkpoint/assisted-registrations", Body("１３９００００１２３４", code, "孙阿姨", idNumber)),
+            HttpStatusCode.BadRequest, "request.validation_failed");
         var index = await factory.WithServiceAsync<ScannerDirectory, string>(d => Task.FromResult(d.IdNumberIndex(idNumber)));
         Assert.False(await factory.QueryAsync(db => db.Set<Person>().AnyAsync(p => p.DocumentIndex == index)));
 
-        // The ID number already belongs to a registered person under another name.
+        // The ID number already belongs to a registered person under another name: told only once the code was checked.
         var existing = await factory.CitizenAsync("周先生");
         await HttpAssert.Problem(await scanner.Client.PostJson("/api/checkpoint/assisted-registrations", Body(phone, code, "吴先生", existing.IdNumber!)),
-            HttpStatusCode.BadRequest, "checkpoint.name_mismatch");
-        // The code was not used up by the refused attempts.
-        await HttpAssert.Ok(await scanner.Client.PostJson("/api/checkpoint/assisted-registrations", Body(phone, code, "孙阿姨", idNumber)));
+            HttpStatusCode.BadRequest, "identity.name_mismatch");
+        Assert.False(await factory.QueryAsync(db => db.Set<ScanRecord>().AnyAsync(r => r.PersonId == existing.PersonId)));
+    }
+
+    [Fact]
+    public async Task Answers_before_the_code_is_checked_are_the_same_for_a_known_and_an_unknown_document()
+    {
+        var (_, siteId) = await factory.SiteAsync();
+        var scanner = await factory.SeniorAsync(siteId);
+        var known = await factory.CitizenAsync("冯先生");
+        async Task<HttpResponseMessage> WrongCodeAsync(string idNumber)
+        {
+            var phone = IdentityTestKit.NextPhone();
+            var code = await factory.CreateClient().SendCodeAsync(phone, "assisted-registration");
+            return await scanner.Client.PostJson("/api/checkpoint/assisted-registrations", Body(phone, code == "000000" ? "111111" : "000000", "陈先生", idNumber));
+        }
+        await SameAnswer.AssertAsync(await WrongCodeAsync(known.IdNumber!), await WrongCodeAsync(CheckpointKit.NextId()), "sms.code_invalid");
+    }
+}
+
+/// <summary>A host whose scanners may make two assisted registrations a day.</summary>
+public sealed class AssistedCapFactory : CheckpointsFactory
+{
+    public AssistedCapFactory() => With("MiniCode:Checkpoints:AssistedRegistrationsPerDay", "2");
+}
+
+public sealed class AssistedRegistrationCapTests(AssistedCapFactory factory) : IClassFixture<AssistedCapFactory>
+{
+    [Fact]
+    public async Task A_scanner_makes_at_most_the_daily_cap_per_China_day()
+    {
+        var (_, siteId) = await factory.SiteAsync();
+        var scanner = await factory.SeniorAsync(siteId);
+        // 23:30 in Shanghai: the next China day starts in half an hour.
+        var now = factory.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
+        factory.Clock.Advance(new DateTimeOffset(now.Date.AddHours(23.5), now.Offset) - now + (now.TimeOfDay > TimeSpan.FromHours(23.5) ? TimeSpan.FromDays(1) : TimeSpan.Zero));
+
+        async Task<HttpResponseMessage> RegisterAsync(string name)
+        {
+            var phone = IdentityTestKit.NextPhone();
+            var code = await factory.CreateClient().SendCodeAsync(phone, "assisted-registration");
+            return await scanner.Client.PostJson("/api/checkpoint/assisted-registrations", new
+            {
+                phone, smsCode = code, name, idNumber = CheckpointKit.NextId(), temperature = 36.6m, remarks = (string?)null, idempotencyKey = CheckpointKit.NewKey(),
+            });
+        }
+
+        await HttpAssert.Ok(await RegisterAsync("甲老人"));
+        await HttpAssert.Ok(await RegisterAsync("乙老人"));
+        var refused = await HttpAssert.Problem(await RegisterAsync("丙老人"), HttpStatusCode.TooManyRequests, "checkpoint.assisted_daily_limit");
+        Assert.Contains("2", refused.GetProperty("detail").GetString());
+        // Another scanner is not limited by this one's count; the next China day (00:00 Asia/Shanghai) starts again.
+        var other = await factory.SeniorAsync(siteId, "另一员");
+        var phone = IdentityTestKit.NextPhone();
+        await HttpAssert.Ok(await other.Client.PostJson("/api/checkpoint/assisted-registrations", new
+        {
+            phone, smsCode = await factory.CreateClient().SendCodeAsync(phone, "assisted-registration"), name = "丁老人", idNumber = CheckpointKit.NextId(),
+            temperature = 36.6m, remarks = (string?)null, idempotencyKey = CheckpointKit.NewKey(),
+        }));
+        factory.Clock.Advance(TimeSpan.FromMinutes(31));
+        await HttpAssert.Ok(await RegisterAsync("丙老人"));
     }
 }

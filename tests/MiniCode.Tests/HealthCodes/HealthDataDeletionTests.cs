@@ -6,18 +6,22 @@ using MiniCode.Features.HealthCodes.Engine;
 using MiniCode.Features.HealthCodes.Imports;
 using MiniCode.Features.HealthCodes.Notices;
 using MiniCode.Features.Identity;
+using MiniCode.Tests.Identity;
 using MiniCode.Tests.Infrastructure;
 
 namespace MiniCode.Tests.HealthCodes;
 
-/// <summary>DELETE /api/me removes the health data held only for the deleted person and keeps the audit facts.</summary>
+/// <summary>
+/// DELETE /api/me removes what the citizen gave or was told and keeps the health facts on the document's blind index, so
+/// deleting and registering again never changes a colour.
+/// </summary>
 public sealed class HealthDataDeletionTests : IClassFixture<HealthCodesFactory>
 {
     private readonly HealthCodesFactory _factory;
     public HealthDataDeletionTests(HealthCodesFactory factory) => _factory = factory;
 
     [Fact]
-    public async Task Deleting_the_account_removes_declarations_history_inbox_appeals_face_checks_and_results()
+    public async Task Deleting_the_account_removes_history_inbox_appeals_and_face_checks_and_keeps_the_facts_behind_the_colour()
     {
         var citizen = await _factory.CitizenAsync("郑一");
         var other = await _factory.CitizenAsync("王二");
@@ -49,7 +53,8 @@ public sealed class HealthDataDeletionTests : IClassFixture<HealthCodesFactory>
             await db.Set<FaceVerification>().CountAsync(x => x.PersonId == personId),
             await db.Set<NucleicAcidResult>().CountAsync(),
         });
-        Assert.Equal([0, 0, 0, 0, 0, 0, 1], left); // only the other person's nucleic-acid result remains
+        // Kept: the declaration behind the yellow, the colour, both nucleic-acid results; gone: history, inbox, appeal, face checks.
+        Assert.Equal([1, 1, 0, 0, 0, 0, 2], left);
         Assert.True(await _factory.QueryAsync(db => db.Set<AuditEntry>().AnyAsync(a => a.Action == "account.deleted" && a.TargetId == citizen.AccountId.ToString(System.Globalization.CultureInfo.InvariantCulture))));
 
         // The other citizen keeps everything.
@@ -74,5 +79,30 @@ public sealed class HealthDataDeletionTests : IClassFixture<HealthCodesFactory>
         Assert.Equal(HttpStatusCode.NoContent, (await citizen.Client.DeleteAsync("/api/me")).StatusCode);
         Assert.Equal(1, await _factory.QueryAsync(db => db.Set<HealthDeclaration>().CountAsync(x => x.PersonId == personId)));
         Assert.Equal(1, await _factory.QueryAsync(db => db.Set<HealthStatus>().CountAsync(x => x.PersonId == personId)));
+    }
+
+    [Fact]
+    public async Task A_red_person_who_deletes_and_registers_again_is_still_red()
+    {
+        var citizen = await _factory.CitizenAsync("红码人");
+        await citizen.DeclareAsync();
+        await _factory.ImportCsvAsync("risk-list", $"document_number,kind,starts_on,ends_on\n{citizen.IdNumber},confirmed,2026-11-20,\n");
+        await _factory.ImportCsvAsync("nucleic-acid", $"document_number,sampled_at,result,institution\n{citizen.IdNumber},2026-11-19T08:00:00+08:00,positive,市疾控中心\n");
+        Assert.Equal("red", await citizen.ColorAsync());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await citizen.Client.DeleteAsync("/api/me")).StatusCode);
+        var person = await _factory.QueryAsync(db => db.Set<MiniCode.Features.People.Person>().FirstAsync(p => p.Id == citizen.PersonId));
+        Assert.Equal("已注销", person.Name);
+        Assert.NotNull(person.AnonymisedAt);
+
+        var (again, _) = await _factory.WeChatUserAsync();
+        await HttpAssert.Ok(await again.PostJson("/api/me/real-name", new { name = "红码人", idNumber = citizen.IdNumber, faceToken = "sim:again" }));
+        await HttpAssert.Ok(await again.PostJson("/api/me/declaration", HealthCodeKit.Declaration()));
+        var code = await HttpAssert.Ok(await again.GetAsync("/api/me/code"));
+        Assert.Equal("red", code.GetProperty("color").GetString());
+        var report = await HttpAssert.Ok(await again.GetAsync("/api/me/nucleic-acid-results"));
+        Assert.Equal("positive", Assert.Single(report.EnumerateArray()).GetProperty("result").GetString());
+        Assert.Equal(citizen.PersonId, await _factory.QueryAsync(db => db.Set<MiniCode.Features.People.Person>()
+            .Where(p => p.AnonymisedAt == null && p.Name == "红码人").Select(p => (long?)p.Id).FirstAsync()));
     }
 }

@@ -29,7 +29,9 @@ public sealed class KeyRotationTests : IDisposable
         var now = _factory.Clock.GetUtcNow();
         var signed = CodePayload.EncodeSigned(new CodeClaims(CodeType.HealthCode, Convert.ToUInt32(entry.Split(':')[0], 16), (ulong)personId,
             HealthColor.Green, DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds()), DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds() + 60)));
-        return CodePayload.ToText(signed, key.SignData(signed, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation));
+        var signature = key.SignData(signed, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        EcdsaLowS.Normalise(signature); // as every MiniCode signer does: the high-S twin is refused
+        return CodePayload.ToText(signed, signature);
     }
 
     [Fact]

@@ -1,65 +1,47 @@
 using MiniCode.Data;
 using MiniCode.Features.Identity;
-using MiniCode.Features.People;
+using MiniCode.Infrastructure.Concurrency;
 using MiniCode.Infrastructure.Errors;
-using MiniCode.Infrastructure.Logging;
-using MiniCode.Infrastructure.Security;
 
 namespace MiniCode.Features.Checkpoints;
 
 /// <summary>
 /// 辅助登记 for people without the mini program: the scanner enters phone (proved by an SMS code sent to it with purpose
-/// <c>assisted-registration</c>), name, ID number and temperature. It creates a minimal citizen profile — the person and a
-/// citizen account holding that phone — which the person claims later by logging in with the phone (SMS login).
+/// <c>assisted-registration</c>), name, ID number and temperature. The scan is recorded against the person of that
+/// document, found or created, and nothing else: no account gets the person, nobody is logged in, the phone is not
+/// kept. The person claims the record with their own first real name (with face) in the mini program. A scanner makes at
+/// most <see cref="CheckpointOptions.AssistedRegistrationsPerDay"/> a China calendar day.
 /// </summary>
 public sealed class AssistedRegistration(
-    MiniCodeDbContext db, ScanService scans, ScannerDirectory scanners, InspectionRecords records, SmsCodeService sms,
-    AccountDirectory accounts, RealNameService realNames, PersonalDataProtector protector, TimeProvider time)
+    MiniCodeDbContext db, ScanService scans, InspectionRecords records, SmsCodeService sms, RealNameService realNames,
+    KeyedLocks locks, IOptions<CheckpointOptions> options, TimeProvider time)
 {
     public async Task<ScanRecordView> RegisterAsync(ScannerProfile me, AssistedRegistrationRequest body, CancellationToken ct)
     {
         var phone = PhoneNumbers.Normalise(body.Phone)!;
         var doc = realNames.ResidentIdOf(body.IdNumber);
         if (await records.ByKeyAsync(me.AccountId, body.IdempotencyKey!, ct) is { } first) return first;
-        var name = body.Name!.Trim();
-
-        // Every check that can refuse comes before the SMS code is used up and before anything is written.
-        var index = scanners.IdNumberIndex(doc.Number);
-        var person = await db.Set<Person>().FirstOrDefaultAsync(p => p.DocumentIndex == index, ct);
-        if (person is not null && person.Name != name) throw new ApiException(CheckpointErrors.NameMismatch);
-        var account = await accounts.ByPhoneAsync(phone, ct);
-        if (account is not null)
-        {
-            AccountDirectory.EnsureActive(account);
-            if (account.PersonId is { } owner && owner != person?.Id) throw new ApiException(CheckpointErrors.PhoneOfOtherPerson);
-        }
-        var personHasAccount = person is not null
-            && await db.Set<Account>().AnyAsync(a => a.PersonId == person.Id && a.Status != AccountStatus.Deleted, ct);
+        await EnsureUnderDailyCapAsync(me.AccountId, ct);
+        // The code comes before anything about the document: until then every answer is the same whether it is known (M4).
         await sms.ConsumeAsync(phone, SmsPurposes.AssistedRegistration, body.SmsCode!, ct);
+        var name = body.Name!.Trim();
+        return await scans.RecordAsync(me, ScanKind.Assisted, async c =>
+        {
+            // Parallel registrations of one scanner are serialised, so the cap holds across nodes.
+            await using var gate = await locks.AcquireAsync(db, "assisted:" + me.AccountId, c);
+            await EnsureUnderDailyCapAsync(me.AccountId, c);
+            var person = await realNames.PersonOfAsync(name, doc, c);
+            if (person.Id == 0) db.Add(person);
+            await db.SaveChangesAsync(c);
+            return person.Id;
+        }, body.Temperature!.Value, body.Remarks, body.IdempotencyKey!, ct);
+    }
 
-        if (person is null)
-        {
-            person = new Person
-            {
-                Name = name, DocumentType = DocumentType.ResidentId, DocumentCipher = protector.Encrypt(doc.Number), DocumentIndex = index,
-                DocumentMasked = SensitiveDataMasker.MaskIdNumber(doc.Number), BirthDate = doc.BirthDate, Gender = doc.Gender,
-                RegionCode = doc.RegionCode, CreatedAt = time.GetUtcNow(),
-            };
-            db.Add(person);
-        }
-        // The phone becomes the person's citizen login unless they already have an account of their own.
-        if (!personHasAccount)
-        {
-            if (account is null)
-            {
-                account = accounts.NewCitizen();
-                await accounts.AttachPhoneAsync(account, phone, ct);
-                db.Add(account);
-            }
-            account.Person = person;
-        }
-        var added = person;
-        return await scans.RecordAsync(me, ScanKind.Assisted, async c => { await db.SaveChangesAsync(c); return added.Id; },
-            body.Temperature!.Value, body.Remarks, body.IdempotencyKey!, ct);
+    private async Task EnsureUnderDailyCapAsync(long scannerAccountId, CancellationToken ct)
+    {
+        var cap = options.Value.AssistedRegistrationsPerDay;
+        var dayStart = Households.ChinaTime.StartOfDay(time.GetUtcNow());
+        var today = await db.Set<ScanRecord>().CountAsync(r => r.ScannerAccountId == scannerAccountId && r.Kind == ScanKind.Assisted && r.ScannedAt >= dayStart, ct);
+        if (today >= cap) throw new ApiException(CheckpointErrors.AssistedDailyLimit, $"每位扫码员每天最多辅助登记{cap}人，请明天再试");
     }
 }

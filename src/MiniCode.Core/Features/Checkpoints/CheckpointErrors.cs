@@ -21,6 +21,5 @@ public static class CheckpointErrors
     public static readonly ErrorCode ReplacementInvalid = new("checkpoint.replacement_invalid", 400, "替换人员须为本站点启用中的普通扫码员");
     public static readonly ErrorCode CodeInvalid = new("checkpoint.code_invalid", 422, "健康码无效，请被检查人员刷新后重新出示");
     public static readonly ErrorCode NotHealthCode = new("checkpoint.not_health_code", 422, "这不是个人健康码");
-    public static readonly ErrorCode NameMismatch = new("checkpoint.name_mismatch", 400, "姓名与该身份证号已登记的信息不一致");
-    public static readonly ErrorCode PhoneOfOtherPerson = new("checkpoint.phone_of_other_person", 409, "该手机号已被其他人员实名使用");
+    public static readonly ErrorCode AssistedDailyLimit = new("checkpoint.assisted_daily_limit", 429, "今日辅助登记人数已达上限，请明天再试");
 }

@@ -17,6 +17,8 @@ public sealed class CheckpointOptions : ISectionOptions, IValidatableObject
     public TimeSpan RecordRetention { get; set; } = TimeSpan.FromDays(28);
     /// <summary>Records per page of the inspection-record list.</summary>
     [Range(1, 200)] public int PageSize { get; set; } = 20;
+    /// <summary>Assisted registrations (辅助登记) one scanner may make per China calendar day (Asia/Shanghai).</summary>
+    [Range(1, 10000)] public int AssistedRegistrationsPerDay { get; set; } = 200;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

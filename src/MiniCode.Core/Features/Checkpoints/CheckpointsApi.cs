@@ -34,8 +34,8 @@ public static class CheckpointsApi
 
         api.MapPost("/scans/preview", Preview).ProducesErrors(Code);
         api.MapPost("/scans", Scan).ProducesErrors(Code);
-        api.MapPost("/assisted-registrations", Assist).ProducesErrors(Code, NameMismatch, PhoneOfOtherPerson, IdentityErrors.AccountDisabled,
-            IdentityErrors.PhoneInUse, IdentityErrors.SmsCodeInvalid, IdentityErrors.SmsCodeExpired, IdentityErrors.SmsTooManyAttempts);
+        api.MapPost("/assisted-registrations", Assist).ProducesErrors(Code, IdentityErrors.NameMismatch, AssistedDailyLimit)
+            .ProducesErrors(IdentityErrors.SmsCode);
         api.MapGet("/records", Records).ProducesErrors(Invalid, SiteNotVisible);
         api.MapGet("/records/{id:long}", Record).ProducesErrors(RecordNotFound);
 

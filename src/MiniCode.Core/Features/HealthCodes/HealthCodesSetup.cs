@@ -55,6 +55,7 @@ public static class HealthCodesSetup
         services.TryAddSingleton<IPortraitReferenceProvider, NoPortraits>();
         services.TryAddSingleton<ICodeRevocationList, NoCodeRevocations>();
         services.TryAddSingleton<IPosterCodeCheck, NoPosters>();
+        services.TryAddSingleton<INoticeWatchers, NoNoticeWatchers>();
 
         services.AddScoped<NoticeDispatcher>();
         services.AddValidatedOptions<NoticePlatformOptions>();

@@ -6,20 +6,34 @@ using MiniCode.Infrastructure.Errors;
 
 namespace MiniCode.Features.Households;
 
+/// <summary>A relative as far as one holder reaches them: the person, and whether the relative proved they agree.</summary>
+public sealed record RelativeSubject(long PersonId, bool Shared);
+
 /// <summary>
 /// Resolves whose data a request is about: the caller's own person, or a relative of the caller. Anything else is a 404
 /// (never a 403), so an account cannot even learn that another household's relative exists.
 /// </summary>
 public sealed class HouseholdAccess(MiniCodeDbContext db)
 {
-    /// <summary>The person of the caller's relative <paramref name="relativeId"/>; the caller's person is the holder.</summary>
-    public async Task<long> RelativePersonAsync(ClaimsPrincipal user, long relativeId, CancellationToken ct) =>
+    /// <summary>The caller's relative <paramref name="relativeId"/>; the caller's person is the holder.</summary>
+    public async Task<RelativeSubject> RelativeAsync(ClaimsPrincipal user, long relativeId, CancellationToken ct) =>
         (user.PersonIdOrNull() is { } holderPersonId
             ? await db.Set<Relative>().AsNoTracking()
                 .Where(r => r.Id == relativeId && r.HolderPersonId == holderPersonId)
-                .Select(r => (long?)r.PersonId).FirstOrDefaultAsync(ct)
+                .Select(r => new RelativeSubject(r.PersonId, r.Proof != RelativeProof.None)).FirstOrDefaultAsync(ct)
             : null)
         ?? throw new ApiException(HouseholdsErrors.RelativeNotFound);
+
+    /// <summary>The person of a relative, for what every holder may do (show the code, issue their own card).</summary>
+    public async Task<long> RelativePersonAsync(ClaimsPrincipal user, long relativeId, CancellationToken ct) =>
+        (await RelativeAsync(user, relativeId, ct)).PersonId;
+
+    /// <summary>The person of a proven relative, for the person's own data (portrait, results); 403 while private.</summary>
+    public async Task<long> SharedRelativePersonAsync(ClaimsPrincipal user, long relativeId, CancellationToken ct)
+    {
+        var subject = await RelativeAsync(user, relativeId, ct);
+        return subject.Shared ? subject.PersonId : throw new ApiException(HouseholdsErrors.ProofRequired);
+    }
 
     /// <summary>True when <paramref name="personId"/> is the caller's own person or one of the caller's relatives.</summary>
     public async Task<bool> MayActForAsync(long? ownPersonId, long personId, CancellationToken ct) =>

@@ -70,14 +70,7 @@ public sealed class HouseholdCleanup(MiniCodeDbContext db, IPortraitStore portra
         await RemovePortraitAsync(personId, ct);
         var person = await db.Set<Person>().FirstAsync(p => p.Id == personId, ct);
         if (person.AnonymisedAt is not null) return;
-        person.Name = "已注销";
-        person.DocumentCipher = protector.Encrypt("");
-        person.DocumentIndex = "deleted:" + person.Id;
-        person.DocumentMasked = "";
-        person.BirthDate = null;
-        person.Gender = null;
-        person.RegionCode = null;
-        person.AnonymisedAt = time.GetUtcNow();
+        person.Anonymise(protector.Encrypt(""), time.GetUtcNow());
         await db.SaveChangesAsync(ct);
     }
 

@@ -10,6 +10,8 @@ public static class HouseholdsErrors
     public static readonly ErrorCode RelativeIsSelf = new("relatives.self", 400, "不能将本人添加为亲友");
     public static readonly ErrorCode RelativeDeleteTooSoon = new("relatives.delete_too_soon", 409, "亲友添加后须等待一段时间才能删除");
     public static readonly ErrorCode ConsentRequired = new("relatives.consent_required", 400, "须取得亲友本人或其监护人的同意");
+    public static readonly ErrorCode ProofRequired = new("relatives.proof_required", 403, "须经亲友本人短信验证或人脸核验后才能查看或修改其本人的信息");
+    public static readonly ErrorCode ConsentPhoneMismatch = new("relatives.consent_phone_mismatch", 400, "该手机号不是亲友本人账号绑定的手机号，请改用亲友本人人脸核验");
     public static readonly ErrorCode RelativeBusy = new("relatives.busy", 409, "操作冲突，请稍后重试");
 
     public static readonly ErrorCode PortraitNotFound = new("portraits.not_found", 404, "尚未上传人像照片");

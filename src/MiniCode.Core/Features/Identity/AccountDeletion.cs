@@ -17,7 +17,7 @@ public interface IAccountDeletionParticipant
 
 /// <summary>
 /// PIPL right to delete: the account loses every identifier (phone, WeChat/Alipay ids, username, password, session key),
-/// its person is anonymised unless another account still stands on it, SMS codes go, sessions are revoked. What remains is
+/// its person is anonymised (the blind index and the health facts on it stay) unless another account still stands on it, SMS codes go, sessions are revoked. What remains is
 /// the audit fact that account N was deleted at T.
 /// </summary>
 public sealed class AccountDeletion(
@@ -36,14 +36,7 @@ public sealed class AccountDeletion(
         if (account.Person is { } person &&
             !await db.Set<Account>().AnyAsync(a => a.PersonId == person.Id && a.Id != account.Id && a.Status != AccountStatus.Deleted, ct))
         {
-            person.Name = "已注销";
-            person.DocumentCipher = protector.Encrypt("");
-            person.DocumentIndex = "deleted:" + person.Id;
-            person.DocumentMasked = "";
-            person.BirthDate = null;
-            person.Gender = null;
-            person.RegionCode = null;
-            person.AnonymisedAt = now;
+            person.Anonymise(protector.Encrypt(""), now);
         }
         account.Status = AccountStatus.Deleted;
         account.DeletedAt = now;

@@ -95,9 +95,9 @@ public static class AuthApi
         SmsLoginRequest body, SmsCodeService codes, AccountDirectory accounts, CancellationToken ct)
     {
         var phone = PhoneNumbers.Normalise(body.Phone)!;
-        var account = await accounts.ByPhoneAsync(phone, ct);
-        if (account is not null) AccountDirectory.EnsureActive(account);
+        // The code first: until it is checked, a known and an unknown phone get the same answers (M4).
         await codes.ConsumeAsync(phone, SmsPurposes.Login, body.Code!, ct);
+        var account = await accounts.ByPhoneAsync(phone, ct);
         if (account is null)
         {
             account = accounts.NewCitizen();
@@ -110,10 +110,11 @@ public static class AuthApi
         PasswordRegisterRequest body, SmsCodeService codes, AccountDirectory accounts, PasswordHasher hasher, MiniCodeDbContext db, CancellationToken ct)
     {
         var phone = PhoneNumbers.Normalise(body.Phone)!;
-        if (await accounts.ByPhoneAsync(phone, ct) is not null) throw new ApiException(IdentityErrors.PhoneRegistered);
         if (body.Username is not null && await db.Set<Account>().AnyAsync(a => a.Username == body.Username, ct))
             throw new ApiException(IdentityErrors.UsernameTaken);
+        // Whether the phone is registered is told only to whoever holds it (M4).
         await codes.ConsumeAsync(phone, SmsPurposes.Register, body.Code!, ct);
+        if (await accounts.ByPhoneAsync(phone, ct) is not null) throw new ApiException(IdentityErrors.PhoneRegistered);
         var account = accounts.NewCitizen();
         account.Username = body.Username;
         account.PasswordHash = hasher.Hash(body.Password!);
@@ -157,9 +158,10 @@ public static class AuthApi
         SessionService sessions, CancellationToken ct)
     {
         var phone = PhoneNumbers.Normalise(body.Phone)!;
+        // The code first: until it is checked, a known and an unknown phone get the same answers (M4).
+        await codes.ConsumeAsync(phone, SmsPurposes.ResetPassword, body.Code!, ct);
         var account = await accounts.ByPhoneAsync(phone, ct) ?? throw new ApiException(IdentityErrors.AccountNotFound);
         AccountDirectory.EnsureActive(account);
-        await codes.ConsumeAsync(phone, SmsPurposes.ResetPassword, body.Code!, ct);
         account.PasswordHash = hasher.Hash(body.NewPassword!);
         account.FailedPasswordAttempts = 0;
         account.LockedUntil = null;

@@ -51,8 +51,9 @@ public static class MeApi
     {
         var phone = PhoneNumbers.Normalise(body.Phone)!;
         var account = me.Account;
-        await accounts.AttachPhoneAsync(account, phone, ct); // conflicts are refused before the code is spent
+        // The code first: whether the phone is bound elsewhere is told only to whoever holds it (M4).
         await codes.ConsumeAsync(phone, SmsPurposes.Bind, body.Code!, ct);
+        await accounts.AttachPhoneAsync(account, phone, ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(await accounts.ToDtoAsync(account, ct));
     }

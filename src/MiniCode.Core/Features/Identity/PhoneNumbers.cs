@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace MiniCode.Features.Identity;
 
-/// <summary>Mainland mobile numbers: 11 digits starting 13–19; a leading +86/86 is accepted and removed.</summary>
+/// <summary>Mainland mobile numbers: 11 ASCII digits (full-width digits are refused) starting 13–19; a leading +86/86 is accepted and removed.</summary>
 public static partial class PhoneNumbers
 {
     public static string? Normalise(string? input)
@@ -14,6 +14,6 @@ public static partial class PhoneNumbers
         return Mobile().IsMatch(s) ? s : null;
     }
 
-    [GeneratedRegex(@"^1[3-9]\d{9}$")]
+    [GeneratedRegex(@"^1[3-9][0-9]{9}$")]
     private static partial Regex Mobile();
 }

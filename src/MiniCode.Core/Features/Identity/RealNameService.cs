@@ -69,36 +69,53 @@ public sealed partial class RealNameService(
 
     /// <summary>
     /// Checks the face, then links <paramref name="account"/> to the document's person: a new one, one without an account
-    /// (e.g. a relative), or the person another account of the same human already stands on (same document and name), so
-    /// every account of one person sees the same code and data. Nothing about the document is told before the face check.
-    /// Caller saves.
+    /// (a relative, met at a checkpoint (辅助登记), or left anonymised by a deletion), or the person another account of the
+    /// same human already stands on (same document and name), so every account of one person sees the same code and data.
+    /// Nothing about the document is told before the face check (M4). Caller saves.
     /// </summary>
     public async Task LinkPersonAsync(Account account, string name, Document doc, string? faceToken, CancellationToken ct)
     {
         if (account.PersonId is not null) throw new ApiException(IdentityErrors.AlreadyVerified);
-        if (options.Value.RealName.RequireFaceVerification)
-            await faces.VerifyAsync(account.Id, Face.FacePurposes.RealName, new Face.FaceSubject(name, doc.Type, doc.Number), faceToken, ct);
-
-        var index = protector.BlindIndex($"{doc.Type}:{doc.Number}");
+        await VerifyFaceAsync(account.Id, Face.FacePurposes.RealName, name, doc, faceToken, ct);
+        var index = BlindIndexOf(doc);
         var existing = await db.Set<Person>().FirstOrDefaultAsync(p => p.DocumentIndex == index, ct);
-        if (existing is not null && existing.Name != name)
+        if (existing is { AnonymisedAt: null } && existing.Name != name)
             throw new ApiException(await db.Set<Account>().AnyAsync(a => a.PersonId == existing.Id && a.Id != account.Id && a.Status != AccountStatus.Deleted, ct)
                 ? IdentityErrors.DocumentInUse : IdentityErrors.NameMismatch);
+        account.Person = await PersonOfAsync(name, doc, ct);
+    }
 
-        // A person may already exist without an account, e.g. added as a relative by a household holder.
-        var person = existing ?? new Person
+    /// <summary>The face check of real name and relatives, when configured (see <see cref="Face.FaceVerificationService"/>).</summary>
+    public async Task VerifyFaceAsync(long accountId, string purpose, string name, Document doc, string? faceToken, CancellationToken ct)
+    {
+        if (options.Value.RealName.RequireFaceVerification)
+            await faces.VerifyAsync(accountId, purpose, new Face.FaceSubject(name, doc.Type, doc.Number), faceToken, ct);
+    }
+
+    public string BlindIndexOf(Document doc) => protector.BlindIndex($"{doc.Type}:{doc.Number}");
+
+    /// <summary>
+    /// The person of a document, tracked: the existing one (a different name is refused), an anonymised one given its
+    /// identity back (its health facts stay with it), or a new one, not yet added (attach it to an entity that is).
+    /// </summary>
+    public async Task<Person> PersonOfAsync(string name, Document doc, CancellationToken ct)
+    {
+        var index = BlindIndexOf(doc);
+        var person = await db.Set<Person>().FirstOrDefaultAsync(p => p.DocumentIndex == index, ct);
+        if (person is { AnonymisedAt: null } && person.Name != name) throw new ApiException(IdentityErrors.NameMismatch);
+        person ??= new Person { DocumentIndex = index, CreatedAt = time.GetUtcNow() };
+        if (person.Id == 0 || person.AnonymisedAt is not null)
         {
-            Name = name,
-            DocumentType = doc.Type,
-            DocumentCipher = protector.Encrypt(doc.Number),
-            DocumentIndex = index,
-            DocumentMasked = SensitiveDataMasker.MaskIdNumber(doc.Number),
-            BirthDate = doc.BirthDate,
-            Gender = doc.Gender,
-            RegionCode = doc.RegionCode,
-            CreatedAt = time.GetUtcNow(),
-        };
-        account.Person = person;
+            person.Name = name;
+            person.DocumentType = doc.Type;
+            person.DocumentCipher = protector.Encrypt(doc.Number);
+            person.DocumentMasked = SensitiveDataMasker.MaskIdNumber(doc.Number);
+            person.BirthDate = doc.BirthDate;
+            person.Gender = doc.Gender;
+            person.RegionCode = doc.RegionCode;
+            person.AnonymisedAt = null;
+        }
+        return person;
     }
 
     private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
@@ -110,10 +127,10 @@ public sealed partial class RealNameService(
     private static partial Regex PassportPattern();
 
     /// <summary>Mainland Travel Permit for HK/Macao residents: H or M, 8 digits, optionally 2 digits of issue count.</summary>
-    [GeneratedRegex(@"^[HM]\d{8}(\d{2})?$")]
+    [GeneratedRegex(@"^[HM][0-9]{8}([0-9]{2})?$")]
     private static partial Regex HkMacaoPattern();
 
     /// <summary>Mainland Travel Permit for Taiwan residents: 8 digits, optionally 2 digits of issue count.</summary>
-    [GeneratedRegex(@"^\d{8}(\d{2})?$")]
+    [GeneratedRegex(@"^[0-9]{8}([0-9]{2})?$")]
     private static partial Regex TaiwanPattern();
 }

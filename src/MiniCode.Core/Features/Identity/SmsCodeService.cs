@@ -12,6 +12,8 @@ namespace MiniCode.Features.Identity;
 public static class SmsPurposes
 {
     public const string Login = "login", Bind = "bind", Register = "register", ResetPassword = "reset-password", AssistedRegistration = "assisted-registration";
+    /// <summary>A relative agrees to be added by a holder; sent through <c>POST /api/me/relatives/consent-codes</c> only.</summary>
+    public const string RelativeConsent = "relative-consent";
     public static readonly IReadOnlySet<string> All = new HashSet<string> { Login, Bind, Register, ResetPassword, AssistedRegistration };
 }
 

@@ -31,8 +31,23 @@ public sealed class Person
     /// <summary>GB/T 2260 region of household registration (first six digits of a resident ID).</summary>
     public string? RegionCode { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
-    /// <summary>Set when an account deletion anonymised this person (PIPL); the row stays only for referential facts.</summary>
+    /// <summary>Set when an account deletion anonymised this person (PIPL); the row and its blind index stay for the health facts.</summary>
     public DateTimeOffset? AnonymisedAt { get; set; }
+
+    /// <summary>
+    /// PIPL deletion: the identity goes, the blind index stays. Health facts (nucleic-acid and vaccination rows, risk
+    /// lists, overrides, on-site temperatures) hang on it, so a later real name of the same document finds them again.
+    /// </summary>
+    public void Anonymise(string emptyCipher, DateTimeOffset now)
+    {
+        Name = "已注销";
+        DocumentCipher = emptyCipher;
+        DocumentMasked = "";
+        BirthDate = null;
+        Gender = null;
+        RegionCode = null;
+        AnonymisedAt = now;
+    }
 
     /// <summary>Whole years of age on <paramref name="today"/>, or null when the birth date is unknown.</summary>
     public int? AgeOn(DateOnly today)

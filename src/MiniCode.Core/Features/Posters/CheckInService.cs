@@ -18,11 +18,22 @@ public interface IRelativeAccess
 {
     /// <summary>The person behind the holder's relative <paramref name="relativeId"/>, or null when the holder has no such relative.</summary>
     Task<long?> RelativePersonIdAsync(long holderPersonId, long relativeId, CancellationToken ct);
+
+    /// <summary>The holder's relative <paramref name="relativeId"/> with whether the holder sees all of their check-ins, or null.</summary>
+    Task<CheckInSubject?> RelativeAsync(long holderPersonId, long relativeId, CancellationToken ct);
 }
+
+/// <summary>
+/// Whose check-ins: a person, and whether the caller sees all of them (self, a proven relative) or only the ones the
+/// caller made (a relative not proven, private to each holder's person).
+/// </summary>
+public sealed record CheckInSubject(long PersonId, bool SeesAll);
 
 internal sealed class NoRelatives : IRelativeAccess
 {
     public Task<long?> RelativePersonIdAsync(long holderPersonId, long relativeId, CancellationToken ct) => Task.FromResult<long?>(null);
+
+    public Task<CheckInSubject?> RelativeAsync(long holderPersonId, long relativeId, CancellationToken ct) => Task.FromResult<CheckInSubject?>(null);
 }
 
 /// <summary>
@@ -34,7 +45,8 @@ public sealed class CheckInService(MiniCodeDbContext db, PosterResolver resolver
 {
     public async Task<CheckInView> CheckInAsync(long accountId, long selfPersonId, CheckInRequest request, CancellationToken ct)
     {
-        var personId = await SubjectAsync(accountId, selfPersonId, request.RelativeId, ct);
+        var (personId, seesAll) = await SubjectAsync(selfPersonId, request.RelativeId, ct);
+        var holders = await HoldersAsync(accountId, seesAll, ct);
         var venue = await resolver.ResolveAsync(request.Payload, ct);
         if (!await db.Set<HealthDeclaration>().AsNoTracking().AnyAsync(d => d.PersonId == personId, ct))
             throw new ApiException(HealthCodeErrors.DeclarationRequired);
@@ -49,7 +61,7 @@ public sealed class CheckInService(MiniCodeDbContext db, PosterResolver resolver
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await using var gate = await locks.AcquireAsync(db, $"check-in:{personId}:{posterId}", ct);
         var checkIn = await db.Set<CheckIn>()
-            .Where(c => c.PersonId == personId && c.PosterId == posterId && c.CheckedInAt > windowStart)
+            .Where(c => c.PersonId == personId && c.PosterId == posterId && c.CheckedInAt > windowStart && (seesAll || holders.Contains(c.AccountId)))
             .OrderByDescending(c => c.CheckedInAt).FirstOrDefaultAsync(ct);
         var repeated = checkIn is not null;
         if (checkIn is null)
@@ -73,11 +85,12 @@ public sealed class CheckInService(MiniCodeDbContext db, PosterResolver resolver
     /// <summary>The person's own visits still kept (the retention period is part of the answer).</summary>
     public async Task<MyCheckIns> MineAsync(long accountId, long selfPersonId, long? relativeId, CancellationToken ct)
     {
-        var personId = await SubjectAsync(accountId, selfPersonId, relativeId, ct);
+        var (personId, seesAll) = await SubjectAsync(selfPersonId, relativeId, ct);
+        var holders = await HoldersAsync(accountId, seesAll, ct);
         var rows = await (from c in db.Set<CheckIn>().AsNoTracking()
                           join p in db.Set<Poster>().AsNoTracking() on c.PosterId equals p.Id
                           join person in db.Set<Person>().AsNoTracking() on c.PersonId equals person.Id
-                          where c.PersonId == personId
+                          where c.PersonId == personId && (seesAll || holders.Contains(c.AccountId))
                           orderby c.CheckedInAt descending
                           select new { c.Id, Poster = p, person.Name, c.CheckedInAt, c.ScanCount }).Take(options.Value.MaxPageSize).ToListAsync(ct);
         var o = options.Value;
@@ -94,10 +107,14 @@ public sealed class CheckInService(MiniCodeDbContext db, PosterResolver resolver
         return purged;
     }
 
-    private async Task<long> SubjectAsync(long accountId, long selfPersonId, long? requested, CancellationToken ct)
+    /// <summary>The accounts whose check-ins of a private relative the caller sees: every account of the caller's person.</summary>
+    private async Task<List<long>> HoldersAsync(long accountId, bool seesAll, CancellationToken ct) =>
+        seesAll ? [] : await db.SameHumanAsync(accountId, ct);
+
+    private async Task<CheckInSubject> SubjectAsync(long selfPersonId, long? requested, CancellationToken ct)
     {
-        if (requested is not { } relativeId) return selfPersonId;
-        return await relatives.RelativePersonIdAsync(selfPersonId, relativeId, ct) ?? throw new ApiException(PostersErrors.PersonNotAllowed);
+        if (requested is not { } relativeId) return new CheckInSubject(selfPersonId, SeesAll: true);
+        return await relatives.RelativeAsync(selfPersonId, relativeId, ct) ?? throw new ApiException(PostersErrors.PersonNotAllowed);
     }
 
     internal static VenueView Venue(Poster p) => new(p.Id, p.VenueName, p.Address, p.RegionCode, p.VenueType, p.Kind);

@@ -161,6 +161,6 @@ public sealed partial class PosterService(MiniCodeDbContext db, CodeSigner signe
         return Landline().IsMatch(s) ? s : null;
     }
 
-    [GeneratedRegex(@"^0\d{2,3}-?\d{7,8}$")]
+    [GeneratedRegex(@"^0[0-9]{2,3}-?[0-9]{7,8}$")]
     private static partial Regex Landline();
 }

@@ -51,12 +51,14 @@ public sealed class DeclarationService(MiniCodeDbContext db, HealthStatusService
         d.ChangedAt = now;
         d.ChangedBy = actor;
 
-        // Joins the caller's transaction when there is one (adding a relative with the first declaration).
+        // Joins the caller's transaction when there is one (adding a relative with the first declaration); the caller
+        // then flushes the notices after its commit.
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await db.SaveChangesAsync(ct);
         await statuses.RecomputeAsync(personId, "declaration", actor, ct);
         await db.SaveChangesAsync(ct);
-        if (tx is not null) await tx.CommitAsync(ct);
+        if (tx is null) return ToView(d);
+        await tx.CommitAsync(ct);
         await notices.FlushAsync(ct);
         return ToView(d);
     }

@@ -30,7 +30,7 @@ public sealed class ColorRulesOptions : ISectionOptions
     public int PositiveResultWindowDays { get; set; } = 14;
 
     /// <summary>Negative-result badge windows in hours, ascending, comma separated: 24 h, 48 h, 72 h, 7 days.</summary>
-    [Required, RegularExpression(@"^\d+(,\d+)*$")]
+    [Required, RegularExpression(@"^[0-9]+(,[0-9]+)*$")]
     public string NucleicAcidBadgeHours { get; set; } = "24,48,72,168";
 
     /// <summary>Doses that make a vaccination series complete when the record does not say so itself.</summary>

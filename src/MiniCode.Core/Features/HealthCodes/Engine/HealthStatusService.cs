@@ -40,7 +40,7 @@ public sealed class HealthStatusService(MiniCodeDbContext db, ColorEngine engine
             if (old is { } previous && decision.Color > previous) status.RevokedBefore = now;
             db.Add(new ColorChange { PersonId = personId, OldColor = old, NewColor = decision.Color, Cause = cause, Actor = actor, ReasonCodes = codes, At = now });
             if (old is not null)
-                notices.Enqueue(new NoticeMessage(personId, "color_changed", "健康码颜色变更",
+                notices.Enqueue(new NoticeMessage(personId, NoticeDispatcher.ColorChangedKind, "健康码颜色变更",
                     $"您的健康码已由{ColorNames.Chinese(old.Value)}变为{ColorNames.Chinese(decision.Color)}：{status.ReasonTexts}。{decision.Guidance}", now));
         }
         return status;

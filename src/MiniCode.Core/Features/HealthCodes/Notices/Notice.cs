@@ -31,6 +31,20 @@ internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
 /// <summary>A message to one person, independent of how it travels.</summary>
 public sealed record NoticeMessage(long PersonId, string Kind, string Title, string Body, DateTimeOffset At);
 
+/// <summary>Someone else whose inbox gets a copy of a person's colour-change notices: a holder of that person as a relative.</summary>
+public sealed record NoticeWatcher(long PersonId, string RelativeMaskedName);
+
+/// <summary>Who watches a person's colour (households fill it: holders of a proven relative, or of one without an account).</summary>
+public interface INoticeWatchers
+{
+    Task<IReadOnlyList<NoticeWatcher>> WatchersOfAsync(long personId, CancellationToken ct);
+}
+
+internal sealed class NoNoticeWatchers : INoticeWatchers
+{
+    public Task<IReadOnlyList<NoticeWatcher>> WatchersOfAsync(long personId, CancellationToken ct) => Task.FromResult<IReadOnlyList<NoticeWatcher>>([]);
+}
+
 /// <summary>
 /// One way a notice reaches the citizen besides the in-app inbox (which every notice lands in): a WeChat subscribe
 /// message, an Alipay message (<c>services.AddSingleton&lt;INoticeChannel, ...&gt;()</c>). A deferred channel is sent

@@ -28,11 +28,13 @@ public sealed class RecordingNoticeChannel(IOptionsMonitor<Infrastructure.Hostin
 /// Collects notices during an action (scoped) and, once the action has committed (so a rolled-back change never
 /// notifies), writes them to the inbox together with one <see cref="NoticeDelivery"/> per deferred channel in one unit
 /// of work, wakes the delivery worker and calls the immediate channels. A failing immediate channel is logged and does
-/// not stop the others.
+/// not stop the others. A colour change is also copied to the inbox of every <see cref="INoticeWatchers">watcher</see>
+/// (the holders of the person as a relative), inbox only.
 /// </summary>
 public sealed class NoticeDispatcher(IServiceScopeFactory scopes, IEnumerable<INoticeChannel> channels, NoticeDeliverySignal signal,
     TimeProvider time, ILogger<NoticeDispatcher> logger)
 {
+    public const string ColorChangedKind = "color_changed", RelativeColorChangedKind = "relative_color_changed";
     private readonly List<NoticeMessage> _pending = [];
 
     public void Enqueue(NoticeMessage message) => _pending.Add(message);
@@ -46,9 +48,17 @@ public sealed class NoticeDispatcher(IServiceScopeFactory scopes, IEnumerable<IN
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<MiniCodeDbContext>();
+            var watchers = scope.ServiceProvider.GetRequiredService<INoticeWatchers>();
             var now = time.GetUtcNow();
             foreach (var message in batch)
             {
+                if (message.Kind == ColorChangedKind)
+                    foreach (var w in await watchers.WatchersOfAsync(message.PersonId, cancellationToken))
+                        db.Add(new Notice
+                        {
+                            PersonId = w.PersonId, Kind = RelativeColorChangedKind, Title = "亲友健康码颜色变更", CreatedAt = message.At,
+                            Body = message.Body.Replace("您的健康码", $"亲友{w.RelativeMaskedName}的健康码", StringComparison.Ordinal),
+                        });
                 var notice = new Notice { PersonId = message.PersonId, Kind = message.Kind, Title = message.Title, Body = message.Body, CreatedAt = message.At };
                 db.Add(notice);
                 foreach (var channel in deferred)

@@ -23,18 +23,24 @@ public sealed class HealthReportService(MiniCodeDbContext db, ColorEngine engine
 {
     public const int MaxRecords = 100;
 
-    public async Task<HealthReport> ReportAsync(long personId, CancellationToken ct)
+    /// <summary>
+    /// The full report, or with <paramref name="onlyRecordedBy"/> (a relative private to a holder) the colour and only the
+    /// history those actors (the holder person's accounts) caused, without the person's results.
+    /// </summary>
+    public async Task<HealthReport> ReportAsync(long personId, CancellationToken ct, IReadOnlyCollection<string>? onlyRecordedBy = null)
     {
         var person = await db.Set<Person>().AsNoTracking().FirstAsync(p => p.Id == personId, ct);
         var status = await db.Set<HealthStatus>().AsNoTracking().FirstOrDefaultAsync(s => s.PersonId == personId, ct);
-        var history = await db.Set<ColorChange>().AsNoTracking().Where(c => c.PersonId == personId).OrderByDescending(c => c.At).Take(MaxRecords).ToListAsync(ct);
+        var history = await db.Set<ColorChange>().AsNoTracking().Where(c => c.PersonId == personId && (onlyRecordedBy == null || onlyRecordedBy.Contains(c.Actor)))
+            .OrderByDescending(c => c.At).Take(MaxRecords).ToListAsync(ct);
+        var full = onlyRecordedBy is null;
         var reasons = status is null ? [] : status.ReasonCodes.Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Zip(status.ReasonTexts.Split('；'), (c, t) => new ColorReason(c, t)).ToList();
         return new HealthReport(
             Infrastructure.Logging.SensitiveDataMasker.MaskName(person.Name), person.DocumentMasked, status?.Color, reasons,
-            status is null ? null : engine.BadgesAt(status.LatestNegativeSampleAt, status.Vaccination, time.GetUtcNow()),
+            status is null || !full ? null : engine.BadgesAt(status.LatestNegativeSampleAt, status.Vaccination, time.GetUtcNow()),
             history.Select(c => new ColorHistoryView(c.OldColor, c.NewColor, c.Cause, c.ReasonCodes.Split(',', StringSplitOptions.RemoveEmptyEntries), c.At)).ToList(),
-            await NucleicAcidAsync(person.DocumentIndex, ct), await VaccinationsAsync(person.DocumentIndex, ct));
+            full ? await NucleicAcidAsync(person.DocumentIndex, ct) : [], full ? await VaccinationsAsync(person.DocumentIndex, ct) : []);
     }
 
     public async Task<IReadOnlyList<NucleicAcidView>> NucleicAcidOfAsync(long personId, CancellationToken ct) =>

@@ -38,12 +38,12 @@ public static class PortraitsApi
         me.MapDelete("/", Delete).ProducesErrors(PortraitNotFound);
 
         // The relatives group already declares the session errors.
-        relatives.MapGet("/{id:long}/portrait", RelativeStatus).ProducesErrors(RelativeNotFound);
-        relatives.MapPost("/{id:long}/portrait", RelativeUpload).DisableAntiforgery().ProducesErrors(UploadErrors, RelativeNotFound);
-        relatives.MapPost("/{id:long}/portrait/authority", RelativeFetch).ProducesErrors(FetchErrors, RelativeNotFound);
-        relatives.MapPut("/{id:long}/portrait/display", RelativeDisplay).ProducesErrors(DisplayErrors, RelativeNotFound);
-        relatives.MapGet("/{id:long}/portrait/image", RelativeImage).ProducesErrors(PortraitNotFound, RelativeNotFound);
-        relatives.MapDelete("/{id:long}/portrait", RelativeDelete).ProducesErrors(PortraitNotFound, RelativeNotFound);
+        relatives.MapGet("/{id:long}/portrait", RelativeStatus).ProducesErrors(RelativeNotFound, HouseholdsErrors.ProofRequired);
+        relatives.MapPost("/{id:long}/portrait", RelativeUpload).DisableAntiforgery().ProducesErrors(UploadErrors, RelativeNotFound, HouseholdsErrors.ProofRequired);
+        relatives.MapPost("/{id:long}/portrait/authority", RelativeFetch).ProducesErrors(FetchErrors, RelativeNotFound, HouseholdsErrors.ProofRequired);
+        relatives.MapPut("/{id:long}/portrait/display", RelativeDisplay).ProducesErrors(DisplayErrors, RelativeNotFound, HouseholdsErrors.ProofRequired);
+        relatives.MapGet("/{id:long}/portrait/image", RelativeImage).ProducesErrors(PortraitNotFound, RelativeNotFound, HouseholdsErrors.ProofRequired);
+        relatives.MapDelete("/{id:long}/portrait", RelativeDelete).ProducesErrors(PortraitNotFound, RelativeNotFound, HouseholdsErrors.ProofRequired);
 
         app.MapApiGroup("/api/portraits").RequireAuthorization(HealthCodesSetup.VerifierPolicy)
             .RequireRateLimiting(HealthCodesSetup.VerifyRateLimit).WithTags("Households")
@@ -73,26 +73,26 @@ public static class PortraitsApi
     }
 
     private static async Task<Ok<PortraitStatus>> RelativeStatus(long id, ClaimsPrincipal user, HouseholdAccess access, PortraitService portraits, CancellationToken ct) =>
-        TypedResults.Ok(await portraits.StatusAsync(await access.RelativePersonAsync(user, id, ct), ct));
+        TypedResults.Ok(await portraits.StatusAsync(await access.SharedRelativePersonAsync(user, id, ct), ct));
 
     private static async Task<Ok<PortraitStatus>> RelativeUpload(long id, IFormFile? file, ClaimsPrincipal user, HouseholdAccess access,
         PortraitService portraits, CancellationToken ct) =>
-        TypedResults.Ok(await UploadCoreAsync(await access.RelativePersonAsync(user, id, ct), file, portraits, ct));
+        TypedResults.Ok(await UploadCoreAsync(await access.SharedRelativePersonAsync(user, id, ct), file, portraits, ct));
 
     private static async Task<Ok<PortraitStatus>> RelativeFetch(long id, ClaimsPrincipal user, HouseholdAccess access, PortraitService portraits, CancellationToken ct) =>
-        TypedResults.Ok(await portraits.FetchAuthoritativeAsync(await access.RelativePersonAsync(user, id, ct), ct));
+        TypedResults.Ok(await portraits.FetchAuthoritativeAsync(await access.SharedRelativePersonAsync(user, id, ct), ct));
 
     private static async Task<Ok<PortraitStatus>> RelativeDisplay(long id, PortraitDisplayRequest body, ClaimsPrincipal user,
         HouseholdAccess access, PortraitService portraits, CancellationToken ct) =>
-        TypedResults.Ok(await portraits.SetDisplayAsync(await access.RelativePersonAsync(user, id, ct), body.Photo!.Value, ct));
+        TypedResults.Ok(await portraits.SetDisplayAsync(await access.SharedRelativePersonAsync(user, id, ct), body.Photo!.Value, ct));
 
     private static async Task<FileContentHttpResult> RelativeImage(long id, ClaimsPrincipal user, HouseholdAccess access, PortraitService portraits,
         HttpContext http, CancellationToken ct) =>
-        await ImageCoreAsync(await access.RelativePersonAsync(user, id, ct), null, portraits, http, ct);
+        await ImageCoreAsync(await access.SharedRelativePersonAsync(user, id, ct), null, portraits, http, ct);
 
     private static async Task<NoContent> RelativeDelete(long id, ClaimsPrincipal user, HouseholdAccess access, PortraitService portraits, CancellationToken ct)
     {
-        await portraits.DeleteAsync(await access.RelativePersonAsync(user, id, ct), ct);
+        await portraits.DeleteAsync(await access.SharedRelativePersonAsync(user, id, ct), ct);
         return TypedResults.NoContent();
     }
 

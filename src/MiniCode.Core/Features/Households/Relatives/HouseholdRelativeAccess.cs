@@ -3,11 +3,14 @@ using MiniCode.Features.Posters;
 
 namespace MiniCode.Features.Households.Relatives;
 
-/// <summary>Lets a holder check in a relative at a venue: only relatives of this holder resolve to a person.</summary>
+/// <summary>Lets a holder check in a relative at a venue: only relatives of this holder resolve to a person; a private one sees only the holder's own check-ins.</summary>
 internal sealed class HouseholdRelativeAccess(MiniCodeDbContext db) : IRelativeAccess
 {
     public async Task<long?> RelativePersonIdAsync(long holderPersonId, long relativeId, CancellationToken ct) =>
+        (await RelativeAsync(holderPersonId, relativeId, ct))?.PersonId;
+
+    public async Task<CheckInSubject?> RelativeAsync(long holderPersonId, long relativeId, CancellationToken ct) =>
         await db.Set<Relative>().AsNoTracking()
             .Where(r => r.Id == relativeId && r.HolderPersonId == holderPersonId)
-            .Select(r => (long?)r.PersonId).FirstOrDefaultAsync(ct);
+            .Select(r => new CheckInSubject(r.PersonId, r.Proof != RelativeProof.None)).FirstOrDefaultAsync(ct);
 }

@@ -2,23 +2,24 @@ using System.Globalization;
 using MiniCode.Data;
 using MiniCode.Features.HealthCodes.Declarations;
 using MiniCode.Features.HealthCodes.Engine;
+using MiniCode.Features.HealthCodes.Notices;
 using MiniCode.Features.Identity;
 using MiniCode.Features.Identity.Face;
 using MiniCode.Features.People;
 using MiniCode.Infrastructure.Concurrency;
 using MiniCode.Infrastructure.Errors;
 using MiniCode.Infrastructure.Logging;
-using MiniCode.Infrastructure.Security;
 
 namespace MiniCode.Features.Households.Relatives;
 
 /// <summary>
-/// 亲友健康码: a holder adds relatives (real name + document checked as in identity, consent, face verification unless
-/// exempt by age, first health declaration), lists and switches between them, and deletes them after a waiting time.
+/// 亲友健康码: a holder adds relatives (real name + document checked as in identity, consent, proof by the relative's
+/// face or SMS code unless exempt by age — then private to the holder, first health declaration), lists and switches
+/// between them, and deletes them after a waiting time.
 /// </summary>
 public sealed class RelativeService(
-    MiniCodeDbContext db, RealNameService realNames, PersonalDataProtector protector, FaceVerificationService faces, DeclarationService declarations,
-    HouseholdCleanup cleanup, KeyedLocks locks, IOptions<RelativesOptions> options, IOptions<IdentityOptions> identity, TimeProvider time)
+    MiniCodeDbContext db, RealNameService realNames, RelativeProofCheck proofs, DeclarationService declarations, NoticeDispatcher notices,
+    HouseholdCleanup cleanup, KeyedLocks locks, IOptions<RelativesOptions> options, TimeProvider time)
 {
     private const int SlotAttempts = 4;
 
@@ -31,35 +32,29 @@ public sealed class RelativeService(
         var consentBy = r.Consent!.By == "guardian" ? ConsentBy.Guardian : ConsentBy.Relative;
         if (age < o.GuardianConsentUnderAge && consentBy != ConsentBy.Guardian)
             throw new ApiException(HouseholdsErrors.ConsentRequired, $"未满{o.GuardianConsentUnderAge}周岁的亲友须由监护人同意");
+        // Unproven, the declaration is always asked for: whether the person already has one would tell they exist.
+        if (r.Declaration is not null) declarations.Validate(r.Declaration);
+        else if (string.IsNullOrEmpty(r.FaceToken) && string.IsNullOrEmpty(r.Consent.SmsCode))
+            new InputValidator().Add("declaration", "首次添加亲友须填写健康申报").ThrowIfInvalid();
 
-        var index = protector.BlindIndex($"{doc.Type}:{doc.Number}");
+        var proof = await proofs.CheckAsync(holderAccountId, r, name, doc, age, ct);
+        var index = realNames.BlindIndexOf(doc);
         var existing = await db.Set<Person>().AsNoTracking().FirstOrDefaultAsync(p => p.DocumentIndex == index, ct);
         if (existing?.Id == holderPersonId) throw new ApiException(HouseholdsErrors.RelativeIsSelf);
-        if (existing is not null && existing.Name != name) throw new ApiException(IdentityErrors.NameMismatch);
+        if (proof == RelativeProof.Sms) await proofs.EnsurePhoneOfPersonAsync(r, existing, ct);
+        if (existing is { AnonymisedAt: null } && existing.Name != name) throw new ApiException(IdentityErrors.NameMismatch);
         if (existing is not null && await db.Set<Relative>().AnyAsync(x => x.HolderPersonId == holderPersonId && x.PersonId == existing.Id, ct))
             throw new ApiException(HouseholdsErrors.RelativeExists);
         if (await db.Set<Relative>().CountAsync(x => x.HolderPersonId == holderPersonId, ct) >= o.MaxPerHolder)
             throw new ApiException(HouseholdsErrors.RelativeLimit, $"每位用户最多可添加{o.MaxPerHolder}位亲友");
-        var needsDeclaration = existing is null || !await db.Set<HealthDeclaration>().AnyAsync(d => d.PersonId == existing.Id, ct);
-        if (needsDeclaration)
-        {
-            if (r.Declaration is null) new InputValidator().Add("declaration", "首次添加亲友须填写健康申报").ThrowIfInvalid();
-            declarations.Validate(r.Declaration!);
-        }
-
-        // Someone who has an account of their own always proves presence by face; otherwise age may exempt.
-        var hasOwnAccount = existing is not null &&
-            await db.Set<Account>().AnyAsync(a => a.PersonId == existing.Id && a.Status != AccountStatus.Deleted, ct);
-        var faceRequired = identity.Value.RealName.RequireFaceVerification &&
-            (hasOwnAccount || (age >= o.FaceExemptUnderAge && age <= o.FaceExemptOverAge));
-        if (faceRequired)
-            await faces.VerifyAsync(holderAccountId, FacePurposes.Relative, new FaceSubject(name, doc.Type, doc.Number), r.FaceToken, ct);
+        if (r.Declaration is null && (existing is null || !await db.Set<HealthDeclaration>().AnyAsync(d => d.PersonId == existing.Id, ct)))
+            new InputValidator().Add("declaration", "首次添加亲友须填写健康申报").ThrowIfInvalid();
 
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await InsertAsync(holderAccountId, holderPersonId, name, doc, index, r, consentBy, faceRequired, needsDeclaration, ct);
+                return await InsertAsync(holderAccountId, holderPersonId, name, doc, r, consentBy, proof, ct);
             }
             catch (DbUpdateException e) when (attempt < SlotAttempts && !DatabaseFaults.IsUnavailable(e))
             {
@@ -74,8 +69,8 @@ public sealed class RelativeService(
         }
     }
 
-    private async Task<RelativeView> InsertAsync(long holderAccountId, long holderPersonId, string name, RealNameService.Document doc, string index, AddRelativeRequest r,
-        ConsentBy consentBy, bool faceVerified, bool declare, CancellationToken ct)
+    private async Task<RelativeView> InsertAsync(long holderAccountId, long holderPersonId, string name, RealNameService.Document doc, AddRelativeRequest r,
+        ConsentBy consentBy, RelativeProof proof, CancellationToken ct)
     {
         var o = options.Value;
         var now = time.GetUtcNow();
@@ -87,30 +82,48 @@ public sealed class RelativeService(
         var slot = Enumerable.Range(1, o.MaxPerHolder).FirstOrDefault(s => !used.Contains(s));
         if (slot == 0) throw new ApiException(HouseholdsErrors.RelativeLimit, $"每位用户最多可添加{o.MaxPerHolder}位亲友");
 
-        var person = await db.Set<Person>().FirstOrDefaultAsync(p => p.DocumentIndex == index, ct) ?? new Person
-        {
-            Name = name,
-            DocumentType = doc.Type,
-            DocumentCipher = protector.Encrypt(doc.Number),
-            DocumentIndex = index,
-            DocumentMasked = SensitiveDataMasker.MaskIdNumber(doc.Number),
-            BirthDate = doc.BirthDate,
-            Gender = doc.Gender,
-            RegionCode = doc.RegionCode,
-            CreatedAt = now,
-        };
+        var person = await realNames.PersonOfAsync(name, doc, ct);
         var relative = new Relative
         {
             HolderPersonId = holderPersonId, Person = person, Slot = slot, Relation = string.IsNullOrWhiteSpace(r.Relation) ? null : r.Relation.Trim(),
-            ConsentBy = consentBy, ConsentAt = now, FaceVerified = faceVerified, AddedAt = now,
+            ConsentBy = consentBy, ConsentAt = now, FaceVerified = proof == RelativeProof.Face, Proof = proof, AddedAt = now,
         };
         db.Add(relative);
         await db.SaveChangesAsync(ct);
-        if (declare) await declarations.SubmitAsync(person.Id, r.Declaration!, $"holder:{holderAccountId}", ct);
+        // The first declaration only: what the person (or any holder) declared before is never overwritten by an add.
+        if (r.Declaration is not null && !await db.Set<HealthDeclaration>().AnyAsync(d => d.PersonId == person.Id, ct))
+            await declarations.SubmitAsync(person.Id, r.Declaration, HolderActor(holderAccountId), ct);
         await tx.CommitAsync(ct);
+        await notices.FlushAsync(ct);
         var color = await db.Set<HealthStatus>().Where(s => s.PersonId == person.Id).Select(s => (HealthColor?)s.Color).FirstOrDefaultAsync(ct);
         return ToView(relative, person, color);
     }
+
+    /// <summary>
+    /// A proven holder declares for the person; a private one only while the person has no declaration or the current
+    /// one is this holder's own, so nobody unproven overwrites what the person or another holder declared.
+    /// </summary>
+    private async Task<bool> MayDeclareAsync(Relative relative, CancellationToken ct)
+    {
+        if (relative.Shared) return true;
+        var actors = await HolderActorsAsync(relative.HolderPersonId, ct);
+        return !await db.Set<HealthDeclaration>().AnyAsync(d => d.PersonId == relative.PersonId && !actors.Contains(d.ChangedBy), ct);
+    }
+
+    /// <summary>Declaring later for a relative (<c>POST /api/me/relatives/{id}/declaration</c>).</summary>
+    public async Task<DeclarationView> DeclareAsync(long holderAccountId, long holderPersonId, long relativeId, DeclarationRequest body, CancellationToken ct)
+    {
+        var relative = await db.Set<Relative>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == relativeId && x.HolderPersonId == holderPersonId, ct)
+            ?? throw new ApiException(HouseholdsErrors.RelativeNotFound);
+        if (!await MayDeclareAsync(relative, ct)) throw new ApiException(HouseholdsErrors.ProofRequired);
+        return await declarations.SubmitAsync(relative.PersonId, body, HolderActor(holderAccountId), ct);
+    }
+
+    public static string HolderActor(long holderAccountId) => "holder:" + holderAccountId.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>What any account of the holder's person recorded as holder: a private relative is private to that person.</summary>
+    public async Task<List<string>> HolderActorsAsync(long holderPersonId, CancellationToken ct) =>
+        (await db.Set<Account>().AsNoTracking().Where(a => a.PersonId == holderPersonId).Select(a => a.Id).ToListAsync(ct)).Select(HolderActor).ToList();
 
     public async Task<IReadOnlyList<RelativeView>> ListAsync(long holderPersonId, CancellationToken ct)
     {
@@ -168,8 +181,8 @@ public sealed class RelativeService(
 
     private RelativeView ToView(Relative r, Person p, HealthColor? color) => new(
         r.Id, SensitiveDataMasker.MaskName(p.Name), JsonName(p.DocumentType), p.DocumentMasked, r.Relation,
-        p.AgeOn(ChinaTime.Today(time.GetUtcNow())), r.FaceVerified, r.ConsentBy == ConsentBy.Guardian ? "guardian" : "relative",
-        r.AddedAt, DeletableAt(r), color);
+        p.AgeOn(ChinaTime.Today(time.GetUtcNow())), r.FaceVerified, r.Proof.ToString().ToLowerInvariant(), !r.Shared,
+        r.ConsentBy == ConsentBy.Guardian ? "guardian" : "relative", r.AddedAt, DeletableAt(r), color);
 
     private static string JsonName(DocumentType type) => type switch
     {

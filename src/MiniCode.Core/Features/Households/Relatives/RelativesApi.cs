@@ -1,11 +1,13 @@
 using System.Security.Claims;
 using MiniCode.Features.HealthCodes;
 using MiniCode.Features.HealthCodes.Declarations;
+using MiniCode.Features.HealthCodes.Reports;
 using MiniCode.Features.Identity;
 using MiniCode.Features.Sessions;
 using MiniCode.Infrastructure.Endpoints;
 using MiniCode.Infrastructure.Errors;
 using MiniCode.Infrastructure.Hosting;
+using MiniCode.Infrastructure.Logging;
 
 namespace MiniCode.Features.Households.Relatives;
 
@@ -19,11 +21,16 @@ public static class RelativesApi
         var relative = HouseholdsErrors.RelativeNotFound;
         g.MapGet("/", List);
         g.MapPost("/", Add).ProducesErrors(IdentityErrors.Face, CommonErrors.ValidationFailed, SessionErrors.RealNameRequired, HouseholdsErrors.ConsentRequired,
-            HouseholdsErrors.RelativeIsSelf, IdentityErrors.NameMismatch, HouseholdsErrors.RelativeExists, HouseholdsErrors.RelativeLimit, HouseholdsErrors.RelativeBusy);
+            HouseholdsErrors.RelativeIsSelf, IdentityErrors.NameMismatch, HouseholdsErrors.RelativeExists, HouseholdsErrors.RelativeLimit, HouseholdsErrors.RelativeBusy)
+            .ProducesErrors(IdentityErrors.SmsCode).ProducesErrors(HouseholdsErrors.ConsentPhoneMismatch);
+        g.MapPost("/consent-codes", SendConsentCode).ProducesErrors(IdentityErrors.SmsSend);
         g.MapGet("/switch", Switch).ProducesErrors(SessionErrors.RealNameRequired);
         g.MapGet("/{id:long}", Get).ProducesErrors(relative);
         g.MapDelete("/{id:long}", Delete).ProducesErrors(relative, HouseholdsErrors.RelativeDeleteTooSoon);
-        g.MapPost("/{id:long}/declaration", Declare).ProducesErrors(relative, CommonErrors.ValidationFailed, HealthCodeErrors.DeclarationTooSoon);
+        g.MapPost("/{id:long}/declaration", Declare).ProducesErrors(relative, CommonErrors.ValidationFailed, HealthCodeErrors.DeclarationTooSoon, HouseholdsErrors.ProofRequired);
+        g.MapGet("/{id:long}/health-report", Report).ProducesErrors(relative);
+        g.MapGet("/{id:long}/nucleic-acid-results", NucleicAcid).ProducesErrors(relative, HouseholdsErrors.ProofRequired);
+        g.MapGet("/{id:long}/vaccinations", Vaccinations).ProducesErrors(relative, HouseholdsErrors.ProofRequired);
         g.MapGet("/{id:long}/code", Code).ProducesErrors(HealthCodeErrors.ShowCode, relative);
         g.MapGet("/{id:long}/code.png", CodePng).ProducesErrors(HealthCodeErrors.ShowCode, relative);
         g.MapGet("/{id:long}/code.svg", CodeSvg).ProducesErrors(HealthCodeErrors.ShowCode, relative);
@@ -51,12 +58,30 @@ public static class RelativesApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<DeclarationView>> Declare(long id, DeclarationRequest body, ClaimsPrincipal user, HouseholdAccess access,
-        DeclarationService declarations, CancellationToken ct)
+    /// <summary>Always sends (the same answer whether or not the phone belongs to anyone); whose phone it is counts only when the code comes back.</summary>
+    private static async Task<Ok<ConsentCodeSent>> SendConsentCode(ConsentCodeRequest body, SmsCodeService codes, HttpContext http, CancellationToken ct)
     {
-        var personId = await access.RelativePersonAsync(user, id, ct);
-        return TypedResults.Ok(await declarations.SubmitAsync(personId, body, $"holder:{user.AccountId()}", ct));
+        var phone = PhoneNumbers.Normalise(body.Phone)!;
+        var sent = await codes.SendAsync(phone, SmsPurposes.RelativeConsent, http.Connection.RemoteIpAddress?.ToString() ?? "unknown", ct);
+        return TypedResults.Ok(new ConsentCodeSent(SensitiveDataMasker.MaskPhone(phone), sent.ExpiresInSeconds, sent.ResendAfterSeconds));
     }
+
+    private static async Task<Ok<DeclarationView>> Declare(long id, DeclarationRequest body, ClaimsPrincipal user, RelativeService relatives, CancellationToken ct) =>
+        TypedResults.Ok(await relatives.DeclareAsync(user.AccountId(), user.PersonIdOrThrow(), id, body, ct));
+
+    /// <summary>A private relative's report has the colour and only the history this holder caused, without results.</summary>
+    private static async Task<Ok<HealthReport>> Report(long id, ClaimsPrincipal user, HouseholdAccess access, RelativeService relatives,
+        HealthReportService reports, CancellationToken ct)
+    {
+        var subject = await access.RelativeAsync(user, id, ct);
+        return TypedResults.Ok(await reports.ReportAsync(subject.PersonId, ct, subject.Shared ? null : await relatives.HolderActorsAsync(user.PersonIdOrThrow(), ct)));
+    }
+
+    private static async Task<Ok<IReadOnlyList<NucleicAcidView>>> NucleicAcid(long id, ClaimsPrincipal user, HouseholdAccess access, HealthReportService reports, CancellationToken ct) =>
+        TypedResults.Ok(await reports.NucleicAcidOfAsync(await access.SharedRelativePersonAsync(user, id, ct), ct));
+
+    private static async Task<Ok<IReadOnlyList<VaccinationView>>> Vaccinations(long id, ClaimsPrincipal user, HouseholdAccess access, HealthReportService reports, CancellationToken ct) =>
+        TypedResults.Ok(await reports.VaccinationsOfAsync(await access.SharedRelativePersonAsync(user, id, ct), ct));
 
     private static async Task<Ok<CodeView>> Code(long id, ClaimsPrincipal user, HouseholdAccess access, ShowCodeService codes, HttpContext http, CancellationToken ct)
     {

@@ -64,7 +64,7 @@ public static class FaceSessionsApi
         else
         {
             var personId = body.RelativeId is { } relativeId
-                ? await relatives.RelativePersonIdAsync(account.Id, relativeId, ct) ?? throw new ApiException(HouseholdsErrors.RelativeNotFound)
+                ? (account.PersonId is { } holderPersonId ? await relatives.RelativePersonIdAsync(holderPersonId, relativeId, ct) : null) ?? throw new ApiException(HouseholdsErrors.RelativeNotFound)
                 : account.PersonId ?? throw new ApiException(SessionErrors.RealNameRequired);
             subject = await FaceCheckService.SubjectAsync(db, protector, personId, ct);
         }

@@ -99,7 +99,8 @@ public sealed class StaffTakeoverTests : IDisposable
         CookieSecurePolicy PolicyIn(MiniCodeFactory host) =>
             host.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(AdminAuth.Scheme).Cookie.SecurePolicy;
         Assert.Equal(CookieSecurePolicy.SameAsRequest, PolicyIn(_factory));
-        using var staging = new MiniCodeFactory().With("Environment", "Staging");
+        // A real face provider: the simulator one is refused outside Development and the tests.
+        using var staging = new MiniCodeFactory().With("Environment", "Staging").With("Identity:Face:Provider", "WeChat");
         Assert.Equal(CookieSecurePolicy.Always, PolicyIn(staging));
     }
 }

@@ -17,7 +17,7 @@ public sealed partial class LinksModel : RegionalPageModel
 {
     public IReadOnlyList<ServiceLink> Links { get; private set; } = [];
 
-    [GeneratedRegex(@"^(https://[^\s]+|wx[0-9a-f]{16}:[^\s]+|\d{16}:[^\s]+)$")]
+    [GeneratedRegex(@"^(https://[^\s]+|wx[0-9a-f]{16}:[^\s]+|[0-9]{16}:[^\s]+)$")]
     private static partial Regex TargetPattern();
 
     public async Task OnGetAsync(CancellationToken ct) => Links = await LoadAsync(ct);
