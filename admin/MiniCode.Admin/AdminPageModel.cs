@@ -30,6 +30,14 @@ public abstract class AdminPageModel : PageModel
 
     protected void Flash(string message) => TempData["Message"] = message;
 
+    /// <summary>The UTC instant a calendar day of the business time zone starts: how date filters turn into instants.</summary>
+    protected DateTimeOffset LocalMidnight(DateOnly day)
+    {
+        var zone = HttpContext.RequestServices.GetRequiredService<TimeProvider>().LocalTimeZone;
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
     /// <summary>Copies a failed <see cref="InputValidator"/>'s errors into ModelState; true when the input was valid.</summary>
     protected bool Accept(InputValidator validator)
     {

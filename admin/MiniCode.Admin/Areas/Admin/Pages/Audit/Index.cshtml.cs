@@ -50,11 +50,6 @@ public sealed class IndexModel(MiniCodeDbContext db, IOptions<AdminOptions> opti
             .ToDictionaryAsync(s => "staff:" + s.Id.ToString(CultureInfo.InvariantCulture), s => $"{s.Name}（{s.Username}）", ct);
     }
 
-    private DateTimeOffset LocalMidnight(DateOnly day)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, time.LocalTimeZone.GetUtcOffset(local)).ToUniversalTime();
-    }
 
     public string ActorName(string actor) => _names.TryGetValue(actor, out var name) ? name : actor;
 

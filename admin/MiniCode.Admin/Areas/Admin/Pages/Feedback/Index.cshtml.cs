@@ -71,11 +71,6 @@ public sealed class IndexModel(IOptions<AdminOptions> options, TimeProvider time
         return query;
     }
 
-    private DateTimeOffset LocalMidnight(DateOnly day)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, time.LocalTimeZone.GetUtcOffset(local)).ToUniversalTime();
-    }
 
     public string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, time.LocalTimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 

@@ -82,14 +82,9 @@ public sealed class SubmissionsModel(TimeProvider time) : RegionalPageModel
     private IQueryable<FormSubmission> Filtered()
     {
         var rows = Within.FormSubmissions.Where(s => s.FormId == Id);
-        if (From is { } from) { var since = StartOf(from); rows = rows.Where(s => s.SubmittedAt >= since); }
-        if (To is { } to) { var until = StartOf(to.AddDays(1)); rows = rows.Where(s => s.SubmittedAt < until); }
+        if (From is { } from) { var since = LocalMidnight(from); rows = rows.Where(s => s.SubmittedAt >= since); }
+        if (To is { } to) { var until = LocalMidnight(to.AddDays(1)); rows = rows.Where(s => s.SubmittedAt < until); }
         return rows;
     }
 
-    private DateTimeOffset StartOf(DateOnly day)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, time.LocalTimeZone.GetUtcOffset(local)).ToUniversalTime();
-    }
 }

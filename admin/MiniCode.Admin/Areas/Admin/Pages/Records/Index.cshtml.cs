@@ -185,11 +185,6 @@ public sealed class IndexModel(PersonalDataProtector protector, StaffPreferences
                };
     }
 
-    private DateTimeOffset LocalMidnight(DateOnly day)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, time.LocalTimeZone.GetUtcOffset(local)).ToUniversalTime();
-    }
 
     public string LinkFor(int page) => "/admin/records?" + string.Join('&',
         new[] { ("idNumber", IdNumber), ("name", Name), ("from", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),

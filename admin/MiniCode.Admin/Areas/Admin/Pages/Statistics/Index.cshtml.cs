@@ -57,11 +57,11 @@ public sealed class IndexModel(CodeStatisticsService statistics, JobsService job
         else (From, To) = (null, null);
         var lastDay = To ?? today;
         var firstDay = From ?? today.AddDays(1 - Days);
-        var until = Start(lastDay.AddDays(1));
+        var until = LocalMidnight(lastDay.AddDays(1));
         NarrowScope();
         Codes = await CodeStatistics.LoadAsync(Within, statistics, firstDay, lastDay, Scope, Type, ct);
         LastRollUp = jobs.LastSucceededAt("rollup-statistics");
-        var since = Start(firstDay);
+        var since = LocalMidnight(firstDay);
 
         // Like the code figures, every count stays within the jurisdiction.
         FeedbackTotal = await Within.Feedback.CountAsync(ct);
@@ -108,12 +108,6 @@ public sealed class IndexModel(CodeStatisticsService statistics, JobsService job
 
     public string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, time.LocalTimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
-    /// <summary>The UTC instant a local calendar day starts.</summary>
-    private DateTimeOffset Start(DateOnly day)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, time.LocalTimeZone.GetUtcOffset(local)).ToUniversalTime();
-    }
 
     private List<(string, int)> PerDay(IEnumerable<DateTimeOffset> moments, DateOnly firstDay)
     {
