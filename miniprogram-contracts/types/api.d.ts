@@ -128,6 +128,21 @@ export type CodeStyle = {
   borderColor: null | string;
 };
 
+export type CodeSubjectFact = {
+  name: string;
+  label: string;
+  value: string;
+};
+
+export type CodeSubjectView = {
+  title: string;
+  maskedHolder: null | string;
+  state: null | string;
+  validFrom: null | string;
+  validTo: null | string;
+  facts: Array<CodeSubjectFact>;
+};
+
 export type CodeView = {
   payload: string;
   color: HealthColor;
@@ -823,6 +838,7 @@ export type VerifyResponse = {
   expiresAt: null | string;
   maskedName: null | string;
   portraitReference: null | string;
+  subject: null | CodeSubjectView;
 };
 
 export type WeChatLoginRequest = {

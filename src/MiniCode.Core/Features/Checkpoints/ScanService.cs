@@ -98,7 +98,7 @@ public sealed partial class ScanService(
         var result = await verifier.VerifyAsync(payload, ct);
         if (!result.Valid)
             throw new ApiException(CheckpointErrors.CodeInvalid, extensions: new Dictionary<string, object?> { ["reason"] = result.ReasonCode });
-        if (result.Claims!.Type == CodeType.Poster) throw new ApiException(CheckpointErrors.NotHealthCode);
+        if (!result.Claims!.Type.IsPersonHealthCode()) throw new ApiException(CheckpointErrors.NotHealthCode);
         return (checked((long)result.Claims.SubjectId), result.MaskedName ?? "");
     }
 

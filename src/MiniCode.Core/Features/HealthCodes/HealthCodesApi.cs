@@ -26,7 +26,7 @@ public static class HealthCodesApi
     }
 
     public sealed record VerifyResponse(bool Valid, string? Reason, HealthColor? Color, string? Type, DateTimeOffset? IssuedAt,
-        DateTimeOffset? ExpiresAt, string? MaskedName, string? PortraitReference);
+        DateTimeOffset? ExpiresAt, string? MaskedName, string? PortraitReference, CodeSubjectView? Subject);
 
     public static IEndpointRouteBuilder MapHealthCodesApi(this IEndpointRouteBuilder app)
     {
@@ -102,6 +102,6 @@ public static class HealthCodesApi
     {
         var r = await verifier.VerifyAsync(body.Payload!, ct);
         return TypedResults.Ok(new VerifyResponse(r.Valid, r.ReasonCode, r.Color, r.Claims is { } c ? c.Type.WireName() : null,
-            r.Claims?.IssuedAt, r.Claims?.ExpiresAt, r.MaskedName, r.PortraitReference));
+            r.Claims?.IssuedAt, r.Claims?.ExpiresAt, r.MaskedName, r.PortraitReference, r.Subject));
     }
 }

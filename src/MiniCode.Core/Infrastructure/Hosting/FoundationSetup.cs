@@ -43,6 +43,8 @@ public static class FoundationSetup
         services.AddMiniCodeHealth();
         services.AddSingleton<PersonalDataProtector>();
         services.AddSingleton<Concurrency.KeyedLocks>();
+        services.TryAddSingleton<Cluster.InProcessClusterSignals>();
+        services.TryAddSingleton<Cluster.IClusterSignals>(sp => sp.GetRequiredService<Cluster.InProcessClusterSignals>());
         services.AddRequiredSetting(PersonalDataProtector.EncryptionKeySetting, "AES-256 key (base64) for ID and phone numbers at rest");
         services.AddRequiredSetting(PersonalDataProtector.BlindIndexKeySetting, "HMAC key (base64) for the blind index of ID and phone numbers");
         // One password hasher for citizens, scanners and staff.

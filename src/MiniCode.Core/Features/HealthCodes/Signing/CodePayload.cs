@@ -9,18 +9,33 @@ public enum CodeType : byte
     HealthCode = 1,
     OfflineCard = 2,
     Poster = 3,
+    /// <summary>出示证照: an e-licence bound by its holder; subjectId = the binding's id.</summary>
+    Licence = 4,
+    /// <summary>企业码: an enterprise as shown by one of its bound staff; subjectId = the binding's id.</summary>
+    Enterprise = 5,
+    /// <summary>授权码: an authorised errand shown by the grantee; subjectId = the authorisation's id.</summary>
+    Authorisation = 6,
+    /// <summary>预约码: a booked appointment; subjectId = the appointment's id.</summary>
+    Appointment = 7,
 }
 
 public static class CodeTypeNames
 {
-    /// <summary>The name of a code type on the wire and in statistics: "health_code", "offline_card", "poster".</summary>
+    /// <summary>The name of a code type on the wire and in statistics: "health_code", "offline_card", "poster", "licence", ….</summary>
     public static string WireName(this CodeType type) => type switch
     {
         CodeType.HealthCode => "health_code",
         CodeType.OfflineCard => "offline_card",
         CodeType.Poster => "poster",
+        CodeType.Licence => "licence",
+        CodeType.Enterprise => "enterprise",
+        CodeType.Authorisation => "authorisation",
+        CodeType.Appointment => "appointment",
         _ => CodeUsage.UnknownType,
     };
+
+    /// <summary>A code about a person's health (live code or offline card), as opposed to a venue or a 一码通 record.</summary>
+    public static bool IsPersonHealthCode(this CodeType type) => type is CodeType.HealthCode or CodeType.OfflineCard;
 }
 
 /// <summary>The signed facts of a code. <see cref="Color"/> is null for codes without a colour (posters).</summary>

@@ -15,7 +15,8 @@ public enum VerifyFailure
     Revoked,
 }
 
-public sealed record VerificationResult(bool Valid, VerifyFailure? Reason, CodeClaims? Claims, HealthColor? Color, string? MaskedName, string? PortraitReference)
+public sealed record VerificationResult(bool Valid, VerifyFailure? Reason, CodeClaims? Claims, HealthColor? Color, string? MaskedName, string? PortraitReference,
+    CodeSubjectView? Subject = null)
 {
     public string? ReasonCode => Reason switch
     {
@@ -78,7 +79,7 @@ internal sealed class NoPortraits : IPortraitReferenceProvider
 /// the holder's (or venue's) region.
 /// </summary>
 public sealed class HealthCodeVerifier(CodeSigner signer, MiniCodeDbContext db, TimeProvider time, CodeUsageCounters counters, IPortraitReferenceProvider portraits,
-    ICodeRevocationList revocations, IPosterCodeCheck posters)
+    ICodeRevocationList revocations, IPosterCodeCheck posters, IEnumerable<ISubjectCodeCheck> subjectChecks)
 {
     public async Task<VerificationResult> VerifyAsync(string? payload, CancellationToken ct)
     {
@@ -102,6 +103,14 @@ public sealed class HealthCodeVerifier(CodeSigner signer, MiniCodeDbContext db, 
         {
             var poster = await posters.CheckAsync(payload!.Trim(), c, ct);
             return (poster.Live ? new VerificationResult(true, null, c, null, null, null) : Fail(VerifyFailure.Revoked, c), poster.RegionCode);
+        }
+        if (!c.Type.IsPersonHealthCode())
+        {
+            // A 一码通 record's code: its feature vouches for it; without that feature nobody does.
+            var check = subjectChecks.FirstOrDefault(s => s.Type == c.Type);
+            if (check is null) return (Fail(VerifyFailure.Revoked, c), null);
+            var state = await check.CheckAsync(c, ct);
+            return (new VerificationResult(state.Live, state.Live ? null : VerifyFailure.Revoked, c, null, state.Subject?.MaskedHolder, null, state.Subject), state.RegionCode);
         }
 
         var personId = checked((long)c.SubjectId);
