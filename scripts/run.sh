@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs MiniCode on its embedded default: SQLite under data/, platform simulator, in-process jobs,
-# on http://127.0.0.1:5080. Settings can be overridden with environment variables, e.g.
+# on http://127.0.0.1:5080. `scripts/run.sh --demo` first fills the database once with a fake demo province
+# (Development only; the log prints the demo logins). Settings can be overridden with environment variables, e.g.
 #   Database__Provider=Postgres ConnectionStrings__MiniCode="Host=127.0.0.1;Database=minicode;Username=minicode;Password=minicode" scripts/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,4 +20,8 @@ if [ "$urls" != "http://127.0.0.1:5080" ]; then
          --Sms:Tencent:Endpoint="$self/simulator/sms/tencent/" --Sms:Aliyun:Endpoint="$self/simulator/sms/aliyun/"
          --Identity:Face:TencentCloud:Endpoint="$self/simulator/tencent/faceid/")
 fi
-exec dotnet run --project src/MiniCode.Host --no-launch-profile --urls "$urls" -- "${args[@]}" "$@"
+passthrough=()
+for a in "$@"; do
+  if [ "$a" = "--demo" ]; then args+=(--Demo:Seed=true); else passthrough+=("$a"); fi
+done
+exec dotnet run --project src/MiniCode.Host --no-launch-profile --urls "$urls" -- "${args[@]}" ${passthrough[@]+"${passthrough[@]}"}

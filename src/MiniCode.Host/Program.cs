@@ -12,6 +12,7 @@ using MiniCode.Features.Households;
 using MiniCode.Features.Identity;
 using MiniCode.Features.Jobs;
 using MiniCode.Features.Posters;
+using MiniCode.Features.Demo;
 using MiniCode.Features.Rendering;
 using MiniCode.Features.Sessions;
 using MiniCode.Features.Staff;
@@ -42,6 +43,7 @@ builder.AddFeedback();
 builder.AddAnnouncements();
 builder.AddCodeStyles();
 builder.AddAdmin();
+builder.AddDemo();
 
 var app = builder.Build();
 if (await app.TryRunCommandAsync(args)) return;
