@@ -1,5 +1,7 @@
 // GENERATED from openapi.json by scripts/generate.mjs — do not edit; run scripts/update-contracts.sh.
 
+/** The caller's own account; phone, name and document number masked. `Logins` lists the login methods of every
+account of the same person (this one first). */
 export type AccountDto = {
   id: number;
   kind: string;
@@ -15,6 +17,10 @@ export type AccountDto = {
 
 export type AccountStatus = "active" | "disabled" | "deleted";
 
+/** Adds a relative. `documentType`: "residentId" (default; `number` is the 18-digit ID number), "passport",
+"hkMacaoPermit" or "taiwanPermit" (then `birthDate` and optional `gender`). `declaration` is required
+unless proven (`faceToken` or the SMS consent) and the relative has one already. `faceToken` is the relative's
+face verification token; a resident-ID relative exempt by age may go without any proof and is then private to the holder's person (any account of it). */
 export type AddRelativeRequest = {
   name: null | string;
   documentType: null | string;
@@ -37,6 +43,7 @@ export type AlipayLoginRequest = {
   stayLoggedIn?: boolean;
 };
 
+/** `my.getAuthCode`'s code and what `my.getPhoneNumber` returned. */
 export type AlipayPhoneLoginRequest = {
   authCode: null | string;
   response: null | string;
@@ -82,6 +89,7 @@ export type AssistedRegistrationRequest = {
   idempotencyKey: null | string;
 };
 
+/** The object `my.getPhoneNumber` returned to the Alipay mini program. */
 export type BindPhoneByAlipayRequest = {
   response: null | string;
   sign: null | string;
@@ -96,6 +104,8 @@ export type BindPhoneByWeChatRequest = {
   code: null | string;
 };
 
+/** Scan a poster: `payload` is the printed code's text (`MC1:…`) or the mini-program code's scene
+    (`P&lt;id&gt;.&lt;token&gt;`); `relativeId` names one of the holder's relatives (as listed by `/api/me/relatives`), omitted for oneself. */
 export type CheckInRequest = {
   payload: null | string;
   relativeId: null | number;
@@ -114,6 +124,7 @@ export type CheckInView = {
   retentionNotice: string;
 };
 
+/** Badges shown on the code: nucleic-acid negative window ("24h", "48h", "72h", "7d" or null) and vaccination. */
 export type CodeBadges = {
   nucleicAcid: null | string;
   vaccination: VaccinationStatus;
@@ -129,17 +140,25 @@ export type CodeStyle = {
 };
 
 export type CodeSubjectFact = {
+  /** A stable machine name (licenceNumber, grantor, hall). */
   name: string;
+  /** The Chinese label a counter shows (证照编号, 授权人, 办事大厅). */
   label: string;
+  /** The value, already masked where it is personal. */
   value: string;
 };
 
+/** What a counter or checkpoint may see about a 一码通 code: never a full name, ID number or phone. */
 export type CodeSubjectView = {
+  /** What the code stands for: the licence type (居民身份电子凭证), the enterprise name, the matter. */
   title: string;
+  /** The person who shows it (张*), masked. */
   maskedHolder: null | string;
+  /** The record's state in the feature's words (e.g. "active", "revoked", "arrived"). */
   state: null | string;
   validFrom: null | string;
   validTo: null | string;
+  /** Further masked facts in display order (licence number, grantor, hall, slot …). */
   facts: Array<CodeSubjectFact>;
 };
 
@@ -172,16 +191,21 @@ export type ColorReasonView = {
   text: string;
 };
 
+/** The phone of the relative's own account, to send the consent code to. */
 export type ConsentCodeRequest = {
   phone: null | string;
 };
 
+/** Sent (always, whether or not the phone belongs to anyone): the phone masked, code lifetime, resend wait. */
 export type ConsentCodeSent = {
   phone: string;
   expiresInSeconds: number;
   resendAfterSeconds: number;
 };
 
+/** `by`: "relative" (the relative agreed) or "guardian" (the holder as guardian; required under 14). `phone` and
+`smsCode`: the relative's proof by SMS — the code sent by `POST /api/me/relatives/consent-codes` to a phone of
+the relative's own account. */
 export type ConsentRequest = {
   by: null | string;
   confirmed: boolean;
@@ -214,6 +238,7 @@ export type DeclarationView = {
   nextChangeAllowedAt: null | string;
 };
 
+/** Passport or Mainland Travel Permit (HK/Macao, Taiwan): the birth date is not derivable from the number. */
 export type DocumentRealNameRequest = {
   name: null | string;
   documentType: null | string;
@@ -231,6 +256,9 @@ export type FaceCheckResult = {
   verifiedAt: string;
 };
 
+/** Starts a face verification. `purpose`: `real_name` (`name` + `idNumber` being claimed),
+`relative` (the relative's `name` + `idNumber`, or `relativeId` of one already added),
+`face_check` (oneself, before showing a code) or `portrait` (oneself, or `relativeId`). */
 export type FaceSessionRequest = {
   purpose: null | string;
   name: null | string;
@@ -239,6 +267,11 @@ export type FaceSessionRequest = {
   needsDocument?: boolean;
 };
 
+/** What the mini program runs the face step with, by `provider`: `wechat` → `userIdKey` for
+`wx.startFacialRecognitionVerify` (then send its `verifyResult`); `alipay` → `certifyUrl` for
+`my.startAPVerify` (then send `certifyId`); `tencent` → `bizToken` + `url` for the FaceID
+SDK (then send `bizToken`); `simulator` → nothing (send `sim:pass`). What is sent goes in the
+`faceToken` (or `verificationToken`) of the request that needs the face, before `expiresAt`. */
 export type FaceSessionResponse = {
   provider: string;
   purpose: string;
@@ -270,6 +303,8 @@ export type FaqQuestionDto = {
   hot: boolean;
 };
 
+/** A search's answer: the matching questions; when none match (`answered` false), the closest questions, the hot
+questions and the region's hotlines instead, and the question is kept for staff. */
 export type FaqSearchAnswer = {
   answered: boolean;
   hits: Array<FaqSearchHit>;
@@ -329,8 +364,10 @@ export type FormReceipt = {
   submittedAt: string;
 };
 
+/** The four code colours, ordered by severity so that the larger value wins (red &gt; orange &gt; yellow &gt; green). */
 export type HealthColor = "green" | "yellow" | "orange" | "red";
 
+/** 健康报告: masked identity, current colour with its history, nucleic-acid and vaccination records. */
 export type HealthReport = {
   maskedName: string;
   maskedDocument: string;
@@ -357,6 +394,7 @@ export type ImportSummary = {
   rejectedReport: string;
 };
 
+/** Issue a card for oneself (`relativeId` null) or for one of one's relatives. */
 export type IssueCardRequest = {
   relativeId: null | number;
 };
@@ -377,11 +415,13 @@ export type JsonWebKeySet = {
   keys: Array<JsonWebKey>;
 };
 
+/** What a line action changed: the accounts whose status changed and how many sessions were ended. */
 export type LineActionResult = {
   accountIds: Array<number>;
   sessionsRevoked: number;
 };
 
+/** A way into an account, masked: `wechat`, `alipay`, `phone` (SMS) or `password`. */
 export type LoginMethodDto = {
   accountId: number;
   thisAccount: boolean;
@@ -457,6 +497,7 @@ export type OfflineCardView = {
   sheetPdfPath: string;
 };
 
+/** A visitor as the venue owner sees them: name and phone masked. */
 export type OwnerCheckIn = {
   checkInId: number;
   maskedName: string;
@@ -498,10 +539,12 @@ export type PasswordResetRequest = {
   newPassword: null | string;
 };
 
+/** Switches between the code alone (`photo: false`) and the code with the portrait photo. */
 export type PortraitDisplayRequest = {
   photo: null | boolean;
 };
 
+/** What the owner (or holder) sees about a portrait; the image itself is served separately. */
 export type PortraitStatus = {
   hasPhoto: boolean;
   enabled: boolean;
@@ -531,6 +574,7 @@ export type PosterList = {
   total: number;
 };
 
+/** Apply for (申领) a poster code; the contact phone is a mainland mobile or a landline such as 0431-88881234. */
 export type PosterRequest = {
   kind: null | PosterKind;
   venueName: null | string;
@@ -556,6 +600,7 @@ export type PosterSummary = {
   status: string;
 };
 
+/** A poster with what printing needs: the signed payload, the mini-program scene and the download links. */
 export type PosterView = {
   poster: PosterSummary;
   payload: string;
@@ -599,6 +644,8 @@ export type RealNameRequest = {
   faceToken: null | string;
 };
 
+/** A relative as their holder sees it: name and document masked. `proof`: "face", "sms" or "none"; `private`
+(unproven): the holder sees only what they recorded (check-ins, declarations), not the person's history or results. */
 export type RelativeView = {
   id: number;
   name: string;
@@ -619,6 +666,7 @@ export type ReplaceScannerRequest = {
   replacementAccountId: null | number;
 };
 
+/** The sites the scanner reports to; whether each may be chosen is checked against the caller's sites by the service. */
 export type ReportSitesRequest = {
   siteIds: null | Array<number>;
 };
@@ -628,6 +676,9 @@ export type RevocationList = {
   cards: Array<RevokedCard>;
 };
 
+/** One entry of the published revocation list. Offline verifiers match `signedSha256`, the SHA-256 (hex) of the
+card's 23 signed bytes, or type + key id + subject + issuedAt: never the text, which a second signature could change.
+`payloadSha256` (of the QR text) stays for verifiers written before; it misses a re-encoded card. */
 export type RevokedCard = {
   payloadSha256: string;
   signedSha256: string;
@@ -666,6 +717,7 @@ export type ScannerPasswordChangeRequest = {
   newPassword: null | string;
 };
 
+/** The logged-in scanner's own profile (个人中心): name in full, phone and ID number masked. */
 export type ScannerProfileView = {
   accountId: number;
   name: string;
@@ -678,8 +730,10 @@ export type ScannerProfileView = {
   createdAt: string;
 };
 
+/** 码上行动 roles, most senior first: each account creates accounts of a lower role below itself. */
 export type ScannerRole = "senior" | "intermediate" | "ordinary";
 
+/** A scanner as a manager sees them (扫码员详情): masked ID number, name, masked phone, site, role, status, remarks. */
 export type ScannerView = {
   accountId: number;
   name: string;
@@ -712,6 +766,8 @@ export type ScanRecordPage = {
   total: number;
 };
 
+/** An inspection record: the person's masked name and ID number, temperature, colour after the check, 劝返 flag.
+bool ScanRecordView.Replayed is true when a retried submission returned the record stored the first time. */
 export type ScanRecordView = {
   id: number;
   kind: ScanKind;
@@ -789,6 +845,7 @@ export type SmsLoginRequest = {
   stayLoggedIn?: boolean;
 };
 
+/** One entry of the quick switch list: the holder first (`relativeId` null), then the relatives by slot. */
 export type SwitchEntry = {
   relativeId: null | number;
   name: string;
@@ -797,6 +854,7 @@ export type SwitchEntry = {
   codePath: string;
 };
 
+/** Proof for unlinking: a `wx.login` code (wechat), an Alipay auth code (alipay) or an SMS code of purpose bind sent to the phone (phone). */
 export type UnlinkRequest = {
   code: null | string;
 };
@@ -814,6 +872,7 @@ export type VaccinationView = {
   completesSeries: boolean;
 };
 
+/** Kinds of venue (NHS venue types, trimmed to what Chinese venue systems ask for). */
 export type VenueType = "shop" | "restaurant" | "office" | "factory" | "school" | "hospital" | "hotel" | "transport" | "residential" | "entertainment" | "government" | "religious" | "event" | "other";
 
 export type VenueView = {
@@ -853,11 +912,13 @@ export type WeChatOpenDataRequest = {
   iv: null | string;
 };
 
+/** `verified` is true when every part sent checked out; `data` is the decrypted object when encryptedData was sent. */
 export type WeChatOpenDataResponse = {
   verified: boolean;
   data: null | JsonElement;
 };
 
+/** 微信手机号快速验证: the `wx.login` code and the `getPhoneNumber` button's code. */
 export type WeChatPhoneLoginRequest = {
   loginCode: null | string;
   phoneCode: null | string;
@@ -1233,6 +1294,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/checkpoint/scans/preview": {
+    /** Only scanners may preview: me is bound for that check alone. */
     path: never;
     query: never;
     body: ScanPreviewRequest;
