@@ -1337,6 +1337,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/faq": {
+    /** 常见问题首页 */
     path: never;
     query: { region?: string };
     body: never;
@@ -1344,6 +1345,7 @@ export interface Endpoints {
     auth: false;
   };
   "GET /api/faq/search": {
+    /** 搜索常见问题（在线咨询） */
     path: never;
     query: { q?: string; region?: string };
     body: never;

@@ -39,7 +39,9 @@ public static class FaqApi
         return app;
     }
 
-    private static async Task<Ok<FaqHomeDto>> GetHome([AsParameters] OptionalRegionQuery query, MiniCodeDbContext db, IOptions<FaqOptions> options, CancellationToken ct)
+    /// <summary>常见问题首页</summary>
+    /// <remarks>按排序返回全部分类及其问题、热门问题（至多 <c>Faq:HotQuestionLimit</c> 条）和咨询电话；<c>region</c>（6 位地区码）时只列该地区及其上级的电话。无需登录。</remarks>
+    internal static async Task<Ok<FaqHomeDto>> GetHome([AsParameters] OptionalRegionQuery query, MiniCodeDbContext db, IOptions<FaqOptions> options, CancellationToken ct)
     {
         var categories = await db.Set<FaqCategory>().AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(ct);
         var questions = await QuestionsAsync(db, ct);
@@ -49,7 +51,9 @@ public static class FaqApi
             Hot(questions, options.Value), await PhonesAsync(db, query.Region, ct)));
     }
 
-    private static async Task<Ok<FaqSearchAnswer>> Search([AsParameters] FaqSearchQuery query, MiniCodeDbContext db, UnansweredQuestions unanswered,
+    /// <summary>搜索常见问题（在线咨询）</summary>
+    /// <remarks>按相关度返回至多 <c>Faq:SearchResultLimit</c> 条（<c>answered</c> 为 true）。无匹配时 <c>answered</c> 为 false，改答最接近的问题（<c>Faq:ClosestQuestionLimit</c>）、热门问题和本地区咨询电话，并把问题记入后台“未解答问题”。<c>q</c> 至多 <c>Faq:MaxQueryLength</c> 个字符。</remarks>
+    public static async Task<Ok<FaqSearchAnswer>> Search([AsParameters] FaqSearchQuery query, MiniCodeDbContext db, UnansweredQuestions unanswered,
         IOptions<FaqOptions> options, CancellationToken ct)
     {
         var o = options.Value;
