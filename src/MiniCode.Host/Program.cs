@@ -3,6 +3,7 @@ using MiniCode.Admin;
 using MiniCode.Features.Announcements;
 using MiniCode.Features.Audit;
 using MiniCode.Features.Checkpoints;
+using MiniCode.Features.Errands;
 using MiniCode.Features.CodeStyles;
 using MiniCode.Features.Faq;
 using MiniCode.Features.Feedback;
@@ -41,6 +42,7 @@ builder.AddFaq();
 builder.AddFeedback();
 builder.AddAnnouncements();
 builder.AddCodeStyles();
+builder.AddErrands();
 builder.AddAdmin();
 
 var app = builder.Build();
@@ -64,6 +66,7 @@ if (parts.Bff)
     app.MapFeedback();
     app.MapAnnouncements();
     app.MapForms();
+    app.MapErrands();
 }
 if (parts.Admin) app.MapAdmin();
 
