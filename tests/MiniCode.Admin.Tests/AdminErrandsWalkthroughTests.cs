@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MiniCode.Data;
 using MiniCode.Features.Audit;
 using MiniCode.Features.Staff;
+using MiniCode.Tests.Admin;
 using MiniCode.Tests.Errands;
 using MiniCode.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;

@@ -80,7 +80,7 @@ public sealed class ErrandAdminTests(RegionalWorld world) : IClassFixture<Region
         Assert.Contains("韩**", html);
         Assert.DoesNotContain(grantee.IdNumber!, html);
         Assert.DoesNotContain("杨代办", html);
-        Assert.Equal(1, await world.QueryAsync(db => db.Set<AuditEntry>().CountAsync(e => e.Action == "errand.search_by_document" && e.After!.Contains("\"Found\":1"))));
+        Assert.Equal(1, await world.QueryAsync(db => db.Set<AuditEntry>().CountAsync(e => e.Action == "errand.search_by_document" && e.After!.Contains("\"found\":1"))));
 
         var byGrantor = await (await staff.PostFormAsync("/admin/errands/authorisations", new() { ["GrantorIdNumber"] = grantor.IdNumber!, ["State"] = "pending" }))
             .Content.ReadAsStringAsync();
