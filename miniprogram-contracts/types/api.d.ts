@@ -82,6 +82,41 @@ export type AssistedRegistrationRequest = {
   idempotencyKey: null | string;
 };
 
+export type AuthorisationCodeView = {
+  payload: string;
+  authorisationId: number;
+  matterName: string;
+  grantorName: string;
+  validFrom: string;
+  validTo: string;
+  issuedAt: string;
+  expiresAt: string;
+};
+
+export type AuthorisationView = {
+  id: number;
+  role: string;
+  matterId: number;
+  matterName: string;
+  grantorName: string;
+  grantorDocument: string;
+  granteeName: string;
+  granteeDocument: string;
+  granteePhone: null | string;
+  validFrom: string;
+  validTo: string;
+  state: string;
+  stateLabel: string;
+  endReason: null | string;
+  licenceIds: Array<number>;
+  createdAt: string;
+  respondedAt: null | string;
+  endedAt: null | string;
+  canRespond: boolean;
+  canRevoke: boolean;
+  codeAvailable: boolean;
+};
+
 export type BindPhoneByAlipayRequest = {
   response: null | string;
   sign: null | string;
@@ -195,6 +230,18 @@ export type ConsultationPhoneDto = {
   phone: string;
 };
 
+export type CreateAuthorisationRequest = {
+  matterId: null | number;
+  name: null | string;
+  idNumber: null | string;
+  phone: null | string;
+  contactId: null | number;
+  validFrom: null | string;
+  validTo: null | string;
+  licenceIds: null | Array<number>;
+  lastDay?: string;
+};
+
 export type DeclarationRequest = {
   symptoms: null | Array<string>;
   temperature: null | number;
@@ -221,6 +268,13 @@ export type DocumentRealNameRequest = {
   birthDate: null | string;
   gender: null | string;
   faceToken: null | string;
+};
+
+export type ErrandMatterView = {
+  id: number;
+  name: string;
+  description: null | string;
+  regionCode: string;
 };
 
 export type FaceCheckRequest = {
@@ -912,6 +966,13 @@ export type ErrorCode =
   | "common.rate_limited"
   | "common.unavailable"
   | "declaration.too_soon"
+  | "errands.already_granted"
+  | "errands.code_unavailable"
+  | "errands.limit_reached"
+  | "errands.not_found"
+  | "errands.not_pending"
+  | "errands.revoke_not_allowed"
+  | "errands.self"
   | "feedback.too_many"
   | "form.not_found"
   | "identity.account_disabled"
@@ -1274,6 +1335,13 @@ export interface Endpoints {
     response: VerifyResponse;
     auth: true;
   };
+  "GET /api/errand-matters": {
+    path: never;
+    query: { region?: string };
+    body: never;
+    response: Array<ErrandMatterView>;
+    auth: false;
+  };
   "GET /api/faq": {
     path: never;
     query: { region?: string };
@@ -1405,6 +1473,83 @@ export interface Endpoints {
     query: never;
     body: DeclarationRequest;
     response: DeclarationView;
+    auth: true;
+  };
+  "POST /api/me/errands": {
+    path: never;
+    query: never;
+    body: CreateAuthorisationRequest;
+    response: AuthorisationView;
+    auth: true;
+  };
+  "GET /api/me/errands/granted": {
+    path: never;
+    query: never;
+    body: never;
+    response: Array<AuthorisationView>;
+    auth: true;
+  };
+  "GET /api/me/errands/granted/{id}": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: AuthorisationView;
+    auth: true;
+  };
+  "POST /api/me/errands/granted/{id}/revoke": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: AuthorisationView;
+    auth: true;
+  };
+  "GET /api/me/errands/received": {
+    path: never;
+    query: never;
+    body: never;
+    response: Array<AuthorisationView>;
+    auth: true;
+  };
+  "GET /api/me/errands/received/{id}": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: AuthorisationView;
+    auth: true;
+  };
+  "POST /api/me/errands/received/{id}/accept": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: AuthorisationView;
+    auth: true;
+  };
+  "GET /api/me/errands/received/{id}/code": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: AuthorisationCodeView;
+    auth: true;
+  };
+  "GET /api/me/errands/received/{id}/code.png": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: void;
+    auth: true;
+  };
+  "GET /api/me/errands/received/{id}/code.svg": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: void;
+    auth: true;
+  };
+  "POST /api/me/errands/received/{id}/decline": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: AuthorisationView;
     auth: true;
   };
   "POST /api/me/face-check": {
