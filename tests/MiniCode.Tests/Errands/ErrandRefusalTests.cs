@@ -76,6 +76,19 @@ public sealed class ErrandRefusalTests(ErrandsFactory factory) : IClassFixture<E
     }
 
     [Fact]
+    public async Task Parallel_grants_never_pass_the_limit()
+    {
+        var matterId = await factory.MatterAsync("护照办理");
+        var grantor = await factory.CitizenAsync("秦授权");
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            grantor.GrantAsync(matterId, "许代办", TestUsers.NextIdNumber(new DateOnly(1980, 2, 3 + i)), ErrandsKit.Today.AddDays(1))));
+        Assert.Equal(3, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
+            await HttpAssert.Problem(refused, HttpStatusCode.Conflict, "errands.limit_reached");
+        Assert.Equal(3, (await HttpAssert.Ok(await grantor.Client.GetAsync("/api/me/errands/granted"))).GetArrayLength());
+    }
+
+    [Fact]
     public async Task The_answer_is_the_same_whether_or_not_the_grantee_exists_and_only_that_person_sees_it()
     {
         var matterId = await factory.MatterAsync("车辆年检");

@@ -98,9 +98,9 @@ public sealed class AuthorisationService(MiniCodeDbContext db, RealNameService r
     {
         var row = await ReceivedRowAsync(personId, id, ct);
         if (AuthorisationStates.Of(row, Today).State != AuthorisationStates.Pending) throw new ApiException(ErrandsErrors.NotPending);
-        var now = time.GetUtcNow();
+        var (now, today) = (time.GetUtcNow(), Today);
         var status = accept ? AuthorisationStatus.Accepted : AuthorisationStatus.Declined;
-        var changed = await db.Set<ErrandAuthorisation>().Where(a => a.Id == id && a.Status == AuthorisationStatus.Pending)
+        var changed = await db.Set<ErrandAuthorisation>().Where(a => a.Id == id && a.Status == AuthorisationStatus.Pending && a.ValidTo >= today)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, status).SetProperty(a => a.RespondedAt, now).SetProperty(a => a.GranteePersonId, personId), ct);
         if (changed == 0) throw new ApiException(ErrandsErrors.NotPending);
         (row.Status, row.RespondedAt, row.GranteePersonId) = (status, now, personId);
@@ -118,7 +118,7 @@ public sealed class AuthorisationService(MiniCodeDbContext db, RealNameService r
         if (!AuthorisationStates.IsOpen(row, today) || today >= row.ValidFrom) throw new ApiException(ErrandsErrors.RevokeNotAllowed);
         var now = time.GetUtcNow();
         var changed = await db.Set<ErrandAuthorisation>()
-            .Where(a => a.Id == id && (a.Status == AuthorisationStatus.Pending || a.Status == AuthorisationStatus.Accepted))
+            .Where(a => a.Id == id && (a.Status == AuthorisationStatus.Pending || a.Status == AuthorisationStatus.Accepted) && a.ValidFrom > today)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, AuthorisationStatus.Revoked).SetProperty(a => a.EndedAt, now), ct);
         if (changed == 0) throw new ApiException(ErrandsErrors.RevokeNotAllowed);
         var answered = row.Status == AuthorisationStatus.Accepted ? row.GranteePersonId : null;

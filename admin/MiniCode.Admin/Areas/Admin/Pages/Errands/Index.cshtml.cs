@@ -21,7 +21,8 @@ public sealed class IndexModel : RegionalPageModel
     {
         var item = await Within.ErrandMatters.SingleOrDefaultAsync(m => m.Id == id, ct);
         if (item is null) return NotFound();
-        if (await Within.ErrandAuthorisations.AnyAsync(a => a.MatterId == id, ct))
+        // Any authorisation counts, also one granted while the matter belonged to a region outside the jurisdiction.
+        if (await AcrossAllRegions<ErrandAuthorisation>("whether any authorisation uses the matter").AnyAsync(a => a.MatterId == id, ct))
         {
             Flash("该事项已有授权记录，不能删除，可改为停用");
             return RedirectToPage();
