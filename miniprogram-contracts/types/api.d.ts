@@ -89,6 +89,47 @@ export type AssistedRegistrationRequest = {
   idempotencyKey: null | string;
 };
 
+/** A shown authorisation code (授权码): the signed `MC1:` payload of type authorisation, valid until `expiresAt`. */
+export type AuthorisationCodeView = {
+  payload: string;
+  authorisationId: number;
+  matterName: string;
+  grantorName: string;
+  validFrom: string;
+  validTo: string;
+  issuedAt: string;
+  expiresAt: string;
+};
+
+/** One authorisation as the caller sees it. `role`: "grantor" (授权记录) or "grantee" (被授权记录). `state`:
+"pending" (待确认), "accepted" (已生效), "declined" (已拒绝) or "expired" (已失效; `endReason` "revoked" or
+"date_passed"). Names and documents are masked. `canRespond`: the grantee may accept or decline;
+`canRevoke`: the grantor may still revoke (before the first day); `codeAvailable`: the grantee may show
+the code now (accepted, today within the dates). */
+export type AuthorisationView = {
+  id: number;
+  role: string;
+  matterId: number;
+  matterName: string;
+  grantorName: string;
+  grantorDocument: string;
+  granteeName: string;
+  granteeDocument: string;
+  granteePhone: null | string;
+  validFrom: string;
+  validTo: string;
+  state: string;
+  stateLabel: string;
+  endReason: null | string;
+  licenceIds: Array<number>;
+  createdAt: string;
+  respondedAt: null | string;
+  endedAt: null | string;
+  canRespond: boolean;
+  canRevoke: boolean;
+  codeAvailable: boolean;
+};
+
 /** The object `my.getPhoneNumber` returned to the Alipay mini program. */
 export type BindPhoneByAlipayRequest = {
   response: null | string;
@@ -219,6 +260,22 @@ export type ConsultationPhoneDto = {
   phone: string;
 };
 
+/** 发起授权: the grantee by `name` + 18-digit resident `idNumber` (optional `phone`), or by
+`contactId` (one of the caller's 常用联系人) instead; the `matterId` of an enabled matter
+(`GET /api/errand-matters`); the first day `validFrom` and the last day `validTo` (same day when left
+out), Asia/Shanghai calendar days, from today; optional `licenceIds`: the caller's e-licence bindings to show. */
+export type CreateAuthorisationRequest = {
+  matterId: null | number;
+  name: null | string;
+  idNumber: null | string;
+  phone: null | string;
+  contactId: null | number;
+  validFrom: null | string;
+  validTo: null | string;
+  licenceIds: null | Array<number>;
+  lastDay?: string;
+};
+
 export type DeclarationRequest = {
   symptoms: null | Array<string>;
   temperature: null | number;
@@ -246,6 +303,14 @@ export type DocumentRealNameRequest = {
   birthDate: null | string;
   gender: null | string;
   faceToken: null | string;
+};
+
+/** A matter citizens may authorise (授权事项). */
+export type ErrandMatterView = {
+  id: number;
+  name: string;
+  description: null | string;
+  regionCode: string;
 };
 
 export type FaceCheckRequest = {
@@ -973,6 +1038,13 @@ export type ErrorCode =
   | "common.rate_limited"
   | "common.unavailable"
   | "declaration.too_soon"
+  | "errands.already_granted"
+  | "errands.code_unavailable"
+  | "errands.limit_reached"
+  | "errands.not_found"
+  | "errands.not_pending"
+  | "errands.revoke_not_allowed"
+  | "errands.self"
   | "feedback.too_many"
   | "form.not_found"
   | "identity.account_disabled"
@@ -1336,6 +1408,13 @@ export interface Endpoints {
     response: VerifyResponse;
     auth: true;
   };
+  "GET /api/errand-matters": {
+    path: never;
+    query: { region?: string };
+    body: never;
+    response: Array<ErrandMatterView>;
+    auth: false;
+  };
   "GET /api/faq": {
     /** 常见问题首页 */
     path: never;
@@ -1469,6 +1548,83 @@ export interface Endpoints {
     query: never;
     body: DeclarationRequest;
     response: DeclarationView;
+    auth: true;
+  };
+  "POST /api/me/errands": {
+    path: never;
+    query: never;
+    body: CreateAuthorisationRequest;
+    response: AuthorisationView;
+    auth: true;
+  };
+  "GET /api/me/errands/granted": {
+    path: never;
+    query: never;
+    body: never;
+    response: Array<AuthorisationView>;
+    auth: true;
+  };
+  "GET /api/me/errands/granted/{id}": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: AuthorisationView;
+    auth: true;
+  };
+  "POST /api/me/errands/granted/{id}/revoke": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: AuthorisationView;
+    auth: true;
+  };
+  "GET /api/me/errands/received": {
+    path: never;
+    query: never;
+    body: never;
+    response: Array<AuthorisationView>;
+    auth: true;
+  };
+  "GET /api/me/errands/received/{id}": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: AuthorisationView;
+    auth: true;
+  };
+  "POST /api/me/errands/received/{id}/accept": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: AuthorisationView;
+    auth: true;
+  };
+  "GET /api/me/errands/received/{id}/code": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: AuthorisationCodeView;
+    auth: true;
+  };
+  "GET /api/me/errands/received/{id}/code.png": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: void;
+    auth: true;
+  };
+  "GET /api/me/errands/received/{id}/code.svg": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: void;
+    auth: true;
+  };
+  "POST /api/me/errands/received/{id}/decline": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: AuthorisationView;
     auth: true;
   };
   "POST /api/me/face-check": {

@@ -3,6 +3,7 @@ using MiniCode.Admin;
 using MiniCode.Features.Announcements;
 using MiniCode.Features.Audit;
 using MiniCode.Features.Checkpoints;
+using MiniCode.Features.Errands;
 using MiniCode.Features.CodeStyles;
 using MiniCode.Features.Faq;
 using MiniCode.Features.Feedback;
@@ -42,6 +43,7 @@ builder.AddFaq();
 builder.AddFeedback();
 builder.AddAnnouncements();
 builder.AddCodeStyles();
+builder.AddErrands();
 builder.AddAdmin();
 builder.AddDemo();
 
@@ -66,6 +68,7 @@ if (parts.Bff)
     app.MapFeedback();
     app.MapAnnouncements();
     app.MapForms();
+    app.MapErrands();
 }
 if (parts.Admin) app.MapAdmin();
 

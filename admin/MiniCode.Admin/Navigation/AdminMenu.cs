@@ -36,6 +36,7 @@ public static class AdminMenu
         Entry("Records", Permissions.Records),
         Entry("Statistics", Permissions.Statistics),
         Entry("Jobs", Permissions.Jobs),
+        Entry("Errands", Permissions.Errands),
         Entry("Audit", Permissions.Audit),
     ];
 

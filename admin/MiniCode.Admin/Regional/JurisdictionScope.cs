@@ -1,6 +1,7 @@
 using MiniCode.Data;
 using MiniCode.Features.Announcements;
 using MiniCode.Features.Checkpoints;
+using MiniCode.Features.Errands;
 using MiniCode.Features.Feedback;
 using MiniCode.Features.Forms;
 using MiniCode.Features.HealthCodes.Appeals;
@@ -98,6 +99,12 @@ public sealed class JurisdictionScope
 
     /// <summary>Poster codes of venues within the jurisdiction.</summary>
     public IQueryable<Poster> Posters => _db.Set<Poster>().WithinRegion(p => p.RegionCode, Jurisdiction);
+
+    /// <summary>授权事项 of a region within the jurisdiction.</summary>
+    public IQueryable<ErrandMatter> ErrandMatters => _db.Set<ErrandMatter>().WithinRegion(m => m.RegionCode, Jurisdiction);
+
+    /// <summary>Authorisations for matters of a region within the jurisdiction (the matter's region when granted).</summary>
+    public IQueryable<ErrandAuthorisation> ErrandAuthorisations => _db.Set<ErrandAuthorisation>().WithinRegion(a => a.RegionCode, Jurisdiction);
 
     /// <summary>The region prefix statistics are counted under: <paramref name="region"/> (already checked to lie inside) or the jurisdiction; "" = all.</summary>
     public string StatisticsPrefix(string? region) => (region ?? Jurisdiction) is { } scope ? RegionCodes.Prefix(scope) : "";

@@ -481,6 +481,179 @@ namespace MiniCode.Migrations.Postgres.Migrations
                     b.ToTable("code_styles", (string)null);
                 });
 
+            modelBuilder.Entity("MiniCode.Features.Errands.ErrandAuthorisation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("GranteeDocumentCipher")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("grantee_document_cipher");
+
+                    b.Property<string>("GranteeDocumentIndex")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("grantee_document_index");
+
+                    b.Property<string>("GranteeDocumentMasked")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("grantee_document_masked");
+
+                    b.Property<string>("GranteeNameCipher")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("grantee_name_cipher");
+
+                    b.Property<string>("GranteeNameMasked")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("grantee_name_masked");
+
+                    b.Property<long?>("GranteePersonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("grantee_person_id");
+
+                    b.Property<string>("GranteePhoneCipher")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("grantee_phone_cipher");
+
+                    b.Property<string>("GranteePhoneMasked")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("grantee_phone_masked");
+
+                    b.Property<long>("GrantorPersonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("grantor_person_id");
+
+                    b.Property<string>("LicenceIds")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("licence_ids");
+
+                    b.Property<long>("MatterId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("matter_id");
+
+                    b.Property<string>("MatterName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("matter_name");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateTimeOffset?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("responded_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_errand_authorisations");
+
+                    b.HasIndex("GranteeDocumentIndex")
+                        .HasDatabaseName("ix_errand_authorisations_grantee_document_index");
+
+                    b.HasIndex("MatterId")
+                        .HasDatabaseName("ix_errand_authorisations_matter_id");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_errand_authorisations_region_code");
+
+                    b.HasIndex("GrantorPersonId", "Status")
+                        .HasDatabaseName("ix_errand_authorisations_grantor_person_id_status");
+
+                    b.HasIndex("Status", "ValidTo")
+                        .HasDatabaseName("ix_errand_authorisations_status_valid_to");
+
+                    b.ToTable("errand_authorisations", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.Errands.ErrandMatter", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("sort_order");
+
+                    b.HasKey("Id")
+                        .HasName("pk_errand_matters");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_errand_matters_region_code");
+
+                    b.ToTable("errand_matters", (string)null);
+                });
+
             modelBuilder.Entity("MiniCode.Features.Faq.ConsultationPhone", b =>
                 {
                     b.Property<long>("Id")
@@ -2956,6 +3129,25 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_scanner_report_sites_sites_site_id");
+                });
+
+            modelBuilder.Entity("MiniCode.Features.Errands.ErrandAuthorisation", b =>
+                {
+                    b.HasOne("MiniCode.Features.People.Person", "Grantor")
+                        .WithMany()
+                        .HasForeignKey("GrantorPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_errand_authorisations_persons_grantor_person_id");
+
+                    b.HasOne("MiniCode.Features.Errands.ErrandMatter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_errand_authorisations_errand_matters_matter_id");
+
+                    b.Navigation("Grantor");
                 });
 
             modelBuilder.Entity("MiniCode.Features.Faq.FaqQuestion", b =>

@@ -466,6 +466,175 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                     b.ToTable("code_styles", (string)null);
                 });
 
+            modelBuilder.Entity("MiniCode.Features.Errands.ErrandAuthorisation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("GranteeDocumentCipher")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grantee_document_cipher");
+
+                    b.Property<string>("GranteeDocumentIndex")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grantee_document_index");
+
+                    b.Property<string>("GranteeDocumentMasked")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grantee_document_masked");
+
+                    b.Property<string>("GranteeNameCipher")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grantee_name_cipher");
+
+                    b.Property<string>("GranteeNameMasked")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grantee_name_masked");
+
+                    b.Property<long?>("GranteePersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("grantee_person_id");
+
+                    b.Property<string>("GranteePhoneCipher")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grantee_phone_cipher");
+
+                    b.Property<string>("GranteePhoneMasked")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grantee_phone_masked");
+
+                    b.Property<long>("GrantorPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("grantor_person_id");
+
+                    b.Property<string>("LicenceIds")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("licence_ids");
+
+                    b.Property<long>("MatterId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("matter_id");
+
+                    b.Property<string>("MatterName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("matter_name");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<long?>("RespondedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("responded_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_errand_authorisations");
+
+                    b.HasIndex("GranteeDocumentIndex")
+                        .HasDatabaseName("ix_errand_authorisations_grantee_document_index");
+
+                    b.HasIndex("MatterId")
+                        .HasDatabaseName("ix_errand_authorisations_matter_id");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_errand_authorisations_region_code");
+
+                    b.HasIndex("GrantorPersonId", "Status")
+                        .HasDatabaseName("ix_errand_authorisations_grantor_person_id_status");
+
+                    b.HasIndex("Status", "ValidTo")
+                        .HasDatabaseName("ix_errand_authorisations_status_valid_to");
+
+                    b.ToTable("errand_authorisations", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.Errands.ErrandMatter", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sort_order");
+
+                    b.HasKey("Id")
+                        .HasName("pk_errand_matters");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_errand_matters_region_code");
+
+                    b.ToTable("errand_matters", (string)null);
+                });
+
             modelBuilder.Entity("MiniCode.Features.Faq.ConsultationPhone", b =>
                 {
                     b.Property<long>("Id")
@@ -2865,6 +3034,25 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_scanner_report_sites_sites_site_id");
+                });
+
+            modelBuilder.Entity("MiniCode.Features.Errands.ErrandAuthorisation", b =>
+                {
+                    b.HasOne("MiniCode.Features.People.Person", "Grantor")
+                        .WithMany()
+                        .HasForeignKey("GrantorPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_errand_authorisations_persons_grantor_person_id");
+
+                    b.HasOne("MiniCode.Features.Errands.ErrandMatter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_errand_authorisations_errand_matters_matter_id");
+
+                    b.Navigation("Grantor");
                 });
 
             modelBuilder.Entity("MiniCode.Features.Faq.FaqQuestion", b =>
