@@ -1142,6 +1142,7 @@ export type ErrorCode =
 /** Every endpoint of the mini-program API, keyed by 'METHOD /path'. */
 export interface Endpoints {
   "POST /api/auth/alipay/login": {
+    /** 支付宝登录 */
     path: never;
     query: never;
     body: AlipayLoginRequest;
@@ -1149,6 +1150,7 @@ export interface Endpoints {
     auth: false;
   };
   "POST /api/auth/alipay/phone-login": {
+    /** 支付宝手机号一键登录 */
     path: never;
     query: never;
     body: AlipayPhoneLoginRequest;
@@ -1156,6 +1158,7 @@ export interface Endpoints {
     auth: false;
   };
   "POST /api/auth/logout": {
+    /** 退出登录 */
     path: never;
     query: never;
     body: never;
@@ -1163,6 +1166,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/auth/password/login": {
+    /** 用户名（或手机号）密码登录 */
     path: never;
     query: never;
     body: PasswordLoginRequest;
@@ -1170,6 +1174,7 @@ export interface Endpoints {
     auth: false;
   };
   "POST /api/auth/password/register": {
+    /** 用户名密码注册 */
     path: never;
     query: never;
     body: PasswordRegisterRequest;
@@ -1177,6 +1182,7 @@ export interface Endpoints {
     auth: false;
   };
   "POST /api/auth/password/reset": {
+    /** 找回密码 */
     path: never;
     query: never;
     body: PasswordResetRequest;
@@ -1184,6 +1190,7 @@ export interface Endpoints {
     auth: false;
   };
   "POST /api/auth/sms/login": {
+    /** 短信验证码登录 */
     path: never;
     query: never;
     body: SmsLoginRequest;
@@ -1191,6 +1198,7 @@ export interface Endpoints {
     auth: false;
   };
   "POST /api/auth/wechat/login": {
+    /** 微信登录 */
     path: never;
     query: never;
     body: WeChatLoginRequest;
@@ -1198,6 +1206,7 @@ export interface Endpoints {
     auth: false;
   };
   "POST /api/auth/wechat/phone-login": {
+    /** 微信手机号一键登录 */
     path: never;
     query: never;
     body: WeChatPhoneLoginRequest;
@@ -1205,6 +1214,7 @@ export interface Endpoints {
     auth: false;
   };
   "GET /api/authority/imports/{id}": {
+    /** 导入结果 */
     path: { id: number };
     query: never;
     body: never;
@@ -1212,6 +1222,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/authority/imports/{id}/rejected.csv": {
+    /** 被拒绝的行（CSV） */
     path: { id: number };
     query: never;
     body: never;
@@ -1219,6 +1230,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/authority/imports/{kind}": {
+    /** 卫健数据导入 */
     path: { kind: string };
     query: never;
     body: never;
@@ -1226,6 +1238,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/check-ins": {
+    /** 我的签到记录 */
     path: never;
     query: { relativeId?: number };
     body: never;
@@ -1233,6 +1246,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/check-ins": {
+    /** 扫场所码签到 */
     path: never;
     query: never;
     body: CheckInRequest;
@@ -1240,6 +1254,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/checkpoint/assisted-registrations": {
+    /** 辅助登记 */
     path: never;
     query: never;
     body: AssistedRegistrationRequest;
@@ -1247,6 +1262,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/checkpoint/login": {
+    /** 扫码员登录 */
     path: never;
     query: never;
     body: ScannerLoginRequest;
@@ -1254,6 +1270,7 @@ export interface Endpoints {
     auth: false;
   };
   "POST /api/checkpoint/logout": {
+    /** 扫码员退出 */
     path: never;
     query: never;
     body: never;
@@ -1261,6 +1278,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/checkpoint/me": {
+    /** 扫码员信息 */
     path: never;
     query: never;
     body: never;
@@ -1268,6 +1286,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/checkpoint/me/password": {
+    /** 扫码员修改密码 */
     path: never;
     query: never;
     body: ScannerPasswordChangeRequest;
@@ -1275,6 +1294,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/checkpoint/me/report-sites": {
+    /** 上报站点 */
     path: never;
     query: never;
     body: never;
@@ -1282,6 +1302,7 @@ export interface Endpoints {
     auth: true;
   };
   "PUT /api/checkpoint/me/report-sites": {
+    /** 设置上报站点 */
     path: never;
     query: never;
     body: ReportSitesRequest;
@@ -1289,6 +1310,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/checkpoint/records": {
+    /** 排查记录 */
     path: never;
     query: { organisationId?: number; siteId?: number; idNumber?: string; page?: number };
     body: never;
@@ -1296,6 +1318,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/checkpoint/records/{id}": {
+    /** 排查记录详情 */
     path: { id: number };
     query: never;
     body: never;
@@ -1303,6 +1326,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/checkpoint/scanners": {
+    /** 下级扫码员 */
     path: never;
     query: never;
     body: never;
@@ -1310,6 +1334,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/checkpoint/scanners": {
+    /** 新增扫码员 */
     path: never;
     query: never;
     body: NewScannerRequest;
@@ -1317,6 +1342,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/checkpoint/scanners/{id}": {
+    /** 扫码员详情 */
     path: { id: number };
     query: never;
     body: never;
@@ -1324,6 +1350,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/checkpoint/scanners/{id}/disable": {
+    /** 停用扫码员 */
     path: { id: number };
     query: never;
     body: never;
@@ -1331,6 +1358,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/checkpoint/scanners/{id}/disable-line": {
+    /** 停用条线 */
     path: { id: number };
     query: never;
     body: never;
@@ -1338,6 +1366,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/checkpoint/scanners/{id}/enable": {
+    /** 启用扫码员 */
     path: { id: number };
     query: never;
     body: never;
@@ -1345,6 +1374,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/checkpoint/scanners/{id}/replace": {
+    /** 替换扫码员 */
     path: { id: number };
     query: never;
     body: ReplaceScannerRequest;
@@ -1352,6 +1382,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/checkpoint/scanners/check": {
+    /** 新增扫码员前检查 */
     path: never;
     query: never;
     body: ScannerCheckRequest;
@@ -1359,6 +1390,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/checkpoint/scans": {
+    /** 扫码核验并登记体温 */
     path: never;
     query: never;
     body: ScanRequest;
@@ -1366,7 +1398,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/checkpoint/scans/preview": {
-    /** Only scanners may preview: me is bound for that check alone. */
+    /** 扫码预览 */
     path: never;
     query: never;
     body: ScanPreviewRequest;
@@ -1374,6 +1406,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/checkpoint/sites": {
+    /** 所管站点 */
     path: never;
     query: never;
     body: never;
@@ -1381,6 +1414,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/checkpoint/sites": {
+    /** 新增站点 */
     path: never;
     query: never;
     body: SiteRequest;
@@ -1388,6 +1422,7 @@ export interface Endpoints {
     auth: true;
   };
   "PUT /api/checkpoint/sites/{id}": {
+    /** 修改站点 */
     path: { id: number };
     query: never;
     body: SiteRequest;
@@ -1395,6 +1430,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/checkpoint/sites/{id}/stop": {
+    /** 停用站点 */
     path: { id: number };
     query: never;
     body: never;
@@ -1402,6 +1438,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/codes/verify": {
+    /** 验码 */
     path: never;
     query: never;
     body: VerifyRequest;
@@ -1409,6 +1446,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/errand-matters": {
+    /** 授权事项 */
     path: never;
     query: { region?: string };
     body: never;
@@ -1432,6 +1470,7 @@ export interface Endpoints {
     auth: false;
   };
   "GET /api/feedback": {
+    /** 我的反馈 */
     path: never;
     query: never;
     body: never;
@@ -1439,6 +1478,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/feedback": {
+    /** 提交纠错反馈 */
     path: never;
     query: never;
     body: FeedbackRequest;
@@ -1446,6 +1486,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/forms": {
+    /** 可填写的表单 */
     path: never;
     query: { region?: string };
     body: never;
@@ -1453,6 +1494,7 @@ export interface Endpoints {
     auth: false;
   };
   "GET /api/forms/{id}": {
+    /** 表单详情 */
     path: { id: number };
     query: never;
     body: never;
@@ -1460,6 +1502,7 @@ export interface Endpoints {
     auth: false;
   };
   "POST /api/forms/{id}/submissions": {
+    /** 提交表单 */
     path: { id: number };
     query: never;
     body: Record<string, unknown>;
@@ -1467,6 +1510,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/home/announcements": {
+    /** 首页资讯 */
     path: never;
     query: { region?: string };
     body: never;
@@ -1474,6 +1518,7 @@ export interface Endpoints {
     auth: false;
   };
   "GET /api/home/service-links": {
+    /** 首页便民服务入口 */
     path: never;
     query: { region?: string };
     body: never;
@@ -1481,6 +1526,7 @@ export interface Endpoints {
     auth: false;
   };
   "GET /api/keys": {
+    /** 验码公钥（JWKS） */
     path: never;
     query: never;
     body: never;
@@ -1488,6 +1534,7 @@ export interface Endpoints {
     auth: false;
   };
   "GET /api/me": {
+    /** 我的账号 */
     path: never;
     query: never;
     body: never;
@@ -1495,6 +1542,7 @@ export interface Endpoints {
     auth: true;
   };
   "DELETE /api/me": {
+    /** 注销账号 */
     path: never;
     query: never;
     body: never;
@@ -1502,6 +1550,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/appeals": {
+    /** 我的申诉 */
     path: never;
     query: never;
     body: never;
@@ -1509,6 +1558,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/appeals": {
+    /** 提交码色申诉 */
     path: never;
     query: never;
     body: AppealRequest;
@@ -1516,6 +1566,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/code": {
+    /** 亮码 */
     path: never;
     query: never;
     body: never;
@@ -1523,6 +1574,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/code.png": {
+    /** 亮码（PNG 图片） */
     path: never;
     query: never;
     body: never;
@@ -1530,6 +1582,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/code.svg": {
+    /** 亮码（SVG 图片） */
     path: never;
     query: never;
     body: never;
@@ -1537,6 +1590,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/declaration": {
+    /** 我的健康申报 */
     path: never;
     query: never;
     body: never;
@@ -1544,6 +1598,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/declaration": {
+    /** 提交或修改健康申报 */
     path: never;
     query: never;
     body: DeclarationRequest;
@@ -1551,6 +1606,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/errands": {
+    /** 授权他人办事 */
     path: never;
     query: never;
     body: CreateAuthorisationRequest;
@@ -1558,6 +1614,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/errands/granted": {
+    /** 授权记录 */
     path: never;
     query: never;
     body: never;
@@ -1565,6 +1622,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/errands/granted/{id}": {
+    /** 授权记录详情 */
     path: { id: number };
     query: never;
     body: never;
@@ -1572,6 +1630,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/errands/granted/{id}/revoke": {
+    /** 撤销授权 */
     path: { id: number };
     query: never;
     body: never;
@@ -1579,6 +1638,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/errands/received": {
+    /** 被授权记录 */
     path: never;
     query: never;
     body: never;
@@ -1586,6 +1646,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/errands/received/{id}": {
+    /** 被授权记录详情 */
     path: { id: number };
     query: never;
     body: never;
@@ -1593,6 +1654,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/errands/received/{id}/accept": {
+    /** 接受授权 */
     path: { id: number };
     query: never;
     body: never;
@@ -1600,6 +1662,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/errands/received/{id}/code": {
+    /** 出示授权码 */
     path: { id: number };
     query: never;
     body: never;
@@ -1607,6 +1670,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/errands/received/{id}/code.png": {
+    /** 出示授权码（PNG） */
     path: { id: number };
     query: never;
     body: never;
@@ -1614,6 +1678,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/errands/received/{id}/code.svg": {
+    /** 出示授权码（SVG） */
     path: { id: number };
     query: never;
     body: never;
@@ -1621,6 +1686,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/errands/received/{id}/decline": {
+    /** 拒绝授权 */
     path: { id: number };
     query: never;
     body: never;
@@ -1628,6 +1694,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/face-check": {
+    /** 亮码前人脸核验 */
     path: never;
     query: never;
     body: FaceCheckRequest;
@@ -1635,6 +1702,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/face/sessions": {
+    /** 开始人脸核验 */
     path: never;
     query: never;
     body: FaceSessionRequest;
@@ -1642,6 +1710,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/health-report": {
+    /** 我的健康报告 */
     path: never;
     query: never;
     body: never;
@@ -1649,6 +1718,7 @@ export interface Endpoints {
     auth: true;
   };
   "DELETE /api/me/links/{method}": {
+    /** 解除登录方式 */
     path: { method: string };
     query: never;
     body: UnlinkRequest;
@@ -1656,6 +1726,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/links/alipay": {
+    /** 关联支付宝 */
     path: never;
     query: never;
     body: AlipayLoginRequest;
@@ -1663,6 +1734,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/links/phone": {
+    /** 短信绑定手机号 */
     path: never;
     query: never;
     body: BindPhoneBySmsRequest;
@@ -1670,6 +1742,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/links/wechat": {
+    /** 关联微信 */
     path: never;
     query: never;
     body: WeChatLoginRequest;
@@ -1677,6 +1750,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/notices": {
+    /** 消息中心 */
     path: never;
     query: { before?: number; take?: number };
     body: never;
@@ -1684,6 +1758,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/notices/{id}/read": {
+    /** 标记已读 */
     path: { id: number };
     query: never;
     body: never;
@@ -1691,6 +1766,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/notices/unread-count": {
+    /** 未读消息数 */
     path: never;
     query: never;
     body: never;
@@ -1698,6 +1774,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/nucleic-acid-results": {
+    /** 我的核酸检测结果 */
     path: never;
     query: never;
     body: never;
@@ -1705,6 +1782,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/offline-cards": {
+    /** 我的离线码 */
     path: never;
     query: never;
     body: never;
@@ -1712,6 +1790,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/offline-cards": {
+    /** 申领离线码 */
     path: never;
     query: never;
     body: IssueCardRequest;
@@ -1719,6 +1798,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/offline-cards/{id}": {
+    /** 离线码详情 */
     path: { id: number };
     query: never;
     body: never;
@@ -1726,6 +1806,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/offline-cards/{id}/card.pdf": {
+    /** 离线码卡片（A6 PDF） */
     path: { id: number };
     query: never;
     body: never;
@@ -1733,6 +1814,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/offline-cards/{id}/card.png": {
+    /** 离线码卡片（PNG） */
     path: { id: number };
     query: never;
     body: never;
@@ -1740,6 +1822,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/offline-cards/{id}/sheet.pdf": {
+    /** 离线码卡片（A4 四联 PDF） */
     path: { id: number };
     query: never;
     body: never;
@@ -1747,6 +1830,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/password": {
+    /** 修改密码 */
     path: never;
     query: never;
     body: PasswordChangeRequest;
@@ -1754,6 +1838,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/phone/alipay": {
+    /** 支付宝绑定手机号 */
     path: never;
     query: never;
     body: BindPhoneByAlipayRequest;
@@ -1761,6 +1846,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/phone/sms": {
+    /** 短信绑定手机号 */
     path: never;
     query: never;
     body: BindPhoneBySmsRequest;
@@ -1768,6 +1854,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/phone/wechat": {
+    /** 微信绑定手机号 */
     path: never;
     query: never;
     body: BindPhoneByWeChatRequest;
@@ -1775,6 +1862,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/portrait": {
+    /** 我的人像状态 */
     path: never;
     query: never;
     body: never;
@@ -1782,6 +1870,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/portrait": {
+    /** 上传人像 */
     path: never;
     query: never;
     body: never;
@@ -1789,6 +1878,7 @@ export interface Endpoints {
     auth: true;
   };
   "DELETE /api/me/portrait": {
+    /** 删除人像 */
     path: never;
     query: never;
     body: never;
@@ -1796,6 +1886,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/portrait/authority": {
+    /** 从权威来源获取人像 */
     path: never;
     query: never;
     body: never;
@@ -1803,6 +1894,7 @@ export interface Endpoints {
     auth: true;
   };
   "PUT /api/me/portrait/display": {
+    /** 人像是否在核验时显示 */
     path: never;
     query: never;
     body: PortraitDisplayRequest;
@@ -1810,6 +1902,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/portrait/image": {
+    /** 我的人像图片 */
     path: never;
     query: never;
     body: never;
@@ -1817,6 +1910,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/real-name": {
+    /** 实名认证（居民身份证） */
     path: never;
     query: never;
     body: RealNameRequest;
@@ -1824,6 +1918,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/real-name/document": {
+    /** 实名认证（护照、港澳台通行证） */
     path: never;
     query: never;
     body: DocumentRealNameRequest;
@@ -1831,6 +1926,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/relatives": {
+    /** 我的亲友 */
     path: never;
     query: never;
     body: never;
@@ -1838,6 +1934,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/relatives": {
+    /** 添加亲友 */
     path: never;
     query: never;
     body: AddRelativeRequest;
@@ -1845,6 +1942,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/relatives/{id}": {
+    /** 亲友详情 */
     path: { id: number };
     query: never;
     body: never;
@@ -1852,6 +1950,7 @@ export interface Endpoints {
     auth: true;
   };
   "DELETE /api/me/relatives/{id}": {
+    /** 删除亲友 */
     path: { id: number };
     query: never;
     body: never;
@@ -1859,6 +1958,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/relatives/{id}/code": {
+    /** 亲友亮码 */
     path: { id: number };
     query: never;
     body: never;
@@ -1866,6 +1966,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/relatives/{id}/code.png": {
+    /** 亲友亮码（PNG） */
     path: { id: number };
     query: never;
     body: never;
@@ -1873,6 +1974,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/relatives/{id}/code.svg": {
+    /** 亲友亮码（SVG） */
     path: { id: number };
     query: never;
     body: never;
@@ -1880,6 +1982,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/relatives/{id}/declaration": {
+    /** 为亲友申报 */
     path: { id: number };
     query: never;
     body: DeclarationRequest;
@@ -1887,6 +1990,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/relatives/{id}/health-report": {
+    /** 亲友健康报告 */
     path: { id: number };
     query: never;
     body: never;
@@ -1894,6 +1998,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/relatives/{id}/nucleic-acid-results": {
+    /** 亲友核酸检测结果 */
     path: { id: number };
     query: never;
     body: never;
@@ -1901,6 +2006,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/relatives/{id}/portrait": {
+    /** 亲友人像状态 */
     path: { id: number };
     query: never;
     body: never;
@@ -1908,6 +2014,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/relatives/{id}/portrait": {
+    /** 上传亲友人像 */
     path: { id: number };
     query: never;
     body: never;
@@ -1915,6 +2022,7 @@ export interface Endpoints {
     auth: true;
   };
   "DELETE /api/me/relatives/{id}/portrait": {
+    /** 删除亲友人像 */
     path: { id: number };
     query: never;
     body: never;
@@ -1922,6 +2030,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/relatives/{id}/portrait/authority": {
+    /** 从权威来源获取亲友人像 */
     path: { id: number };
     query: never;
     body: never;
@@ -1929,6 +2038,7 @@ export interface Endpoints {
     auth: true;
   };
   "PUT /api/me/relatives/{id}/portrait/display": {
+    /** 亲友人像是否在核验时显示 */
     path: { id: number };
     query: never;
     body: PortraitDisplayRequest;
@@ -1936,6 +2046,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/relatives/{id}/portrait/image": {
+    /** 亲友人像图片 */
     path: { id: number };
     query: never;
     body: never;
@@ -1943,6 +2054,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/relatives/{id}/vaccinations": {
+    /** 亲友疫苗接种记录 */
     path: { id: number };
     query: never;
     body: never;
@@ -1950,6 +2062,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/relatives/consent-codes": {
+    /** 发送亲友同意短信 */
     path: never;
     query: never;
     body: ConsentCodeRequest;
@@ -1957,6 +2070,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/relatives/switch": {
+    /** 切换亲友码 */
     path: never;
     query: never;
     body: never;
@@ -1964,6 +2078,7 @@ export interface Endpoints {
     auth: true;
   };
   "PUT /api/me/session": {
+    /** 登录设置 */
     path: never;
     query: never;
     body: SessionLifetimeRequest;
@@ -1971,6 +2086,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/vaccinations": {
+    /** 我的疫苗接种记录 */
     path: never;
     query: never;
     body: never;
@@ -1978,6 +2094,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/wechat/open-data": {
+    /** 校验并解密微信开放数据 */
     path: never;
     query: never;
     body: WeChatOpenDataRequest;
@@ -1985,6 +2102,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/offline-cards/revocations": {
+    /** 离线码吊销列表 */
     path: never;
     query: never;
     body: never;
@@ -1992,6 +2110,7 @@ export interface Endpoints {
     auth: false;
   };
   "GET /api/portraits/{reference}": {
+    /** 核验端取人像 */
     path: { reference: string };
     query: never;
     body: never;
@@ -1999,6 +2118,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/posters": {
+    /** 我的张贴码 */
     path: never;
     query: never;
     body: never;
@@ -2006,6 +2126,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/posters": {
+    /** 申请张贴码 */
     path: never;
     query: never;
     body: PosterRequest;
@@ -2013,6 +2134,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/posters/{id}": {
+    /** 张贴码详情 */
     path: { id: number };
     query: never;
     body: never;
@@ -2020,6 +2142,7 @@ export interface Endpoints {
     auth: true;
   };
   "DELETE /api/posters/{id}": {
+    /** 删除张贴码 */
     path: { id: number };
     query: never;
     body: never;
@@ -2027,6 +2150,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/posters/{id}/alipay-code": {
+    /** 支付宝小程序码 */
     path: { id: number };
     query: never;
     body: never;
@@ -2034,6 +2158,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/posters/{id}/check-ins": {
+    /** 到访记录 */
     path: { id: number };
     query: { from?: string; to?: string; page?: number; pageSize?: number };
     body: never;
@@ -2041,6 +2166,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/posters/{id}/check-ins.csv": {
+    /** 到访记录（CSV） */
     path: { id: number };
     query: { from?: string; to?: string };
     body: never;
@@ -2048,6 +2174,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/posters/{id}/poster.pdf": {
+    /** 张贴码海报（PDF） */
     path: { id: number };
     query: never;
     body: never;
@@ -2055,6 +2182,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/posters/{id}/qr.png": {
+    /** 张贴码二维码（PNG） */
     path: { id: number };
     query: never;
     body: never;
@@ -2062,6 +2190,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/posters/{id}/qr.svg": {
+    /** 张贴码二维码（SVG） */
     path: { id: number };
     query: never;
     body: never;
@@ -2069,6 +2198,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/posters/{id}/rotate": {
+    /** 更换张贴码 */
     path: { id: number };
     query: never;
     body: never;
@@ -2076,6 +2206,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/posters/{id}/wechat-code.png": {
+    /** 微信小程序码 */
     path: { id: number };
     query: never;
     body: never;
@@ -2083,6 +2214,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/posters/poster.pdf": {
+    /** 批量打印张贴码（PDF） */
     path: never;
     query: { ids?: Array<number> };
     body: never;
@@ -2090,6 +2222,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/sms/codes": {
+    /** 发送短信验证码 */
     path: never;
     query: never;
     body: SmsCodeRequest;

@@ -57,4 +57,24 @@ public sealed class OpenApiContractTests : IClassFixture<OpenApiContractTests.Ho
         var unauthorized = doc["x-error-codes"]!.AsArray().Single(e => e!["code"]!.GetValue<string>() == CommonErrors.Unauthorized.Code)!;
         Assert.Equal((401, "请先登录"), (unauthorized["status"]!.GetValue<int>(), unauthorized["message"]!.GetValue<string>()));
     }
+
+    /// <summary>
+    /// A mini-program developer codes against the document alone: every operation says in Chinese what it does
+    /// (<c>summary</c>, from the handler's XML <c>&lt;summary&gt;</c>) and the rules and limits that apply
+    /// (<c>description</c>, from its <c>&lt;remarks&gt;</c>). Handlers must not be private, or the generator cannot see them.
+    /// </summary>
+    [Fact]
+    public async Task Every_operation_has_a_chinese_summary_and_a_description()
+    {
+        var doc = JsonNode.Parse(await GeneratedAsync())!;
+        var missing = new List<string>();
+        foreach (var (path, item) in doc["paths"]!.AsObject())
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                var summary = operation!["summary"]?.GetValue<string>();
+                if (summary is null || !summary.Any(c => c is >= '\u4e00' and <= '\u9fff')) missing.Add($"{method.ToUpperInvariant()} {path}: summary");
+                if (string.IsNullOrWhiteSpace(operation["description"]?.GetValue<string>())) missing.Add($"{method.ToUpperInvariant()} {path}: description");
+            }
+        Assert.True(missing.Count == 0, "Operations without a Chinese summary or a description (write /// <summary> and <remarks> on the handler, not private):\n" + string.Join("\n", missing));
+    }
 }

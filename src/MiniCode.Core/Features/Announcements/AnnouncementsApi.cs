@@ -20,7 +20,9 @@ public static class AnnouncementsApi
         return app;
     }
 
-    private static async Task<Ok<IReadOnlyList<AnnouncementDto>>> ListAnnouncements(
+    /// <summary>首页资讯</summary>
+    /// <remarks>正在发布期内的公告（发布时间到截止时间之间），新的在前；<c>region</c>（6 位地区码）时只含该地区及其上级地区的公告。无需登录。</remarks>
+    internal static async Task<Ok<IReadOnlyList<AnnouncementDto>>> ListAnnouncements(
         [AsParameters] RegionQuery query, MiniCodeDbContext db, TimeProvider time, IOptions<AnnouncementOptions> options, CancellationToken ct)
     {
         var region = query.Region!;
@@ -33,8 +35,10 @@ public static class AnnouncementsApi
         return TypedResults.Ok(list);
     }
 
-    /// <summary>For each kind, the link of the most specific region that configures it (a district overrides its province).</summary>
-    private static async Task<Ok<IReadOnlyList<ServiceLinkDto>>> ListServiceLinks([AsParameters] RegionQuery query, MiniCodeDbContext db, CancellationToken ct)
+    /// <summary>首页便民服务入口</summary>
+    /// <remarks>已启用的服务链接（行程卡、采样点、疫苗接种、医保等），按排序；<c>region</c> 时只含该地区及其上级地区的链接。<c>target</c> 为 https 地址或“appid:路径”形式的小程序页面。无需登录。</remarks>
+    // For each kind, the link of the most specific region that configures it (a district overrides its province).
+    internal static async Task<Ok<IReadOnlyList<ServiceLinkDto>>> ListServiceLinks([AsParameters] RegionQuery query, MiniCodeDbContext db, CancellationToken ct)
     {
         var scopes = RegionCodes.SelfAndAncestors(query.Region!);
         var links = await db.Set<ServiceLink>().AsNoTracking().Where(l => l.Enabled && scopes.Contains(l.RegionCode)).ToListAsync(ct);

@@ -55,80 +55,126 @@ public static class CheckpointsApi
         return app;
     }
 
+    /// <summary>扫码员登录</summary>
+    /// <remarks>手机号 + 密码；连续输错后暂时锁定（429，<c>Retry-After</c>），停用账号或停用站点为 403。</remarks>
     public static async Task<Ok<ScannerLoginResponse>> LogIn(ScannerLoginRequest body, ScannerAccountService accounts, CancellationToken ct) =>
         TypedResults.Ok(await accounts.LogInAsync(body, ct));
 
+    /// <summary>扫码员信息</summary>
+    /// <remarks>本人资料（脱敏）、角色和所属站点。</remarks>
     public static async Task<Ok<ScannerProfileView>> Me(CurrentScanner me, ScannerAccountService accounts, CancellationToken ct) =>
         TypedResults.Ok(await accounts.ProfileAsync(me.Profile, ct));
 
+    /// <summary>扫码员修改密码</summary>
+    /// <remarks>原密码 + 新密码。</remarks>
     public static async Task<NoContent> ChangePassword(CurrentScanner me, ScannerPasswordChangeRequest body, ScannerAccountService accounts, CancellationToken ct)
     {
         await accounts.ChangePasswordAsync(me.Profile, me.SessionId, body, ct);
         return TypedResults.NoContent();
     }
 
+    /// <summary>扫码员退出</summary>
+    /// <remarks>结束当前会话。</remarks>
     public static async Task<NoContent> LogOut(CurrentScanner me, ScannerAccountService accounts, CancellationToken ct)
     {
         await accounts.LogOutAsync(me.Profile, me.SessionId, ct);
         return TypedResults.NoContent();
     }
 
+    /// <summary>上报站点</summary>
+    /// <remarks>本人设置的上报站点：扫码记录同时上报到这些站点。</remarks>
     public static async Task<Ok<List<SiteView>>> ReportSites(CurrentScanner me, ScannerDirectory scanners, CancellationToken ct) =>
         TypedResults.Ok((await scanners.ReportSitesAsync(me.Profile, ct)).Select(ScannerDirectory.ToView).ToList());
 
+    /// <summary>设置上报站点</summary>
+    /// <remarks><c>siteIds</c> 为可选站点的子集；不可选的站点为 400。</remarks>
     public static async Task<Ok<List<SiteView>>> SetReportSites(CurrentScanner me, ReportSitesRequest body, ScannerAccountService accounts, CancellationToken ct) =>
         TypedResults.Ok((await accounts.SetReportSitesAsync(me.Profile, body, ct)).Select(ScannerDirectory.ToView).ToList());
 
-    /// <summary>Only scanners may preview: <paramref name="me"/> is bound for that check alone.</summary>
+    /// <summary>扫码预览</summary>
+    /// <remarks>提交前查看被核验人的脱敏姓名、码色、原因和是否劝返，不记录。</remarks>
+    // Only scanners may preview: me is bound for that check alone.
     public static async Task<Ok<ScanPreview>> Preview(CurrentScanner me, ScanPreviewRequest body, ScanService scans, CancellationToken ct) =>
         TypedResults.Ok(await scans.PreviewAsync(body, ct));
 
+    /// <summary>扫码核验并登记体温</summary>
+    /// <remarks>载荷 + 体温（一位小数，<c>MiniCode:Checkpoints:MinTemperatureCelsius</c>–<c>MiniCode:Checkpoints:MaxTemperatureCelsius</c>）+ 备注 + <c>idempotencyKey</c>（每次提交生成一次，重试时复用：重试返回首条记录，不重复登记）。无效码为 422 <c>checkpoint.code_invalid</c> 并附原因。</remarks>
     public static async Task<Ok<ScanRecordView>> Scan(CurrentScanner me, ScanRequest body, ScanService scans, CancellationToken ct) =>
         TypedResults.Ok(await scans.ScanAsync(me.Profile, body, ct));
 
+    /// <summary>辅助登记</summary>
+    /// <remarks>为无智能手机的人登记：其手机的短信验证码 + 姓名 + 身份证号 + 体温。只记录核验，不给任何账号绑定此人；每个扫码员每天至多 <c>MiniCode:Checkpoints:AssistedRegistrationsPerDay</c> 次。</remarks>
     public static async Task<Ok<ScanRecordView>> Assist(CurrentScanner me, AssistedRegistrationRequest body, AssistedRegistration assisted, CancellationToken ct) =>
         TypedResults.Ok(await assisted.RegisterAsync(me.Profile, body, ct));
 
+    /// <summary>排查记录</summary>
+    /// <remarks>按站点或机构、身份证号筛选并分页（每页 <c>MiniCode:Checkpoints:PageSize</c>）；高级和中级扫码员看本站点及所管站点的记录，普通扫码员只看自己的；保存 <c>MiniCode:Checkpoints:RecordRetention</c>。</remarks>
     public static async Task<Ok<ScanRecordPage>> Records(CurrentScanner me, InspectionRecords records,
         long? organisationId, long? siteId, string? idNumber, int? page, CancellationToken ct) =>
         TypedResults.Ok(await records.ListAsync(me.Profile, organisationId, siteId, idNumber, page, ct));
 
+    /// <summary>排查记录详情</summary>
+    /// <remarks>一条记录的脱敏姓名、码色、体温、站点和时间。</remarks>
     public static async Task<Ok<ScanRecordView>> Record(CurrentScanner me, long id, InspectionRecords records, CancellationToken ct) =>
         TypedResults.Ok(await records.DetailAsync(me.Profile, id, ct));
 
+    /// <summary>所管站点</summary>
+    /// <remarks>本人管理的站点及其扫码员。</remarks>
     public static async Task<Ok<List<ManagedSiteView>>> Sites(CurrentScanner me, SiteManagement sites, CancellationToken ct) =>
         TypedResults.Ok(await sites.ListAsync(me.Profile, ct));
 
+    /// <summary>新增站点</summary>
+    /// <remarks>高级/中级扫码员在本机构辖区内新增站点。</remarks>
     public static async Task<Ok<SiteView>> AddSite(CurrentScanner me, SiteRequest body, SiteManagement sites, CancellationToken ct) =>
         TypedResults.Ok(await sites.AddAsync(me.Profile, body, ct));
 
+    /// <summary>修改站点</summary>
+    /// <remarks>名称、地区码、地址和备注。</remarks>
     public static async Task<Ok<SiteView>> EditSite(CurrentScanner me, long id, SiteRequest body, SiteManagement sites, CancellationToken ct) =>
         TypedResults.Ok(await sites.EditAsync(me.Profile, id, body, ct));
 
+    /// <summary>停用站点</summary>
+    /// <remarks>停用后该站点的扫码员停用、会话结束，扫码被拒绝。</remarks>
     public static async Task<Ok<LineActionResult>> StopSite(CurrentScanner me, long id, SiteManagement sites, CancellationToken ct) =>
         TypedResults.Ok(await sites.StopAsync(me.Profile, id, ct));
 
+    /// <summary>下级扫码员</summary>
+    /// <remarks>本人条线下的扫码员。</remarks>
     public static async Task<Ok<List<ScannerView>>> Scanners(CurrentScanner me, ScannerManagement management, CancellationToken ct) =>
         TypedResults.Ok(await management.ListAsync(me.Profile, ct));
 
+    /// <summary>扫码员详情</summary>
+    /// <remarks>下级扫码员的资料（脱敏）和状态。</remarks>
     public static async Task<Ok<ScannerView>> ScannerDetail(CurrentScanner me, long id, ScannerManagement management, CancellationToken ct) =>
         TypedResults.Ok(await management.DetailAsync(me.Profile, id, ct));
 
+    /// <summary>新增扫码员前检查</summary>
+    /// <remarks>站点 + 身份证号：是否可添加及可选角色（“下一步”）。</remarks>
     public static async Task<Ok<ScannerCheckResponse>> CheckScanner(CurrentScanner me, ScannerCheckRequest body, ScannerManagement management, CancellationToken ct) =>
         TypedResults.Ok(await management.CheckAsync(me.Profile, body, ct));
 
+    /// <summary>新增扫码员</summary>
+    /// <remarks>只能添加比本人角色低的扫码员；手机号或身份证号已被使用为 409。</remarks>
     public static async Task<Ok<ScannerView>> AddScanner(CurrentScanner me, NewScannerRequest body, ScannerManagement management, CancellationToken ct) =>
         TypedResults.Ok(await management.AddAsync(me.Profile, body, ct));
 
+    /// <summary>停用条线</summary>
+    /// <remarks>停用该扫码员及其全部下级，结束其会话。</remarks>
     public static async Task<Ok<LineActionResult>> DisableLine(CurrentScanner me, long id, LineActions lines, CancellationToken ct) =>
         TypedResults.Ok(await lines.DisableLineAsync(me.Profile, id, ct));
 
+    /// <summary>停用扫码员</summary>
+    /// <remarks>只停用该扫码员。</remarks>
     public static async Task<Ok<LineActionResult>> DisableOne(CurrentScanner me, long id, LineActions lines, CancellationToken ct) =>
         TypedResults.Ok(await lines.DisableOneAsync(me.Profile, id, ct));
 
+    /// <summary>启用扫码员</summary>
+    /// <remarks>恢复停用的扫码员。</remarks>
     public static async Task<Ok<ScannerView>> Enable(CurrentScanner me, long id, LineActions lines, CancellationToken ct) =>
         TypedResults.Ok(await lines.EnableAsync(me.Profile, id, ct));
 
+    /// <summary>替换扫码员</summary>
+    /// <remarks>把该扫码员的下级移交给 <c>replacementAccountId</c> 并停用原扫码员。</remarks>
     public static async Task<Ok<ScannerView>> Replace(CurrentScanner me, long id, ReplaceScannerRequest body, LineActions lines, CancellationToken ct) =>
         TypedResults.Ok(await lines.ReplaceAsync(me.Profile, id, body, ct));
 }

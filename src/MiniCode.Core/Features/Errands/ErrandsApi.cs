@@ -40,8 +40,10 @@ public static class ErrandsApi
         return app;
     }
 
-    /// <summary>Enabled matters in display order; with <c>region</c>, those of that region and the regions above it.</summary>
-    private static async Task<Ok<IReadOnlyList<ErrandMatterView>>> Matters([AsParameters] OptionalRegionQuery query, MiniCodeDbContext db, CancellationToken ct)
+    /// <summary>授权事项</summary>
+    /// <remarks>工作人员维护的、已启用的授权办事事项；<c>region</c> 时只含该地区及其上级的事项。无需登录。</remarks>
+    // Enabled matters in display order; with region, those of that region and the regions above it.
+    internal static async Task<Ok<IReadOnlyList<ErrandMatterView>>> Matters([AsParameters] OptionalRegionQuery query, MiniCodeDbContext db, CancellationToken ct)
     {
         var matters = await db.Set<ErrandMatter>().AsNoTracking().Where(m => m.Enabled).OrderBy(m => m.SortOrder).ThenBy(m => m.Id).ToListAsync(ct);
         IReadOnlyList<ErrandMatterView> list = matters.Where(m => query.Region is null || RegionCodes.Covers(m.RegionCode, query.Region))
@@ -49,47 +51,69 @@ public static class ErrandsApi
         return TypedResults.Ok(list);
     }
 
-    private static async Task<Created<AuthorisationView>> Grant(CreateAuthorisationRequest body, ClaimsPrincipal user, AuthorisationService errands, CancellationToken ct)
+    /// <summary>授权他人办事</summary>
+    /// <remarks>事项 + 被授权人姓名和身份证号（或常用联系人）+ 日期或日期范围（业务日历 Asia/Shanghai），可附要出示的证照。不能授权给自己；未结束的授权至多 <c>MiniCode:Errands:MaxOpenPerGrantor</c> 条；答复不透露被授权人是否存在，存在时其消息中心收到通知。状态：待确认。</remarks>
+    internal static async Task<Created<AuthorisationView>> Grant(CreateAuthorisationRequest body, ClaimsPrincipal user, AuthorisationService errands, CancellationToken ct)
     {
         var view = await errands.GrantAsync(user.AccountId(), user.PersonIdOrThrow(), body, ct);
         return TypedResults.Created($"/api/me/errands/granted/{view.Id}", view);
     }
 
-    private static async Task<Ok<IReadOnlyList<AuthorisationView>>> Granted(ClaimsPrincipal user, AuthorisationService errands, CancellationToken ct) =>
+    /// <summary>授权记录</summary>
+    /// <remarks>本人授出的授权及其状态（待确认、已生效、已拒绝、已失效）。</remarks>
+    internal static async Task<Ok<IReadOnlyList<AuthorisationView>>> Granted(ClaimsPrincipal user, AuthorisationService errands, CancellationToken ct) =>
         TypedResults.Ok(await errands.GrantedAsync(user.PersonIdOrThrow(), ct));
 
-    private static async Task<Ok<AuthorisationView>> GrantedOne(long id, ClaimsPrincipal user, AuthorisationService errands, CancellationToken ct) =>
+    /// <summary>授权记录详情</summary>
+    /// <remarks>被授权人脱敏显示。</remarks>
+    internal static async Task<Ok<AuthorisationView>> GrantedOne(long id, ClaimsPrincipal user, AuthorisationService errands, CancellationToken ct) =>
         TypedResults.Ok(await errands.GrantedAsync(user.PersonIdOrThrow(), id, ct));
 
-    private static async Task<Ok<AuthorisationView>> Revoke(long id, ClaimsPrincipal user, AuthorisationService errands, CancellationToken ct) =>
+    /// <summary>撤销授权</summary>
+    /// <remarks>只能在第一天之前撤销；撤销后为已失效。</remarks>
+    internal static async Task<Ok<AuthorisationView>> Revoke(long id, ClaimsPrincipal user, AuthorisationService errands, CancellationToken ct) =>
         TypedResults.Ok(await errands.RevokeAsync(user.PersonIdOrThrow(), id, ct));
 
-    private static async Task<Ok<IReadOnlyList<AuthorisationView>>> Received(ClaimsPrincipal user, AuthorisationService errands, CancellationToken ct) =>
+    /// <summary>被授权记录</summary>
+    /// <remarks>授予本人的授权及其状态。</remarks>
+    internal static async Task<Ok<IReadOnlyList<AuthorisationView>>> Received(ClaimsPrincipal user, AuthorisationService errands, CancellationToken ct) =>
         TypedResults.Ok(await errands.ReceivedAsync(user.PersonIdOrThrow(), ct));
 
-    private static async Task<Ok<AuthorisationView>> ReceivedOne(long id, ClaimsPrincipal user, AuthorisationService errands, CancellationToken ct) =>
+    /// <summary>被授权记录详情</summary>
+    /// <remarks>授权人脱敏显示。</remarks>
+    internal static async Task<Ok<AuthorisationView>> ReceivedOne(long id, ClaimsPrincipal user, AuthorisationService errands, CancellationToken ct) =>
         TypedResults.Ok(await errands.ReceivedAsync(user.PersonIdOrThrow(), id, ct));
 
-    private static async Task<Ok<AuthorisationView>> Accept(long id, ClaimsPrincipal user, AuthorisationService errands, CancellationToken ct) =>
+    /// <summary>接受授权</summary>
+    /// <remarks>接受待确认的授权，状态变为已生效；已处理过的为 409 <c>errands.not_pending</c>。</remarks>
+    internal static async Task<Ok<AuthorisationView>> Accept(long id, ClaimsPrincipal user, AuthorisationService errands, CancellationToken ct) =>
         TypedResults.Ok(await errands.AnswerAsync(user.PersonIdOrThrow(), id, accept: true, ct));
 
-    private static async Task<Ok<AuthorisationView>> Decline(long id, ClaimsPrincipal user, AuthorisationService errands, CancellationToken ct) =>
+    /// <summary>拒绝授权</summary>
+    /// <remarks>拒绝待确认的授权，状态变为已拒绝。</remarks>
+    internal static async Task<Ok<AuthorisationView>> Decline(long id, ClaimsPrincipal user, AuthorisationService errands, CancellationToken ct) =>
         TypedResults.Ok(await errands.AnswerAsync(user.PersonIdOrThrow(), id, accept: false, ct));
 
-    private static async Task<Ok<AuthorisationCodeView>> Code(long id, ClaimsPrincipal user, AuthorisationCodes codes, HttpContext http, CancellationToken ct)
+    /// <summary>出示授权码</summary>
+    /// <remarks>仅在已生效且当天在授权日期内时签发，短时有效；核验端看到授权人、被授权人（脱敏）、事项、日期和状态。</remarks>
+    internal static async Task<Ok<AuthorisationCodeView>> Code(long id, ClaimsPrincipal user, AuthorisationCodes codes, HttpContext http, CancellationToken ct)
     {
         http.Response.Headers.CacheControl = "no-store";
         return TypedResults.Ok(await codes.ShowAsync(user.PersonIdOrThrow(), id, ct));
     }
 
-    private static async Task<FileContentHttpResult> CodePng(long id, ClaimsPrincipal user, AuthorisationCodes codes, HttpContext http, CancellationToken ct)
+    /// <summary>出示授权码（PNG）</summary>
+    /// <remarks>同出示授权码，PNG 图片。</remarks>
+    internal static async Task<FileContentHttpResult> CodePng(long id, ClaimsPrincipal user, AuthorisationCodes codes, HttpContext http, CancellationToken ct)
     {
         var code = await codes.ShowAsync(user.PersonIdOrThrow(), id, ct);
         SetCodeHeaders(http, code);
         return TypedResults.File(codes.Png(code), "image/png");
     }
 
-    private static async Task<FileContentHttpResult> CodeSvg(long id, ClaimsPrincipal user, AuthorisationCodes codes, HttpContext http, CancellationToken ct)
+    /// <summary>出示授权码（SVG）</summary>
+    /// <remarks>同出示授权码，SVG 图片。</remarks>
+    internal static async Task<FileContentHttpResult> CodeSvg(long id, ClaimsPrincipal user, AuthorisationCodes codes, HttpContext http, CancellationToken ct)
     {
         var code = await codes.ShowAsync(user.PersonIdOrThrow(), id, ct);
         SetCodeHeaders(http, code);

@@ -41,7 +41,9 @@ public static class FeedbackApi
         return app;
     }
 
-    private static async Task<Ok<FeedbackReceipt>> Submit(
+    /// <summary>提交纠错反馈</summary>
+    /// <remarks>已登录用户提交反馈（类别、内容，可留联系方式）；内容长度上限 <c>Feedback:MaxContentLength</c>，联系方式加密存储、脱敏显示。受每客户端限流。</remarks>
+    internal static async Task<Ok<FeedbackReceipt>> Submit(
         FeedbackRequest request, System.Security.Claims.ClaimsPrincipal user, MiniCodeDbContext db, PersonalDataProtector protector,
         TimeProvider time, IOptions<FeedbackOptions> options, CancellationToken ct)
     {
@@ -64,7 +66,9 @@ public static class FeedbackApi
         return TypedResults.Ok(new FeedbackReceipt(entry.Id, entry.Status.ToString(), entry.CreatedAt));
     }
 
-    private static async Task<Ok<IReadOnlyList<FeedbackItemDto>>> ListMine(System.Security.Claims.ClaimsPrincipal user, MiniCodeDbContext db, CancellationToken ct)
+    /// <summary>我的反馈</summary>
+    /// <remarks>本账号提交的反馈及处理状态（待处理、处理中、已处理）和工作人员回复，新的在前。</remarks>
+    internal static async Task<Ok<IReadOnlyList<FeedbackItemDto>>> ListMine(System.Security.Claims.ClaimsPrincipal user, MiniCodeDbContext db, CancellationToken ct)
     {
         var accountId = user.AccountId();
         var list = await db.Set<FeedbackEntry>().AsNoTracking().Where(f => f.AccountId == accountId)

@@ -33,7 +33,9 @@ public static class FormsApi
         return app;
     }
 
-    private static async Task<Ok<IReadOnlyList<FormDto>>> List([AsParameters] RegionQuery query, MiniCodeDbContext db, CancellationToken ct)
+    /// <summary>可填写的表单</summary>
+    /// <remarks>启用中的自定义表单；<c>region</c> 时只含该地区及其上级地区的表单。</remarks>
+    internal static async Task<Ok<IReadOnlyList<FormDto>>> List([AsParameters] RegionQuery query, MiniCodeDbContext db, CancellationToken ct)
     {
         var region = query.Region!;
         var forms = await db.Set<CustomForm>().AsNoTracking().Include(f => f.Fields).Where(f => f.Active).OrderBy(f => f.Id).ToListAsync(ct);
@@ -41,11 +43,15 @@ public static class FormsApi
         return TypedResults.Ok(list);
     }
 
-    private static async Task<Ok<FormDto>> Get(long id, MiniCodeDbContext db, CancellationToken ct) =>
+    /// <summary>表单详情</summary>
+    /// <remarks>表单的字段（类型、是否必填、单选/多选的选项），用于渲染填写页。停用的表单为 404。</remarks>
+    internal static async Task<Ok<FormDto>> Get(long id, MiniCodeDbContext db, CancellationToken ct) =>
         TypedResults.Ok(ToDto(await ActiveFormAsync(id, db, ct)));
 
-    /// <summary>The answers are checked against the form in the database, so here rather than by the validation filter.</summary>
-    private static async Task<Ok<FormReceipt>> Submit(
+    /// <summary>提交表单</summary>
+    /// <remarks>按字段校验答案（必填、类型、选项、手机号格式），通过后保存并返回回执；答案以字段 key 为键。停用的表单为 404。</remarks>
+    // The answers are checked against the form in the database, so here rather than by the validation filter.
+    internal static async Task<Ok<FormReceipt>> Submit(
         long id, Dictionary<string, JsonElement> answers, System.Security.Claims.ClaimsPrincipal user, MiniCodeDbContext db, TimeProvider time, CancellationToken ct)
     {
         var form = await ActiveFormAsync(id, db, ct);

@@ -55,35 +55,47 @@ public static class HealthCodesApi
         return app;
     }
 
-    private static Ok<Jwks.JsonWebKeySet> Keys(SigningKeyRing ring, HttpContext http)
+    /// <summary>验码公钥（JWKS）</summary>
+    /// <remarks>所有有效的码签名公钥（ES256，P-256），<c>kid</c> 为载荷中 keyId 的 8 位小写十六进制。可缓存 5 分钟；离线核验端至少每天刷新（见 qr-payload.md）。无需登录。</remarks>
+    internal static Ok<Jwks.JsonWebKeySet> Keys(SigningKeyRing ring, HttpContext http)
     {
         http.Response.Headers.CacheControl = "public, max-age=300";
         return TypedResults.Ok(Jwks.From(ring));
     }
 
-    private static async Task<Ok<DeclarationView>> GetDeclaration(ClaimsPrincipal user, DeclarationService declarations, CancellationToken ct) =>
+    /// <summary>我的健康申报</summary>
+    /// <remarks>当前申报内容及下次可修改时间；从未申报时为 409 <c>codes.declaration_required</c>。</remarks>
+    internal static async Task<Ok<DeclarationView>> GetDeclaration(ClaimsPrincipal user, DeclarationService declarations, CancellationToken ct) =>
         TypedResults.Ok(await declarations.GetAsync(user.PersonIdOrThrow(), ct) ?? throw new ApiException(HealthCodeErrors.DeclarationRequired));
 
-    private static async Task<Ok<DeclarationView>> SubmitDeclaration(ClaimsPrincipal user, DeclarationRequest body, DeclarationService declarations, CancellationToken ct)
+    /// <summary>提交或修改健康申报</summary>
+    /// <remarks>症状（可为空列表）、体温、现居地区码和地址；申报后重新判码。24 小时内只能修改一次（409 <c>declaration.too_soon</c>）。</remarks>
+    internal static async Task<Ok<DeclarationView>> SubmitDeclaration(ClaimsPrincipal user, DeclarationRequest body, DeclarationService declarations, CancellationToken ct)
     {
         var personId = user.PersonIdOrThrow();
         return TypedResults.Ok(await declarations.SubmitAsync(personId, body, $"citizen:{user.AccountId()}", ct));
     }
 
-    private static async Task<Ok<CodeView>> ShowCode(ClaimsPrincipal user, ShowCodeService codes, HttpContext http, CancellationToken ct)
+    /// <summary>亮码</summary>
+    /// <remarks>签名的健康码（MC1 文本，120 字符）及当前颜色、原因、指引、徽章和样式；有效期 <c>MiniCode:HealthCodes:LiveCodeSeconds</c> 秒（默认 60），到期前重新获取。需已实名并已申报；开启亮码前人脸核验（<c>MiniCode:HealthCodes:FaceCheck:Required</c>）时可能要求先核验。</remarks>
+    internal static async Task<Ok<CodeView>> ShowCode(ClaimsPrincipal user, ShowCodeService codes, HttpContext http, CancellationToken ct)
     {
         http.Response.Headers.CacheControl = "no-store";
         return TypedResults.Ok(await codes.ShowAsync(user.PersonIdOrThrow(), ct));
     }
 
-    private static async Task<FileContentHttpResult> ShowCodePng(ClaimsPrincipal user, ShowCodeService codes, HttpContext http, CancellationToken ct)
+    /// <summary>亮码（PNG 图片）</summary>
+    /// <remarks>与亮码相同的码，渲染为 PNG；颜色和到期时间在 <c>X-Code-Color</c>、<c>X-Code-Expires</c> 响应头中。</remarks>
+    internal static async Task<FileContentHttpResult> ShowCodePng(ClaimsPrincipal user, ShowCodeService codes, HttpContext http, CancellationToken ct)
     {
         var code = await codes.ShowAsync(user.PersonIdOrThrow(), ct);
         SetCodeHeaders(http, code);
         return TypedResults.File(codes.Png(code), "image/png");
     }
 
-    private static async Task<FileContentHttpResult> ShowCodeSvg(ClaimsPrincipal user, ShowCodeService codes, HttpContext http, CancellationToken ct)
+    /// <summary>亮码（SVG 图片）</summary>
+    /// <remarks>与亮码相同的码，渲染为 SVG；颜色和到期时间在响应头中。</remarks>
+    internal static async Task<FileContentHttpResult> ShowCodeSvg(ClaimsPrincipal user, ShowCodeService codes, HttpContext http, CancellationToken ct)
     {
         var code = await codes.ShowAsync(user.PersonIdOrThrow(), ct);
         SetCodeHeaders(http, code);
@@ -98,7 +110,9 @@ public static class HealthCodesApi
         http.Response.Headers["X-Code-Expires"] = code.ExpiresAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static async Task<Ok<VerifyResponse>> Verify(VerifyRequest body, HealthCodeVerifier verifier, CancellationToken ct)
+    /// <summary>验码</summary>
+    /// <remarks>核验扫到的码文本：格式、签名（只接受低 S）、公钥、有效期和吊销，按此顺序，第一个不通过的即为原因（malformed、bad_signature、unknown_key、expired、revoked）。健康码答持码人当前颜色、脱敏姓名和（本人开启时）人像引用；一码通各类码答 <c>subject</c>。扫码员会话或第三方应用密钥均可调用，限流 <c>MiniCode:HealthCodes:VerifyPerMinute</c> 次/分钟。</remarks>
+    internal static async Task<Ok<VerifyResponse>> Verify(VerifyRequest body, HealthCodeVerifier verifier, CancellationToken ct)
     {
         var r = await verifier.VerifyAsync(body.Payload!, ct);
         return TypedResults.Ok(new VerifyResponse(r.Valid, r.ReasonCode, r.Color, r.Claims is { } c ? c.Type.WireName() : null,

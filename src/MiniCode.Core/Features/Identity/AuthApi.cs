@@ -41,7 +41,9 @@ public static class AuthApi
         return app;
     }
 
-    private static async Task<Ok<LoginResponse>> WeChatLogin(
+    /// <summary>微信登录</summary>
+    /// <remarks>用 <c>wx.login</c> 的 code（5 分钟内、只能用一次）登录：服务端调用 jscode2session，按 openid、再按 unionid 找到账号，否则新建。<c>stayLoggedIn</c> 为 true 时会话保持 365 天。</remarks>
+    internal static async Task<Ok<LoginResponse>> WeChatLogin(
         WeChatLoginRequest body, IWeChatLoginClient wechat, AccountLogins logins, AccountDirectory accounts, CancellationToken ct)
     {
         var session = await wechat.CodeToSessionAsync(body.Code!, ct);
@@ -50,7 +52,9 @@ public static class AuthApi
         return TypedResults.Ok(await accounts.LogInAsync(account, AccountLogins.Methods.WeChat, body.StayLoggedIn, ct));
     }
 
-    private static async Task<Ok<LoginResponse>> AlipayLogin(
+    /// <summary>支付宝登录</summary>
+    /// <remarks>用 <c>my.getAuthCode</c> 的 authCode 登录：服务端调用 alipay.system.oauth.token，按 user_id 找到或新建账号。</remarks>
+    internal static async Task<Ok<LoginResponse>> AlipayLogin(
         AlipayLoginRequest body, IAlipayLoginClient alipay, AccountLogins logins, AccountDirectory accounts, CancellationToken ct)
     {
         var token = await alipay.OAuthTokenAsync(body.AuthCode!, ct);
@@ -59,8 +63,10 @@ public static class AuthApi
         return TypedResults.Ok(await accounts.LogInAsync(account, AccountLogins.Methods.Alipay, body.StayLoggedIn, ct));
     }
 
-    /// <summary>微信手机号快速验证: into the account holding the phone (the openid linked when it has none) or a new one.</summary>
-    private static async Task<Ok<LoginResponse>> WeChatPhoneLogin(
+    /// <summary>微信手机号一键登录</summary>
+    /// <remarks><c>loginCode</c>（wx.login）和 <c>phoneCode</c>（getPhoneNumber 按钮）一起提交：登录持有该手机号的账号并关联此 openid，或新建账号。手机号已绑定其他账号时不会转移，409 并说明应使用的登录方式。</remarks>
+    // 微信手机号快速验证: into the account holding the phone (the openid linked when it has none) or a new one.
+    internal static async Task<Ok<LoginResponse>> WeChatPhoneLogin(
         WeChatPhoneLoginRequest body, IWeChatLoginClient wechat, AccountLogins logins, AccountDirectory accounts, CancellationToken ct)
     {
         var session = await wechat.CodeToSessionAsync(body.LoginCode!, ct);
@@ -72,8 +78,10 @@ public static class AuthApi
         return TypedResults.Ok(await accounts.LogInAsync(account, AccountLogins.Methods.WeChat, body.StayLoggedIn, ct));
     }
 
-    /// <summary>The same with Alipay's <c>my.getPhoneNumber</c> answer.</summary>
-    private static async Task<Ok<LoginResponse>> AlipayPhoneLogin(
+    /// <summary>支付宝手机号一键登录</summary>
+    /// <remarks>authCode 与 <c>my.getPhoneNumber</c> 的加密 response 和 sign 原样提交；服务端验签解密后与微信一键登录规则相同。</remarks>
+    // The same with Alipay's my.getPhoneNumber answer.
+    internal static async Task<Ok<LoginResponse>> AlipayPhoneLogin(
         AlipayPhoneLoginRequest body, IAlipayLoginClient alipay, AlipayKeys keys, AccountLogins logins, AccountDirectory accounts, CancellationToken ct)
     {
         var phone = PlatformPhones.FromAlipay(body.Response!, body.Sign!, keys);
@@ -84,14 +92,18 @@ public static class AuthApi
         return TypedResults.Ok(await accounts.LogInAsync(account, AccountLogins.Methods.Alipay, body.StayLoggedIn, ct));
     }
 
-    private static async Task<Ok<SmsCodeSent>> SendCode(SmsCodeRequest body, SmsCodeService codes, HttpContext http, CancellationToken ct)
+    /// <summary>发送短信验证码</summary>
+    /// <remarks>用途 <c>purpose</c>：login、bind、register、reset-password、assisted-registration。按手机号和 IP 限频（429，<c>Retry-After</c>）；无论手机号是否存在回答相同。返回有效秒数和可重发秒数。</remarks>
+    internal static async Task<Ok<SmsCodeSent>> SendCode(SmsCodeRequest body, SmsCodeService codes, HttpContext http, CancellationToken ct)
     {
         var phone = PhoneNumbers.Normalise(body.Phone)!;
         var ip = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         return TypedResults.Ok(await codes.SendAsync(phone, body.Purpose!, ip, ct));
     }
 
-    private static async Task<Ok<LoginResponse>> SmsLogin(
+    /// <summary>短信验证码登录</summary>
+    /// <remarks>先用“发送短信验证码”（purpose=login）取得验证码；验证码 6 位、一次有效。手机号无账号时新建。</remarks>
+    internal static async Task<Ok<LoginResponse>> SmsLogin(
         SmsLoginRequest body, SmsCodeService codes, AccountDirectory accounts, CancellationToken ct)
     {
         var phone = PhoneNumbers.Normalise(body.Phone)!;
@@ -106,7 +118,9 @@ public static class AuthApi
         return TypedResults.Ok(await accounts.LogInAsync(account, "sms", body.StayLoggedIn, ct));
     }
 
-    private static async Task<Ok<LoginResponse>> Register(
+    /// <summary>用户名密码注册</summary>
+    /// <remarks>手机号 + 短信验证码（purpose=register）+ 用户名 + 密码（至少 <c>Identity:Password:MinLength</c> 位，含字母和数字）。无论手机号是否已注册，验证码核对前的回答相同。</remarks>
+    internal static async Task<Ok<LoginResponse>> Register(
         PasswordRegisterRequest body, SmsCodeService codes, AccountDirectory accounts, PasswordHasher hasher, MiniCodeDbContext db, CancellationToken ct)
     {
         var phone = PhoneNumbers.Normalise(body.Phone)!;
@@ -122,7 +136,9 @@ public static class AuthApi
         return TypedResults.Ok(await accounts.LogInAsync(account, "password", body.StayLoggedIn, ct));
     }
 
-    private static async Task<Ok<LoginResponse>> PasswordLogin(
+    /// <summary>用户名（或手机号）密码登录</summary>
+    /// <remarks>连续输错达到上限后账号暂时锁定（429，<c>Retry-After</c>）。</remarks>
+    internal static async Task<Ok<LoginResponse>> PasswordLogin(
         PasswordLoginRequest body, AccountDirectory accounts, PasswordHasher hasher, MiniCodeDbContext db, TimeProvider time,
         IOptions<IdentityOptions> options, CancellationToken ct)
     {
@@ -153,7 +169,9 @@ public static class AuthApi
         return TypedResults.Ok(await accounts.LogInAsync(account, "password", body.StayLoggedIn, ct));
     }
 
-    private static async Task<NoContent> ResetPassword(
+    /// <summary>找回密码</summary>
+    /// <remarks>手机号 + 短信验证码（purpose=reset-password）+ 新密码；成功后该账号的其他会话全部失效。</remarks>
+    internal static async Task<NoContent> ResetPassword(
         PasswordResetRequest body, SmsCodeService codes, AccountDirectory accounts, PasswordHasher hasher, MiniCodeDbContext db,
         SessionService sessions, CancellationToken ct)
     {
@@ -171,7 +189,9 @@ public static class AuthApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<NoContent> Logout(ClaimsPrincipal user, SessionService sessions, CancellationToken ct)
+    /// <summary>退出登录</summary>
+    /// <remarks>结束当前会话（令牌立即失效）。</remarks>
+    internal static async Task<NoContent> Logout(ClaimsPrincipal user, SessionService sessions, CancellationToken ct)
     {
         await sessions.RevokeAsync(user.SessionIdOf(), ct);
         return TypedResults.NoContent();

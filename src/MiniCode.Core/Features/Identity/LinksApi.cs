@@ -32,7 +32,9 @@ public static class LinksApi
         return me;
     }
 
-    private static async Task<Ok<AccountDto>> LinkWeChat(
+    /// <summary>关联微信</summary>
+    /// <remarks>用 wx.login 的 code 把微信 openid 关联到本账号；该微信已属于其他账号时 409。</remarks>
+    internal static async Task<Ok<AccountDto>> LinkWeChat(
         WeChatLoginRequest body, CurrentAccount me, IWeChatLoginClient wechat, AccountLogins logins, AccountDirectory accounts,
         MiniCodeDbContext db, CancellationToken ct)
     {
@@ -42,7 +44,9 @@ public static class LinksApi
             () => logins.AttachWeChatAsync(me.Account, session, ct), accounts, db, ct);
     }
 
-    private static async Task<Ok<AccountDto>> LinkAlipay(
+    /// <summary>关联支付宝</summary>
+    /// <remarks>用 authCode 把支付宝 user_id 关联到本账号；已属于其他账号时 409。</remarks>
+    internal static async Task<Ok<AccountDto>> LinkAlipay(
         AlipayLoginRequest body, CurrentAccount me, IAlipayLoginClient alipay, AccountLogins logins, AccountDirectory accounts,
         MiniCodeDbContext db, CancellationToken ct)
     {
@@ -63,8 +67,10 @@ public static class LinksApi
         return TypedResults.Ok(await accounts.ToDtoAsync(account, ct));
     }
 
-    /// <summary>The proof is a fresh login with the method itself (wechat, alipay) or an SMS code of purpose bind sent to the phone.</summary>
-    private static async Task<Ok<AccountDto>> Unlink(
+    /// <summary>解除登录方式</summary>
+    /// <remarks>解除 wechat、alipay、phone 或 password 之一；最后一种登录方式不能解除（409）。</remarks>
+    // The proof is a fresh login with the method itself (wechat, alipay) or an SMS code of purpose bind sent to the phone.
+    internal static async Task<Ok<AccountDto>> Unlink(
         string method, [FromBody] UnlinkRequest body, CurrentAccount me, AccountLogins logins, AccountDirectory accounts,
         IWeChatLoginClient wechat, IAlipayLoginClient alipay, SmsCodeService codes, PersonalDataProtector protector, MiniCodeDbContext db,
         CancellationToken ct)
@@ -89,8 +95,10 @@ public static class LinksApi
         return true;
     }
 
-    /// <summary>登录设置: this session switches to the 365-day lifetime or back to the normal one, counted from now.</summary>
-    private static async Task<Ok<SessionLifetimeDto>> SwitchSession(
+    /// <summary>登录设置</summary>
+    /// <remarks>把当前会话在普通（闲置 7 天、最长 30 天）和保持登录（365 天）之间切换，返回新的到期时间。</remarks>
+    // 登录设置: this session switches to the 365-day lifetime or back to the normal one, counted from now.
+    internal static async Task<Ok<SessionLifetimeDto>> SwitchSession(
         SessionLifetimeRequest body, ClaimsPrincipal user, SessionService sessions, CancellationToken ct)
     {
         var stay = body.StayLoggedIn!.Value;

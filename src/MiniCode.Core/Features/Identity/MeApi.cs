@@ -33,19 +33,27 @@ public static class MeApi
         return app;
     }
 
-    private static async Task<Ok<AccountDto>> GetMe(CurrentAccount me, AccountDirectory accounts, CancellationToken ct) =>
+    /// <summary>我的账号</summary>
+    /// <remarks>账号信息：脱敏手机号、用户名、是否设置密码、绑定的微信/支付宝、实名状态（脱敏姓名和证件号）及已关联的全部登录方式。</remarks>
+    internal static async Task<Ok<AccountDto>> GetMe(CurrentAccount me, AccountDirectory accounts, CancellationToken ct) =>
         TypedResults.Ok(await accounts.ToDtoAsync(me.Account, ct));
 
-    private static async Task<NoContent> DeleteMe(CurrentAccount me, AccountDeletion deletion, CancellationToken ct)
+    /// <summary>注销账号</summary>
+    /// <remarks>删除本账号；没有其他账号关联同一人时，该人的身份信息匿名化。核酸、疫苗、风险名单等健康事实按证件盲索引保留，重新注册后码色不变。</remarks>
+    internal static async Task<NoContent> DeleteMe(CurrentAccount me, AccountDeletion deletion, CancellationToken ct)
     {
         await deletion.DeleteAsync(me.Account, ct);
         return TypedResults.NoContent();
     }
 
-    /// <summary>亮码前人脸核验: a successful check lets the code be shown for MiniCode:HealthCodes:FaceCheck:MaxAgeMinutes.</summary>
-    private static async Task<Ok<FaceCheckResult>> FaceCheck(FaceCheckRequest body, ClaimsPrincipal user, FaceCheckService faces, CancellationToken ct) =>
+    /// <summary>亮码前人脸核验</summary>
+    /// <remarks>提交人脸核验结果（purpose=face_check）；通过后在 <c>MiniCode:HealthCodes:FaceCheck:MaxAgeMinutes</c> 分钟内亮码无需再次核验。</remarks>
+    // 亮码前人脸核验: a successful check lets the code be shown for MiniCode:HealthCodes:FaceCheck:MaxAgeMinutes.
+    internal static async Task<Ok<FaceCheckResult>> FaceCheck(FaceCheckRequest body, ClaimsPrincipal user, FaceCheckService faces, CancellationToken ct) =>
         TypedResults.Ok(await faces.VerifyAsync(user.AccountId(), user.PersonIdOrThrow(), body.VerificationToken!, ct));
 
+    /// <summary>短信绑定手机号</summary>
+    /// <remarks>手机号 + 短信验证码（purpose=bind）；手机号已属于其他账号时 409。</remarks>
     internal static async Task<Ok<AccountDto>> BindPhoneBySms(
         BindPhoneBySmsRequest body, CurrentAccount me, AccountDirectory accounts, SmsCodeService codes, MiniCodeDbContext db, CancellationToken ct)
     {
@@ -58,7 +66,9 @@ public static class MeApi
         return TypedResults.Ok(await accounts.ToDtoAsync(account, ct));
     }
 
-    private static async Task<Ok<AccountDto>> BindPhoneByWeChat(
+    /// <summary>微信绑定手机号</summary>
+    /// <remarks>getPhoneNumber 按钮的 code，服务端调用 getuserphonenumber；不在客户端解密。</remarks>
+    internal static async Task<Ok<AccountDto>> BindPhoneByWeChat(
         BindPhoneByWeChatRequest body, CurrentAccount me, AccountDirectory accounts, IWeChatLoginClient wechat, MiniCodeDbContext db, CancellationToken ct)
     {
         var account = me.Account;
@@ -68,7 +78,9 @@ public static class MeApi
         return TypedResults.Ok(await accounts.ToDtoAsync(account, ct));
     }
 
-    private static async Task<Ok<AccountDto>> BindPhoneByAlipay(
+    /// <summary>支付宝绑定手机号</summary>
+    /// <remarks>my.getPhoneNumber 的加密 response 和 sign 原样提交，服务端验签解密。</remarks>
+    internal static async Task<Ok<AccountDto>> BindPhoneByAlipay(
         BindPhoneByAlipayRequest body, CurrentAccount me, AccountDirectory accounts, AlipayKeys keys, MiniCodeDbContext db, CancellationToken ct)
     {
         var phone = PlatformPhones.FromAlipay(body.Response!, body.Sign!, keys);
@@ -78,7 +90,9 @@ public static class MeApi
         return TypedResults.Ok(await accounts.ToDtoAsync(account, ct));
     }
 
-    private static async Task<Ok<AccountDto>> RealName(
+    /// <summary>实名认证（居民身份证）</summary>
+    /// <remarks>姓名 + 18 位身份证号 + 人脸核验结果（<c>faceToken</c>，来自“开始人脸核验”，purpose=real_name）。同一人在另一小程序实名会关联到同一个人（同码、同色、同亲友）；姓名不符为 400，答复不透露证件是否存在。</remarks>
+    internal static async Task<Ok<AccountDto>> RealName(
         RealNameRequest body, CurrentAccount me, AccountDirectory accounts, RealNameService realNames, MiniCodeDbContext db, CancellationToken ct)
     {
         var account = me.Account;
@@ -87,7 +101,9 @@ public static class MeApi
         return TypedResults.Ok(await accounts.ToDtoAsync(account, ct));
     }
 
-    private static async Task<Ok<AccountDto>> RealNameByDocument(
+    /// <summary>实名认证（护照、港澳台通行证）</summary>
+    /// <remarks>证件类型、号码、出生日期、性别；人脸核验只支持居民身份证，其他证件按配置处理。</remarks>
+    internal static async Task<Ok<AccountDto>> RealNameByDocument(
         DocumentRealNameRequest body, CurrentAccount me, AccountDirectory accounts, RealNameService realNames, MiniCodeDbContext db, CancellationToken ct)
     {
         var account = me.Account;
@@ -96,7 +112,9 @@ public static class MeApi
         return TypedResults.Ok(await accounts.ToDtoAsync(account, ct));
     }
 
-    private static async Task<NoContent> ChangePassword(
+    /// <summary>修改密码</summary>
+    /// <remarks>原密码 + 新密码；成功后其他会话失效。</remarks>
+    internal static async Task<NoContent> ChangePassword(
         PasswordChangeRequest body, CurrentAccount me, ClaimsPrincipal user, PasswordHasher hasher, MiniCodeDbContext db, TimeProvider time, CancellationToken ct)
     {
         var account = me.Account;

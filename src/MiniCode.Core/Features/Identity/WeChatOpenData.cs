@@ -34,6 +34,8 @@ public static class WeChatOpenData
     public static readonly ErrorCode SignatureInvalid = new("wechat.signature_invalid", 400, "微信数据签名校验失败，请重新登录后再试");
     public static readonly ErrorCode DecryptFailed = new("wechat.decrypt_failed", 400, "微信加密数据无法解密，请重新登录后再试");
 
+    /// <summary>校验并解密微信开放数据</summary>
+    /// <remarks>wx.getUserInfo 等返回的 rawData、signature、encryptedData、iv：服务端用登录时保存的 session_key 校验签名（SHA-1）并解密（AES-128-CBC），不把 session_key 交给客户端。需用微信登录的会话。</remarks>
     public static async Task<Ok<WeChatOpenDataResponse>> Check(
         WeChatOpenDataRequest body, CurrentAccount me, PersonalDataProtector protector,
         IOptions<WeChatOptions> options, CancellationToken ct)

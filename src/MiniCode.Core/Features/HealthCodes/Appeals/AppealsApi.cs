@@ -14,12 +14,16 @@ public static class AppealsApi
         return me;
     }
 
-    private static async Task<Created<AppealView>> File(ClaimsPrincipal user, AppealRequest body, AppealService appeals, CancellationToken ct)
+    /// <summary>提交码色申诉</summary>
+    /// <remarks>对当前码色有异议时提交申诉（文字，可附 JPEG/PNG/PDF，至多 <c>MiniCode:HealthCodes:MaxAppealAttachmentBytes</c> 字节）；工作人员审核后结果通过消息通知。</remarks>
+    internal static async Task<Created<AppealView>> File(ClaimsPrincipal user, AppealRequest body, AppealService appeals, CancellationToken ct)
     {
         var view = await appeals.FileAsync(user.PersonIdOrThrow(), user.AccountId(), body, ct);
         return TypedResults.Created($"/api/me/appeals/{view.Id}", view);
     }
 
-    private static async Task<Ok<IReadOnlyList<AppealView>>> Mine(ClaimsPrincipal user, AppealService appeals, CancellationToken ct) =>
+    /// <summary>我的申诉</summary>
+    /// <remarks>本人提交的申诉及其状态、处理结果，新的在前。</remarks>
+    internal static async Task<Ok<IReadOnlyList<AppealView>>> Mine(ClaimsPrincipal user, AppealService appeals, CancellationToken ct) =>
         TypedResults.Ok(await appeals.ListMineAsync(user.PersonIdOrThrow(), ct));
 }

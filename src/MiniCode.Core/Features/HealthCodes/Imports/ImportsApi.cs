@@ -35,7 +35,9 @@ public static class ImportsApi
         return app;
     }
 
-    private static async Task<Ok<ImportSummary>> Import(string kind, HttpRequest request, ClaimsPrincipal user,
+    /// <summary>卫健数据导入</summary>
+    /// <remarks>卫健部门以 CSV 或 JSON 推送风险名单、风险地区、核酸结果或疫苗接种数据（<c>kind</c>）；逐行校验，拒绝的行附原因，受影响的人重新判码。需卫健接口密钥。</remarks>
+    internal static async Task<Ok<ImportSummary>> Import(string kind, HttpRequest request, ClaimsPrincipal user,
         HealthDataImporter importer, CancellationToken ct)
     {
         var k = Parse(kind) ?? throw new ApiException(HealthCodeErrors.ImportKindUnknown);
@@ -50,12 +52,16 @@ public static class ImportsApi
         return TypedResults.Ok(ToSummary(import));
     }
 
-    private static async Task<Ok<ImportSummary>> Summary(long id, MiniCodeDbContext db, CancellationToken ct) =>
+    /// <summary>导入结果</summary>
+    /// <remarks>一次导入的行数统计：总数、接受、拒绝、重新判码的人数，以及是否完成。</remarks>
+    internal static async Task<Ok<ImportSummary>> Summary(long id, MiniCodeDbContext db, CancellationToken ct) =>
         TypedResults.Ok(ToSummary(await db.Set<HealthDataImport>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct)
             ?? throw new ApiException(HealthCodeErrors.ImportNotFound)));
 
-    /// <summary>The rejected rows as CSV (line, reason, raw row), streamed from the database.</summary>
-    private static async Task<EmptyHttpResult> Rejected(long id, MiniCodeDbContext db, HttpResponse response, CancellationToken ct)
+    /// <summary>被拒绝的行（CSV）</summary>
+    /// <remarks>一次导入中被拒绝的行及其行号和原因，CSV 下载。</remarks>
+    // The rejected rows as CSV (line, reason, raw row), streamed from the database.
+    internal static async Task<EmptyHttpResult> Rejected(long id, MiniCodeDbContext db, HttpResponse response, CancellationToken ct)
     {
         if (!await db.Set<HealthDataImport>().AnyAsync(i => i.Id == id, ct)) throw new ApiException(HealthCodeErrors.ImportNotFound);
         response.ContentType = "text/csv; charset=utf-8";

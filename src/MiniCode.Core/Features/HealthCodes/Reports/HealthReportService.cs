@@ -72,12 +72,18 @@ public static class ReportsApi
         return me;
     }
 
-    private static async Task<Ok<HealthReport>> Report(ClaimsPrincipal user, HealthReportService reports, CancellationToken ct) =>
+    /// <summary>我的健康报告</summary>
+    /// <remarks>当前码色及原因、最近的核酸结果、疫苗接种、现场测温和风险名单状态的汇总。</remarks>
+    internal static async Task<Ok<HealthReport>> Report(ClaimsPrincipal user, HealthReportService reports, CancellationToken ct) =>
         TypedResults.Ok(await reports.ReportAsync(user.PersonIdOrThrow(), ct));
 
-    private static async Task<Ok<IReadOnlyList<NucleicAcidView>>> NucleicAcid(ClaimsPrincipal user, HealthReportService reports, CancellationToken ct) =>
+    /// <summary>我的核酸检测结果</summary>
+    /// <remarks>卫健部门导入的核酸检测结果，新的在前（采样时间、结果、机构）。</remarks>
+    internal static async Task<Ok<IReadOnlyList<NucleicAcidView>>> NucleicAcid(ClaimsPrincipal user, HealthReportService reports, CancellationToken ct) =>
         TypedResults.Ok(await reports.NucleicAcidOfAsync(user.PersonIdOrThrow(), ct));
 
-    private static async Task<Ok<IReadOnlyList<VaccinationView>>> Vaccinations(ClaimsPrincipal user, HealthReportService reports, CancellationToken ct) =>
+    /// <summary>我的疫苗接种记录</summary>
+    /// <remarks>卫健部门导入的疫苗接种记录（剂次、日期、产品、是否完成全程）。</remarks>
+    internal static async Task<Ok<IReadOnlyList<VaccinationView>>> Vaccinations(ClaimsPrincipal user, HealthReportService reports, CancellationToken ct) =>
         TypedResults.Ok(await reports.VaccinationsOfAsync(user.PersonIdOrThrow(), ct));
 }

@@ -32,10 +32,14 @@ public static class OfflineCardsApi
             .MapGet("/revocations", Revocations);
     }
 
-    private static async Task<Ok<IReadOnlyList<OfflineCardView>>> List(ClaimsPrincipal user, OfflineCardService cards, CancellationToken ct) =>
+    /// <summary>我的离线码</summary>
+    /// <remarks>本人和亲友的离线码卡片及状态（有效、过期、吊销）。</remarks>
+    internal static async Task<Ok<IReadOnlyList<OfflineCardView>>> List(ClaimsPrincipal user, OfflineCardService cards, CancellationToken ct) =>
         TypedResults.Ok(await cards.ListAsync(user.AccountId(), ct));
 
-    private static async Task<Created<OfflineCardView>> Issue(IssueCardRequest body, ClaimsPrincipal user, HouseholdAccess access,
+    /// <summary>申领离线码</summary>
+    /// <remarks>为本人（或 <c>relativeId</c> 指定的亲友）签发离线码，有效 <c>MiniCode:Households:OfflineCards:ValidDays</c> 天（默认 30），不晚于签名密钥的最后一天；码色变化或删除亲友时吊销。</remarks>
+    internal static async Task<Created<OfflineCardView>> Issue(IssueCardRequest body, ClaimsPrincipal user, HouseholdAccess access,
         OfflineCardService cards, CancellationToken ct)
     {
         var personId = body.RelativeId is { } rid ? await access.RelativePersonAsync(user, rid, ct) : user.PersonIdOrThrow();
@@ -43,19 +47,29 @@ public static class OfflineCardsApi
         return TypedResults.Created($"/api/me/offline-cards/{view.Id}", view);
     }
 
-    private static async Task<Ok<OfflineCardView>> Get(long id, ClaimsPrincipal user, HouseholdAccess access, OfflineCardService cards, CancellationToken ct) =>
+    /// <summary>离线码详情</summary>
+    /// <remarks>卡片的载荷、码色、状态、有效期和图片/PDF 路径；已吊销或过期为 410 <c>offline_cards.expired</c>。</remarks>
+    internal static async Task<Ok<OfflineCardView>> Get(long id, ClaimsPrincipal user, HouseholdAccess access, OfflineCardService cards, CancellationToken ct) =>
         TypedResults.Ok(await cards.ViewAsync(await FindAsync(id, user, access, cards, ct), ct));
 
-    private static Task<FileContentHttpResult> Png(long id, ClaimsPrincipal user, HouseholdAccess access, OfflineCardService cards, CancellationToken ct) =>
+    /// <summary>离线码卡片（PNG）</summary>
+    /// <remarks>可保存到相册的卡片图片。</remarks>
+    internal static Task<FileContentHttpResult> Png(long id, ClaimsPrincipal user, HouseholdAccess access, OfflineCardService cards, CancellationToken ct) =>
         FileAsync(id, CardFormat.Png, "image/png", "card.png", user, access, cards, ct);
 
-    private static Task<FileContentHttpResult> CardPdf(long id, ClaimsPrincipal user, HouseholdAccess access, OfflineCardService cards, CancellationToken ct) =>
+    /// <summary>离线码卡片（A6 PDF）</summary>
+    /// <remarks>可打印的单张卡片。</remarks>
+    internal static Task<FileContentHttpResult> CardPdf(long id, ClaimsPrincipal user, HouseholdAccess access, OfflineCardService cards, CancellationToken ct) =>
         FileAsync(id, CardFormat.CardPdf, "application/pdf", "card.pdf", user, access, cards, ct);
 
-    private static Task<FileContentHttpResult> SheetPdf(long id, ClaimsPrincipal user, HouseholdAccess access, OfflineCardService cards, CancellationToken ct) =>
+    /// <summary>离线码卡片（A4 四联 PDF）</summary>
+    /// <remarks>一张 A4 上四张卡片，便于打印裁剪。</remarks>
+    internal static Task<FileContentHttpResult> SheetPdf(long id, ClaimsPrincipal user, HouseholdAccess access, OfflineCardService cards, CancellationToken ct) =>
         FileAsync(id, CardFormat.SheetPdf, "application/pdf", "sheet.pdf", user, access, cards, ct);
 
-    private static async Task<Ok<RevocationList>> Revocations(OfflineCardService cards, HttpContext http, CancellationToken ct)
+    /// <summary>离线码吊销列表</summary>
+    /// <remarks>离线核验端缓存的吊销列表：每项为签名字节的 SHA-256（<c>signedSha256</c>）及到期时间。无需登录。</remarks>
+    internal static async Task<Ok<RevocationList>> Revocations(OfflineCardService cards, HttpContext http, CancellationToken ct)
     {
         http.Response.Headers.CacheControl = "public, max-age=60";
         return TypedResults.Ok(await cards.RevocationsAsync(ct));

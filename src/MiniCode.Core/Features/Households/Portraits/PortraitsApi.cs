@@ -51,52 +51,78 @@ public static class PortraitsApi
             .ProducesErrors(SessionErrors.Challenge, HealthCodeErrors.ApiKeyInvalid, PortraitReferenceInvalid, PortraitNotFound);
     }
 
-    private static async Task<Ok<PortraitStatus>> Status(ClaimsPrincipal user, PortraitService portraits, CancellationToken ct) =>
+    /// <summary>我的人像状态</summary>
+    /// <remarks>是否已有人像、是否在核验时显示、今日剩余上传次数（<c>MiniCode:Households:Portraits:AttemptsPerDay</c>）、下次可更换时间（<c>MiniCode:Households:Portraits:ChangeIntervalDays</c> 天）及是否需要上传。</remarks>
+    internal static async Task<Ok<PortraitStatus>> Status(ClaimsPrincipal user, PortraitService portraits, CancellationToken ct) =>
         TypedResults.Ok(await portraits.StatusAsync(user.PersonIdOrThrow(), ct));
 
-    private static async Task<Ok<PortraitStatus>> Upload(IFormFile? file, ClaimsPrincipal user, PortraitService portraits, CancellationToken ct) =>
+    /// <summary>上传人像</summary>
+    /// <remarks>multipart 字段 <c>file</c>，JPEG/PNG，至多 <c>MiniCode:Households:Portraits:MaxBytes</c> 字节，边长 <c>MiniCode:Households:Portraits:MinDimension</c>–<c>MiniCode:Households:Portraits:MaxDimension</c> 像素；加密存储。</remarks>
+    internal static async Task<Ok<PortraitStatus>> Upload(IFormFile? file, ClaimsPrincipal user, PortraitService portraits, CancellationToken ct) =>
         TypedResults.Ok(await UploadCoreAsync(user.PersonIdOrThrow(), file, portraits, ct));
 
-    private static async Task<Ok<PortraitStatus>> Fetch(ClaimsPrincipal user, PortraitService portraits, CancellationToken ct) =>
+    /// <summary>从权威来源获取人像</summary>
+    /// <remarks>从公安等权威来源取本人证件照代替上传。</remarks>
+    internal static async Task<Ok<PortraitStatus>> Fetch(ClaimsPrincipal user, PortraitService portraits, CancellationToken ct) =>
         TypedResults.Ok(await portraits.FetchAuthoritativeAsync(user.PersonIdOrThrow(), ct));
 
-    private static async Task<Ok<PortraitStatus>> Display(PortraitDisplayRequest body, ClaimsPrincipal user, PortraitService portraits, CancellationToken ct) =>
+    /// <summary>人像是否在核验时显示</summary>
+    /// <remarks><c>photo</c> 为 true 时，核验端在验码结果中得到人像引用。</remarks>
+    internal static async Task<Ok<PortraitStatus>> Display(PortraitDisplayRequest body, ClaimsPrincipal user, PortraitService portraits, CancellationToken ct) =>
         TypedResults.Ok(await portraits.SetDisplayAsync(user.PersonIdOrThrow(), body.Photo!.Value, ct));
 
-    private static async Task<FileContentHttpResult> Image(ClaimsPrincipal user, PortraitService portraits, HttpContext http, CancellationToken ct) =>
+    /// <summary>我的人像图片</summary>
+    /// <remarks>本人人像图片（需会话令牌）。</remarks>
+    internal static async Task<FileContentHttpResult> Image(ClaimsPrincipal user, PortraitService portraits, HttpContext http, CancellationToken ct) =>
         await ImageCoreAsync(user.PersonIdOrThrow(), null, portraits, http, ct);
 
-    private static async Task<NoContent> Delete(ClaimsPrincipal user, PortraitService portraits, CancellationToken ct)
+    /// <summary>删除人像</summary>
+    /// <remarks>删除本人人像，核验端不再显示。</remarks>
+    internal static async Task<NoContent> Delete(ClaimsPrincipal user, PortraitService portraits, CancellationToken ct)
     {
         await portraits.DeleteAsync(user.PersonIdOrThrow(), ct);
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<PortraitStatus>> RelativeStatus(long id, ClaimsPrincipal user, HouseholdAccess access, PortraitService portraits, CancellationToken ct) =>
+    /// <summary>亲友人像状态</summary>
+    /// <remarks>同本人，私有亲友为 403。</remarks>
+    internal static async Task<Ok<PortraitStatus>> RelativeStatus(long id, ClaimsPrincipal user, HouseholdAccess access, PortraitService portraits, CancellationToken ct) =>
         TypedResults.Ok(await portraits.StatusAsync(await access.SharedRelativePersonAsync(user, id, ct), ct));
 
-    private static async Task<Ok<PortraitStatus>> RelativeUpload(long id, IFormFile? file, ClaimsPrincipal user, HouseholdAccess access,
+    /// <summary>上传亲友人像</summary>
+    /// <remarks>同本人上传规则。</remarks>
+    internal static async Task<Ok<PortraitStatus>> RelativeUpload(long id, IFormFile? file, ClaimsPrincipal user, HouseholdAccess access,
         PortraitService portraits, CancellationToken ct) =>
         TypedResults.Ok(await UploadCoreAsync(await access.SharedRelativePersonAsync(user, id, ct), file, portraits, ct));
 
-    private static async Task<Ok<PortraitStatus>> RelativeFetch(long id, ClaimsPrincipal user, HouseholdAccess access, PortraitService portraits, CancellationToken ct) =>
+    /// <summary>从权威来源获取亲友人像</summary>
+    /// <remarks>同本人。</remarks>
+    internal static async Task<Ok<PortraitStatus>> RelativeFetch(long id, ClaimsPrincipal user, HouseholdAccess access, PortraitService portraits, CancellationToken ct) =>
         TypedResults.Ok(await portraits.FetchAuthoritativeAsync(await access.SharedRelativePersonAsync(user, id, ct), ct));
 
-    private static async Task<Ok<PortraitStatus>> RelativeDisplay(long id, PortraitDisplayRequest body, ClaimsPrincipal user,
+    /// <summary>亲友人像是否在核验时显示</summary>
+    /// <remarks>同本人。</remarks>
+    internal static async Task<Ok<PortraitStatus>> RelativeDisplay(long id, PortraitDisplayRequest body, ClaimsPrincipal user,
         HouseholdAccess access, PortraitService portraits, CancellationToken ct) =>
         TypedResults.Ok(await portraits.SetDisplayAsync(await access.SharedRelativePersonAsync(user, id, ct), body.Photo!.Value, ct));
 
-    private static async Task<FileContentHttpResult> RelativeImage(long id, ClaimsPrincipal user, HouseholdAccess access, PortraitService portraits,
+    /// <summary>亲友人像图片</summary>
+    /// <remarks>同本人。</remarks>
+    internal static async Task<FileContentHttpResult> RelativeImage(long id, ClaimsPrincipal user, HouseholdAccess access, PortraitService portraits,
         HttpContext http, CancellationToken ct) =>
         await ImageCoreAsync(await access.SharedRelativePersonAsync(user, id, ct), null, portraits, http, ct);
 
-    private static async Task<NoContent> RelativeDelete(long id, ClaimsPrincipal user, HouseholdAccess access, PortraitService portraits, CancellationToken ct)
+    /// <summary>删除亲友人像</summary>
+    /// <remarks>同本人。</remarks>
+    internal static async Task<NoContent> RelativeDelete(long id, ClaimsPrincipal user, HouseholdAccess access, PortraitService portraits, CancellationToken ct)
     {
         await portraits.DeleteAsync(await access.SharedRelativePersonAsync(user, id, ct), ct);
         return TypedResults.NoContent();
     }
 
-    private static async Task<FileContentHttpResult> VerifierImage(string reference, PortraitReferences references, PortraitService portraits,
+    /// <summary>核验端取人像</summary>
+    /// <remarks>验码结果中的 <c>portraitReference</c> 在 <c>MiniCode:Households:Portraits:ReferenceSeconds</c> 秒内有效，扫码员会话凭它取一次人像。</remarks>
+    internal static async Task<FileContentHttpResult> VerifierImage(string reference, PortraitReferences references, PortraitService portraits,
         HttpContext http, CancellationToken ct)
     {
         if (!references.TryRead(reference, out var personId, out var version)) throw new ApiException(PortraitReferenceInvalid);

@@ -53,7 +53,9 @@ public static class FaceSessionsApi
         return app;
     }
 
-    private static async Task<Ok<FaceSessionResponse>> Start(FaceSessionRequest body, CurrentAccount me, FaceVerificationService faces,
+    /// <summary>开始人脸核验</summary>
+    /// <remarks>按 <c>purpose</c>（real_name、relative、face_check、portrait）开始一次核验，返回小程序需要的参数：微信 userIdKey、支付宝 certifyId 与 certifyUrl，或腾讯云慧眼 bizToken 与 url。服务商异常为 503（<c>Retry-After</c>）。</remarks>
+    internal static async Task<Ok<FaceSessionResponse>> Start(FaceSessionRequest body, CurrentAccount me, FaceVerificationService faces,
         RealNameService realNames, IRelativeAccess relatives, MiniCodeDbContext db, PersonalDataProtector protector,
         IOptions<IdentityOptions> options, TimeProvider time, CancellationToken ct)
     {
