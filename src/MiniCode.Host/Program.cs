@@ -11,6 +11,8 @@ using MiniCode.Features.HealthCodes;
 using MiniCode.Features.Households;
 using MiniCode.Features.Identity;
 using MiniCode.Features.Jobs;
+using MiniCode.Features.Contacts;
+using MiniCode.Features.Licences;
 using MiniCode.Features.Posters;
 using MiniCode.Features.Rendering;
 using MiniCode.Features.Sessions;
@@ -41,6 +43,8 @@ builder.AddFaq();
 builder.AddFeedback();
 builder.AddAnnouncements();
 builder.AddCodeStyles();
+builder.AddLicences();
+builder.AddContacts();
 builder.AddAdmin();
 
 var app = builder.Build();
@@ -64,6 +68,8 @@ if (parts.Bff)
     app.MapFeedback();
     app.MapAnnouncements();
     app.MapForms();
+    app.MapLicences();
+    app.MapContacts();
 }
 if (parts.Admin) app.MapAdmin();
 
