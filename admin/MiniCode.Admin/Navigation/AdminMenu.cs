@@ -37,6 +37,7 @@ public static class AdminMenu
         Entry("Statistics", Permissions.Statistics),
         Entry("Jobs", Permissions.Jobs),
         Entry("Audit", Permissions.Audit),
+        Entry("Licences", Permissions.Licences),
     ];
 
     /// <summary>The entries <paramref name="staff"/> may open.</summary>

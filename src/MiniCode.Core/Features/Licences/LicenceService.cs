@@ -24,7 +24,7 @@ public sealed class LicenceService(MiniCodeDbContext db, ILicenceIssuer issuer, 
 
     public async Task<LicenceView> GetAsync(long personId, long id, CancellationToken ct) => ToView(await FindAsync(personId, id, ct));
 
-    public async Task<BindLicenceResult> BindAsync(long personId, BindLicenceRequest r, CancellationToken ct)
+    public async Task<BindLicenceResult> AuthoriseAsync(long personId, BindLicenceRequest r, CancellationToken ct)
     {
         var type = await db.Set<LicenceType>().AsNoTracking().FirstOrDefaultAsync(t => t.CatalogueCode == r.Type!.Trim() && t.Enabled, ct)
             ?? throw new ApiException(LicencesErrors.TypeNotFound);

@@ -38,7 +38,7 @@ public static class LicencesApi
         TypedResults.Ok(await licences.ListAsync(user.PersonIdOrThrow(), ct));
 
     private static async Task<Ok<BindLicenceResult>> Bind(BindLicenceRequest body, ClaimsPrincipal user, LicenceService licences, CancellationToken ct) =>
-        TypedResults.Ok(await licences.BindAsync(user.PersonIdOrThrow(), body, ct));
+        TypedResults.Ok(await licences.AuthoriseAsync(user.PersonIdOrThrow(), body, ct));
 
     private static async Task<Ok<IReadOnlyList<LicenceView>>> Reorder(LicenceOrderRequest body, ClaimsPrincipal user, LicenceService licences, CancellationToken ct) =>
         TypedResults.Ok(await licences.ReorderAsync(user.PersonIdOrThrow(), body.Ids!, ct));
