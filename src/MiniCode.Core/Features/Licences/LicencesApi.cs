@@ -37,8 +37,8 @@ public static class LicencesApi
     private static async Task<Ok<IReadOnlyList<LicenceView>>> List(ClaimsPrincipal user, LicenceService licences, CancellationToken ct) =>
         TypedResults.Ok(await licences.ListAsync(user.PersonIdOrThrow(), ct));
 
-    private static async Task<Ok<BindLicenceResult>> Bind(BindLicenceRequest body, ClaimsPrincipal user, LicenceService licences, CancellationToken ct) =>
-        TypedResults.Ok(await licences.AuthoriseAsync(user.PersonIdOrThrow(), body, ct));
+    private static async Task<Ok<BindLicenceResult>> Bind(BindLicenceRequest body, ClaimsPrincipal user, LicenceBinder binder, CancellationToken ct) =>
+        TypedResults.Ok(await binder.AuthoriseAsync(user.PersonIdOrThrow(), body, ct));
 
     private static async Task<Ok<IReadOnlyList<LicenceView>>> Reorder(LicenceOrderRequest body, ClaimsPrincipal user, LicenceService licences, CancellationToken ct) =>
         TypedResults.Ok(await licences.ReorderAsync(user.PersonIdOrThrow(), body.Ids!, ct));

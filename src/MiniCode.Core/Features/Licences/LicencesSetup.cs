@@ -28,6 +28,7 @@ public static class LicencesSetup
         // Extension point: a province's own issuer replaces the gateway client (Replace, in any order).
         services.TryAddTransient<ILicenceIssuer>(sp => sp.GetRequiredService<LicenceGatewayClient>());
         services.AddScoped<LicenceService>();
+        services.AddScoped<LicenceBinder>();
         services.AddScoped<IAccountDeletionParticipant, LicenceCleanup>();
         services.AddSubjectCodeCheck<LicenceCodeCheck>();
         services.AddHostedService<LicenceTypeBootstrap>();
