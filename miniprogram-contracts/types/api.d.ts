@@ -82,6 +82,16 @@ export type AssistedRegistrationRequest = {
   idempotencyKey: null | string;
 };
 
+export type BindLicenceRequest = {
+  type: null | string;
+  consent: null | boolean;
+};
+
+export type BindLicenceResult = {
+  bound: boolean;
+  licence: null | LicenceView;
+};
+
 export type BindPhoneByAlipayRequest = {
   response: null | string;
   sign: null | string;
@@ -193,6 +203,23 @@ export type ConsultationPhoneDto = {
   regionCode: string;
   name: string;
   phone: string;
+};
+
+export type ContactRequest = {
+  name: null | string;
+  relation: null | string;
+  phone: null | string;
+  idNumber: null | string;
+};
+
+export type ContactView = {
+  id: number;
+  name: string;
+  relation: null | string;
+  idNumber: string;
+  phone: null | string;
+  createdAt: string;
+  updatedAt: string;
 };
 
 export type DeclarationRequest = {
@@ -375,6 +402,41 @@ export type JsonWebKey = {
 
 export type JsonWebKeySet = {
   keys: Array<JsonWebKey>;
+};
+
+export type LicenceCodeView = {
+  licenceId: number;
+  typeName: string;
+  payload: string;
+  expiresAt: string;
+};
+
+export type LicenceOrderRequest = {
+  ids: null | Array<number>;
+};
+
+export type LicenceTypeView = {
+  code: string;
+  name: string;
+  issuerName: string;
+  description: null | string;
+  identityCredential: boolean;
+};
+
+export type LicenceView = {
+  id: number;
+  type: string;
+  typeName: string;
+  holder: string;
+  licenceNumber: string;
+  issuer: string;
+  validFrom: string;
+  validTo: null | string;
+  expired: boolean;
+  identityCredential: boolean;
+  hasFaceImage: boolean;
+  order: number;
+  boundAt: string;
 };
 
 export type LineActionResult = {
@@ -911,6 +973,9 @@ export type ErrorCode =
   | "common.not_found"
   | "common.rate_limited"
   | "common.unavailable"
+  | "contacts.already_added"
+  | "contacts.limit_reached"
+  | "contacts.not_found"
   | "declaration.too_soon"
   | "feedback.too_many"
   | "form.not_found"
@@ -941,6 +1006,16 @@ export type ErrorCode =
   | "imports.not_found"
   | "jobs.scheduler_not_running"
   | "jobs.unknown"
+  | "licences.bound_elsewhere"
+  | "licences.busy"
+  | "licences.expired"
+  | "licences.holder_mismatch"
+  | "licences.issuer_unavailable"
+  | "licences.limit_reached"
+  | "licences.not_found"
+  | "licences.not_issued"
+  | "licences.order_mismatch"
+  | "licences.type_not_found"
   | "notices.not_found"
   | "offline_cards.expired"
   | "offline_cards.not_found"
@@ -1344,6 +1419,13 @@ export interface Endpoints {
     response: JsonWebKeySet;
     auth: false;
   };
+  "GET /api/licence-types": {
+    path: never;
+    query: never;
+    body: never;
+    response: Array<LicenceTypeView>;
+    auth: false;
+  };
   "GET /api/me": {
     path: never;
     query: never;
@@ -1393,6 +1475,41 @@ export interface Endpoints {
     response: void;
     auth: true;
   };
+  "GET /api/me/contacts": {
+    path: never;
+    query: never;
+    body: never;
+    response: Array<ContactView>;
+    auth: true;
+  };
+  "POST /api/me/contacts": {
+    path: never;
+    query: never;
+    body: ContactRequest;
+    response: ContactView;
+    auth: true;
+  };
+  "GET /api/me/contacts/{id}": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: ContactView;
+    auth: true;
+  };
+  "PUT /api/me/contacts/{id}": {
+    path: { id: number };
+    query: never;
+    body: ContactRequest;
+    response: ContactView;
+    auth: true;
+  };
+  "DELETE /api/me/contacts/{id}": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: void;
+    auth: true;
+  };
   "GET /api/me/declaration": {
     path: never;
     query: never;
@@ -1426,6 +1543,62 @@ export interface Endpoints {
     query: never;
     body: never;
     response: HealthReport;
+    auth: true;
+  };
+  "GET /api/me/licences": {
+    path: never;
+    query: never;
+    body: never;
+    response: Array<LicenceView>;
+    auth: true;
+  };
+  "POST /api/me/licences": {
+    path: never;
+    query: never;
+    body: BindLicenceRequest;
+    response: BindLicenceResult;
+    auth: true;
+  };
+  "GET /api/me/licences/{id}": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: LicenceView;
+    auth: true;
+  };
+  "DELETE /api/me/licences/{id}": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: void;
+    auth: true;
+  };
+  "GET /api/me/licences/{id}/code": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: LicenceCodeView;
+    auth: true;
+  };
+  "GET /api/me/licences/{id}/code.png": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: void;
+    auth: true;
+  };
+  "GET /api/me/licences/{id}/code.svg": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: void;
+    auth: true;
+  };
+  "PUT /api/me/licences/order": {
+    path: never;
+    query: never;
+    body: LicenceOrderRequest;
+    response: Array<LicenceView>;
     auth: true;
   };
   "DELETE /api/me/links/{method}": {
