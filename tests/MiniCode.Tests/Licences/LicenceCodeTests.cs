@@ -94,7 +94,7 @@ public sealed class LicenceCodeTests : IDisposable
     {
         // 23:59 in China on the licence's last day.
         var lastDay = DateOnly.FromDateTime(_factory.Clock.GetUtcNow().AddHours(8).DateTime);
-        _factory.Clock.Set(new DateTimeOffset(lastDay.ToDateTime(new TimeOnly(23, 59)), TimeSpan.FromHours(8)));
+        _factory.Clock.Set(new DateTimeOffset(lastDay.ToDateTime(new TimeOnly(23, 59)), TimeSpan.FromHours(8)).ToUniversalTime());
         var citizen = await _factory.CitizenAsync("冯十一");
         await _factory.IssuerRecordAsync(LicenceKit.SocialSecurity, citizen.IdNumber!, validFrom: new DateOnly(2016, 1, 1), validTo: lastDay);
         var id = (await citizen.BoundAsync(LicenceKit.SocialSecurity)).GetProperty("id").GetInt64();
