@@ -1,7 +1,5 @@
 // GENERATED from openapi.json by scripts/generate.mjs — do not edit; run scripts/update-contracts.sh.
 
-/** The caller's own account; phone, name and document number masked. `Logins` lists the login methods of every
-account of the same person (this one first). */
 export type AccountDto = {
   id: number;
   kind: string;
@@ -17,10 +15,6 @@ export type AccountDto = {
 
 export type AccountStatus = "active" | "disabled" | "deleted";
 
-/** Adds a relative. `documentType`: "residentId" (default; `number` is the 18-digit ID number), "passport",
-"hkMacaoPermit" or "taiwanPermit" (then `birthDate` and optional `gender`). `declaration` is required
-unless proven (`faceToken` or the SMS consent) and the relative has one already. `faceToken` is the relative's
-face verification token; a resident-ID relative exempt by age may go without any proof and is then private to the holder's person (any account of it). */
 export type AddRelativeRequest = {
   name: null | string;
   documentType: null | string;
@@ -43,7 +37,6 @@ export type AlipayLoginRequest = {
   stayLoggedIn?: boolean;
 };
 
-/** `my.getAuthCode`'s code and what `my.getPhoneNumber` returned. */
 export type AlipayPhoneLoginRequest = {
   authCode: null | string;
   response: null | string;
@@ -89,48 +82,16 @@ export type AssistedRegistrationRequest = {
   idempotencyKey: null | string;
 };
 
-/** A shown authorisation code (授权码): the signed `MC1:` payload of type authorisation, valid until `expiresAt`. */
-export type AuthorisationCodeView = {
-  payload: string;
-  authorisationId: number;
-  matterName: string;
-  grantorName: string;
-  validFrom: string;
-  validTo: string;
-  issuedAt: string;
-  expiresAt: string;
+export type BindLicenceRequest = {
+  type: null | string;
+  consent: null | boolean;
 };
 
-/** One authorisation as the caller sees it. `role`: "grantor" (授权记录) or "grantee" (被授权记录). `state`:
-"pending" (待确认), "accepted" (已生效), "declined" (已拒绝) or "expired" (已失效; `endReason` "revoked" or
-"date_passed"). Names and documents are masked. `canRespond`: the grantee may accept or decline;
-`canRevoke`: the grantor may still revoke (before the first day); `codeAvailable`: the grantee may show
-the code now (accepted, today within the dates). */
-export type AuthorisationView = {
-  id: number;
-  role: string;
-  matterId: number;
-  matterName: string;
-  grantorName: string;
-  grantorDocument: string;
-  granteeName: string;
-  granteeDocument: string;
-  granteePhone: null | string;
-  validFrom: string;
-  validTo: string;
-  state: string;
-  stateLabel: string;
-  endReason: null | string;
-  licenceIds: Array<number>;
-  createdAt: string;
-  respondedAt: null | string;
-  endedAt: null | string;
-  canRespond: boolean;
-  canRevoke: boolean;
-  codeAvailable: boolean;
+export type BindLicenceResult = {
+  bound: boolean;
+  licence: null | LicenceView;
 };
 
-/** The object `my.getPhoneNumber` returned to the Alipay mini program. */
 export type BindPhoneByAlipayRequest = {
   response: null | string;
   sign: null | string;
@@ -145,8 +106,6 @@ export type BindPhoneByWeChatRequest = {
   code: null | string;
 };
 
-/** Scan a poster: `payload` is the printed code's text (`MC1:…`) or the mini-program code's scene
-    (`P&lt;id&gt;.&lt;token&gt;`); `relativeId` names one of the holder's relatives (as listed by `/api/me/relatives`), omitted for oneself. */
 export type CheckInRequest = {
   payload: null | string;
   relativeId: null | number;
@@ -165,7 +124,6 @@ export type CheckInView = {
   retentionNotice: string;
 };
 
-/** Badges shown on the code: nucleic-acid negative window ("24h", "48h", "72h", "7d" or null) and vaccination. */
 export type CodeBadges = {
   nucleicAcid: null | string;
   vaccination: VaccinationStatus;
@@ -181,25 +139,17 @@ export type CodeStyle = {
 };
 
 export type CodeSubjectFact = {
-  /** A stable machine name (licenceNumber, grantor, hall). */
   name: string;
-  /** The Chinese label a counter shows (证照编号, 授权人, 办事大厅). */
   label: string;
-  /** The value, already masked where it is personal. */
   value: string;
 };
 
-/** What a counter or checkpoint may see about a 一码通 code: never a full name, ID number or phone. */
 export type CodeSubjectView = {
-  /** What the code stands for: the licence type (居民身份电子凭证), the enterprise name, the matter. */
   title: string;
-  /** The person who shows it (张*), masked. */
   maskedHolder: null | string;
-  /** The record's state in the feature's words (e.g. "active", "revoked", "arrived"). */
   state: null | string;
   validFrom: null | string;
   validTo: null | string;
-  /** Further masked facts in display order (licence number, grantor, hall, slot …). */
   facts: Array<CodeSubjectFact>;
 };
 
@@ -232,21 +182,16 @@ export type ColorReasonView = {
   text: string;
 };
 
-/** The phone of the relative's own account, to send the consent code to. */
 export type ConsentCodeRequest = {
   phone: null | string;
 };
 
-/** Sent (always, whether or not the phone belongs to anyone): the phone masked, code lifetime, resend wait. */
 export type ConsentCodeSent = {
   phone: string;
   expiresInSeconds: number;
   resendAfterSeconds: number;
 };
 
-/** `by`: "relative" (the relative agreed) or "guardian" (the holder as guardian; required under 14). `phone` and
-`smsCode`: the relative's proof by SMS — the code sent by `POST /api/me/relatives/consent-codes` to a phone of
-the relative's own account. */
 export type ConsentRequest = {
   by: null | string;
   confirmed: boolean;
@@ -260,20 +205,21 @@ export type ConsultationPhoneDto = {
   phone: string;
 };
 
-/** 发起授权: the grantee by `name` + 18-digit resident `idNumber` (optional `phone`), or by
-`contactId` (one of the caller's 常用联系人) instead; the `matterId` of an enabled matter
-(`GET /api/errand-matters`); the first day `validFrom` and the last day `validTo` (same day when left
-out), Asia/Shanghai calendar days, from today; optional `licenceIds`: the caller's e-licence bindings to show. */
-export type CreateAuthorisationRequest = {
-  matterId: null | number;
+export type ContactRequest = {
   name: null | string;
-  idNumber: null | string;
+  relation: null | string;
   phone: null | string;
-  contactId: null | number;
-  validFrom: null | string;
-  validTo: null | string;
-  licenceIds: null | Array<number>;
-  lastDay?: string;
+  idNumber: null | string;
+};
+
+export type ContactView = {
+  id: number;
+  name: string;
+  relation: null | string;
+  idNumber: string;
+  phone: null | string;
+  createdAt: string;
+  updatedAt: string;
 };
 
 export type DeclarationRequest = {
@@ -295,7 +241,6 @@ export type DeclarationView = {
   nextChangeAllowedAt: null | string;
 };
 
-/** Passport or Mainland Travel Permit (HK/Macao, Taiwan): the birth date is not derivable from the number. */
 export type DocumentRealNameRequest = {
   name: null | string;
   documentType: null | string;
@@ -303,14 +248,6 @@ export type DocumentRealNameRequest = {
   birthDate: null | string;
   gender: null | string;
   faceToken: null | string;
-};
-
-/** A matter citizens may authorise (授权事项). */
-export type ErrandMatterView = {
-  id: number;
-  name: string;
-  description: null | string;
-  regionCode: string;
 };
 
 export type FaceCheckRequest = {
@@ -321,9 +258,6 @@ export type FaceCheckResult = {
   verifiedAt: string;
 };
 
-/** Starts a face verification. `purpose`: `real_name` (`name` + `idNumber` being claimed),
-`relative` (the relative's `name` + `idNumber`, or `relativeId` of one already added),
-`face_check` (oneself, before showing a code) or `portrait` (oneself, or `relativeId`). */
 export type FaceSessionRequest = {
   purpose: null | string;
   name: null | string;
@@ -332,11 +266,6 @@ export type FaceSessionRequest = {
   needsDocument?: boolean;
 };
 
-/** What the mini program runs the face step with, by `provider`: `wechat` → `userIdKey` for
-`wx.startFacialRecognitionVerify` (then send its `verifyResult`); `alipay` → `certifyUrl` for
-`my.startAPVerify` (then send `certifyId`); `tencent` → `bizToken` + `url` for the FaceID
-SDK (then send `bizToken`); `simulator` → nothing (send `sim:pass`). What is sent goes in the
-`faceToken` (or `verificationToken`) of the request that needs the face, before `expiresAt`. */
 export type FaceSessionResponse = {
   provider: string;
   purpose: string;
@@ -368,8 +297,6 @@ export type FaqQuestionDto = {
   hot: boolean;
 };
 
-/** A search's answer: the matching questions; when none match (`answered` false), the closest questions, the hot
-questions and the region's hotlines instead, and the question is kept for staff. */
 export type FaqSearchAnswer = {
   answered: boolean;
   hits: Array<FaqSearchHit>;
@@ -429,10 +356,8 @@ export type FormReceipt = {
   submittedAt: string;
 };
 
-/** The four code colours, ordered by severity so that the larger value wins (red &gt; orange &gt; yellow &gt; green). */
 export type HealthColor = "green" | "yellow" | "orange" | "red";
 
-/** 健康报告: masked identity, current colour with its history, nucleic-acid and vaccination records. */
 export type HealthReport = {
   maskedName: string;
   maskedDocument: string;
@@ -459,7 +384,6 @@ export type ImportSummary = {
   rejectedReport: string;
 };
 
-/** Issue a card for oneself (`relativeId` null) or for one of one's relatives. */
 export type IssueCardRequest = {
   relativeId: null | number;
 };
@@ -480,13 +404,46 @@ export type JsonWebKeySet = {
   keys: Array<JsonWebKey>;
 };
 
-/** What a line action changed: the accounts whose status changed and how many sessions were ended. */
+export type LicenceCodeView = {
+  licenceId: number;
+  typeName: string;
+  payload: string;
+  expiresAt: string;
+};
+
+export type LicenceOrderRequest = {
+  ids: null | Array<number>;
+};
+
+export type LicenceTypeView = {
+  code: string;
+  name: string;
+  issuerName: string;
+  description: null | string;
+  identityCredential: boolean;
+};
+
+export type LicenceView = {
+  id: number;
+  type: string;
+  typeName: string;
+  holder: string;
+  licenceNumber: string;
+  issuer: string;
+  validFrom: string;
+  validTo: null | string;
+  expired: boolean;
+  identityCredential: boolean;
+  hasFaceImage: boolean;
+  order: number;
+  boundAt: string;
+};
+
 export type LineActionResult = {
   accountIds: Array<number>;
   sessionsRevoked: number;
 };
 
-/** A way into an account, masked: `wechat`, `alipay`, `phone` (SMS) or `password`. */
 export type LoginMethodDto = {
   accountId: number;
   thisAccount: boolean;
@@ -562,7 +519,6 @@ export type OfflineCardView = {
   sheetPdfPath: string;
 };
 
-/** A visitor as the venue owner sees them: name and phone masked. */
 export type OwnerCheckIn = {
   checkInId: number;
   maskedName: string;
@@ -604,12 +560,10 @@ export type PasswordResetRequest = {
   newPassword: null | string;
 };
 
-/** Switches between the code alone (`photo: false`) and the code with the portrait photo. */
 export type PortraitDisplayRequest = {
   photo: null | boolean;
 };
 
-/** What the owner (or holder) sees about a portrait; the image itself is served separately. */
 export type PortraitStatus = {
   hasPhoto: boolean;
   enabled: boolean;
@@ -639,7 +593,6 @@ export type PosterList = {
   total: number;
 };
 
-/** Apply for (申领) a poster code; the contact phone is a mainland mobile or a landline such as 0431-88881234. */
 export type PosterRequest = {
   kind: null | PosterKind;
   venueName: null | string;
@@ -665,7 +618,6 @@ export type PosterSummary = {
   status: string;
 };
 
-/** A poster with what printing needs: the signed payload, the mini-program scene and the download links. */
 export type PosterView = {
   poster: PosterSummary;
   payload: string;
@@ -709,8 +661,6 @@ export type RealNameRequest = {
   faceToken: null | string;
 };
 
-/** A relative as their holder sees it: name and document masked. `proof`: "face", "sms" or "none"; `private`
-(unproven): the holder sees only what they recorded (check-ins, declarations), not the person's history or results. */
 export type RelativeView = {
   id: number;
   name: string;
@@ -731,7 +681,6 @@ export type ReplaceScannerRequest = {
   replacementAccountId: null | number;
 };
 
-/** The sites the scanner reports to; whether each may be chosen is checked against the caller's sites by the service. */
 export type ReportSitesRequest = {
   siteIds: null | Array<number>;
 };
@@ -741,9 +690,6 @@ export type RevocationList = {
   cards: Array<RevokedCard>;
 };
 
-/** One entry of the published revocation list. Offline verifiers match `signedSha256`, the SHA-256 (hex) of the
-card's 23 signed bytes, or type + key id + subject + issuedAt: never the text, which a second signature could change.
-`payloadSha256` (of the QR text) stays for verifiers written before; it misses a re-encoded card. */
 export type RevokedCard = {
   payloadSha256: string;
   signedSha256: string;
@@ -782,7 +728,6 @@ export type ScannerPasswordChangeRequest = {
   newPassword: null | string;
 };
 
-/** The logged-in scanner's own profile (个人中心): name in full, phone and ID number masked. */
 export type ScannerProfileView = {
   accountId: number;
   name: string;
@@ -795,10 +740,8 @@ export type ScannerProfileView = {
   createdAt: string;
 };
 
-/** 码上行动 roles, most senior first: each account creates accounts of a lower role below itself. */
 export type ScannerRole = "senior" | "intermediate" | "ordinary";
 
-/** A scanner as a manager sees them (扫码员详情): masked ID number, name, masked phone, site, role, status, remarks. */
 export type ScannerView = {
   accountId: number;
   name: string;
@@ -831,8 +774,6 @@ export type ScanRecordPage = {
   total: number;
 };
 
-/** An inspection record: the person's masked name and ID number, temperature, colour after the check, 劝返 flag.
-bool ScanRecordView.Replayed is true when a retried submission returned the record stored the first time. */
 export type ScanRecordView = {
   id: number;
   kind: ScanKind;
@@ -910,7 +851,6 @@ export type SmsLoginRequest = {
   stayLoggedIn?: boolean;
 };
 
-/** One entry of the quick switch list: the holder first (`relativeId` null), then the relatives by slot. */
 export type SwitchEntry = {
   relativeId: null | number;
   name: string;
@@ -919,7 +859,6 @@ export type SwitchEntry = {
   codePath: string;
 };
 
-/** Proof for unlinking: a `wx.login` code (wechat), an Alipay auth code (alipay) or an SMS code of purpose bind sent to the phone (phone). */
 export type UnlinkRequest = {
   code: null | string;
 };
@@ -937,7 +876,6 @@ export type VaccinationView = {
   completesSeries: boolean;
 };
 
-/** Kinds of venue (NHS venue types, trimmed to what Chinese venue systems ask for). */
 export type VenueType = "shop" | "restaurant" | "office" | "factory" | "school" | "hospital" | "hotel" | "transport" | "residential" | "entertainment" | "government" | "religious" | "event" | "other";
 
 export type VenueView = {
@@ -977,13 +915,11 @@ export type WeChatOpenDataRequest = {
   iv: null | string;
 };
 
-/** `verified` is true when every part sent checked out; `data` is the decrypted object when encryptedData was sent. */
 export type WeChatOpenDataResponse = {
   verified: boolean;
   data: null | JsonElement;
 };
 
-/** 微信手机号快速验证: the `wx.login` code and the `getPhoneNumber` button's code. */
 export type WeChatPhoneLoginRequest = {
   loginCode: null | string;
   phoneCode: null | string;
@@ -1037,14 +973,10 @@ export type ErrorCode =
   | "common.not_found"
   | "common.rate_limited"
   | "common.unavailable"
+  | "contacts.already_added"
+  | "contacts.limit_reached"
+  | "contacts.not_found"
   | "declaration.too_soon"
-  | "errands.already_granted"
-  | "errands.code_unavailable"
-  | "errands.limit_reached"
-  | "errands.not_found"
-  | "errands.not_pending"
-  | "errands.revoke_not_allowed"
-  | "errands.self"
   | "feedback.too_many"
   | "form.not_found"
   | "identity.account_disabled"
@@ -1074,6 +1006,16 @@ export type ErrorCode =
   | "imports.not_found"
   | "jobs.scheduler_not_running"
   | "jobs.unknown"
+  | "licences.bound_elsewhere"
+  | "licences.busy"
+  | "licences.expired"
+  | "licences.holder_mismatch"
+  | "licences.issuer_unavailable"
+  | "licences.limit_reached"
+  | "licences.not_found"
+  | "licences.not_issued"
+  | "licences.order_mismatch"
+  | "licences.type_not_found"
   | "notices.not_found"
   | "offline_cards.expired"
   | "offline_cards.not_found"
@@ -1142,7 +1084,6 @@ export type ErrorCode =
 /** Every endpoint of the mini-program API, keyed by 'METHOD /path'. */
 export interface Endpoints {
   "POST /api/auth/alipay/login": {
-    /** 支付宝登录 */
     path: never;
     query: never;
     body: AlipayLoginRequest;
@@ -1150,7 +1091,6 @@ export interface Endpoints {
     auth: false;
   };
   "POST /api/auth/alipay/phone-login": {
-    /** 支付宝手机号一键登录 */
     path: never;
     query: never;
     body: AlipayPhoneLoginRequest;
@@ -1158,7 +1098,6 @@ export interface Endpoints {
     auth: false;
   };
   "POST /api/auth/logout": {
-    /** 退出登录 */
     path: never;
     query: never;
     body: never;
@@ -1166,7 +1105,6 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/auth/password/login": {
-    /** 用户名（或手机号）密码登录 */
     path: never;
     query: never;
     body: PasswordLoginRequest;
@@ -1174,7 +1112,6 @@ export interface Endpoints {
     auth: false;
   };
   "POST /api/auth/password/register": {
-    /** 用户名密码注册 */
     path: never;
     query: never;
     body: PasswordRegisterRequest;
@@ -1182,7 +1119,6 @@ export interface Endpoints {
     auth: false;
   };
   "POST /api/auth/password/reset": {
-    /** 找回密码 */
     path: never;
     query: never;
     body: PasswordResetRequest;
@@ -1190,7 +1126,6 @@ export interface Endpoints {
     auth: false;
   };
   "POST /api/auth/sms/login": {
-    /** 短信验证码登录 */
     path: never;
     query: never;
     body: SmsLoginRequest;
@@ -1198,7 +1133,6 @@ export interface Endpoints {
     auth: false;
   };
   "POST /api/auth/wechat/login": {
-    /** 微信登录 */
     path: never;
     query: never;
     body: WeChatLoginRequest;
@@ -1206,7 +1140,6 @@ export interface Endpoints {
     auth: false;
   };
   "POST /api/auth/wechat/phone-login": {
-    /** 微信手机号一键登录 */
     path: never;
     query: never;
     body: WeChatPhoneLoginRequest;
@@ -1214,7 +1147,6 @@ export interface Endpoints {
     auth: false;
   };
   "GET /api/authority/imports/{id}": {
-    /** 导入结果 */
     path: { id: number };
     query: never;
     body: never;
@@ -1222,7 +1154,6 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/authority/imports/{id}/rejected.csv": {
-    /** 被拒绝的行（CSV） */
     path: { id: number };
     query: never;
     body: never;
@@ -1230,7 +1161,6 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/authority/imports/{kind}": {
-    /** 卫健数据导入 */
     path: { kind: string };
     query: never;
     body: never;
@@ -1238,7 +1168,6 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/check-ins": {
-    /** 我的签到记录 */
     path: never;
     query: { relativeId?: number };
     body: never;
@@ -1246,7 +1175,6 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/check-ins": {
-    /** 扫场所码签到 */
     path: never;
     query: never;
     body: CheckInRequest;
@@ -1254,7 +1182,6 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/checkpoint/assisted-registrations": {
-    /** 辅助登记 */
     path: never;
     query: never;
     body: AssistedRegistrationRequest;
@@ -1262,7 +1189,6 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/checkpoint/login": {
-    /** 扫码员登录 */
     path: never;
     query: never;
     body: ScannerLoginRequest;
@@ -1270,7 +1196,6 @@ export interface Endpoints {
     auth: false;
   };
   "POST /api/checkpoint/logout": {
-    /** 扫码员退出 */
     path: never;
     query: never;
     body: never;
@@ -1278,7 +1203,6 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/checkpoint/me": {
-    /** 扫码员信息 */
     path: never;
     query: never;
     body: never;
@@ -1286,7 +1210,6 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/checkpoint/me/password": {
-    /** 扫码员修改密码 */
     path: never;
     query: never;
     body: ScannerPasswordChangeRequest;
@@ -1294,7 +1217,6 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/checkpoint/me/report-sites": {
-    /** 上报站点 */
     path: never;
     query: never;
     body: never;
@@ -1302,7 +1224,6 @@ export interface Endpoints {
     auth: true;
   };
   "PUT /api/checkpoint/me/report-sites": {
-    /** 设置上报站点 */
     path: never;
     query: never;
     body: ReportSitesRequest;
@@ -1310,7 +1231,6 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/checkpoint/records": {
-    /** 排查记录 */
     path: never;
     query: { organisationId?: number; siteId?: number; idNumber?: string; page?: number };
     body: never;
@@ -1318,7 +1238,6 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/checkpoint/records/{id}": {
-    /** 排查记录详情 */
     path: { id: number };
     query: never;
     body: never;
@@ -1326,7 +1245,6 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/checkpoint/scanners": {
-    /** 下级扫码员 */
     path: never;
     query: never;
     body: never;
@@ -1334,7 +1252,6 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/checkpoint/scanners": {
-    /** 新增扫码员 */
     path: never;
     query: never;
     body: NewScannerRequest;
@@ -1342,7 +1259,6 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/checkpoint/scanners/{id}": {
-    /** 扫码员详情 */
     path: { id: number };
     query: never;
     body: never;
@@ -1350,7 +1266,6 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/checkpoint/scanners/{id}/disable": {
-    /** 停用扫码员 */
     path: { id: number };
     query: never;
     body: never;
@@ -1358,7 +1273,6 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/checkpoint/scanners/{id}/disable-line": {
-    /** 停用条线 */
     path: { id: number };
     query: never;
     body: never;
@@ -1366,7 +1280,6 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/checkpoint/scanners/{id}/enable": {
-    /** 启用扫码员 */
     path: { id: number };
     query: never;
     body: never;
@@ -1374,7 +1287,6 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/checkpoint/scanners/{id}/replace": {
-    /** 替换扫码员 */
     path: { id: number };
     query: never;
     body: ReplaceScannerRequest;
@@ -1382,7 +1294,6 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/checkpoint/scanners/check": {
-    /** 新增扫码员前检查 */
     path: never;
     query: never;
     body: ScannerCheckRequest;
@@ -1390,7 +1301,6 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/checkpoint/scans": {
-    /** 扫码核验并登记体温 */
     path: never;
     query: never;
     body: ScanRequest;
@@ -1398,7 +1308,6 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/checkpoint/scans/preview": {
-    /** 扫码预览 */
     path: never;
     query: never;
     body: ScanPreviewRequest;
@@ -1406,7 +1315,6 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/checkpoint/sites": {
-    /** 所管站点 */
     path: never;
     query: never;
     body: never;
@@ -1414,7 +1322,6 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/checkpoint/sites": {
-    /** 新增站点 */
     path: never;
     query: never;
     body: SiteRequest;
@@ -1422,7 +1329,6 @@ export interface Endpoints {
     auth: true;
   };
   "PUT /api/checkpoint/sites/{id}": {
-    /** 修改站点 */
     path: { id: number };
     query: never;
     body: SiteRequest;
@@ -1430,7 +1336,6 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/checkpoint/sites/{id}/stop": {
-    /** 停用站点 */
     path: { id: number };
     query: never;
     body: never;
@@ -1438,23 +1343,13 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/codes/verify": {
-    /** 验码 */
     path: never;
     query: never;
     body: VerifyRequest;
     response: VerifyResponse;
     auth: true;
   };
-  "GET /api/errand-matters": {
-    /** 授权事项 */
-    path: never;
-    query: { region?: string };
-    body: never;
-    response: Array<ErrandMatterView>;
-    auth: false;
-  };
   "GET /api/faq": {
-    /** 常见问题首页 */
     path: never;
     query: { region?: string };
     body: never;
@@ -1462,7 +1357,6 @@ export interface Endpoints {
     auth: false;
   };
   "GET /api/faq/search": {
-    /** 搜索常见问题（在线咨询） */
     path: never;
     query: { q?: string; region?: string };
     body: never;
@@ -1470,7 +1364,6 @@ export interface Endpoints {
     auth: false;
   };
   "GET /api/feedback": {
-    /** 我的反馈 */
     path: never;
     query: never;
     body: never;
@@ -1478,7 +1371,6 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/feedback": {
-    /** 提交纠错反馈 */
     path: never;
     query: never;
     body: FeedbackRequest;
@@ -1486,7 +1378,6 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/forms": {
-    /** 可填写的表单 */
     path: never;
     query: { region?: string };
     body: never;
@@ -1494,7 +1385,6 @@ export interface Endpoints {
     auth: false;
   };
   "GET /api/forms/{id}": {
-    /** 表单详情 */
     path: { id: number };
     query: never;
     body: never;
@@ -1502,7 +1392,6 @@ export interface Endpoints {
     auth: false;
   };
   "POST /api/forms/{id}/submissions": {
-    /** 提交表单 */
     path: { id: number };
     query: never;
     body: Record<string, unknown>;
@@ -1510,7 +1399,6 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/home/announcements": {
-    /** 首页资讯 */
     path: never;
     query: { region?: string };
     body: never;
@@ -1518,7 +1406,6 @@ export interface Endpoints {
     auth: false;
   };
   "GET /api/home/service-links": {
-    /** 首页便民服务入口 */
     path: never;
     query: { region?: string };
     body: never;
@@ -1526,15 +1413,20 @@ export interface Endpoints {
     auth: false;
   };
   "GET /api/keys": {
-    /** 验码公钥（JWKS） */
     path: never;
     query: never;
     body: never;
     response: JsonWebKeySet;
     auth: false;
   };
+  "GET /api/licence-types": {
+    path: never;
+    query: never;
+    body: never;
+    response: Array<LicenceTypeView>;
+    auth: false;
+  };
   "GET /api/me": {
-    /** 我的账号 */
     path: never;
     query: never;
     body: never;
@@ -1542,7 +1434,6 @@ export interface Endpoints {
     auth: true;
   };
   "DELETE /api/me": {
-    /** 注销账号 */
     path: never;
     query: never;
     body: never;
@@ -1550,7 +1441,6 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/appeals": {
-    /** 我的申诉 */
     path: never;
     query: never;
     body: never;
@@ -1558,7 +1448,6 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/appeals": {
-    /** 提交码色申诉 */
     path: never;
     query: never;
     body: AppealRequest;
@@ -1566,7 +1455,6 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/code": {
-    /** 亮码 */
     path: never;
     query: never;
     body: never;
@@ -1574,7 +1462,6 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/code.png": {
-    /** 亮码（PNG 图片） */
     path: never;
     query: never;
     body: never;
@@ -1582,15 +1469,48 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/code.svg": {
-    /** 亮码（SVG 图片） */
     path: never;
     query: never;
     body: never;
     response: void;
     auth: true;
   };
+  "GET /api/me/contacts": {
+    path: never;
+    query: never;
+    body: never;
+    response: Array<ContactView>;
+    auth: true;
+  };
+  "POST /api/me/contacts": {
+    path: never;
+    query: never;
+    body: ContactRequest;
+    response: ContactView;
+    auth: true;
+  };
+  "GET /api/me/contacts/{id}": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: ContactView;
+    auth: true;
+  };
+  "PUT /api/me/contacts/{id}": {
+    path: { id: number };
+    query: never;
+    body: ContactRequest;
+    response: ContactView;
+    auth: true;
+  };
+  "DELETE /api/me/contacts/{id}": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: void;
+    auth: true;
+  };
   "GET /api/me/declaration": {
-    /** 我的健康申报 */
     path: never;
     query: never;
     body: never;
@@ -1598,103 +1518,13 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/declaration": {
-    /** 提交或修改健康申报 */
     path: never;
     query: never;
     body: DeclarationRequest;
     response: DeclarationView;
     auth: true;
   };
-  "POST /api/me/errands": {
-    /** 授权他人办事 */
-    path: never;
-    query: never;
-    body: CreateAuthorisationRequest;
-    response: AuthorisationView;
-    auth: true;
-  };
-  "GET /api/me/errands/granted": {
-    /** 授权记录 */
-    path: never;
-    query: never;
-    body: never;
-    response: Array<AuthorisationView>;
-    auth: true;
-  };
-  "GET /api/me/errands/granted/{id}": {
-    /** 授权记录详情 */
-    path: { id: number };
-    query: never;
-    body: never;
-    response: AuthorisationView;
-    auth: true;
-  };
-  "POST /api/me/errands/granted/{id}/revoke": {
-    /** 撤销授权 */
-    path: { id: number };
-    query: never;
-    body: never;
-    response: AuthorisationView;
-    auth: true;
-  };
-  "GET /api/me/errands/received": {
-    /** 被授权记录 */
-    path: never;
-    query: never;
-    body: never;
-    response: Array<AuthorisationView>;
-    auth: true;
-  };
-  "GET /api/me/errands/received/{id}": {
-    /** 被授权记录详情 */
-    path: { id: number };
-    query: never;
-    body: never;
-    response: AuthorisationView;
-    auth: true;
-  };
-  "POST /api/me/errands/received/{id}/accept": {
-    /** 接受授权 */
-    path: { id: number };
-    query: never;
-    body: never;
-    response: AuthorisationView;
-    auth: true;
-  };
-  "GET /api/me/errands/received/{id}/code": {
-    /** 出示授权码 */
-    path: { id: number };
-    query: never;
-    body: never;
-    response: AuthorisationCodeView;
-    auth: true;
-  };
-  "GET /api/me/errands/received/{id}/code.png": {
-    /** 出示授权码（PNG） */
-    path: { id: number };
-    query: never;
-    body: never;
-    response: void;
-    auth: true;
-  };
-  "GET /api/me/errands/received/{id}/code.svg": {
-    /** 出示授权码（SVG） */
-    path: { id: number };
-    query: never;
-    body: never;
-    response: void;
-    auth: true;
-  };
-  "POST /api/me/errands/received/{id}/decline": {
-    /** 拒绝授权 */
-    path: { id: number };
-    query: never;
-    body: never;
-    response: AuthorisationView;
-    auth: true;
-  };
   "POST /api/me/face-check": {
-    /** 亮码前人脸核验 */
     path: never;
     query: never;
     body: FaceCheckRequest;
@@ -1702,7 +1532,6 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/face/sessions": {
-    /** 开始人脸核验 */
     path: never;
     query: never;
     body: FaceSessionRequest;
@@ -1710,15 +1539,69 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/health-report": {
-    /** 我的健康报告 */
     path: never;
     query: never;
     body: never;
     response: HealthReport;
     auth: true;
   };
+  "GET /api/me/licences": {
+    path: never;
+    query: never;
+    body: never;
+    response: Array<LicenceView>;
+    auth: true;
+  };
+  "POST /api/me/licences": {
+    path: never;
+    query: never;
+    body: BindLicenceRequest;
+    response: BindLicenceResult;
+    auth: true;
+  };
+  "GET /api/me/licences/{id}": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: LicenceView;
+    auth: true;
+  };
+  "DELETE /api/me/licences/{id}": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: void;
+    auth: true;
+  };
+  "GET /api/me/licences/{id}/code": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: LicenceCodeView;
+    auth: true;
+  };
+  "GET /api/me/licences/{id}/code.png": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: void;
+    auth: true;
+  };
+  "GET /api/me/licences/{id}/code.svg": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: void;
+    auth: true;
+  };
+  "PUT /api/me/licences/order": {
+    path: never;
+    query: never;
+    body: LicenceOrderRequest;
+    response: Array<LicenceView>;
+    auth: true;
+  };
   "DELETE /api/me/links/{method}": {
-    /** 解除登录方式 */
     path: { method: string };
     query: never;
     body: UnlinkRequest;
@@ -1726,7 +1609,6 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/links/alipay": {
-    /** 关联支付宝 */
     path: never;
     query: never;
     body: AlipayLoginRequest;
@@ -1734,7 +1616,6 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/links/phone": {
-    /** 短信绑定手机号 */
     path: never;
     query: never;
     body: BindPhoneBySmsRequest;
@@ -1742,7 +1623,6 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/links/wechat": {
-    /** 关联微信 */
     path: never;
     query: never;
     body: WeChatLoginRequest;
@@ -1750,7 +1630,6 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/notices": {
-    /** 消息中心 */
     path: never;
     query: { before?: number; take?: number };
     body: never;
@@ -1758,7 +1637,6 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/notices/{id}/read": {
-    /** 标记已读 */
     path: { id: number };
     query: never;
     body: never;
@@ -1766,7 +1644,6 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/notices/unread-count": {
-    /** 未读消息数 */
     path: never;
     query: never;
     body: never;
@@ -1774,7 +1651,6 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/nucleic-acid-results": {
-    /** 我的核酸检测结果 */
     path: never;
     query: never;
     body: never;
@@ -1782,7 +1658,6 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/offline-cards": {
-    /** 我的离线码 */
     path: never;
     query: never;
     body: never;
@@ -1790,7 +1665,6 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/offline-cards": {
-    /** 申领离线码 */
     path: never;
     query: never;
     body: IssueCardRequest;
@@ -1798,7 +1672,6 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/offline-cards/{id}": {
-    /** 离线码详情 */
     path: { id: number };
     query: never;
     body: never;
@@ -1806,7 +1679,6 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/offline-cards/{id}/card.pdf": {
-    /** 离线码卡片（A6 PDF） */
     path: { id: number };
     query: never;
     body: never;
@@ -1814,7 +1686,6 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/offline-cards/{id}/card.png": {
-    /** 离线码卡片（PNG） */
     path: { id: number };
     query: never;
     body: never;
@@ -1822,7 +1693,6 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/offline-cards/{id}/sheet.pdf": {
-    /** 离线码卡片（A4 四联 PDF） */
     path: { id: number };
     query: never;
     body: never;
@@ -1830,7 +1700,6 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/password": {
-    /** 修改密码 */
     path: never;
     query: never;
     body: PasswordChangeRequest;
@@ -1838,7 +1707,6 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/phone/alipay": {
-    /** 支付宝绑定手机号 */
     path: never;
     query: never;
     body: BindPhoneByAlipayRequest;
@@ -1846,7 +1714,6 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/phone/sms": {
-    /** 短信绑定手机号 */
     path: never;
     query: never;
     body: BindPhoneBySmsRequest;
@@ -1854,7 +1721,6 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/phone/wechat": {
-    /** 微信绑定手机号 */
     path: never;
     query: never;
     body: BindPhoneByWeChatRequest;
@@ -1862,7 +1728,6 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/portrait": {
-    /** 我的人像状态 */
     path: never;
     query: never;
     body: never;
@@ -1870,7 +1735,6 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/portrait": {
-    /** 上传人像 */
     path: never;
     query: never;
     body: never;
@@ -1878,7 +1742,6 @@ export interface Endpoints {
     auth: true;
   };
   "DELETE /api/me/portrait": {
-    /** 删除人像 */
     path: never;
     query: never;
     body: never;
@@ -1886,7 +1749,6 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/portrait/authority": {
-    /** 从权威来源获取人像 */
     path: never;
     query: never;
     body: never;
@@ -1894,7 +1756,6 @@ export interface Endpoints {
     auth: true;
   };
   "PUT /api/me/portrait/display": {
-    /** 人像是否在核验时显示 */
     path: never;
     query: never;
     body: PortraitDisplayRequest;
@@ -1902,7 +1763,6 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/portrait/image": {
-    /** 我的人像图片 */
     path: never;
     query: never;
     body: never;
@@ -1910,7 +1770,6 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/real-name": {
-    /** 实名认证（居民身份证） */
     path: never;
     query: never;
     body: RealNameRequest;
@@ -1918,7 +1777,6 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/real-name/document": {
-    /** 实名认证（护照、港澳台通行证） */
     path: never;
     query: never;
     body: DocumentRealNameRequest;
@@ -1926,7 +1784,6 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/relatives": {
-    /** 我的亲友 */
     path: never;
     query: never;
     body: never;
@@ -1934,7 +1791,6 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/relatives": {
-    /** 添加亲友 */
     path: never;
     query: never;
     body: AddRelativeRequest;
@@ -1942,7 +1798,6 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/relatives/{id}": {
-    /** 亲友详情 */
     path: { id: number };
     query: never;
     body: never;
@@ -1950,7 +1805,6 @@ export interface Endpoints {
     auth: true;
   };
   "DELETE /api/me/relatives/{id}": {
-    /** 删除亲友 */
     path: { id: number };
     query: never;
     body: never;
@@ -1958,7 +1812,6 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/relatives/{id}/code": {
-    /** 亲友亮码 */
     path: { id: number };
     query: never;
     body: never;
@@ -1966,7 +1819,6 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/relatives/{id}/code.png": {
-    /** 亲友亮码（PNG） */
     path: { id: number };
     query: never;
     body: never;
@@ -1974,7 +1826,6 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/relatives/{id}/code.svg": {
-    /** 亲友亮码（SVG） */
     path: { id: number };
     query: never;
     body: never;
@@ -1982,7 +1833,6 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/relatives/{id}/declaration": {
-    /** 为亲友申报 */
     path: { id: number };
     query: never;
     body: DeclarationRequest;
@@ -1990,7 +1840,6 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/relatives/{id}/health-report": {
-    /** 亲友健康报告 */
     path: { id: number };
     query: never;
     body: never;
@@ -1998,7 +1847,6 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/relatives/{id}/nucleic-acid-results": {
-    /** 亲友核酸检测结果 */
     path: { id: number };
     query: never;
     body: never;
@@ -2006,7 +1854,6 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/relatives/{id}/portrait": {
-    /** 亲友人像状态 */
     path: { id: number };
     query: never;
     body: never;
@@ -2014,7 +1861,6 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/relatives/{id}/portrait": {
-    /** 上传亲友人像 */
     path: { id: number };
     query: never;
     body: never;
@@ -2022,7 +1868,6 @@ export interface Endpoints {
     auth: true;
   };
   "DELETE /api/me/relatives/{id}/portrait": {
-    /** 删除亲友人像 */
     path: { id: number };
     query: never;
     body: never;
@@ -2030,7 +1875,6 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/relatives/{id}/portrait/authority": {
-    /** 从权威来源获取亲友人像 */
     path: { id: number };
     query: never;
     body: never;
@@ -2038,7 +1882,6 @@ export interface Endpoints {
     auth: true;
   };
   "PUT /api/me/relatives/{id}/portrait/display": {
-    /** 亲友人像是否在核验时显示 */
     path: { id: number };
     query: never;
     body: PortraitDisplayRequest;
@@ -2046,7 +1889,6 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/relatives/{id}/portrait/image": {
-    /** 亲友人像图片 */
     path: { id: number };
     query: never;
     body: never;
@@ -2054,7 +1896,6 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/relatives/{id}/vaccinations": {
-    /** 亲友疫苗接种记录 */
     path: { id: number };
     query: never;
     body: never;
@@ -2062,7 +1903,6 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/relatives/consent-codes": {
-    /** 发送亲友同意短信 */
     path: never;
     query: never;
     body: ConsentCodeRequest;
@@ -2070,7 +1910,6 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/relatives/switch": {
-    /** 切换亲友码 */
     path: never;
     query: never;
     body: never;
@@ -2078,7 +1917,6 @@ export interface Endpoints {
     auth: true;
   };
   "PUT /api/me/session": {
-    /** 登录设置 */
     path: never;
     query: never;
     body: SessionLifetimeRequest;
@@ -2086,7 +1924,6 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/vaccinations": {
-    /** 我的疫苗接种记录 */
     path: never;
     query: never;
     body: never;
@@ -2094,7 +1931,6 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/wechat/open-data": {
-    /** 校验并解密微信开放数据 */
     path: never;
     query: never;
     body: WeChatOpenDataRequest;
@@ -2102,7 +1938,6 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/offline-cards/revocations": {
-    /** 离线码吊销列表 */
     path: never;
     query: never;
     body: never;
@@ -2110,7 +1945,6 @@ export interface Endpoints {
     auth: false;
   };
   "GET /api/portraits/{reference}": {
-    /** 核验端取人像 */
     path: { reference: string };
     query: never;
     body: never;
@@ -2118,7 +1952,6 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/posters": {
-    /** 我的张贴码 */
     path: never;
     query: never;
     body: never;
@@ -2126,7 +1959,6 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/posters": {
-    /** 申请张贴码 */
     path: never;
     query: never;
     body: PosterRequest;
@@ -2134,7 +1966,6 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/posters/{id}": {
-    /** 张贴码详情 */
     path: { id: number };
     query: never;
     body: never;
@@ -2142,7 +1973,6 @@ export interface Endpoints {
     auth: true;
   };
   "DELETE /api/posters/{id}": {
-    /** 删除张贴码 */
     path: { id: number };
     query: never;
     body: never;
@@ -2150,7 +1980,6 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/posters/{id}/alipay-code": {
-    /** 支付宝小程序码 */
     path: { id: number };
     query: never;
     body: never;
@@ -2158,7 +1987,6 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/posters/{id}/check-ins": {
-    /** 到访记录 */
     path: { id: number };
     query: { from?: string; to?: string; page?: number; pageSize?: number };
     body: never;
@@ -2166,7 +1994,6 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/posters/{id}/check-ins.csv": {
-    /** 到访记录（CSV） */
     path: { id: number };
     query: { from?: string; to?: string };
     body: never;
@@ -2174,7 +2001,6 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/posters/{id}/poster.pdf": {
-    /** 张贴码海报（PDF） */
     path: { id: number };
     query: never;
     body: never;
@@ -2182,7 +2008,6 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/posters/{id}/qr.png": {
-    /** 张贴码二维码（PNG） */
     path: { id: number };
     query: never;
     body: never;
@@ -2190,7 +2015,6 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/posters/{id}/qr.svg": {
-    /** 张贴码二维码（SVG） */
     path: { id: number };
     query: never;
     body: never;
@@ -2198,7 +2022,6 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/posters/{id}/rotate": {
-    /** 更换张贴码 */
     path: { id: number };
     query: never;
     body: never;
@@ -2206,7 +2029,6 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/posters/{id}/wechat-code.png": {
-    /** 微信小程序码 */
     path: { id: number };
     query: never;
     body: never;
@@ -2214,7 +2036,6 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/posters/poster.pdf": {
-    /** 批量打印张贴码（PDF） */
     path: never;
     query: { ids?: Array<number> };
     body: never;
@@ -2222,7 +2043,6 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/sms/codes": {
-    /** 发送短信验证码 */
     path: never;
     query: never;
     body: SmsCodeRequest;

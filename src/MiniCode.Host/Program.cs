@@ -12,6 +12,8 @@ using MiniCode.Features.HealthCodes;
 using MiniCode.Features.Households;
 using MiniCode.Features.Identity;
 using MiniCode.Features.Jobs;
+using MiniCode.Features.Contacts;
+using MiniCode.Features.Licences;
 using MiniCode.Features.Posters;
 using MiniCode.Features.Demo;
 using MiniCode.Features.Rendering;
@@ -44,6 +46,8 @@ builder.AddFeedback();
 builder.AddAnnouncements();
 builder.AddCodeStyles();
 builder.AddErrands();
+builder.AddLicences();
+builder.AddContacts();
 builder.AddAdmin();
 builder.AddDemo();
 
@@ -69,6 +73,8 @@ if (parts.Bff)
     app.MapAnnouncements();
     app.MapForms();
     app.MapErrands();
+    app.MapLicences();
+    app.MapContacts();
 }
 if (parts.Admin) app.MapAdmin();
 

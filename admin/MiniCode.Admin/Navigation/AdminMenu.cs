@@ -38,6 +38,7 @@ public static class AdminMenu
         Entry("Jobs", Permissions.Jobs),
         Entry("Errands", Permissions.Errands),
         Entry("Audit", Permissions.Audit),
+        Entry("Licences", Permissions.Licences),
     ];
 
     /// <summary>The entries <paramref name="staff"/> may open.</summary>

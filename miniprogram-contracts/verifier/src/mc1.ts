@@ -1,12 +1,15 @@
 // Offline verification of MiniCode MC1 codes (qr-payload.md) for checkpoint mini programs: pure JS, no native code.
 // The same order and reasons as the server: malformed, unknown_key, bad_signature, expired, revoked (offline cards,
 // from the published revocation list) and, for posters, not_a_poster. Signatures must be low-S (qr-payload.md).
+// 一码通 codes (types 4–7: licence, enterprise, authorisation, appointment) verify offline as far as signature and
+// expiry go; whether the record behind one is still live (bound, in effect, booked) only POST /api/codes/verify knows.
 import { p256 } from '@noble/curves/nist.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 
 export type Reason = 'malformed' | 'unknown_key' | 'bad_signature' | 'expired' | 'revoked';
 export type PosterReason = Exclude<Reason, 'revoked'> | 'not_a_poster';
-export type CodeType = 'health_code' | 'offline_card' | 'poster';
+export type SubjectCodeType = 'licence' | 'enterprise' | 'authorisation' | 'appointment';
+export type CodeType = 'health_code' | 'offline_card' | 'poster' | SubjectCodeType;
 export type Color = 'green' | 'yellow' | 'orange' | 'red';
 
 /** One key of `GET /api/keys` (a JSON Web Key Set). */
@@ -49,7 +52,19 @@ const PREFIX = 'MC1:';
 const TEXT_LENGTH = 120;
 const PAYLOAD_LENGTH = 87;
 const SIGNED_LENGTH = 23;
-const TYPES: Record<number, CodeType> = { 1: 'health_code', 2: 'offline_card', 3: 'poster' };
+const TYPES: Record<number, CodeType> = {
+  1: 'health_code', 2: 'offline_card', 3: 'poster', 4: 'licence', 5: 'enterprise', 6: 'authorisation', 7: 'appointment',
+};
+const SUBJECT_TYPES: readonly CodeType[] = ['licence', 'enterprise', 'authorisation', 'appointment'];
+
+/**
+ * A 一码通 code (types 4–7): its subjectId is a record's id (licence binding, enterprise binding, authorisation,
+ * appointment). Offline, a valid verdict proves only that MiniCode signed it and it has not expired; a revoked,
+ * unbound, ended or suspended record is answered online only (`POST /api/codes/verify`, its `subject`).
+ */
+export function isSubjectCode(type: CodeType): type is SubjectCodeType {
+  return SUBJECT_TYPES.includes(type);
+}
 const COLORS: Record<number, Color | null> = { 0: 'green', 1: 'yellow', 2: 'orange', 3: 'red', 0xff: null };
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
@@ -77,7 +92,10 @@ export function parseMc1(text: string): Mc1Payload | null {
   };
 }
 
-/** Verifies a live health code, an offline card or a poster code as a checkpoint would, without the network. */
+/**
+ * Verifies any MC1 code as a checkpoint would, without the network: steps 1–4 for every type, revoked offline cards
+ * from the list. For 一码通 codes (see {@link isSubjectCode}) that is all an offline verifier can know.
+ */
 export function verifyMc1(text: string, options: VerifyOptions): Verdict {
   const payload = parseMc1(text);
   if (payload === null) return { valid: false, reason: 'malformed' };

@@ -3,13 +3,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { verifyMc1, verifyPoster, parseMc1, signedSha256, TrustStore, ONLINE_MAX_AGE_MS, OFFLINE_MAX_AGE_MS } from '../dist/index.js';
+import { verifyMc1, verifyPoster, parseMc1, signedSha256, isSubjectCode, TrustStore, ONLINE_MAX_AGE_MS, OFFLINE_MAX_AGE_MS } from '../dist/index.js';
 
 const vectorsDir = fileURLToPath(new URL('../../vectors/', import.meta.url));
 // Ids above 2^53 must stay exact: read every id as a string.
 const read = (name) => JSON.parse(readFileSync(vectorsDir + name, 'utf8').replace(/"(subjectId|posterId)": (\d+)/g, '"$1": "$2"'));
 const health = read('health-code-vectors.json');
 const posters = read('poster-vectors.json');
+const subjects = read('subject-code-vectors.json');
 const at = (iso) => Date.parse(iso);
 
 for (const v of health.vectors) {
@@ -43,6 +44,32 @@ for (const v of posters.vectors) {
     assert.equal(verdict.expiresAt, v.expected.expiresAt);
   });
 }
+
+for (const v of subjects.vectors) {
+  test(`一码通 vector ${v.name}`, () => {
+    const verdict = verifyMc1(v.payload, { keys: subjects.jwks, now: at(v.now) });
+    if (!v.expected.valid) {
+      assert.deepEqual({ valid: verdict.valid, reason: verdict.reason }, { valid: false, reason: v.expected.reason });
+      return;
+    }
+    assert.equal(verdict.valid, true, `reason ${verdict.reason}`);
+    assert.equal(verdict.type, v.expected.type);
+    assert.equal(isSubjectCode(verdict.type), true);
+    assert.equal(verdict.keyId, v.expected.keyId);
+    assert.equal(verdict.subjectId, BigInt(v.expected.subjectId));
+    assert.equal(verdict.color, null);
+    assert.equal(verdict.issuedAt, v.expected.issuedAt);
+    assert.equal(verdict.expiresAt, v.expected.expiresAt);
+    assert.equal(Buffer.from(parseMc1(v.payload).signed).toString('hex'), v.signedBytesHex);
+  });
+}
+
+test('一码通 codes are no posters, and health codes are no 一码通 codes', () => {
+  const licence = subjects.vectors.find((v) => v.name === 'valid_licence');
+  assert.equal(verifyPoster(licence.payload, { keys: subjects.jwks, now: at(licence.now) }).reason, 'not_a_poster');
+  for (const type of ['health_code', 'offline_card', 'poster']) assert.equal(isSubjectCode(type), false, type);
+  for (const type of ['licence', 'enterprise', 'authorisation', 'appointment']) assert.equal(isSubjectCode(type), true, type);
+});
 
 const card = health.vectors.find((v) => v.name === 'valid_offline_card_yellow');
 

@@ -466,6 +466,74 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                     b.ToTable("code_styles", (string)null);
                 });
 
+            modelBuilder.Entity("MiniCode.Features.Contacts.Contact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DocumentCipher")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_cipher");
+
+                    b.Property<string>("DocumentIndex")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_index");
+
+                    b.Property<string>("DocumentMasked")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_masked");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long>("OwnerPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("owner_person_id");
+
+                    b.Property<string>("PhoneCipher")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone_cipher");
+
+                    b.Property<string>("PhoneMasked")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone_masked");
+
+                    b.Property<string>("Relation")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("relation");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contacts");
+
+                    b.HasIndex("OwnerPersonId", "DocumentIndex")
+                        .IsUnique()
+                        .HasDatabaseName("ix_contacts_owner_person_id_document_index");
+
+                    b.ToTable("contacts", (string)null);
+                });
+
             modelBuilder.Entity("MiniCode.Features.Errands.ErrandAuthorisation", b =>
                 {
                     b.Property<long>("Id")
@@ -2162,6 +2230,159 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                     b.ToTable("sms_codes", (string)null);
                 });
 
+            modelBuilder.Entity("MiniCode.Features.Licences.LicenceBinding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("BoundAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bound_at");
+
+                    b.Property<string>("FaceImageRefCipher")
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("face_image_ref_cipher");
+
+                    b.Property<string>("HolderMasked")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder_masked");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issuer");
+
+                    b.Property<string>("LicenceNumberCipher")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("licence_number_cipher");
+
+                    b.Property<string>("LicenceNumberIndex")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("licence_number_index");
+
+                    b.Property<string>("LicenceNumberMasked")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("licence_number_masked");
+
+                    b.Property<long>("LicenceTypeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("licence_type_id");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sort_order");
+
+                    b.Property<long?>("UnboundAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unbound_at");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_licence_bindings");
+
+                    b.HasIndex("LicenceNumberIndex")
+                        .IsUnique()
+                        .HasDatabaseName("ix_licence_bindings_licence_number_index")
+                        .HasFilter("unbound_at IS NULL");
+
+                    b.HasIndex("LicenceTypeId")
+                        .HasDatabaseName("ix_licence_bindings_licence_type_id");
+
+                    b.HasIndex("PersonId", "LicenceTypeId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_licence_bindings_person_id_licence_type_id")
+                        .HasFilter("unbound_at IS NULL");
+
+                    b.ToTable("licence_bindings", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.Licences.LicenceType", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CatalogueCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("catalogue_code");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enabled");
+
+                    b.Property<bool>("IsIdentityCredential")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_identity_credential");
+
+                    b.Property<string>("IssuerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issuer_name");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sort_order");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_licence_types");
+
+                    b.HasIndex("CatalogueCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_licence_types_catalogue_code");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_licence_types_name");
+
+                    b.ToTable("licence_types", (string)null);
+                });
+
             modelBuilder.Entity("MiniCode.Features.Organisations.Organisation", b =>
                 {
                     b.Property<long>("Id")
@@ -3036,6 +3257,16 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_scanner_report_sites_sites_site_id");
                 });
 
+            modelBuilder.Entity("MiniCode.Features.Contacts.Contact", b =>
+                {
+                    b.HasOne("MiniCode.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_contacts_persons_owner_person_id");
+                });
+
             modelBuilder.Entity("MiniCode.Features.Errands.ErrandAuthorisation", b =>
                 {
                     b.HasOne("MiniCode.Features.People.Person", "Grantor")
@@ -3126,6 +3357,25 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_household_relatives_persons_person_id");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("MiniCode.Features.Licences.LicenceBinding", b =>
+                {
+                    b.HasOne("MiniCode.Features.Licences.LicenceType", "LicenceType")
+                        .WithMany()
+                        .HasForeignKey("LicenceTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_licence_bindings_licence_types_licence_type_id");
+
+                    b.HasOne("MiniCode.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_licence_bindings_persons_person_id");
+
+                    b.Navigation("LicenceType");
                 });
 
             modelBuilder.Entity("MiniCode.Features.Organisations.Organisation", b =>

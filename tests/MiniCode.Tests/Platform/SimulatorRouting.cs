@@ -33,6 +33,9 @@ public static class SimulatorRouting
         ["Identity:Face:TencentCloud:SecretKey"] = "faceid-test-key",
         ["Identity:Face:TencentCloud:RuleId"] = "1",
         ["Identity:Face:Alipay:ReturnUrl"] = "alipays://platformapi/startapp?appId=2021000000000000",
+        ["MiniCode:Licences:Issuer:BaseUrl"] = "http://localhost/simulator/licences/",
+        ["MiniCode:Licences:Issuer:AppKey"] = "licence-test-app",
+        ["MiniCode:Licences:Issuer:AppSecret"] = "licence-test-secret",
     };
 
     public static void Route(IServiceCollection services, Func<TestServer> server) =>
