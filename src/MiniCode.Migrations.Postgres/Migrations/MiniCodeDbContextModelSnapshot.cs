@@ -1003,6 +1003,106 @@ namespace MiniCode.Migrations.Postgres.Migrations
                     b.ToTable("color_overrides", (string)null);
                 });
 
+            modelBuilder.Entity("MiniCode.Features.HealthCodes.Applications.CodeApplication", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("GenerateCategories")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("generate_categories");
+
+                    b.Property<bool>("GenerateEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("generate_enabled");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key_hash");
+
+                    b.Property<string>("KeyHint")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("key_hint");
+
+                    b.Property<DateTimeOffset>("KeyIssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("key_issued_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("owner");
+
+                    b.Property<int>("PerMinute")
+                        .HasColumnType("integer")
+                        .HasColumnName("per_minute");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<bool>("SeesMaskedName")
+                        .HasColumnType("boolean")
+                        .HasColumnName("sees_masked_name");
+
+                    b.Property<bool>("SeesPortrait")
+                        .HasColumnType("boolean")
+                        .HasColumnName("sees_portrait");
+
+                    b.Property<string>("VerifyCategories")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("verify_categories");
+
+                    b.Property<bool>("VerifyEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("verify_enabled");
+
+                    b.HasKey("Id")
+                        .HasName("pk_code_applications");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_code_applications_key_hash");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_code_applications_name");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_code_applications_region_code");
+
+                    b.ToTable("code_applications", (string)null);
+                });
+
             modelBuilder.Entity("MiniCode.Features.HealthCodes.Declarations.HealthDeclaration", b =>
                 {
                     b.Property<long>("PersonId")
@@ -1501,6 +1601,74 @@ namespace MiniCode.Migrations.Postgres.Migrations
                     b.ToTable("vaccination_records", (string)null);
                 });
 
+            modelBuilder.Entity("MiniCode.Features.HealthCodes.Logs.CodeEventRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Application")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("application");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("CodeType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("code_type");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("outcome");
+
+                    b.Property<long?>("PersonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_code_event_records");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_code_event_records_region_code");
+
+                    b.HasIndex("Kind", "At")
+                        .HasDatabaseName("ix_code_event_records_kind_at");
+
+                    b.HasIndex("PersonId", "At")
+                        .HasDatabaseName("ix_code_event_records_person_id_at");
+
+                    b.ToTable("code_event_records", (string)null);
+                });
+
             modelBuilder.Entity("MiniCode.Features.HealthCodes.Notices.Notice", b =>
                 {
                     b.Property<long>("Id")
@@ -1632,11 +1800,18 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("metric");
 
+                    b.Property<string>("Application")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasDefaultValue("")
+                        .HasColumnName("application");
+
                     b.Property<long>("Count")
                         .HasColumnType("bigint")
                         .HasColumnName("count");
 
-                    b.HasKey("Day", "CodeType", "RegionCode", "Metric")
+                    b.HasKey("Day", "CodeType", "RegionCode", "Metric", "Application")
                         .HasName("pk_code_usage_daily");
 
                     b.ToTable("code_usage_daily", (string)null);
@@ -1663,11 +1838,18 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("metric");
 
+                    b.Property<string>("Application")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasDefaultValue("")
+                        .HasColumnName("application");
+
                     b.Property<long>("Count")
                         .HasColumnType("bigint")
                         .HasColumnName("count");
 
-                    b.HasKey("Day", "CodeType", "RegionCode", "Metric")
+                    b.HasKey("Day", "CodeType", "RegionCode", "Metric", "Application")
                         .HasName("pk_code_statistics_daily");
 
                     b.ToTable("code_statistics_daily", (string)null);
@@ -2478,6 +2660,11 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("address");
 
+                    b.Property<string>("ApplicationSubjectRef")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("application_subject_ref");
+
                     b.Property<string>("ContactName")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -2520,6 +2707,10 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("owner_account_id");
 
+                    b.Property<long?>("OwnerApplicationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("owner_application_id");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -2560,6 +2751,10 @@ namespace MiniCode.Migrations.Postgres.Migrations
 
                     b.HasIndex("RegionCode")
                         .HasDatabaseName("ix_posters_region_code");
+
+                    b.HasIndex("OwnerApplicationId", "ApplicationSubjectRef")
+                        .IsUnique()
+                        .HasDatabaseName("ix_posters_owner_application_id_application_subject_ref");
 
                     b.ToTable("posters", (string)null);
                 });

@@ -968,6 +968,104 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                     b.ToTable("color_overrides", (string)null);
                 });
 
+            modelBuilder.Entity("MiniCode.Features.HealthCodes.Applications.CodeApplication", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("GenerateCategories")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("generate_categories");
+
+                    b.Property<bool>("GenerateEnabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("generate_enabled");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_hash");
+
+                    b.Property<string>("KeyHint")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_hint");
+
+                    b.Property<long>("KeyIssuedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("key_issued_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner");
+
+                    b.Property<int>("PerMinute")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("per_minute");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<bool>("SeesMaskedName")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sees_masked_name");
+
+                    b.Property<bool>("SeesPortrait")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sees_portrait");
+
+                    b.Property<string>("VerifyCategories")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("verify_categories");
+
+                    b.Property<bool>("VerifyEnabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("verify_enabled");
+
+                    b.HasKey("Id")
+                        .HasName("pk_code_applications");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_code_applications_key_hash");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_code_applications_name");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_code_applications_region_code");
+
+                    b.ToTable("code_applications", (string)null);
+                });
+
             modelBuilder.Entity("MiniCode.Features.HealthCodes.Declarations.HealthDeclaration", b =>
                 {
                     b.Property<long>("PersonId")
@@ -1450,6 +1548,72 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                     b.ToTable("vaccination_records", (string)null);
                 });
 
+            modelBuilder.Entity("MiniCode.Features.HealthCodes.Logs.CodeEventRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Application")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("application");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<string>("CodeType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code_type");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<long?>("PersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_code_event_records");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_code_event_records_region_code");
+
+                    b.HasIndex("Kind", "At")
+                        .HasDatabaseName("ix_code_event_records_kind_at");
+
+                    b.HasIndex("PersonId", "At")
+                        .HasDatabaseName("ix_code_event_records_person_id_at");
+
+                    b.ToTable("code_event_records", (string)null);
+                });
+
             modelBuilder.Entity("MiniCode.Features.HealthCodes.Notices.Notice", b =>
                 {
                     b.Property<long>("Id")
@@ -1577,11 +1741,18 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("metric");
 
+                    b.Property<string>("Application")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("")
+                        .HasColumnName("application");
+
                     b.Property<long>("Count")
                         .HasColumnType("INTEGER")
                         .HasColumnName("count");
 
-                    b.HasKey("Day", "CodeType", "RegionCode", "Metric")
+                    b.HasKey("Day", "CodeType", "RegionCode", "Metric", "Application")
                         .HasName("pk_code_usage_daily");
 
                     b.ToTable("code_usage_daily", (string)null);
@@ -1608,11 +1779,18 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("metric");
 
+                    b.Property<string>("Application")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("")
+                        .HasColumnName("application");
+
                     b.Property<long>("Count")
                         .HasColumnType("INTEGER")
                         .HasColumnName("count");
 
-                    b.HasKey("Day", "CodeType", "RegionCode", "Metric")
+                    b.HasKey("Day", "CodeType", "RegionCode", "Metric", "Application")
                         .HasName("pk_code_statistics_daily");
 
                     b.ToTable("code_statistics_daily", (string)null);
@@ -2397,6 +2575,11 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("address");
 
+                    b.Property<string>("ApplicationSubjectRef")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("application_subject_ref");
+
                     b.Property<string>("ContactName")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -2439,6 +2622,10 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("owner_account_id");
 
+                    b.Property<long?>("OwnerApplicationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("owner_application_id");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -2479,6 +2666,10 @@ namespace MiniCode.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RegionCode")
                         .HasDatabaseName("ix_posters_region_code");
+
+                    b.HasIndex("OwnerApplicationId", "ApplicationSubjectRef")
+                        .IsUnique()
+                        .HasDatabaseName("ix_posters_owner_application_id_application_subject_ref");
 
                     b.ToTable("posters", (string)null);
                 });

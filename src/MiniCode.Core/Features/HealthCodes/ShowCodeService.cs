@@ -19,7 +19,7 @@ public sealed record CodeView(string Payload, HealthColor Color, IReadOnlyList<C
 /// </summary>
 public sealed class ShowCodeService(MiniCodeDbContext db, HealthStatusService statuses, ColorEngine engine, CodeSigner signer,
     IOptions<HealthCodeOptions> options, IOptions<ColorRulesOptions> rules, IFaceCheckGate faceCheck, CodeUsageCounters counters,
-    IQrCodeRenderer qr, TimeProvider time)
+    IQrCodeRenderer qr, TimeProvider time, Logs.CodeEventLog events)
 {
     private sealed record StatusRow(HealthStatus Status, bool Declared, string? Region);
 
@@ -47,6 +47,7 @@ public sealed class ShowCodeService(MiniCodeDbContext db, HealthStatusService st
         var o = options.Value;
         var (text, claims) = signer.Sign(CodeType.HealthCode, personId, status.Color, now, TimeSpan.FromSeconds(o.LiveCodeSeconds));
         counters.Increment(CodeType.HealthCode, region, CodeUsage.Shown);
+        events.Shown(CodeType.HealthCode, personId, region);
         var badges = engine.BadgesAt(status.LatestNegativeSampleAt, status.Vaccination, now);
         var codes = status.ReasonCodes.Split(',', StringSplitOptions.RemoveEmptyEntries);
         var texts = status.ReasonTexts.Split('；');

@@ -13,7 +13,12 @@ public enum VerifyFailure
     UnknownKey,
     Expired,
     Revoked,
+    /// <summary>The calling application may not verify this code's category (answered as 403, never as a result).</summary>
+    NotPermitted,
 }
+
+/// <summary>A registered application verifying: its statistics name and the categories (码分类) it may verify.</summary>
+public sealed record VerifyCaller(string Application, IReadOnlySet<string> Categories);
 
 public sealed record VerificationResult(bool Valid, VerifyFailure? Reason, CodeClaims? Claims, HealthColor? Color, string? MaskedName, string? PortraitReference,
     CodeSubjectView? Subject = null)
@@ -23,6 +28,7 @@ public sealed record VerificationResult(bool Valid, VerifyFailure? Reason, CodeC
         null => null,
         VerifyFailure.BadSignature => "bad_signature",
         VerifyFailure.UnknownKey => "unknown_key",
+        VerifyFailure.NotPermitted => "not_permitted",
         _ => Reason.Value.ToString().ToLowerInvariant(),
     };
 }
@@ -79,17 +85,22 @@ internal sealed class NoPortraits : IPortraitReferenceProvider
 /// the holder's (or venue's) region.
 /// </summary>
 public sealed class HealthCodeVerifier(CodeSigner signer, MiniCodeDbContext db, TimeProvider time, CodeUsageCounters counters, IPortraitReferenceProvider portraits,
-    ICodeRevocationList revocations, IPosterCodeCheck posters, IEnumerable<ISubjectCodeCheck> subjectChecks)
+    ICodeRevocationList revocations, IPosterCodeCheck posters, IEnumerable<ISubjectCodeCheck> subjectChecks, Logs.CodeEventLog events)
 {
-    public async Task<VerificationResult> VerifyAsync(string? payload, CancellationToken ct)
+    /// <summary>Verifies for the platform's own callers (<paramref name="caller"/> null) or a registered application, whose
+    /// call is counted under its name; a correctly signed code of a category it may not verify answers
+    /// <see cref="VerifyFailure.NotPermitted"/> before anything about the holder is read.</summary>
+    public async Task<VerificationResult> VerifyAsync(string? payload, CancellationToken ct, VerifyCaller? caller = null)
     {
-        var (result, region) = await CheckAsync(payload, ct);
+        var (result, region) = await CheckAsync(payload, caller, ct);
         var type = result.Claims is { } c ? c.Type.WireName() : CodeUsage.UnknownType;
-        counters.Increment(type, region, CodeUsage.VerifiedPrefix + (result.ReasonCode ?? CodeUsage.Valid));
+        var outcome = result.ReasonCode ?? CodeUsage.Valid;
+        counters.Increment(type, region, CodeUsage.VerifiedPrefix + outcome, caller?.Application);
+        events.Scanned(result.Claims, region, outcome, caller?.Application);
         return result;
     }
 
-    private async Task<(VerificationResult Result, string? Region)> CheckAsync(string? payload, CancellationToken ct)
+    private async Task<(VerificationResult Result, string? Region)> CheckAsync(string? payload, VerifyCaller? caller, CancellationToken ct)
     {
         switch (signer.Check(payload?.Trim(), out var claims))
         {
@@ -98,6 +109,7 @@ public sealed class HealthCodeVerifier(CodeSigner signer, MiniCodeDbContext db, 
             case SignatureCheck.BadSignature: return (Fail(VerifyFailure.BadSignature, claims), null);
         }
         var c = claims!;
+        if (caller is not null && !caller.Categories.Contains(CodeCategories.Of(c.Type))) return (Fail(VerifyFailure.NotPermitted, c), null);
         if (time.GetUtcNow() >= c.ExpiresAt) return (Fail(VerifyFailure.Expired, c), null);
         if (c.Type == CodeType.Poster)
         {
