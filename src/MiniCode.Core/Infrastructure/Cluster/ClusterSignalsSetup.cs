@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MiniCode.Data;
+using MiniCode.Infrastructure.Hosting;
 
 namespace MiniCode.Infrastructure.Cluster;
 
@@ -11,6 +12,7 @@ public static class ClusterSignalsSetup
     /// </summary>
     public static IServiceCollection AddClusterSignals(this IServiceCollection services)
     {
+        services.AddValidatedOptions<CacheOptions>();
         services.TryAddSingleton<InProcessClusterSignals>();
         services.TryAddSingleton<PostgresClusterSignals>();
         services.AddHostedService(sp => sp.GetRequiredService<PostgresClusterSignals>());

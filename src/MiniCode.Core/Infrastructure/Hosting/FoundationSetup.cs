@@ -99,6 +99,7 @@ public static class FoundationSetup
         return app;
     }
 
-    /// <summary><c>/health/live</c> and <c>/health/ready</c>, on every part.</summary>
-    public static IEndpointRouteBuilder MapFoundation(this IEndpointRouteBuilder app) => app.MapMiniCodeHealth();
+    /// <summary><c>/health/live</c> and <c>/health/ready</c>, on every part (and the benchmark's command counter in its environment).</summary>
+    public static IEndpointRouteBuilder MapFoundation(this IEndpointRouteBuilder app) =>
+        DatabaseCommandCounter.MapBenchmarkCounter(app.MapMiniCodeHealth());
 }
