@@ -129,7 +129,8 @@ public sealed class ClusterSignalsInterceptor : SaveChangesInterceptor
         var batch = pending.AwaitingCommit.ToList();
         pending.AwaitingCommit.Clear();
         // The data is committed: a cancelled request must not keep the other nodes from hearing of it.
-        foreach (var signal in batch) await signals.PublishAsync(signal.Topic, signal.Key, CancellationToken.None);
+        foreach (var topic in batch.GroupBy(s => s.Topic))
+            await signals.PublishManyAsync(topic.Key, topic.Select(s => s.Key).ToList(), CancellationToken.None);
     }
 
     private void Forget(DbContext? context)

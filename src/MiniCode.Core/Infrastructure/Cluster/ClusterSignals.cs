@@ -14,6 +14,12 @@ public interface IClusterSignals
     /// Call it after the write is committed.</summary>
     Task PublishAsync(string topic, string key, CancellationToken cancellationToken = default);
 
+    /// <summary>Publishes several keys of one topic (one message per few hundred keys on PostgreSQL). Keys hold no line feed.</summary>
+    async Task PublishManyAsync(string topic, IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
+    {
+        foreach (var key in keys) await PublishAsync(topic, key, cancellationToken);
+    }
+
     /// <summary>Calls <paramref name="onSignal"/> with each key published on <paramref name="topic"/> until disposed. The
     /// callback runs on a background thread and must be quick and must not throw.</summary>
     IDisposable Subscribe(string topic, Action<string> onSignal);

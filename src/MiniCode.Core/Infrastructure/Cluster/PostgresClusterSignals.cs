@@ -5,7 +5,7 @@ namespace MiniCode.Infrastructure.Cluster;
 
 /// <summary>
 /// Cross-node signals over PostgreSQL <c>LISTEN/NOTIFY</c> (channel <see cref="Channel"/>, payload
-/// <c>node id, topic, key</c> separated by line feeds). One dedicated connection listens and reconnects with a
+/// <c>node id, topic, keys…</c> separated by line feeds). One dedicated connection listens and reconnects with a
 /// growing back-off; while it is down <see cref="ConnectedSince"/> is null, so caches read the database instead of
 /// serving what they may have missed. A publication is delivered to this node's subscribers at once (not waiting for
 /// the round trip) and its echo from the server is ignored.
@@ -15,6 +15,7 @@ public sealed class PostgresClusterSignals(InProcessClusterSignals local, IOptio
 {
     public const string Channel = "minicode_signals";
     public const string ListenerApplicationName = "minicode-signals";
+    private const int MaxPayloadChars = 7000;
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
     // Without traffic the connection is checked this often, so a silently dropped one is noticed and reopened.
     private static readonly TimeSpan IdleCheck = TimeSpan.FromSeconds(15);
@@ -31,21 +32,44 @@ public sealed class PostgresClusterSignals(InProcessClusterSignals local, IOptio
 
     public IDisposable Subscribe(string topic, Action<string> onSignal) => local.Subscribe(topic, onSignal);
 
-    public async Task PublishAsync(string topic, string key, CancellationToken cancellationToken = default)
+    public Task PublishAsync(string topic, string key, CancellationToken cancellationToken = default) =>
+        PublishManyAsync(topic, [key], cancellationToken);
+
+    public async Task PublishManyAsync(string topic, IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
     {
-        local.Deliver(topic, key);
+        foreach (var key in keys) local.Deliver(topic, key);
         try
         {
-            await using var command = _publisher.Value.CreateCommand("SELECT pg_notify(@channel, @payload)");
-            command.Parameters.AddWithValue("channel", Channel);
-            command.Parameters.AddWithValue("payload", $"{_node}\n{topic}\n{key}");
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            foreach (var payload in Payloads(topic, keys))
+            {
+                await using var command = _publisher.Value.CreateCommand("SELECT pg_notify(@channel, @payload)");
+                command.Parameters.AddWithValue("channel", Channel);
+                command.Parameters.AddWithValue("payload", payload);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException)
         {
             // The write is committed; other nodes fall back on their caches' short lifetimes.
             logger.LogError(e, "Publishing cluster signal {Topic} failed; other nodes see the change when their cache entry expires", topic);
         }
+    }
+
+    // "node\ntopic\nkey\nkey…", each under PostgreSQL's 8000-byte payload limit.
+    private IEnumerable<string> Payloads(string topic, IEnumerable<string> keys)
+    {
+        var header = $"{_node}\n{topic}";
+        var payload = new System.Text.StringBuilder(header);
+        foreach (var key in keys)
+        {
+            if (payload.Length + key.Length + 1 > MaxPayloadChars && payload.Length > header.Length)
+            {
+                yield return payload.ToString();
+                payload.Clear().Append(header);
+            }
+            payload.Append('\n').Append(key);
+        }
+        if (payload.Length > header.Length) yield return payload.ToString();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -91,9 +115,9 @@ public sealed class PostgresClusterSignals(InProcessClusterSignals local, IOptio
 
     private void OnNotification(string payload)
     {
-        var parts = payload.Split('\n', 3);
-        if (parts.Length != 3 || parts[0] == _node) return;
-        local.Deliver(parts[1], parts[2]);
+        var parts = payload.Split('\n');
+        if (parts.Length < 3 || parts[0] == _node) return;
+        foreach (var key in parts.AsSpan(2)) local.Deliver(parts[1], key);
     }
 
     private static string ConnectionString(IConfiguration configuration) => DataServiceCollectionExtensions.ConnectionString(configuration);
