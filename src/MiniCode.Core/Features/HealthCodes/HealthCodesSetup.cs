@@ -42,6 +42,7 @@ public static class HealthCodesSetup
 
         services.AddSingleton(sp => new ColorEngine(sp.GetRequiredService<IOptions<ColorRulesOptions>>().Value));
         services.AddScoped<HealthStatusService>();
+        services.AddSingleton<CodeHolderCache>();
         services.AddScoped<HealthFactsRecorder>();
         services.AddScoped<DeclarationService>();
         services.AddSingleton<SigningKeyRing>();

@@ -1,20 +1,24 @@
 using MiniCode.Data;
 using MiniCode.Features.Audit;
 using MiniCode.Features.Organisations;
-using MiniCode.Infrastructure.Cluster;
 using MiniCode.Infrastructure.Errors;
 
 namespace MiniCode.Features.HealthCodes.Applications;
 
 /// <summary>What staff set for an application; categories are 码分类 codes of <see cref="ICodeCategoryCatalog"/>.</summary>
 public sealed record ApplicationInput(string? Name, string? Owner, string? RegionCode, bool Enabled, bool GenerateEnabled, IReadOnlyList<string> GenerateCategories,
-    bool VerifyEnabled, IReadOnlyList<string> VerifyCategories, bool SeesMaskedName, bool SeesPortrait, int? PerMinute);
+    bool VerifyEnabled, IReadOnlyList<string> VerifyCategories, bool SeesMaskedName, bool SeesPortrait, int? PerMinute)
+{
+    /// <summary>The application's current settings, as an edit form starts from them.</summary>
+    public static ApplicationInput Of(CodeApplication a) => new(a.Name, a.Owner, a.RegionCode, a.Enabled, a.GenerateEnabled, [.. CodeApplication.Split(a.GenerateCategories)],
+        a.VerifyEnabled, [.. CodeApplication.Split(a.VerifyCategories)], a.SeesMaskedName, a.SeesPortrait, a.PerMinute);
+}
 
 /// <summary>
 /// The one way applications change: register (the key is returned once), edit permissions, rotate the key. Every change
 /// is audited and published to every node's <see cref="ApplicationDirectory"/> after it committed.
 /// </summary>
-public sealed class ApplicationService(MiniCodeDbContext db, AuditLog audit, IClusterSignals signals, ICodeCategoryCatalog categories,
+public sealed class ApplicationService(MiniCodeDbContext db, AuditLog audit, ApplicationDirectory directory, ICodeCategoryCatalog categories,
     IOptions<CodeApplicationOptions> options, TimeProvider time)
 {
     public async Task<InputValidator> ValidateAsync(ApplicationInput input, long? id, CancellationToken ct)
@@ -45,7 +49,7 @@ public sealed class ApplicationService(MiniCodeDbContext db, AuditLog audit, ICl
         await db.SaveChangesAsync(ct);
         audit.Record(actor, "code_app.create", "code_application", Id(app), after: app.Snapshot());
         await db.SaveChangesAsync(ct);
-        await PublishAsync(app, ct);
+        await PublishAsync(ct);
         return (app, key);
     }
 
@@ -55,7 +59,7 @@ public sealed class ApplicationService(MiniCodeDbContext db, AuditLog audit, ICl
         Apply(app, input);
         audit.Record(actor, "code_app.update", "code_application", Id(app), before, app.Snapshot());
         await db.SaveChangesAsync(ct);
-        await PublishAsync(app, ct);
+        await PublishAsync(ct);
     }
 
     /// <summary>A new key replaces the old one at once on every node; the new key is in the answer only.</summary>
@@ -66,7 +70,7 @@ public sealed class ApplicationService(MiniCodeDbContext db, AuditLog audit, ICl
         SetKey(app, key, time.GetUtcNow());
         audit.Record(actor, "code_app.rotate_key", "code_application", Id(app), before, app.Snapshot());
         await db.SaveChangesAsync(ct);
-        await PublishAsync(app, ct);
+        await PublishAsync(ct);
         return key;
     }
 
@@ -82,7 +86,7 @@ public sealed class ApplicationService(MiniCodeDbContext db, AuditLog audit, ICl
         Apply(app, input);
         if (app.KeyHash != ApplicationDirectory.Hash(b.Key)) SetKey(app, b.Key, now);
         await db.SaveChangesAsync(ct);
-        await PublishAsync(app, ct);
+        await PublishAsync(ct);
     }
 
     private void Apply(CodeApplication app, ApplicationInput input)
@@ -107,7 +111,8 @@ public sealed class ApplicationService(MiniCodeDbContext db, AuditLog audit, ICl
         app.KeyIssuedAt = now;
     }
 
-    private Task PublishAsync(CodeApplication app, CancellationToken ct) => signals.PublishAsync(ApplicationDirectory.Topic, Id(app), ct);
+    // Every entry goes: a changed key hash or a switched-off application must not be served from any node's cache.
+    private Task PublishAsync(CancellationToken ct) => directory.PublishChangedAsync(ct);
 
     private static string Id(CodeApplication app) => app.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,7 +1,5 @@
 using MiniCode.Data;
 using MiniCode.Features.HealthCodes.Engine;
-using MiniCode.Features.People;
-using MiniCode.Infrastructure.Logging;
 
 namespace MiniCode.Features.HealthCodes.Signing;
 
@@ -84,8 +82,9 @@ internal sealed class NoPortraits : IPortraitReferenceProvider
 /// holder's current colour and masked name. Read-only; outcomes are counted in memory for statistics by code type and
 /// the holder's (or venue's) region.
 /// </summary>
-public sealed class HealthCodeVerifier(CodeSigner signer, MiniCodeDbContext db, TimeProvider time, CodeUsageCounters counters, IPortraitReferenceProvider portraits,
-    ICodeRevocationList revocations, IPosterCodeCheck posters, IEnumerable<ISubjectCodeCheck> subjectChecks, Logs.CodeEventLog events)
+public sealed class HealthCodeVerifier(CodeSigner signer, MiniCodeDbContext db, CodeHolderCache holders, HealthStatusService statuses, TimeProvider time,
+    CodeUsageCounters counters, IPortraitReferenceProvider portraits, ICodeRevocationList revocations, IPosterCodeCheck posters,
+    IEnumerable<ISubjectCodeCheck> subjectChecks, Logs.CodeEventLog events)
 {
     /// <summary>Verifies for the platform's own callers (<paramref name="caller"/> null) or a registered application, whose
     /// call is counted under its name; a correctly signed code of a category it may not verify answers
@@ -126,12 +125,13 @@ public sealed class HealthCodeVerifier(CodeSigner signer, MiniCodeDbContext db, 
         }
 
         var personId = checked((long)c.SubjectId);
-        // One round trip for the holder and their status (scalar subqueries work alike on SQLite and PostgreSQL).
-        var holder = await HolderOf(db, personId, ct);
-        if (holder is null || holder.AnonymisedAt is not null || holder.Color is not { } color) return (Fail(VerifyFailure.Revoked, c), null);
-        var maskedName = SensitiveDataMasker.MaskName(holder.Name);
+        // Warm: from memory (CodeHolderCache, dropped on every node by each write); a due review is recomputed first.
+        var holder = await holders.GetAsync(db, personId, h => h is { Anonymised: false, Status: not null }, ct);
+        if (holder is not { Anonymised: false, Status: not null }) return (Fail(VerifyFailure.Revoked, c), null);
+        var status = holder.StatusCurrentAt(time.GetUtcNow()) ? holder.Status! : await statuses.CurrentAsync(personId, ct);
+        var (color, maskedName) = (status.Color, holder.MaskedName);
         // The payload carries whole seconds: compare against the revocation instant truncated the same way.
-        if (holder.RevokedBefore is { } rb && c.IssuedAt < DateTimeOffset.FromUnixTimeSeconds(rb.ToUnixTimeSeconds()))
+        if (status.RevokedBefore is { } rb && c.IssuedAt < DateTimeOffset.FromUnixTimeSeconds(rb.ToUnixTimeSeconds()))
             return (new VerificationResult(false, VerifyFailure.Revoked, c, color, maskedName, null), holder.RegionCode);
         if (await revocations.IsRevokedAsync(payload!.Trim(), c, ct))
             return (new VerificationResult(false, VerifyFailure.Revoked, c, color, maskedName, null), holder.RegionCode);
@@ -140,15 +140,4 @@ public sealed class HealthCodeVerifier(CodeSigner signer, MiniCodeDbContext db, 
     }
 
     private static VerificationResult Fail(VerifyFailure reason, CodeClaims? claims) => new(false, reason, claims, null, null, null);
-
-    private sealed record Holder(string Name, DateTimeOffset? AnonymisedAt, string? RegionCode, HealthColor? Color, DateTimeOffset? RevokedBefore);
-
-    // Every scan runs this: compiled once, so EF neither walks the expression nor compiles the nested db.Set<...>() calls per request.
-    private static readonly Func<MiniCodeDbContext, long, CancellationToken, Task<Holder?>> HolderOf =
-        EF.CompileAsyncQuery((MiniCodeDbContext db, long personId, CancellationToken ct) =>
-            db.Set<Person>().AsNoTracking().Where(p => p.Id == personId)
-                .Select(p => new Holder(p.Name, p.AnonymisedAt, p.RegionCode,
-                    db.Set<HealthStatus>().Where(s => s.PersonId == personId).Select(s => (HealthColor?)s.Color).FirstOrDefault(),
-                    db.Set<HealthStatus>().Where(s => s.PersonId == personId).Select(s => s.RevokedBefore).FirstOrDefault()))
-                .FirstOrDefault());
 }
