@@ -45,7 +45,7 @@ PARTNER_KEY=bench-partner-$RANDOM$RANDOM
 export ASPNETCORE_ENVIRONMENT=Benchmark MiniCode__KeysPath="$WORK/keys" Logging__File__Path="$WORK/logs/minicode-.log" \
   Serilog__MinimumLevel__Default=Warning MiniCode__Parts__Admin=false MiniCode__Parts__Jobs=false MiniCode__Parts__Simulator=false \
   MiniCode__Limits__PerClientPerMinute=1000000 MiniCode__HealthCodes__VerifyPerMinute=100000 \
-  MiniCode__HealthCodes__LiveCodeSeconds=3600 MiniCode__HealthCodes__ApiKeys__Partners="bench=$PARTNER_KEY"
+  MiniCode__HealthCodes__LiveCodeSeconds=3600 MiniCode__HealthCodes__Applications__Bootstrap__Key="$PARTNER_KEY" MiniCode__HealthCodes__Applications__Bootstrap__Name=bench
 
 echo "== build (Release)"
 dotnet build src/MiniCode.Host -c Release -v q -clp:ErrorsOnly >/dev/null

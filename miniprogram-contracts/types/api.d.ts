@@ -356,6 +356,31 @@ export type FormReceipt = {
   submittedAt: string;
 };
 
+export type GenerateCodeRequest = {
+  category: null | string;
+  subjectRef: null | string;
+  subject: null | GenerateSubject;
+};
+
+export type GeneratedCode = {
+  category: string;
+  subjectRef: string;
+  subjectId: number;
+  payload: string;
+  issuedAt: string;
+  expiresAt: string;
+  created: boolean;
+};
+
+export type GenerateSubject = {
+  name: null | string;
+  address: null | string;
+  regionCode: null | string;
+  venueType: null | string;
+  contactName: null | string;
+  contactPhone: null | string;
+};
+
 export type HealthColor = "green" | "yellow" | "orange" | "red";
 
 export type HealthReport = {
@@ -965,8 +990,14 @@ export type ErrorCode =
   | "checkpoint.site_not_managed"
   | "checkpoint.site_not_visible"
   | "checkpoint.site_stopped"
+  | "codes.application_rate_limited"
+  | "codes.applications_only"
+  | "codes.category_not_permitted"
   | "codes.declaration_required"
   | "codes.face_check_required"
+  | "codes.generate_not_permitted"
+  | "codes.generation_unsupported"
+  | "codes.verify_not_permitted"
   | "common.conflict"
   | "common.internal_error"
   | "common.method_not_allowed"
@@ -1340,6 +1371,13 @@ export interface Endpoints {
     query: never;
     body: never;
     response: LineActionResult;
+    auth: true;
+  };
+  "POST /api/codes": {
+    path: never;
+    query: never;
+    body: GenerateCodeRequest;
+    response: GeneratedCode;
     auth: true;
   };
   "POST /api/codes/verify": {

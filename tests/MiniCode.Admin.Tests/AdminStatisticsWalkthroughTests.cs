@@ -18,7 +18,7 @@ public sealed class StatisticsAdminBrowser : AdminBrowser
         Factory.With("Jobs:SchedulePollingInterval", "00:00:01");
         Factory.With("Jobs:QueuePollInterval", "00:00:00.200");
         Factory.With("Jobs:Schedules:rollup-statistics:Enabled", "false"); // only the test's "run now" rolls up
-        Factory.With("MiniCode:HealthCodes:ApiKeys:Partners", "checkpoint-system=" + HealthCodesFactory.PartnerKey);
+        Factory.With(HealthCodesFactory.PartnerSetting, HealthCodesFactory.PartnerKey);
         Factory.With("MiniCode:HealthCodes:CounterFlushSeconds", "3600");
     }
 }

@@ -34,6 +34,7 @@ public static class AdminMenu
         Entry("Overrides", Permissions.OverrideApprove),
         Entry("Imports", Permissions.HealthImports),
         Entry("Records", Permissions.Records),
+        Entry("CodeApps", Permissions.CodeApps),
         Entry("Statistics", Permissions.Statistics),
         Entry("Jobs", Permissions.Jobs),
         Entry("Errands", Permissions.Errands),

@@ -1,3 +1,5 @@
+using MiniCode.Features.HealthCodes.Applications;
+using MiniCode.Features.HealthCodes.Logs;
 using MiniCode.Data;
 using MiniCode.Features.Announcements;
 using MiniCode.Features.Checkpoints;
@@ -105,6 +107,11 @@ public sealed class JurisdictionScope
 
     /// <summary>Authorisations for matters of a region within the jurisdiction (the matter's region when granted).</summary>
     public IQueryable<ErrandAuthorisation> ErrandAuthorisations => _db.Set<ErrandAuthorisation>().WithinRegion(a => a.RegionCode, Jurisdiction);
+    /// <summary>Code applications (码应用 / 扫码应用) managed by the jurisdiction's staff.</summary>
+    public IQueryable<CodeApplication> CodeApplications => _db.Set<CodeApplication>().WithinRegion(a => a.RegionCode, Jurisdiction);
+
+    /// <summary>亮码/扫码 records of holders (or venues) within the jurisdiction; unplaced ones are for unscoped staff only.</summary>
+    public IQueryable<CodeEventRecord> CodeEvents => _db.Set<CodeEventRecord>().WithinRegion(r => r.RegionCode, Jurisdiction);
 
     /// <summary>The region prefix statistics are counted under: <paramref name="region"/> (already checked to lie inside) or the jurisdiction; "" = all.</summary>
     public string StatisticsPrefix(string? region) => (region ?? Jurisdiction) is { } scope ? RegionCodes.Prefix(scope) : "";

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using MiniCode.Infrastructure.Cluster;
 using MiniCode.Infrastructure.Hosting;
 
 namespace MiniCode.Data;
@@ -14,9 +15,15 @@ public static class DataServiceCollectionExtensions
         services.AddValidatedOptions<DatabaseOptions>();
         // Pooled: the options are built once and contexts are reused, which the hot paths (session check, show-code,
         // verify) feel on every request; MiniCodeDbContext keeps no state of its own beyond what EF resets.
-        services.AddDbContextPool<MiniCodeDbContext>((sp, options) => Configure(options,
-            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value,
-            ConnectionString(sp.GetRequiredService<IConfiguration>())));
+        services.AddSingleton<ClusterSignalsInterceptor>();
+        services.AddSingleton<DatabaseCommandCounter>();
+        services.AddDbContextPool<MiniCodeDbContext>((sp, options) =>
+        {
+            Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, ConnectionString(sp.GetRequiredService<IConfiguration>()));
+            // Committed changes of cached data tell every node's caches (Infrastructure/Cluster).
+            var signals = sp.GetRequiredService<ClusterSignalsInterceptor>();
+            options.AddInterceptors(signals, signals.OnCommit, sp.GetRequiredService<DatabaseCommandCounter>());
+        });
         services.AddScoped<DatabaseMigrator>();
         services.AddHostedService<MigrateOnStartupService>();
         return services;

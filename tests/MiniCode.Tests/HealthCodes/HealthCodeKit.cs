@@ -9,16 +9,18 @@ using MiniCode.Tests.Infrastructure;
 
 namespace MiniCode.Tests.HealthCodes;
 
-/// <summary>A host with a known health-authority key and partner key.</summary>
+/// <summary>A host with a known health-authority key and the bootstrap application's key (every category, name and portrait).</summary>
 public class HealthCodesFactory : MiniCodeFactory
 {
     public const string AuthorityKey = "test-authority-key-0123456789";
     public const string PartnerKey = "test-partner-key-0123456789";
+    /// <summary>The Testing-only bootstrap application (<c>MiniCode:HealthCodes:Applications:Bootstrap</c>).</summary>
+    public const string PartnerSetting = "MiniCode:HealthCodes:Applications:Bootstrap:Key";
 
     public HealthCodesFactory()
     {
         With("MiniCode:HealthCodes:ApiKeys:Authority", AuthorityKey);
-        With("MiniCode:HealthCodes:ApiKeys:Partners", "checkpoint-system=" + PartnerKey);
+        With(PartnerSetting, PartnerKey);
         With("MiniCode:HealthCodes:CounterFlushSeconds", "3600");
     }
 }

@@ -22,7 +22,7 @@ public sealed class FeatureJobsTests : IDisposable
     {
         _host = new JobsTestHost();
         _host.With("MiniCode:HealthCodes:ApiKeys:Authority", HealthCodesFactory.AuthorityKey);
-        _host.With("MiniCode:HealthCodes:ApiKeys:Partners", "checkpoint-system=" + HealthCodesFactory.PartnerKey);
+        _host.With(HealthCodesFactory.PartnerSetting, HealthCodesFactory.PartnerKey);
         _host.With("MiniCode:HealthCodes:CounterFlushSeconds", "3600");
         _host.With("MiniCode:Notices:WeChat:TemplateId", "tmpl-wechat-color");
         _host.Start();

@@ -4,62 +4,52 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using MiniCode.Features.HealthCodes.Applications;
 
 namespace MiniCode.Features.HealthCodes;
 
 /// <summary>
-/// Machine clients authenticate with header <c>X-Api-Key</c>: the health authority (imports) with a key from
-/// <c>MiniCode:HealthCodes:ApiKeys:Authority</c>, partner systems (verification) with one of
-/// <c>MiniCode:HealthCodes:ApiKeys:Partners</c> (<c>name=key;name=key</c>). Keys are compared in constant time.
+/// Machine clients authenticate with header <c>X-Api-Key</c>: the health authority (imports) with the key of
+/// <c>MiniCode:HealthCodes:ApiKeys:Authority</c> (compared in constant time), registered code applications (码应用 /
+/// 扫码应用) with their key, looked up by its hash in the <see cref="ApplicationDirectory"/> cache. An application's
+/// permissions travel with the request as an <see cref="ApplicationGrant"/> feature.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    ApiKeyRegistry registry) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    ApiKeyRegistry registry, ApplicationDirectory applications) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string Header = "X-Api-Key";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (!Request.Headers.TryGetValue(Header, out var values)) return Task.FromResult(AuthenticateResult.NoResult());
-        var client = registry.Find(values.ToString());
-        if (client is null) return Task.FromResult(AuthenticateResult.Fail("unknown key"));
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, client.Value.Name), new Claim(ClaimTypes.Role, client.Value.Role)], SchemeName);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+        if (!Request.Headers.TryGetValue(Header, out var values)) return AuthenticateResult.NoResult();
+        var key = values.ToString();
+        if (registry.IsAuthority(key)) return Success("health-authority", ApiKeyRegistry.AuthorityRole);
+        if (await applications.FindAsync(key, Context.RequestAborted) is not { } grant) return AuthenticateResult.Fail("unknown key");
+        Context.Features.Set(grant);
+        return Success(grant.StatisticsKey, ApiKeyRegistry.ApplicationRole);
     }
+
+    private static AuthenticateResult Success(string name, string role) => AuthenticateResult.Success(new AuthenticationTicket(
+        new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role)], SchemeName)), SchemeName));
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
         throw new ApiException(Request.Headers.ContainsKey(Header) ? HealthCodeErrors.ApiKeyInvalid : CommonErrors.Unauthorized);
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) => throw new ApiException(CommonErrors.Forbidden);
 }
 
-public sealed class ApiKeyRegistry
+/// <summary>The health authority's key; code applications are registered in the admin (<see cref="ApplicationService"/>).</summary>
+public sealed class ApiKeyRegistry(Infrastructure.Security.KeyMaterialStore store)
 {
     public const string AuthoritySetting = "MiniCode:HealthCodes:ApiKeys:Authority";
-    public const string PartnersSetting = "MiniCode:HealthCodes:ApiKeys:Partners";
+    /// <summary>The old partner list, refused at start: partners are registered applications now.</summary>
+    public const string RetiredPartnersSetting = "MiniCode:HealthCodes:ApiKeys:Partners";
     public const string AuthorityRole = "health-authority";
-    public const string PartnerRole = "verify-partner";
+    public const string ApplicationRole = "code-application";
 
-    private readonly List<(byte[] Hash, string Name, string Role)> _keys = [];
+    private readonly byte[] authority = Hash(store.GetOrCreate(AuthoritySetting, () => Convert.ToHexString(RandomNumberGenerator.GetBytes(24))));
 
-    public ApiKeyRegistry(Infrastructure.Security.KeyMaterialStore store, IConfiguration configuration)
-    {
-        var authority = store.GetOrCreate(AuthoritySetting, () => Convert.ToHexString(RandomNumberGenerator.GetBytes(24)));
-        _keys.Add((Hash(authority), "health-authority", AuthorityRole));
-        foreach (var entry in (configuration[PartnersSetting] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var eq = entry.IndexOf('=');
-            if (eq <= 0 || eq == entry.Length - 1) throw new InvalidOperationException($"{PartnersSetting}: entries are name=key.");
-            _keys.Add((Hash(entry[(eq + 1)..]), "partner:" + entry[..eq], PartnerRole));
-        }
-    }
-
-    public (string Name, string Role)? Find(string presented)
-    {
-        var hash = Hash(presented);
-        foreach (var key in _keys)
-            if (CryptographicOperations.FixedTimeEquals(key.Hash, hash)) return (key.Name, key.Role);
-        return null;
-    }
+    public bool IsAuthority(string presented) => CryptographicOperations.FixedTimeEquals(authority, Hash(presented));
 
     private static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 }

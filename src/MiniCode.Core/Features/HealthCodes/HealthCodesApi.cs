@@ -2,6 +2,7 @@ using MiniCode.Infrastructure.Endpoints;
 using MiniCode.Infrastructure.Errors;
 using System.Security.Claims;
 using MiniCode.Features.HealthCodes.Appeals;
+using MiniCode.Features.HealthCodes.Applications;
 using MiniCode.Features.HealthCodes.Declarations;
 using MiniCode.Features.HealthCodes.Engine;
 using MiniCode.Features.HealthCodes.Imports;
@@ -45,11 +46,12 @@ public static class HealthCodesApi
         me.MapAppealsApi();
         me.MapReportsApi();
 
-        // Scanners (session) and verifier services (API key) both verify.
-        app.MapApiGroup("/api/codes").RequireAuthorization(HealthCodesSetup.VerifierPolicy)
+        // Scanners (session) and registered applications (API key) both verify; applications also generate.
+        var codes = app.MapApiGroup("/api/codes").RequireAuthorization(HealthCodesSetup.VerifierPolicy)
             .RequireRateLimiting(HealthCodesSetup.VerifyRateLimit).WithTags("HealthCodes")
-            .ProducesErrors(SessionErrors.Challenge, HealthCodeErrors.ApiKeyInvalid)
-            .MapPost("/verify", Verify);
+            .ProducesErrors(SessionErrors.Challenge, HealthCodeErrors.ApiKeyInvalid);
+        codes.MapPost("/verify", Verify).ProducesErrors(ApplicationErrors.Verify);
+        codes.MapPost("", Generate).ProducesErrors(ApplicationErrors.Generate).ProducesErrors(CommonErrors.ValidationFailed, CommonErrors.Conflict);
 
         app.MapImportsApi();
         return app;
@@ -112,10 +114,27 @@ public static class HealthCodesApi
 
     /// <summary>验码</summary>
     /// <remarks>核验扫到的码文本：格式、签名（只接受低 S）、公钥、有效期和吊销，按此顺序，第一个不通过的即为原因（malformed、bad_signature、unknown_key、expired、revoked）。健康码答持码人当前颜色、脱敏姓名和（本人开启时）人像引用；一码通各类码答 <c>subject</c>。扫码员会话或第三方应用密钥均可调用，限流 <c>MiniCode:HealthCodes:VerifyPerMinute</c> 次/分钟。</remarks>
-    internal static async Task<Ok<VerifyResponse>> Verify(VerifyRequest body, HealthCodeVerifier verifier, CancellationToken ct)
+    internal static async Task<Ok<VerifyResponse>> Verify(VerifyRequest body, HealthCodeVerifier verifier, ApplicationGate gate, HttpContext http, CancellationToken ct)
     {
-        var r = await verifier.VerifyAsync(body.Payload!, ct);
+        var grant = ApplicationGate.Of(http);
+        var r = await verifier.VerifyAsync(body.Payload!, ct, grant is null ? null : gate.AdmitVerify(grant));
+        if (r.Reason == VerifyFailure.NotPermitted) ApplicationGate.RefuseCategory();
+        var name = grant is null || grant.SeesMaskedName;
+        var subject = r.Subject is { } s && !name ? s with { MaskedHolder = null } : r.Subject;
         return TypedResults.Ok(new VerifyResponse(r.Valid, r.ReasonCode, r.Color, r.Claims is { } c ? c.Type.WireName() : null,
-            r.Claims?.IssuedAt, r.Claims?.ExpiresAt, r.MaskedName, r.PortraitReference, r.Subject));
+            r.Claims?.IssuedAt, r.Claims?.ExpiresAt, name ? r.MaskedName : null, grant is null || grant.SeesPortrait ? r.PortraitReference : null, subject));
+    }
+
+    /// <summary>生码 for a registered application's own subject (see <see cref="GenerateCodeRequest"/>); 生成权限 decides.</summary>
+    private static async Task<Ok<GeneratedCode>> Generate(GenerateCodeRequest body, ApplicationGate gate, IEnumerable<IApplicationCodeIssuer> issuers,
+        CodeUsageCounters counters, HttpContext http, CancellationToken ct)
+    {
+        var grant = ApplicationGate.Of(http) ?? throw new ApiException(ApplicationErrors.ApplicationsOnly);
+        var category = body.Category!.Trim();
+        gate.AdmitGenerate(grant, category);
+        var issuer = issuers.FirstOrDefault(i => i.Category == category) ?? throw new ApiException(ApplicationErrors.GenerationUnsupported);
+        var code = await issuer.IssueAsync(grant, body, ct);
+        counters.Increment(CodeUsage.UnknownType, null, CodeUsage.Generated, grant.StatisticsKey);
+        return TypedResults.Ok(code);
     }
 }

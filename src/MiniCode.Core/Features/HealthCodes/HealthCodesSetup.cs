@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MiniCode.Features.HealthCodes.Appeals;
+using MiniCode.Features.HealthCodes.Applications;
+using MiniCode.Features.HealthCodes.Logs;
 using MiniCode.Features.HealthCodes.Declarations;
 using MiniCode.Features.HealthCodes.Engine;
 using MiniCode.Features.HealthCodes.Imports;
@@ -21,7 +23,7 @@ namespace MiniCode.Features.HealthCodes;
 public static class HealthCodesSetup
 {
     public const string AuthorityPolicy = "health-authority";
-    /// <summary>Scanner sessions and partner systems may verify codes.</summary>
+    /// <summary>Scanner sessions and registered applications may call <c>/api/codes</c>.</summary>
     public const string VerifierPolicy = "code-verifier";
     public const string VerifyRateLimit = "codes-verify";
 
@@ -40,6 +42,7 @@ public static class HealthCodesSetup
 
         services.AddSingleton(sp => new ColorEngine(sp.GetRequiredService<IOptions<ColorRulesOptions>>().Value));
         services.AddScoped<HealthStatusService>();
+        services.AddSingleton<CodeHolderCache>();
         services.AddScoped<HealthFactsRecorder>();
         services.AddScoped<DeclarationService>();
         services.AddSingleton<SigningKeyRing>();
@@ -84,12 +87,27 @@ public static class HealthCodesSetup
         services.AddScoped<Identity.IAccountDeletionParticipant, HealthDataDeletion>();
 
         services.AddSingleton<ApiKeyRegistry>();
+        services.AddValidatedOptions<CodeApplicationOptions>()
+            .Validate<IHostEnvironment>((o, env) => o.Bootstrap.Key.Length == 0 || env.IsDevelopment() || env.IsEnvironment("Testing") || env.IsEnvironment("Benchmark"),
+                CodeApplicationOptions.Section + ":Bootstrap:Key is for Development, Testing and Benchmark only: register applications in the admin (码应用管理)")
+            .Validate<IConfiguration>((o, config) => string.IsNullOrEmpty(config[ApiKeyRegistry.RetiredPartnersSetting]),
+                ApiKeyRegistry.RetiredPartnersSetting + " was replaced by registered applications (admin 码应用管理; see README)");
+        services.AddSingleton<ApplicationDirectory>();
+        services.AddSingleton<ApplicationGate>();
+        services.AddScoped<ApplicationService>();
+        services.TryAddSingleton<ICodeCategoryCatalog, BuiltInCodeCategories>();
+        services.AddHostedService<BootstrapApplicationSeeder>();
+        services.AddValidatedOptions<CodeLogOptions>();
+        services.AddSingleton<CodeEventLog>();
+        services.AddHostedService<CodeEventFlushService>();
+        services.AddScoped<CodeLogRetention>();
+        services.AddMiniCodeJob<PurgeCodeLogsJob>("purge-code-logs", "按保存期限删除亮码记录、扫码记录和操作记录");
         services.AddRequiredSetting(ApiKeyRegistry.AuthoritySetting, "API key of the health authority for data imports (header X-Api-Key)");
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(AuthorityPolicy, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireRole(ApiKeyRegistry.AuthorityRole))
             .AddPolicy(VerifierPolicy, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName, SessionAuthenticationHandler.SchemeName)
-                .RequireAssertion(c => c.User.IsInRole(ApiKeyRegistry.PartnerRole) || c.User.HasClaim(SessionClaims.Kind, nameof(AccountKind.Scanner))));
+                .RequireAssertion(c => c.User.IsInRole(ApiKeyRegistry.ApplicationRole) || c.User.HasClaim(SessionClaims.Kind, nameof(AccountKind.Scanner))));
 
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<HealthCodeOptions>>((o, codes) =>
         {

@@ -1,9 +1,7 @@
 using MiniCode.Infrastructure.Errors;
 using MiniCode.Data;
-using MiniCode.Features.HealthCodes.Declarations;
 using MiniCode.Features.HealthCodes.Engine;
 using MiniCode.Features.HealthCodes.Signing;
-using MiniCode.Features.People;
 using MiniCode.Features.Rendering;
 
 namespace MiniCode.Features.HealthCodes;
@@ -17,40 +15,26 @@ public sealed record CodeView(string Payload, HealthColor Color, IReadOnlyList<C
 /// 亮码: the signed live code of a person (self, or a relative through the households feature). Reads only (the status
 /// is recomputed, a rare write, when time alone may have changed it); views are counted in memory.
 /// </summary>
-public sealed class ShowCodeService(MiniCodeDbContext db, HealthStatusService statuses, ColorEngine engine, CodeSigner signer,
+public sealed class ShowCodeService(MiniCodeDbContext db, CodeHolderCache holders, HealthStatusService statuses, ColorEngine engine, CodeSigner signer,
     IOptions<HealthCodeOptions> options, IOptions<ColorRulesOptions> rules, IFaceCheckGate faceCheck, CodeUsageCounters counters,
-    IQrCodeRenderer qr, TimeProvider time)
+    IQrCodeRenderer qr, TimeProvider time, Logs.CodeEventLog events)
 {
-    private sealed record StatusRow(HealthStatus Status, bool Declared, string? Region);
-
-    // The hot path of 亮码, compiled once: EF would otherwise walk the expression and compile a delegate for the
-    // nested db.Set<...>() calls on every request.
-    private static readonly Func<MiniCodeDbContext, long, CancellationToken, Task<StatusRow?>> StatusRowOf =
-        EF.CompileAsyncQuery((MiniCodeDbContext db, long personId, CancellationToken ct) =>
-            db.Set<HealthStatus>().AsNoTracking().Where(s => s.PersonId == personId)
-                .Select(s => new StatusRow(s,
-                    db.Set<HealthDeclaration>().Any(d => d.PersonId == personId),
-                    db.Set<Person>().Where(p => p.Id == personId).Select(p => p.RegionCode).FirstOrDefault()))
-                .FirstOrDefault());
-
     public async Task<CodeView> ShowAsync(long personId, CancellationToken ct)
     {
         if (!await faceCheck.AllowsAsync(personId, ct)) throw new ApiException(HealthCodeErrors.FaceCheckRequired);
         var now = time.GetUtcNow();
-        // One round trip on the hot path: the status, whether a declaration exists and the holder's region (for statistics).
-        var row = await StatusRowOf(db, personId, ct);
-        if (row is not { Declared: true } && !await db.Set<HealthDeclaration>().AsNoTracking().AnyAsync(d => d.PersonId == personId, ct))
-            throw new ApiException(HealthCodeErrors.DeclarationRequired);
-        var status = row is { Declared: true } && (row.Status.ReviewAt is null || row.Status.ReviewAt > now)
-            ? row.Status : await statuses.CurrentAsync(personId, ct);
-        var region = row is not null ? row.Region : await db.Set<Person>().AsNoTracking().Where(p => p.Id == personId).Select(p => p.RegionCode).FirstOrDefaultAsync(ct);
+        // Warm: no database command (CodeHolderCache). A refusal is re-read from the database before it is answered.
+        var holder = await holders.GetAsync(db, personId, h => h is { Declared: true }, ct);
+        if (holder is not { Declared: true }) throw new ApiException(HealthCodeErrors.DeclarationRequired);
+        // A due review (a quarantine ended, an override expired) or no status yet: recomputed first, a rare write.
+        var (status, reasons) = holder.StatusCurrentAt(now)
+            ? (holder.Status!, holder.Reasons)
+            : await statuses.CurrentAsync(personId, ct) is var fresh ? (fresh, CodeHolder.ReasonsOf(fresh)) : default;
         var o = options.Value;
         var (text, claims) = signer.Sign(CodeType.HealthCode, personId, status.Color, now, TimeSpan.FromSeconds(o.LiveCodeSeconds));
-        counters.Increment(CodeType.HealthCode, region, CodeUsage.Shown);
+        counters.Increment(CodeType.HealthCode, holder.RegionCode, CodeUsage.Shown);
+        events.Shown(CodeType.HealthCode, personId, holder.RegionCode);
         var badges = engine.BadgesAt(status.LatestNegativeSampleAt, status.Vaccination, now);
-        var codes = status.ReasonCodes.Split(',', StringSplitOptions.RemoveEmptyEntries);
-        var texts = status.ReasonTexts.Split('；');
-        var reasons = codes.Select((c, i) => new ColorReason(c, i < texts.Length ? texts[i] : c)).ToList();
         var style = new CodeStyle("health_code", o.HexOf(status.Color), o.BackgroundHex, badges.GoldBorder, badges.GoldBorder ? o.GoldBorderHex : null);
         return new CodeView(text, status.Color, reasons, rules.Value.GuidanceFor(status.Color), badges, claims.IssuedAt, claims.ExpiresAt, style);
     }

@@ -41,6 +41,7 @@ public static class HouseholdsSetup
         services.AddScoped<PortraitService>();
         services.AddScoped<PortraitRetention>();
         services.AddMiniCodeJob<PurgePortraitsJob>("purge-portraits", "删除过期的人像采集次数记录和关闭超过期限的人像照片");
+        services.AddSingleton<EnabledPortraits>();
         services.Replace(ServiceDescriptor.Scoped<IPortraitReferenceProvider, PortraitReferenceProvider>());
 
         services.AddSingleton<CardFileCache>();

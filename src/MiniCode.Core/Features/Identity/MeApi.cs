@@ -115,7 +115,8 @@ public static class MeApi
     /// <summary>修改密码</summary>
     /// <remarks>原密码 + 新密码；成功后其他会话失效。</remarks>
     internal static async Task<NoContent> ChangePassword(
-        PasswordChangeRequest body, CurrentAccount me, ClaimsPrincipal user, PasswordHasher hasher, MiniCodeDbContext db, TimeProvider time, CancellationToken ct)
+        PasswordChangeRequest body, CurrentAccount me, ClaimsPrincipal user, PasswordHasher hasher, MiniCodeDbContext db, SessionService sessions,
+        CancellationToken ct)
     {
         var account = me.Account;
         // Setting a first password needs only the session; changing one needs the current password.
@@ -123,11 +124,8 @@ public static class MeApi
             throw new ApiException(IdentityErrors.PasswordWrong);
         account.PasswordHash = hasher.Hash(body.NewPassword!);
         await db.SaveChangesAsync(ct);
-        var current = user.SessionIdOf();
-        var now = time.GetUtcNow();
-        // Other sessions were opened with the old password: they end; this one stays.
-        await db.Set<Session>().Where(s => s.AccountId == account.Id && s.Id != current && s.RevokedAt == null)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.RevokedAt, now), ct);
+        // Other sessions were opened with the old password: they end (on every node); this one stays.
+        await sessions.RevokeOthersAsync(account.Id, user.SessionIdOf(), ct);
         return TypedResults.NoContent();
     }
 }

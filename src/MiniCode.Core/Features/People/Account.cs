@@ -1,3 +1,5 @@
+using MiniCode.Infrastructure.Cluster;
+
 namespace MiniCode.Features.People;
 
 public enum AccountKind
@@ -19,8 +21,10 @@ public enum AccountStatus
 /// stand on the same person. The phone is stored encrypted with a unique blind index (a phone belongs to one account);
 /// the WeChat unionid is unique too, so every openid of one WeChat user reaches the same account.
 /// </summary>
-public sealed class Account
+public sealed class Account : IClusterSignalled
 {
+    public IEnumerable<ClusterSignal> ClusterSignals() => ClusterSignal.For(ClusterTopics.Accounts, Id);
+
     public long Id { get; set; }
     public AccountKind Kind { get; set; }
     public AccountStatus Status { get; set; } = AccountStatus.Active;

@@ -1,3 +1,5 @@
+using MiniCode.Infrastructure.Cluster;
+
 namespace MiniCode.Features.People;
 
 public enum DocumentType
@@ -16,8 +18,10 @@ public enum DocumentType
 /// person; a household holder reaches relatives' persons through the households feature. The document number is only
 /// stored encrypted, found through its blind index, and shown masked.
 /// </summary>
-public sealed class Person
+public sealed class Person : IClusterSignalled
 {
+    public IEnumerable<ClusterSignal> ClusterSignals() => ClusterSignal.For(ClusterTopics.People, Id);
+
     public long Id { get; set; }
     public string Name { get; set; } = "";
     public DocumentType DocumentType { get; set; }

@@ -36,7 +36,11 @@ public enum VenueType
 public sealed class Poster
 {
     public long Id { get; set; }
+    /// <summary>The citizen account that applied; 0 for a poster a registered application generated.</summary>
     public long OwnerAccountId { get; set; }
+    /// <summary>The code application that generated it through <c>POST /api/codes</c>, with its own reference of the venue.</summary>
+    public long? OwnerApplicationId { get; set; }
+    public string? ApplicationSubjectRef { get; set; }
     public PosterKind Kind { get; set; }
     public string VenueName { get; set; } = "";
     public string Address { get; set; } = "";
@@ -113,6 +117,8 @@ internal sealed class PosterConfiguration : IEntityTypeConfiguration<Poster>
         b.Property(x => x.RevokedBy).HasMaxLength(100);
         b.HasIndex(x => x.OwnerAccountId);
         b.HasIndex(x => x.RegionCode);
+        b.Property(x => x.ApplicationSubjectRef).HasMaxLength(64);
+        b.HasIndex(x => new { x.OwnerApplicationId, x.ApplicationSubjectRef }).IsUnique();
     }
 }
 

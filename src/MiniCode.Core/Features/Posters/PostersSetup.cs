@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MiniCode.Data;
+using MiniCode.Features.HealthCodes.Applications;
 using MiniCode.Features.HealthCodes.Signing;
 using MiniCode.Features.HealthCodes.Statistics;
 using MiniCode.Features.Identity;
@@ -28,6 +29,7 @@ public static class PostersSetup
         services.TryAddSingleton<IRelativeAccess, NoRelatives>();
         services.AddScoped<IAccountDeletionParticipant, PosterAccountDeletion>();
         services.AddScoped<ICodeIssueSource, PosterIssues>();
+        services.AddApplicationCodeIssuer<PosterApplicationIssuer>();
         services.Replace(ServiceDescriptor.Scoped<IPosterCodeCheck, PosterCodeCheck>());
         services.AddMiniCodeJob<PurgeCheckInsJob>("purge-check-ins", "删除超过保存期限的扫码登记记录");
         return builder;

@@ -1,3 +1,4 @@
+using MiniCode.Infrastructure.Cluster;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MiniCode.Features.People;
 using MiniCode.Infrastructure.Hosting;
@@ -5,8 +6,10 @@ using MiniCode.Infrastructure.Hosting;
 namespace MiniCode.Features.Sessions;
 
 /// <summary>A login session. Only the SHA-256 of the token is stored; the token itself goes to the client once.</summary>
-public sealed class Session
+public sealed class Session : IClusterSignalled
 {
+    public IEnumerable<ClusterSignal> ClusterSignals() => ClusterSignal.For(ClusterTopics.Accounts, AccountId);
+
     public long Id { get; set; }
     public string TokenHash { get; set; } = "";
     public long AccountId { get; set; }

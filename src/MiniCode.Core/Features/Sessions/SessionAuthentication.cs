@@ -29,14 +29,14 @@ public sealed class SessionAuthenticationHandler(
         switch (result.Outcome)
         {
             case SessionService.Outcome.Valid:
-                var account = result.Account!;
+                var session = result.Session!;
                 var claims = new List<Claim>
                 {
-                    new(ClaimTypes.NameIdentifier, account.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                    new(SessionClaims.Kind, account.Kind.ToString()),
-                    new(SessionClaims.SessionId, result.Session!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                    new(ClaimTypes.NameIdentifier, session.AccountId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                    new(SessionClaims.Kind, session.Kind.ToString()),
+                    new(SessionClaims.SessionId, session.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 };
-                if (account.PersonId is { } personId)
+                if (session.PersonId is { } personId)
                     claims.Add(new(SessionClaims.PersonId, personId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
                 return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
             case SessionService.Outcome.Expired: return Fail(SessionErrors.Expired);

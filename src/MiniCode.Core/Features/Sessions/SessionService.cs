@@ -2,13 +2,15 @@ using System.Security.Cryptography;
 using System.Text;
 using MiniCode.Data;
 using MiniCode.Features.People;
+using MiniCode.Infrastructure.Cluster;
 
 namespace MiniCode.Features.Sessions;
 
 public sealed record IssuedSession(string Token, DateTimeOffset ExpiresAt);
 
 /// <summary>Issues, validates and revokes opaque session tokens (256 random bits, base64url; stored as SHA-256).</summary>
-public sealed class SessionService(MiniCodeDbContext db, TimeProvider time, IOptions<SessionOptions> options, SessionTouches touches)
+public sealed class SessionService(MiniCodeDbContext db, TimeProvider time, IOptions<SessionOptions> options, SessionTouches touches,
+    SessionCache cache, ClusterSignalsInterceptor committed)
 {
     public async Task<IssuedSession> IssueAsync(long accountId, string method, bool stayLoggedIn, CancellationToken ct = default)
     {
@@ -31,28 +33,39 @@ public sealed class SessionService(MiniCodeDbContext db, TimeProvider time, IOpt
 
     public enum Outcome { Valid, Unknown, Expired, Revoked, AccountInactive }
 
-    public sealed record Validation(Outcome Outcome, Session? Session, Account? Account);
+    public sealed record Validation(Outcome Outcome, SessionSnapshot? Session);
 
-    // Every authenticated request runs this: compiled once, so EF neither walks nor hashes the expression each time.
-    private static readonly Func<MiniCodeDbContext, string, CancellationToken, Task<Session?>> SessionByTokenHash =
+    // Every authenticated request on a cache miss runs this: compiled once, so EF neither walks nor hashes the expression each time.
+    private static readonly Func<MiniCodeDbContext, string, CancellationToken, Task<SessionSnapshot?>> SnapshotByTokenHash =
         EF.CompileAsyncQuery((MiniCodeDbContext db, string hash, CancellationToken ct) =>
-            db.Set<Session>().AsNoTracking().Include(s => s.Account).FirstOrDefault(s => s.TokenHash == hash));
+            db.Set<Session>().AsNoTracking().Where(s => s.TokenHash == hash)
+                .Select(s => new SessionSnapshot(s.Id, s.AccountId, s.Account!.Kind, s.Account.Status, s.Account.PersonId, s.StayLoggedIn,
+                    s.LastSeenAt, s.ExpiresAt, s.RevokedAt))
+                .FirstOrDefault());
 
     public async Task<Validation> ValidateAsync(string token, CancellationToken ct = default)
     {
         var hash = Hash(token);
-        var session = await SessionByTokenHash(db, hash, ct);
-        if (session is null) return new(Outcome.Unknown, null, null);
-        if (session.RevokedAt is not null) return new(Outcome.Revoked, session, session.Account);
+        var validation = Evaluate(await cache.GetAsync(hash, db, static (h, db, ct) => SnapshotByTokenHash(db, h, ct), ct));
+        if (validation.Outcome is Outcome.Valid or Outcome.Unknown) return validation;
+        // A refusal is never taken from the cache: another node may have used, extended or re-enabled it meanwhile.
+        cache.Invalidate(hash);
+        return Evaluate(await SnapshotByTokenHash(db, hash, ct));
+    }
+
+    private Validation Evaluate(SessionSnapshot? session)
+    {
+        if (session is null) return new(Outcome.Unknown, null);
+        if (session.RevokedAt is not null) return new(Outcome.Revoked, session);
         var now = time.GetUtcNow();
         var idle = session.StayLoggedIn ? options.Value.StayLoggedInTimeout : options.Value.IdleTimeout;
         var lastSeen = touches.LastSeen(session.Id, session.LastSeenAt);
-        if (now >= session.ExpiresAt || now - lastSeen >= idle) return new(Outcome.Expired, session, session.Account);
-        if (session.Account is not { Status: AccountStatus.Active }) return new(Outcome.AccountInactive, session, session.Account);
+        if (now >= session.ExpiresAt || now - lastSeen >= idle) return new(Outcome.Expired, session);
+        if (session.Status != AccountStatus.Active) return new(Outcome.AccountInactive, session);
 
         // Noted in memory and written in batches: the hot path stays free of writes.
         if (now - lastSeen >= options.Value.TouchInterval) touches.Note(session.Id, now);
-        return new(Outcome.Valid, session, session.Account);
+        return new(Outcome.Valid, session);
     }
 
     /// <summary>Switches a session between the normal and the stay-logged-in lifetime, counted from now; returns its new expiry.</summary>
@@ -61,6 +74,7 @@ public sealed class SessionService(MiniCodeDbContext db, TimeProvider time, IOpt
         var expiresAt = time.GetUtcNow() + Lifetime(stayLoggedIn);
         await db.Set<Session>().Where(s => s.Id == sessionId)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.StayLoggedIn, stayLoggedIn).SetProperty(s => s.ExpiresAt, expiresAt), ct);
+        await SessionChangedAsync(sessionId, ct);
         return expiresAt;
     }
 
@@ -71,13 +85,33 @@ public sealed class SessionService(MiniCodeDbContext db, TimeProvider time, IOpt
         var now = time.GetUtcNow();
         await db.Set<Session>().Where(s => s.Id == sessionId && s.RevokedAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.RevokedAt, now), ct);
+        await SessionChangedAsync(sessionId, ct);
     }
 
-    public async Task<int> RevokeAllAsync(long accountId, CancellationToken ct = default)
+    public Task<int> RevokeAllAsync(long accountId, CancellationToken ct = default) => RevokeOthersAsync(accountId, keepSessionId: null, ct);
+
+    /// <summary>Ends every session of the account but <paramref name="keepSessionId"/> (after a password change), on every node.</summary>
+    public async Task<int> RevokeOthersAsync(long accountId, long? keepSessionId, CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
-        return await db.Set<Session>().Where(s => s.AccountId == accountId && s.RevokedAt == null)
+        var revoked = await db.Set<Session>().Where(s => s.AccountId == accountId && s.Id != keepSessionId && s.RevokedAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.RevokedAt, now), ct);
+        await AccountChangedAsync(accountId);
+        return revoked;
+    }
+
+    /// <summary>
+    /// Every node drops its cached sessions of the account, once the caller's transaction (if any) is committed. For
+    /// bulk writes to sessions or accounts; tracked changes of <see cref="Session"/> and <see cref="Account"/> raise it
+    /// themselves.
+    /// </summary>
+    public Task AccountChangedAsync(long accountId) =>
+        committed.PublishWhenCommittedAsync(db, new ClusterSignal(ClusterTopics.Accounts, accountId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    private async Task SessionChangedAsync(long sessionId, CancellationToken ct)
+    {
+        var accountId = await db.Set<Session>().Where(s => s.Id == sessionId).Select(s => (long?)s.AccountId).FirstOrDefaultAsync(ct);
+        if (accountId is { } id) await AccountChangedAsync(id);
     }
 
     /// <summary>

@@ -17,6 +17,7 @@ public static class SessionsSetup
         services.AddValidatedOptions<SessionOptions>();
         services.AddScoped<SessionService>();
         services.AddSingleton<SessionTouches>();
+        services.AddSingleton<SessionCache>();
         services.AddSingleton<SessionTouchFlushService>();
         services.AddHostedService(sp => sp.GetRequiredService<SessionTouchFlushService>());
         services.AddMiniCodeJob<ExpireSessionsJob>("expire-sessions", "删除已过期、已注销或长时间未使用的登录会话");

@@ -24,6 +24,7 @@ public static class Permissions
     /// <summary>授权办事: the matters, and searching authorisations (masked).</summary>
     public const string Errands = "errands.manage";
     public const string Licences = "licences.manage";
+    public const string CodeApps = "codeapps.manage";
 
     /// <summary>The permissions that open an admin area (one menu entry each), with their Chinese labels, in menu order.</summary>
     public static readonly IReadOnlyList<(string Code, string Label)> Areas =
@@ -34,6 +35,7 @@ public static class Permissions
         (Feedback, "纠错反馈"), (Announcements, "资讯与服务"), (Forms, "表单管理"), (CodeStyles, "码样式"),
         (AppealsReview, "申诉审核"), (OverrideApprove, "人工赋码审批"), (HealthImports, "健康数据导入"), (Records, "核验记录"), (Statistics, "统计分析"), (Jobs, "定时任务"),
         (Errands, "授权办事"),
+        (AppealsReview, "申诉审核"), (OverrideApprove, "人工赋码审批"), (HealthImports, "健康数据导入"), (Records, "核验记录"), (CodeApps, "码应用管理"), (Statistics, "统计分析"), (Jobs, "定时任务"),
         (Audit, "操作日志"),
         (Licences, "电子证照"),
     ];

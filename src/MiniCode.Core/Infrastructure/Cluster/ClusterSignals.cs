@@ -14,9 +14,24 @@ public interface IClusterSignals
     /// Call it after the write is committed.</summary>
     Task PublishAsync(string topic, string key, CancellationToken cancellationToken = default);
 
+    /// <summary>Publishes several keys of one topic (one message per few hundred keys on PostgreSQL). Keys hold no line feed.</summary>
+    async Task PublishManyAsync(string topic, IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
+    {
+        foreach (var key in keys) await PublishAsync(topic, key, cancellationToken);
+    }
+
     /// <summary>Calls <paramref name="onSignal"/> with each key published on <paramref name="topic"/> until disposed. The
     /// callback runs on a background thread and must be quick and must not throw.</summary>
     IDisposable Subscribe(string topic, Action<string> onSignal);
+
+    /// <summary>
+    /// Since when this node receives every other node's signals, or null while it may miss some (the PostgreSQL
+    /// listener is down). A cache must not serve an entry loaded before this instant, nor any entry while it is null
+    /// (read the database instead): signals published meanwhile were lost. The value changes at each reconnection,
+    /// so comparing it with the value seen when an entry was loaded is enough (see <see cref="SignalledCache{TKey,TValue}"/>).
+    /// One node in process is always connected.
+    /// </summary>
+    DateTimeOffset? ConnectedSince => DateTimeOffset.MinValue;
 }
 
 /// <summary>One node: deliver to this process's subscribers.</summary>

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MiniCode.Data;
+using MiniCode.Infrastructure.Cluster;
 using MiniCode.Infrastructure.DataProtection;
 using MiniCode.Infrastructure.Errors;
 using MiniCode.Infrastructure.Logging;
@@ -43,8 +44,7 @@ public static class FoundationSetup
         services.AddMiniCodeHealth();
         services.AddSingleton<PersonalDataProtector>();
         services.AddSingleton<Concurrency.KeyedLocks>();
-        services.TryAddSingleton<Cluster.InProcessClusterSignals>();
-        services.TryAddSingleton<Cluster.IClusterSignals>(sp => sp.GetRequiredService<Cluster.InProcessClusterSignals>());
+        services.AddClusterSignals();
         services.AddRequiredSetting(PersonalDataProtector.EncryptionKeySetting, "AES-256 key (base64) for ID and phone numbers at rest");
         services.AddRequiredSetting(PersonalDataProtector.BlindIndexKeySetting, "HMAC key (base64) for the blind index of ID and phone numbers");
         // One password hasher for citizens, scanners and staff.
@@ -99,6 +99,7 @@ public static class FoundationSetup
         return app;
     }
 
-    /// <summary><c>/health/live</c> and <c>/health/ready</c>, on every part.</summary>
-    public static IEndpointRouteBuilder MapFoundation(this IEndpointRouteBuilder app) => app.MapMiniCodeHealth();
+    /// <summary><c>/health/live</c> and <c>/health/ready</c>, on every part (and the benchmark's command counter in its environment).</summary>
+    public static IEndpointRouteBuilder MapFoundation(this IEndpointRouteBuilder app) =>
+        DatabaseCommandCounter.MapBenchmarkCounter(app.MapMiniCodeHealth());
 }

@@ -1,10 +1,13 @@
+using MiniCode.Infrastructure.Cluster;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace MiniCode.Features.HealthCodes.Declarations;
 
 /// <summary>The current self declaration (信息申报) of one person, self or a relative: one row per person.</summary>
-public sealed class HealthDeclaration
+public sealed class HealthDeclaration : IClusterSignalled
 {
+    public IEnumerable<ClusterSignal> ClusterSignals() => ClusterSignal.For(ClusterTopics.People, PersonId);
+
     public long PersonId { get; set; }
     /// <summary>Symptoms in the last 14 days, comma separated; empty means none.</summary>
     public string Symptoms { get; set; } = "";

@@ -1,3 +1,4 @@
+using MiniCode.Infrastructure.Cluster;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace MiniCode.Features.HealthCodes.Engine;
@@ -6,8 +7,10 @@ namespace MiniCode.Features.HealthCodes.Engine;
 /// The current colour of one person (one row per person id, the future sharding key), with what showing and verifying a
 /// code need without further queries: reasons, badge summaries, when to recompute, and which codes are revoked.
 /// </summary>
-public sealed class HealthStatus
+public sealed class HealthStatus : IClusterSignalled
 {
+    public IEnumerable<ClusterSignal> ClusterSignals() => ClusterSignal.For(ClusterTopics.People, PersonId);
+
     public long PersonId { get; set; }
     public HealthColor Color { get; set; }
     /// <summary>Reason codes, comma separated (texts come from the rules).</summary>

@@ -17,6 +17,9 @@ public sealed class CodeUsageDaily
     public string RegionCode { get; set; } = "";
     /// <summary><see cref="CodeUsage.Shown"/>, <see cref="CodeUsage.CheckedIn"/> or "verified." + outcome.</summary>
     public string Metric { get; set; } = "";
+    /// <summary>The registered application that verified or generated (<see cref="Applications.ApplicationGrant.StatisticsKey"/>),
+    /// "" for the platform's own callers (citizens, scanner sessions, checkpoints).</summary>
+    public string Application { get; set; } = "";
     public long Count { get; set; }
 }
 
@@ -25,10 +28,11 @@ internal sealed class CodeUsageDailyConfiguration : IEntityTypeConfiguration<Cod
     public void Configure(EntityTypeBuilder<CodeUsageDaily> b)
     {
         b.ToTable("code_usage_daily");
-        b.HasKey(x => new { x.Day, x.CodeType, x.RegionCode, x.Metric });
+        b.HasKey(x => new { x.Day, x.CodeType, x.RegionCode, x.Metric, x.Application });
         b.Property(x => x.CodeType).HasMaxLength(30);
         b.Property(x => x.RegionCode).HasMaxLength(12);
         b.Property(x => x.Metric).HasMaxLength(50);
+        b.Property(x => x.Application).HasMaxLength(30).HasDefaultValue("");
     }
 }
 
@@ -36,6 +40,9 @@ internal sealed class CodeUsageDailyConfiguration : IEntityTypeConfiguration<Cod
 public static class CodeUsage
 {
     public const string Shown = "shown", CheckedIn = "checked_in", VerifiedPrefix = "verified.", Valid = "valid";
+    /// <summary>An application's call refused before any code was read ("refused.verify_off", "refused.rate_limited" …),
+    /// and a code an application generated.</summary>
+    public const string RefusedPrefix = "refused.", Generated = "generated";
     public const string UnknownRegion = "unknown", UnknownType = "unknown";
 
     /// <summary>A stored region, or <see cref="UnknownRegion"/> when the holder gave none.</summary>
@@ -43,7 +50,7 @@ public static class CodeUsage
 }
 
 /// <summary>One counter: a UTC day, code type, region and metric.</summary>
-public readonly record struct CodeUsageKey(DateOnly Day, string CodeType, string RegionCode, string Metric);
+public readonly record struct CodeUsageKey(DateOnly Day, string CodeType, string RegionCode, string Metric, string Application = "");
 
 /// <summary>
 /// In-memory counters so that showing and verifying codes never write to the database on their hot path; the
@@ -55,11 +62,11 @@ public sealed class CodeUsageCounters(TimeProvider time)
     private readonly Lock _gate = new();
     private Dictionary<CodeUsageKey, long> _counts = [];
 
-    public void Increment(CodeType type, string? regionCode, string metric) => Increment(type.WireName(), regionCode, metric);
+    public void Increment(CodeType type, string? regionCode, string metric, string? application = null) => Increment(type.WireName(), regionCode, metric, application);
 
-    public void Increment(string codeType, string? regionCode, string metric)
+    public void Increment(string codeType, string? regionCode, string metric, string? application = null)
     {
-        var key = new CodeUsageKey(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), codeType, CodeUsage.Region(regionCode), metric);
+        var key = new CodeUsageKey(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), codeType, CodeUsage.Region(regionCode), metric, application ?? "");
         lock (_gate) Add(key, 1);
     }
 
@@ -104,8 +111,8 @@ public sealed class CodeUsageFlushService(CodeUsageCounters counters, IServiceSc
                 // Same upsert syntax on SQLite and PostgreSQL; adding (not setting) keeps several nodes' counts.
                 await db.Database.ExecuteSqlInterpolatedAsync(
                     $"""
-                    INSERT INTO code_usage_daily (day, code_type, region_code, metric, count) VALUES ({k.Day}, {k.CodeType}, {k.RegionCode}, {k.Metric}, {n})
-                    ON CONFLICT (day, code_type, region_code, metric) DO UPDATE SET count = code_usage_daily.count + excluded.count
+                    INSERT INTO code_usage_daily (day, code_type, region_code, metric, application, count) VALUES ({k.Day}, {k.CodeType}, {k.RegionCode}, {k.Metric}, {k.Application}, {n})
+                    ON CONFLICT (day, code_type, region_code, metric, application) DO UPDATE SET count = code_usage_daily.count + excluded.count
                     """, ct);
             await tx.CommitAsync(ct);
         }

@@ -1,7 +1,5 @@
 using MiniCode.Data;
 using MiniCode.Features.HealthCodes.Engine;
-using MiniCode.Features.People;
-using MiniCode.Infrastructure.Logging;
 
 namespace MiniCode.Features.HealthCodes.Signing;
 
@@ -13,7 +11,12 @@ public enum VerifyFailure
     UnknownKey,
     Expired,
     Revoked,
+    /// <summary>The calling application may not verify this code's category (answered as 403, never as a result).</summary>
+    NotPermitted,
 }
+
+/// <summary>A registered application verifying: its statistics name and the categories (码分类) it may verify.</summary>
+public sealed record VerifyCaller(string Application, IReadOnlySet<string> Categories);
 
 public sealed record VerificationResult(bool Valid, VerifyFailure? Reason, CodeClaims? Claims, HealthColor? Color, string? MaskedName, string? PortraitReference,
     CodeSubjectView? Subject = null)
@@ -23,6 +26,7 @@ public sealed record VerificationResult(bool Valid, VerifyFailure? Reason, CodeC
         null => null,
         VerifyFailure.BadSignature => "bad_signature",
         VerifyFailure.UnknownKey => "unknown_key",
+        VerifyFailure.NotPermitted => "not_permitted",
         _ => Reason.Value.ToString().ToLowerInvariant(),
     };
 }
@@ -78,18 +82,24 @@ internal sealed class NoPortraits : IPortraitReferenceProvider
 /// holder's current colour and masked name. Read-only; outcomes are counted in memory for statistics by code type and
 /// the holder's (or venue's) region.
 /// </summary>
-public sealed class HealthCodeVerifier(CodeSigner signer, MiniCodeDbContext db, TimeProvider time, CodeUsageCounters counters, IPortraitReferenceProvider portraits,
-    ICodeRevocationList revocations, IPosterCodeCheck posters, IEnumerable<ISubjectCodeCheck> subjectChecks)
+public sealed class HealthCodeVerifier(CodeSigner signer, MiniCodeDbContext db, CodeHolderCache holders, HealthStatusService statuses, TimeProvider time,
+    CodeUsageCounters counters, IPortraitReferenceProvider portraits, ICodeRevocationList revocations, IPosterCodeCheck posters,
+    IEnumerable<ISubjectCodeCheck> subjectChecks, Logs.CodeEventLog events)
 {
-    public async Task<VerificationResult> VerifyAsync(string? payload, CancellationToken ct)
+    /// <summary>Verifies for the platform's own callers (<paramref name="caller"/> null) or a registered application, whose
+    /// call is counted under its name; a correctly signed code of a category it may not verify answers
+    /// <see cref="VerifyFailure.NotPermitted"/> before anything about the holder is read.</summary>
+    public async Task<VerificationResult> VerifyAsync(string? payload, CancellationToken ct, VerifyCaller? caller = null)
     {
-        var (result, region) = await CheckAsync(payload, ct);
+        var (result, region) = await CheckAsync(payload, caller, ct);
         var type = result.Claims is { } c ? c.Type.WireName() : CodeUsage.UnknownType;
-        counters.Increment(type, region, CodeUsage.VerifiedPrefix + (result.ReasonCode ?? CodeUsage.Valid));
+        var outcome = result.ReasonCode ?? CodeUsage.Valid;
+        counters.Increment(type, region, CodeUsage.VerifiedPrefix + outcome, caller?.Application);
+        events.Scanned(result.Claims, region, outcome, caller?.Application);
         return result;
     }
 
-    private async Task<(VerificationResult Result, string? Region)> CheckAsync(string? payload, CancellationToken ct)
+    private async Task<(VerificationResult Result, string? Region)> CheckAsync(string? payload, VerifyCaller? caller, CancellationToken ct)
     {
         switch (signer.Check(payload?.Trim(), out var claims))
         {
@@ -98,6 +108,7 @@ public sealed class HealthCodeVerifier(CodeSigner signer, MiniCodeDbContext db, 
             case SignatureCheck.BadSignature: return (Fail(VerifyFailure.BadSignature, claims), null);
         }
         var c = claims!;
+        if (caller is not null && !caller.Categories.Contains(CodeCategories.Of(c.Type))) return (Fail(VerifyFailure.NotPermitted, c), null);
         if (time.GetUtcNow() >= c.ExpiresAt) return (Fail(VerifyFailure.Expired, c), null);
         if (c.Type == CodeType.Poster)
         {
@@ -114,12 +125,13 @@ public sealed class HealthCodeVerifier(CodeSigner signer, MiniCodeDbContext db, 
         }
 
         var personId = checked((long)c.SubjectId);
-        // One round trip for the holder and their status (scalar subqueries work alike on SQLite and PostgreSQL).
-        var holder = await HolderOf(db, personId, ct);
-        if (holder is null || holder.AnonymisedAt is not null || holder.Color is not { } color) return (Fail(VerifyFailure.Revoked, c), null);
-        var maskedName = SensitiveDataMasker.MaskName(holder.Name);
+        // Warm: from memory (CodeHolderCache, dropped on every node by each write); a due review is recomputed first.
+        var holder = await holders.GetAsync(db, personId, h => h is { Anonymised: false, Status: not null }, ct);
+        if (holder is not { Anonymised: false, Status: not null }) return (Fail(VerifyFailure.Revoked, c), null);
+        var status = holder.StatusCurrentAt(time.GetUtcNow()) ? holder.Status! : await statuses.CurrentAsync(personId, ct);
+        var (color, maskedName) = (status.Color, holder.MaskedName);
         // The payload carries whole seconds: compare against the revocation instant truncated the same way.
-        if (holder.RevokedBefore is { } rb && c.IssuedAt < DateTimeOffset.FromUnixTimeSeconds(rb.ToUnixTimeSeconds()))
+        if (status.RevokedBefore is { } rb && c.IssuedAt < DateTimeOffset.FromUnixTimeSeconds(rb.ToUnixTimeSeconds()))
             return (new VerificationResult(false, VerifyFailure.Revoked, c, color, maskedName, null), holder.RegionCode);
         if (await revocations.IsRevokedAsync(payload!.Trim(), c, ct))
             return (new VerificationResult(false, VerifyFailure.Revoked, c, color, maskedName, null), holder.RegionCode);
@@ -128,15 +140,4 @@ public sealed class HealthCodeVerifier(CodeSigner signer, MiniCodeDbContext db, 
     }
 
     private static VerificationResult Fail(VerifyFailure reason, CodeClaims? claims) => new(false, reason, claims, null, null, null);
-
-    private sealed record Holder(string Name, DateTimeOffset? AnonymisedAt, string? RegionCode, HealthColor? Color, DateTimeOffset? RevokedBefore);
-
-    // Every scan runs this: compiled once, so EF neither walks the expression nor compiles the nested db.Set<...>() calls per request.
-    private static readonly Func<MiniCodeDbContext, long, CancellationToken, Task<Holder?>> HolderOf =
-        EF.CompileAsyncQuery((MiniCodeDbContext db, long personId, CancellationToken ct) =>
-            db.Set<Person>().AsNoTracking().Where(p => p.Id == personId)
-                .Select(p => new Holder(p.Name, p.AnonymisedAt, p.RegionCode,
-                    db.Set<HealthStatus>().Where(s => s.PersonId == personId).Select(s => (HealthColor?)s.Color).FirstOrDefault(),
-                    db.Set<HealthStatus>().Where(s => s.PersonId == personId).Select(s => s.RevokedBefore).FirstOrDefault()))
-                .FirstOrDefault());
 }

@@ -18,6 +18,8 @@ public sealed class CodeStatisticsDaily
     /// <summary><see cref="CodeStatisticsService.Issued"/>, <see cref="CodeStatisticsService.Shown"/>, <see cref="CodeStatisticsService.Scanned"/>
     /// or <see cref="CodeStatisticsService.RejectedPrefix"/> + the verification failure ("rejected:expired").</summary>
     public string Metric { get; set; } = "";
+    /// <summary>The registered application behind the figure (<c>app:&lt;id&gt;</c>), "" for the platform's own callers.</summary>
+    public string Application { get; set; } = "";
     public long Count { get; set; }
 }
 
@@ -26,15 +28,16 @@ internal sealed class CodeStatisticsDailyConfiguration : IEntityTypeConfiguratio
     public void Configure(EntityTypeBuilder<CodeStatisticsDaily> b)
     {
         b.ToTable("code_statistics_daily");
-        b.HasKey(x => new { x.Day, x.CodeType, x.RegionCode, x.Metric });
+        b.HasKey(x => new { x.Day, x.CodeType, x.RegionCode, x.Metric, x.Application });
         b.Property(x => x.CodeType).HasMaxLength(30);
         b.Property(x => x.RegionCode).HasMaxLength(12);
         b.Property(x => x.Metric).HasMaxLength(40);
+        b.Property(x => x.Application).HasMaxLength(30).HasDefaultValue("");
     }
 }
 
 /// <summary>How many codes of one type a feature issued in a region over a time range (its durable records are the source).</summary>
-public sealed record IssuedCount(string CodeType, string? RegionCode, long Count);
+public sealed record IssuedCount(string CodeType, string? RegionCode, long Count, string? Application = null);
 
 /// <summary>
 /// Each feature that issues codes reports them for the roll-up: health codes (a person's first colour), offline cards,
@@ -54,30 +57,32 @@ public interface ICodeIssueSource
 public sealed class CodeStatisticsService(MiniCodeDbContext db, IEnumerable<ICodeIssueSource> sources)
 {
     public const string Issued = "issued", Shown = "shown", Scanned = "scanned", RejectedPrefix = "rejected:";
+    /// <summary>Application calls: codes generated, and calls refused before a code was read ("refused:verify_off").</summary>
+    public const string Generated = "generated", RefusedPrefix = "refused:";
 
     public async Task<int> RollUpAsync(DateOnly day, CancellationToken ct)
     {
         var dayStart = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var counts = new Dictionary<(string Type, string Region, string Metric), long>();
-        void Add(string type, string? region, string metric, long n)
+        var counts = new Dictionary<(string Type, string Region, string Metric, string Application), long>();
+        void Add(string type, string? region, string metric, string? application, long n)
         {
-            var key = (type, CodeUsage.Region(region), metric);
+            var key = (type, CodeUsage.Region(region), metric, application ?? "");
             counts[key] = counts.GetValueOrDefault(key) + n;
         }
 
         foreach (var source in sources)
             foreach (var issued in await source.IssuedAsync(dayStart, dayStart.AddDays(1), ct))
-                Add(issued.CodeType, issued.RegionCode, Issued, issued.Count);
+                Add(issued.CodeType, issued.RegionCode, Issued, issued.Application, issued.Count);
         var usage = await db.Set<CodeUsageDaily>().AsNoTracking().Where(u => u.Day == day).ToListAsync(ct);
         foreach (var u in usage)
         {
             var metric = MetricOf(u.Metric);
-            if (metric is not null) Add(u.CodeType, u.RegionCode, metric, u.Count);
+            if (metric is not null) Add(u.CodeType, u.RegionCode, metric, u.Application, u.Count);
         }
 
         var rows = counts.Where(c => c.Value > 0).Select(c => new CodeStatisticsDaily
         {
-            Day = day, CodeType = c.Key.Type, RegionCode = c.Key.Region, Metric = c.Key.Metric, Count = c.Value,
+            Day = day, CodeType = c.Key.Type, RegionCode = c.Key.Region, Metric = c.Key.Metric, Application = c.Key.Application, Count = c.Value,
         }).ToList();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Set<CodeStatisticsDaily>().Where(s => s.Day == day).ExecuteDeleteAsync(ct);
@@ -93,6 +98,8 @@ public sealed class CodeStatisticsService(MiniCodeDbContext db, IEnumerable<ICod
         CodeUsage.Shown => Shown,
         CodeUsage.CheckedIn => Scanned,
         CodeUsage.VerifiedPrefix + CodeUsage.Valid => Scanned,
+        CodeUsage.Generated => Generated,
+        _ when counter.StartsWith(CodeUsage.RefusedPrefix, StringComparison.Ordinal) => RefusedPrefix + counter[CodeUsage.RefusedPrefix.Length..],
         _ when counter.StartsWith(CodeUsage.VerifiedPrefix, StringComparison.Ordinal) => RejectedPrefix + counter[CodeUsage.VerifiedPrefix.Length..],
         _ => null,
     };
@@ -106,7 +113,7 @@ public sealed class CodeStatisticsService(MiniCodeDbContext db, IEnumerable<ICod
         var rows = db.Set<CodeStatisticsDaily>().AsNoTracking().Where(s => s.Day >= first && s.Day <= last);
         if (regionPrefix.Length > 0) rows = rows.Where(s => s.RegionCode.StartsWith(regionPrefix));
         if (codeType is not null) rows = rows.Where(s => s.CodeType == codeType);
-        return rows.OrderBy(s => s.Day).ThenBy(s => s.CodeType).ThenBy(s => s.Metric).ThenBy(s => s.RegionCode).ToListAsync(ct);
+        return rows.OrderBy(s => s.Day).ThenBy(s => s.CodeType).ThenBy(s => s.Metric).ThenBy(s => s.RegionCode).ThenBy(s => s.Application).ToListAsync(ct);
     }
 }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MiniCode.Features.People;
+using MiniCode.Infrastructure.Cluster;
 
 namespace MiniCode.Features.Households.Portraits;
 
@@ -7,8 +8,11 @@ namespace MiniCode.Features.Households.Portraits;
 /// The portrait photo of a person (self or relative): one row per person, pointing at the file in the
 /// <see cref="IPortraitStore"/> by a random key. Identity data stays in <c>persons</c>; this table holds none.
 /// </summary>
-public sealed class Portrait
+public sealed class Portrait : IClusterSignalled
 {
+    // Verify shows whether a portrait is enabled, from the cache of PortraitReferenceProvider.
+    public IEnumerable<ClusterSignal> ClusterSignals() => ClusterSignal.For(ClusterTopics.People, PersonId);
+
     public long PersonId { get; set; }
     public string StorageKey { get; set; } = "";
     public string ContentType { get; set; } = "";

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using MiniCode.Data;
 using MiniCode.Features.HealthCodes.Signing;
+using MiniCode.Infrastructure.Cluster;
 using MiniCode.Infrastructure.Security;
 
 namespace MiniCode.Features.Households.Portraits;
@@ -42,17 +43,35 @@ public sealed class PortraitReferences(KeyMaterialStore keys, TimeProvider time,
     private byte[] Mac(ReadOnlySpan<byte> body) => HMACSHA256.HashData(_key.Value, body)[..16];
 }
 
-/// <summary>The verifier's portrait: a reference only when the holder has a photo and showing it is switched on.</summary>
-public sealed class PortraitReferenceProvider(MiniCodeDbContext db, PortraitReferences references) : IPortraitReferenceProvider
+/// <summary>
+/// The verifier's portrait: a reference only when the holder has a photo and showing it is switched on. Whether and which
+/// version is enabled is cached per person (every portrait write raises <see cref="ClusterTopics.People"/>).
+/// </summary>
+public sealed class PortraitReferenceProvider(MiniCodeDbContext db, PortraitReferences references, EnabledPortraits enabled) : IPortraitReferenceProvider
 {
-    // On every scan's path: compiled once.
+    public async Task<string?> FindEnabledAsync(long personId, CancellationToken cancellationToken)
+    {
+        var version = await enabled.VersionAsync(db, personId, cancellationToken);
+        return version is { } v ? references.Create(personId, v) : null;
+    }
+}
+
+/// <summary>The enabled portrait version per person, in process (see <see cref="SignalledCache{TKey,TValue}"/>).</summary>
+public sealed class EnabledPortraits(IClusterSignals signals, TimeProvider time, IOptions<CacheOptions> options) : IDisposable
+{
+    // A box, so that "no portrait" (most people) is cached too.
+    private sealed record Enabled(int? Version);
+
+    private readonly SignalledCache<long, Enabled> _cache = new(signals, time, ClusterTopics.People,
+        TimeSpan.FromSeconds(options.Value.StatusSeconds), options.Value.MaxEntries);
+
+    // On every scan's path when cold: compiled once.
     private static readonly Func<MiniCodeDbContext, long, CancellationToken, Task<int?>> EnabledVersionOf =
         EF.CompileAsyncQuery((MiniCodeDbContext db, long personId, CancellationToken ct) =>
             db.Set<Portrait>().AsNoTracking().Where(p => p.PersonId == personId && p.Enabled).Select(p => (int?)p.Version).FirstOrDefault());
 
-    public async Task<string?> FindEnabledAsync(long personId, CancellationToken cancellationToken)
-    {
-        var version = await EnabledVersionOf(db, personId, cancellationToken);
-        return version is { } v ? references.Create(personId, v) : null;
-    }
+    public async ValueTask<int?> VersionAsync(MiniCodeDbContext db, long personId, CancellationToken ct) =>
+        (await _cache.GetAsync(personId, db, static async (id, db, ct) => new Enabled(await EnabledVersionOf(db, id, ct)), ct)).Version;
+
+    public void Dispose() => _cache.Dispose();
 }

@@ -1,0 +1,133 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+
+namespace MiniCode.Infrastructure.Cluster;
+
+/// <summary>
+/// A read-through, in-process cache of values loaded from the database and dropped on every node by a cluster signal
+/// on <see cref="Topic"/>. The rules a hot-path cache needs, in one place:
+/// <list type="bullet">
+/// <item>the writer calls <see cref="PublishAsync"/> (or the entity raises the signal, see <see cref="IClusterSignalled"/>)
+/// after its commit; every node drops the entries of that key (or every entry for <see cref="AllKeys"/>);</item>
+/// <item>an entry lives at most <c>lifetime</c> (by the host's <see cref="TimeProvider"/>), the bound on staleness if a
+/// signal is ever lost;</item>
+/// <item>nothing is served while the signal listener is down, nor an entry loaded before it reconnected
+/// (<see cref="IClusterSignals.ConnectedSince"/>): the loader runs instead;</item>
+/// <item>a value loaded while a signal arrived is not stored (it may predate the write), and at most
+/// <c>maxEntries</c> are kept.</item>
+/// </list>
+/// Entries are grouped by a signal key (by default the cache key itself; sessions group token hashes by account), so
+/// one signal drops every entry of the group. Values must be immutable.
+/// </summary>
+public sealed class SignalledCache<TKey, TValue> : IDisposable where TKey : notnull
+{
+    /// <summary>The signal key that drops every entry (an import of high-risk regions, a rule change).</summary>
+    public const string AllKeys = "*";
+
+    private sealed record Entry(TValue Value, string Group, DateTimeOffset ExpiresAt, DateTimeOffset ConnectedSince);
+
+    private readonly ConcurrentDictionary<TKey, Entry> _entries = new();
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<TKey, byte>> _groups = new(StringComparer.Ordinal);
+    private readonly IClusterSignals _signals;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _lifetime;
+    private readonly int _maxEntries;
+    private readonly Func<TKey, TValue, string> _groupOf;
+    private readonly IDisposable _subscription;
+    private long _invalidations;
+    private DateTimeOffset _nextSweep;
+
+    public string Topic { get; }
+
+    /// <param name="groupOf">The signal key of an entry; by default the cache key (invariant culture).</param>
+    public SignalledCache(IClusterSignals signals, TimeProvider time, string topic, TimeSpan lifetime, int maxEntries,
+        Func<TKey, TValue, string>? groupOf = null)
+    {
+        _signals = signals;
+        _time = time;
+        _lifetime = lifetime;
+        _maxEntries = maxEntries;
+        _groupOf = groupOf ?? ((key, _) => KeyText(key));
+        Topic = topic;
+        _subscription = signals.Subscribe(topic, Drop);
+    }
+
+    public static string KeyText(TKey key) => Convert.ToString(key, CultureInfo.InvariantCulture) ?? "";
+
+    public int Count => _entries.Count;
+
+    /// <summary>The cached value of <paramref name="key"/>, or the loader's (stored when it may be cached: not null, no signal meanwhile).</summary>
+    public async ValueTask<TValue> GetAsync<TState>(TKey key, TState state, Func<TKey, TState, CancellationToken, Task<TValue>> load, CancellationToken ct)
+    {
+        var connectedSince = _signals.ConnectedSince;
+        var now = _time.GetUtcNow();
+        if (connectedSince is { } since && _entries.TryGetValue(key, out var entry))
+        {
+            if (entry.ExpiresAt > now && entry.ConnectedSince == since) return entry.Value;
+            Remove(key, entry);
+        }
+        var before = Interlocked.Read(ref _invalidations);
+        var value = await load(key, state, ct);
+        if (connectedSince is { } at && value is not null) Store(key, value, at, before);
+        return value;
+    }
+
+    /// <summary>Drops <paramref name="key"/> here only (a cached value turned out stale, e.g. a due review).</summary>
+    public void Invalidate(TKey key)
+    {
+        Interlocked.Increment(ref _invalidations);
+        if (_entries.TryGetValue(key, out var entry)) Remove(key, entry);
+    }
+
+    /// <summary>Drops the entries of signal key <paramref name="group"/> on every node; call after the commit.</summary>
+    public Task PublishAsync(string group, CancellationToken ct = default) => _signals.PublishAsync(Topic, group, ct);
+
+    private void Store(TKey key, TValue value, DateTimeOffset connectedSince, long invalidationsBefore)
+    {
+        var now = _time.GetUtcNow();
+        if (_entries.Count >= _maxEntries && !Sweep(now)) return;
+        var group = _groupOf(key, value);
+        _groups.GetOrAdd(group, _ => new())[key] = 0;
+        _entries[key] = new Entry(value, group, now + _lifetime, connectedSince);
+        // A signal that arrived during the load may be about this very value: undo rather than keep a stale one.
+        if (Interlocked.Read(ref _invalidations) != invalidationsBefore) Invalidate(key);
+    }
+
+    private void Drop(string group)
+    {
+        Interlocked.Increment(ref _invalidations);
+        if (group == AllKeys)
+        {
+            _entries.Clear();
+            _groups.Clear();
+            return;
+        }
+        if (!_groups.TryRemove(group, out var keys)) return;
+        foreach (var key in keys.Keys) _entries.TryRemove(key, out _);
+    }
+
+    private void Remove(TKey key, Entry entry)
+    {
+        if (!_entries.TryRemove(new KeyValuePair<TKey, Entry>(key, entry))) return;
+        if (_groups.TryGetValue(entry.Group, out var keys)) keys.TryRemove(key, out _);
+    }
+
+    // Full: drop expired entries, at most once per lifetime; true when there is room again.
+    private bool Sweep(DateTimeOffset now)
+    {
+        lock (_groups)
+        {
+            if (now >= _nextSweep)
+            {
+                _nextSweep = now + _lifetime;
+                foreach (var (key, entry) in _entries)
+                    if (entry.ExpiresAt <= now) Remove(key, entry);
+                foreach (var (group, keys) in _groups)
+                    if (keys.IsEmpty) _groups.TryRemove(new KeyValuePair<string, ConcurrentDictionary<TKey, byte>>(group, keys));
+            }
+        }
+        return _entries.Count < _maxEntries;
+    }
+
+    public void Dispose() => _subscription.Dispose();
+}
