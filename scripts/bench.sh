@@ -4,11 +4,17 @@
 # 23 bytes (show-code's unavoidable work) and one verification (verify's). Seeds N citizens first
 # (scripts/bench/seed.cs), runs both in Release, prints requests/s, p99 latency and the ratios to the ceilings.
 #   scripts/bench.sh [N=10000] [sqlite|postgres]
+#   scripts/bench.sh --import [ROWS=1000000] [sqlite|postgres]   a ROWS-row risk-list and a ROWS-row nucleic-acid CSV
+#       import through the authority API: rows/s and the host's peak RSS (VmHWM) over its idle value.
+# Each MiniCode endpoint also reports database commands per request over its run (GET /bench/db-commands, served in
+# the Benchmark environment only).
 # Environment: BENCH_DURATION (15s), BENCH_CONNECTIONS (32), BENCH_THREADS (2), BENCH_PORT (5090),
 #              MINICODE_BENCH_PG (server connection string for postgres; a throw-away database is created and dropped).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-N=${1:-10000}
+MODE=load
+if [[ ${1:-} == --import ]]; then MODE=import; shift; fi
+N=${1:-$([[ $MODE == import ]] && echo 1000000 || echo 10000)}
 PROVIDER=${2:-sqlite}
 DURATION=${BENCH_DURATION:-15s}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
@@ -41,24 +47,72 @@ case $PROVIDER in
     export Database__Provider=Postgres ConnectionStrings__MiniCode="$PG_SERVER;Database=$PG_DB" ;;
   *) echo "provider must be sqlite or postgres" >&2; exit 2 ;;
 esac
+# The verifying partner's credential, in this one place: how a partner system authenticates to POST /api/codes/verify.
 PARTNER_KEY=bench-partner-$RANDOM$RANDOM
+PARTNER_HEADER=X-Api-Key
+# The bench verifies as a registered application (bootstrap application, Benchmark environment only).
+AUTHORITY_KEY=bench-authority-$RANDOM$RANDOM
 export ASPNETCORE_ENVIRONMENT=Benchmark MiniCode__KeysPath="$WORK/keys" Logging__File__Path="$WORK/logs/minicode-.log" \
   Serilog__MinimumLevel__Default=Warning MiniCode__Parts__Admin=false MiniCode__Parts__Jobs=false MiniCode__Parts__Simulator=false \
   MiniCode__Limits__PerClientPerMinute=1000000 MiniCode__HealthCodes__VerifyPerMinute=100000 \
-  MiniCode__HealthCodes__LiveCodeSeconds=3600 MiniCode__HealthCodes__Applications__Bootstrap__Key="$PARTNER_KEY" MiniCode__HealthCodes__Applications__Bootstrap__Name=bench
+  MiniCode__HealthCodes__LiveCodeSeconds=3600 MiniCode__HealthCodes__ApiKeys__Authority="$AUTHORITY_KEY" \
+  MiniCode__HealthCodes__Applications__Bootstrap__Key="$PARTNER_KEY" MiniCode__HealthCodes__Applications__Bootstrap__Name=bench
+
+start_host() {
+  echo "== start host on $URL"
+  dotnet "$HOST_DLL" --urls "$URL" >"$WORK/host.out" 2>&1 &
+  HOST_PID=$!
+  for _ in $(seq 1 60); do curl -fs "$URL/health/live" >/dev/null && break; sleep 1; done
+  curl -fs "$URL/health/live" >/dev/null || { echo "host did not start:" >&2; tail -20 "$WORK/host.out" >&2; exit 1; }
+}
+hwm_kb() { awk '/VmHWM/ {print $2}' "/proc/$HOST_PID/status"; }
 
 echo "== build (Release)"
 dotnet build src/MiniCode.Host -c Release -v q -clp:ErrorsOnly >/dev/null
 dotnet build scripts/bench/ceiling -c Release -v q -clp:ErrorsOnly >/dev/null
 HOST_DLL=src/MiniCode.Host/bin/Release/net10.0/MiniCode.Host.dll
 CEILING_DLL=scripts/bench/ceiling/bin/Release/net10.0/Ceiling.dll
-echo "== migrate and seed $N citizens ($PROVIDER)"
 dotnet "$HOST_DLL" migrate >/dev/null
+if [[ $MODE == import ]]; then
+  echo "== generate $N-row risk-list and nucleic-acid CSVs"
+  python3 - "$WORK" "$N" <<'PY'
+import sys
+work, n = sys.argv[1], int(sys.argv[2])
+with open(f"{work}/risk-list.csv", "w") as f:
+    f.write("document_type,document_number,kind,starts_on,ends_on\n")
+    for i in range(n): f.write(f"Passport,E{i:08d},close_contact,2026-11-20,2026-12-04\n")
+with open(f"{work}/nucleic-acid.csv", "w") as f:
+    f.write("document_type,document_number,sampled_at,result,institution\n")
+    for i in range(n): f.write(f"Passport,E{i:08d},2026-11-30T08:{i % 60:02d}:00+08:00,negative,压测检测机构\n")
+PY
+  start_host
+  sleep 3; IDLE_KB=$(hwm_kb)
+  for kind in risk-list nucleic-acid; do
+    echo "== import $kind ($N rows)"
+    START=$(date +%s.%N)
+    curl -fsS -H "X-Api-Key: $AUTHORITY_KEY" -H "Content-Type: text/csv" --data-binary "@$WORK/$kind.csv" \
+      "$URL/api/authority/imports/$kind" >"$WORK/$kind.json"
+    END=$(date +%s.%N)
+    python3 - "$WORK/$kind.json" "$START" "$END" "$IDLE_KB" "$(hwm_kb)" "$kind" "$PROVIDER" <<'PY'
+import json, sys
+summary = json.load(open(sys.argv[1])); start, end = float(sys.argv[2]), float(sys.argv[3])
+idle, peak = int(sys.argv[4]) / 1024, int(sys.argv[5]) / 1024
+rows = summary.get("totalRows"); accepted = summary.get("acceptedRows")
+print(f"{sys.argv[6]} on {sys.argv[7]}: {rows} rows ({accepted} accepted) in {end - start:.1f} s = {rows / (end - start):,.0f} rows/s; "
+      f"peak RSS {peak:.0f} MB, idle {idle:.0f} MB, growth {peak - idle:.0f} MB")
+PY
+  done
+  exit 0
+fi
+echo "== seed $N citizens ($PROVIDER)"
 (cd scripts/bench && dotnet run seed.cs -- "$Database__Provider" "$ConnectionStrings__MiniCode" "$N")
 
-run() { # name, wrk args...
+db_commands() { curl -fs "$URL/bench/db-commands" 2>/dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)["commands"])' 2>/dev/null || echo -1; }
+run() { # name, wrk args... (MiniCode's database commands are counted around each run)
   local name=$1; shift
+  local before; before=$(db_commands)
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" >"$WORK/$name.txt"
+  echo "$before $(db_commands)" >"$WORK/$name.db"
   if grep -q "Non-2xx" "$WORK/$name.txt"; then echo "$name: $(grep Non-2xx "$WORK/$name.txt")" >&2; fi
 }
 
@@ -76,11 +130,7 @@ run ceiling-sign "$CEILING_URL/sign"
 run ceiling-verify -s scripts/bench/ceiling-verify.lua "$CEILING_URL"
 kill "$CEILING_PID"; wait "$CEILING_PID" 2>/dev/null || true; CEILING_PID=""
 
-echo "== start host on $URL"
-dotnet "$HOST_DLL" --urls "$URL" >"$WORK/host.out" 2>&1 &
-HOST_PID=$!
-for _ in $(seq 1 60); do curl -fs "$URL/health/live" >/dev/null && break; sleep 1; done
-curl -fs "$URL/health/live" >/dev/null || { echo "host did not start:" >&2; tail -20 "$WORK/host.out" >&2; exit 1; }
+start_host
 
 echo "== fetch 200 payloads for verify"
 for i in $(seq 1 200); do
@@ -88,18 +138,19 @@ for i in $(seq 1 200); do
     | python3 -c 'import json,sys; print(json.load(sys.stdin)["payload"])'
 done >"$WORK/payloads.txt"
 # Sanity: one verification must be valid before measuring.
-curl -fs -H "X-Api-Key: $PARTNER_KEY" -H "Content-Type: application/json" \
+curl -fs -H "$PARTNER_HEADER: $PARTNER_KEY" -H "Content-Type: application/json" \
   -d "{\"payload\":\"$(head -1 "$WORK/payloads.txt")\"}" "$URL/api/codes/verify" | grep -q '"valid":true'
 
 # Each endpoint is warmed up first (JIT tiers, EF's compiled queries, pools), so p99 measures steady state.
 echo "== warm up"; BENCH_DURATION_SAVE=$DURATION; DURATION=3s
 run warm "$URL/api"
-BENCH_N=$N run warm -s scripts/bench/show-code.lua "$URL"
-BENCH_PAYLOADS="$WORK/payloads.txt" BENCH_PARTNER_KEY=$PARTNER_KEY run warm -s scripts/bench/verify.lua "$URL"
+# Show-code warms every seeded citizen's session and status once, in turn (N/1500 s, at most 10 min).
+DURATION=$(( N / 1500 < 3 ? 3 : (N / 1500 > 600 ? 600 : N / 1500) ))s BENCH_N=$N BENCH_SEQUENTIAL=1 BENCH_THREADS=$THREADS run warm -s scripts/bench/show-code.lua "$URL"
+BENCH_PAYLOADS="$WORK/payloads.txt" BENCH_PARTNER_HEADER=$PARTNER_HEADER BENCH_PARTNER_KEY=$PARTNER_KEY run warm -s scripts/bench/verify.lua "$URL"
 DURATION=$BENCH_DURATION_SAVE
 echo "== bare endpoint GET /api";        run bare "$URL/api"
 echo "== show code GET /api/me/code";    BENCH_N=$N run show -s scripts/bench/show-code.lua "$URL"
-echo "== verify POST /api/codes/verify"; BENCH_PAYLOADS="$WORK/payloads.txt" BENCH_PARTNER_KEY=$PARTNER_KEY run verify -s scripts/bench/verify.lua "$URL"
+echo "== verify POST /api/codes/verify"; BENCH_PAYLOADS="$WORK/payloads.txt" BENCH_PARTNER_HEADER=$PARTNER_HEADER BENCH_PARTNER_KEY=$PARTNER_KEY run verify -s scripts/bench/verify.lua "$URL"
 
 python3 - "$WORK" "$N" "$PROVIDER" "$DURATION" "$CONNECTIONS" <<'PY'
 import re, sys
@@ -111,13 +162,18 @@ def parse(name):
         m = re.search(p + r"%\s+([\d.]+)(us|ms|s)\b", text)
         return float(m.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[m.group(2)]
     return rps, pct("50"), pct("99")
+def commands_per_request(name):
+    text = open(f"{work}/{name}.txt").read()
+    requests = int(re.search(r"(\d+) requests in", text).group(1))
+    before, after = map(int, open(f"{work}/{name}.db").read().split())
+    return (after - before) / requests if before >= 0 and requests else float("nan")
 print(f"\nMiniCode bench: N={n} citizens, {provider}, wrk {duration} x {conns} connections on loopback")
-print(f"{'endpoint':<34}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}   ceiling (same run)           {'ratio':>6}")
+print(f"{'endpoint':<34}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'db/req':>8}   ceiling (same run)           {'ratio':>6}")
 rows = [("bare", "MiniCode GET /api", "ceiling-json", "constant JSON"),
         ("show", "MiniCode GET /api/me/code", "ceiling-sign", "JSON + 1 ES256 signature"),
         ("verify", "MiniCode POST /api/codes/verify", "ceiling-verify", "JSON + 1 ES256 verification")]
 for name, label, ceiling, what in rows:
     rps, p50, p99 = parse(name)
     crps, _, _ = parse(ceiling)
-    print(f"{label:<34}{rps:>10.0f}{p50:>9.2f}{p99:>9.2f}   {what:<26}{crps:>8.0f}{rps / crps:>7.2f}")
+    print(f"{label:<34}{rps:>10.0f}{p50:>9.2f}{p99:>9.2f}{commands_per_request(name):>8.3f}   {what:<26}{crps:>8.0f}{rps / crps:>7.2f}")
 PY

@@ -3,6 +3,8 @@
 #:project ../../src/MiniCode.Core/MiniCode.Core.csproj
 // Seeds N real-named citizens with a declaration, a green status and a session whose token is "bench-<i>", for
 // scripts/bench.sh. Usage: dotnet run seed.cs -- <Sqlite|Postgres> "<connection string>" <N>
+// PostgreSQL: set-based INSERT … SELECT generate_series on the server (1,000,000 citizens in well under a minute);
+// SQLite: batches through EF in one process (a few minutes for 1,000,000). Expects freshly migrated, empty tables.
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using MiniCode.Data;
@@ -17,7 +19,36 @@ var count = int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture
 var options = new DbContextOptionsBuilder<MiniCodeDbContext>();
 DataServiceCollectionExtensions.Configure(options, new DatabaseOptions { Provider = provider }, connection);
 var now = DateTimeOffset.UtcNow;
-const int batch = 5000;
+if (provider == DatabaseProvider.Postgres)
+{
+    await using var db = new MiniCodeDbContext(options.Options);
+    db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+    // Same rows as the EF path below: ids 1..N, token hash = SHA-256 of "bench-<i>" in lower hex (SessionService.Hash).
+    string[] statements =
+    [
+        $@"INSERT INTO persons (id, name, document_type, document_cipher, document_index, document_masked, region_code, created_at)
+            SELECT i + 1, '压测' || i, 'Passport', 'bench', encode(sha256(convert_to('doc-' || i, 'UTF8')), 'hex'), 'B****' || (i % 10), '110105', now()
+            FROM generate_series(0, {count - 1}) AS i",
+        $@"INSERT INTO accounts (id, kind, status, person_id, failed_password_attempts, created_at)
+            SELECT i + 1, 'Citizen', 'Active', i + 1, 0, now() FROM generate_series(0, {count - 1}) AS i",
+        $@"INSERT INTO sessions (id, token_hash, account_id, method, stay_logged_in, created_at, last_seen_at, expires_at)
+            SELECT i + 1, encode(sha256(convert_to('bench-' || i, 'UTF8')), 'hex'), i + 1, 'test', true, now(), now(), now() + interval '30 days'
+            FROM generate_series(0, {count - 1}) AS i",
+        $@"INSERT INTO health_declarations (person_id, symptoms, temperature, region_code, address, submitted_at, changed_at, modification_count, region_since, changed_by)
+            SELECT i + 1, '', 36.5, '110105', 'bench', now(), now(), 0, now(), 'bench' FROM generate_series(0, {count - 1}) AS i",
+        $@"INSERT INTO health_statuses (person_id, color, reason_codes, reason_texts, computed_at, vaccination)
+            SELECT i + 1, 'Green', 'none', '未发现异常', now(), 'None' FROM generate_series(0, {count - 1}) AS i",
+        "SELECT setval(pg_get_serial_sequence('persons', 'id'), (SELECT max(id) FROM persons))",
+        "SELECT setval(pg_get_serial_sequence('accounts', 'id'), (SELECT max(id) FROM accounts))",
+        "SELECT setval(pg_get_serial_sequence('sessions', 'id'), (SELECT max(id) FROM sessions))",
+        "ANALYZE",
+    ];
+    var watch = System.Diagnostics.Stopwatch.StartNew();
+    foreach (var sql in statements) await db.Database.ExecuteSqlRawAsync(sql);
+    Console.Error.WriteLine($"seeded {count} citizens in {watch.Elapsed.TotalSeconds:F1} s");
+    return;
+}
+const int batch = 10000;
 for (var start = 0; start < count; start += batch)
 {
     await using var db = new MiniCodeDbContext(options.Options);
