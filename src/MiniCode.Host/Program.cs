@@ -3,6 +3,7 @@ using MiniCode.Admin;
 using MiniCode.Features.Announcements;
 using MiniCode.Features.Audit;
 using MiniCode.Features.Checkpoints;
+using MiniCode.Features.CodeEngine;
 using MiniCode.Features.CodeStyles;
 using MiniCode.Features.Faq;
 using MiniCode.Features.Feedback;
@@ -41,6 +42,7 @@ builder.AddFaq();
 builder.AddFeedback();
 builder.AddAnnouncements();
 builder.AddCodeStyles();
+builder.AddCodeEngine();
 builder.AddAdmin();
 
 var app = builder.Build();

@@ -26,7 +26,8 @@ public static class HealthCodesApi
     }
 
     public sealed record VerifyResponse(bool Valid, string? Reason, HealthColor? Color, string? Type, DateTimeOffset? IssuedAt,
-        DateTimeOffset? ExpiresAt, string? MaskedName, string? PortraitReference, CodeSubjectView? Subject);
+        DateTimeOffset? ExpiresAt, string? MaskedName, string? PortraitReference, CodeSubjectView? Subject,
+        string? Category = null, string? Issuer = null, string? ExternalSubject = null);
 
     public static IEndpointRouteBuilder MapHealthCodesApi(this IEndpointRouteBuilder app)
     {
@@ -49,7 +50,7 @@ public static class HealthCodesApi
         app.MapApiGroup("/api/codes").RequireAuthorization(HealthCodesSetup.VerifierPolicy)
             .RequireRateLimiting(HealthCodesSetup.VerifyRateLimit).WithTags("HealthCodes")
             .ProducesErrors(SessionErrors.Challenge, HealthCodeErrors.ApiKeyInvalid)
-            .MapPost("/verify", Verify);
+            .MapPost("/verify", Verify).ProducesErrors(HealthCodeErrors.IssuerKeysUnavailable);
 
         app.MapImportsApi();
         return app;
@@ -98,10 +99,14 @@ public static class HealthCodesApi
         http.Response.Headers["X-Code-Expires"] = code.ExpiresAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static async Task<Ok<VerifyResponse>> Verify(VerifyRequest body, HealthCodeVerifier verifier, CancellationToken ct)
+    private static async Task<Ok<VerifyResponse>> Verify(VerifyRequest body, HealthCodeVerifier verifier, IForeignCodeVerifier thirdParty, CancellationToken ct)
     {
-        var r = await verifier.VerifyAsync(body.Payload!, ct);
+        // Prefix dispatch first: MiniCode's own codes never wait on the third-party issuers.
+        if (!body.Payload!.StartsWith(CodePayload.Prefix, StringComparison.Ordinal) && await thirdParty.VerifyAsync(body.Payload, ct) is { } f)
+            return TypedResults.Ok(new VerifyResponse(f.Valid, new VerificationResult(f.Valid, f.Reason, null, null, null, null).ReasonCode, null, "third_party",
+                f.IssuedAt, f.ExpiresAt, null, null, null, f.Category, f.Issuer, f.Subject));
+        var r = await verifier.VerifyAsync(body.Payload, ct);
         return TypedResults.Ok(new VerifyResponse(r.Valid, r.ReasonCode, r.Color, r.Claims is { } c ? c.Type.WireName() : null,
-            r.Claims?.IssuedAt, r.Claims?.ExpiresAt, r.MaskedName, r.PortraitReference, r.Subject));
+            r.Claims?.IssuedAt, r.Claims?.ExpiresAt, r.MaskedName, r.PortraitReference, r.Subject, r.Claims is { } t ? CodeCategories.Of(t.Type) : null));
     }
 }
