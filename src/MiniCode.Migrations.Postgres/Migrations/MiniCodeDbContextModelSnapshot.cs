@@ -428,6 +428,317 @@ namespace MiniCode.Migrations.Postgres.Migrations
                     b.ToTable("scanner_report_sites", (string)null);
                 });
 
+            modelBuilder.Entity("MiniCode.Features.CodeEngine.CodeCategory", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("code");
+
+                    b.Property<bool>("BuiltIn")
+                        .HasColumnType("boolean")
+                        .HasColumnName("built_in");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Code")
+                        .HasName("pk_code_categories");
+
+                    b.ToTable("code_categories", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Code = "personal",
+                            BuiltIn = true,
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Name = "个人码"
+                        },
+                        new
+                        {
+                            Code = "enterprise",
+                            BuiltIn = true,
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Name = "企业码"
+                        },
+                        new
+                        {
+                            Code = "licence",
+                            BuiltIn = true,
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Name = "证照码"
+                        },
+                        new
+                        {
+                            Code = "authorisation",
+                            BuiltIn = true,
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Name = "授权码"
+                        },
+                        new
+                        {
+                            Code = "appointment",
+                            BuiltIn = true,
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Name = "预约码"
+                        },
+                        new
+                        {
+                            Code = "poster",
+                            BuiltIn = true,
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Name = "张贴码"
+                        });
+                });
+
+            modelBuilder.Entity("MiniCode.Features.CodeEngine.CodeIssuer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("category");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("JwksDocument")
+                        .HasColumnType("text")
+                        .HasColumnName("jwks_document");
+
+                    b.Property<string>("JwksUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("jwks_url");
+
+                    b.Property<int>("KeySource")
+                        .HasColumnType("integer")
+                        .HasColumnName("key_source");
+
+                    b.Property<DateTimeOffset?>("KeysFetchedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("keys_fetched_at");
+
+                    b.Property<string>("LastFetchError")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("last_fetch_error");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
+                        .HasColumnName("prefix");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_code_issuers");
+
+                    b.HasIndex("Category")
+                        .HasDatabaseName("ix_code_issuers_category");
+
+                    b.HasIndex("Prefix")
+                        .IsUnique()
+                        .HasDatabaseName("ix_code_issuers_prefix");
+
+                    b.ToTable("code_issuers", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.CodeEngine.CodeNumber", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<long>("SubjectId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("subject_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_code_numbers");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_code_numbers_number");
+
+                    b.HasIndex("Category", "SubjectId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_code_numbers_category_subject_id");
+
+                    b.ToTable("code_numbers", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.CodeEngine.CodeNumberCounter", b =>
+                {
+                    b.Property<string>("Category")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("category");
+
+                    b.Property<long>("NextValue")
+                        .HasColumnType("bigint")
+                        .HasColumnName("next_value");
+
+                    b.HasKey("Category")
+                        .HasName("pk_code_number_counters");
+
+                    b.ToTable("code_number_counters", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.CodeEngine.CodeNumberRule", b =>
+                {
+                    b.Property<string>("Category")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("category");
+
+                    b.Property<int>("Check")
+                        .HasColumnType("integer")
+                        .HasColumnName("check");
+
+                    b.Property<int>("DatePart")
+                        .HasColumnType("integer")
+                        .HasColumnName("date_part");
+
+                    b.Property<bool>("IncludeRegion")
+                        .HasColumnType("boolean")
+                        .HasColumnName("include_region");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("prefix");
+
+                    b.Property<int>("SequenceWidth")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence_width");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Category")
+                        .HasName("pk_code_number_rules");
+
+                    b.ToTable("code_number_rules", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Category = "personal",
+                            Check = 1,
+                            DatePart = 0,
+                            IncludeRegion = true,
+                            Prefix = "GR",
+                            SequenceWidth = 8,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        },
+                        new
+                        {
+                            Category = "enterprise",
+                            Check = 1,
+                            DatePart = 0,
+                            IncludeRegion = true,
+                            Prefix = "QY",
+                            SequenceWidth = 8,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        },
+                        new
+                        {
+                            Category = "licence",
+                            Check = 1,
+                            DatePart = 0,
+                            IncludeRegion = true,
+                            Prefix = "ZZ",
+                            SequenceWidth = 8,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        },
+                        new
+                        {
+                            Category = "authorisation",
+                            Check = 1,
+                            DatePart = 0,
+                            IncludeRegion = true,
+                            Prefix = "SQ",
+                            SequenceWidth = 8,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        },
+                        new
+                        {
+                            Category = "appointment",
+                            Check = 1,
+                            DatePart = 0,
+                            IncludeRegion = true,
+                            Prefix = "YY",
+                            SequenceWidth = 8,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        },
+                        new
+                        {
+                            Category = "poster",
+                            Check = 1,
+                            DatePart = 0,
+                            IncludeRegion = true,
+                            Prefix = "ZT",
+                            SequenceWidth = 8,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        });
+                });
+
             modelBuilder.Entity("MiniCode.Features.CodeStyles.CodeStyle", b =>
                 {
                     b.Property<long>("Id")
@@ -447,11 +758,16 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(9)")
                         .HasColumnName("background_color");
 
-                    b.Property<string>("CodeType")
+                    b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)")
-                        .HasColumnName("code_type");
+                        .HasColumnName("category");
+
+                    b.Property<string>("Color")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("color");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -475,8 +791,8 @@ namespace MiniCode.Migrations.Postgres.Migrations
                     b.HasKey("Id")
                         .HasName("pk_code_styles");
 
-                    b.HasIndex("CodeType", "Active")
-                        .HasDatabaseName("ix_code_styles_code_type_active");
+                    b.HasIndex("Category", "Color", "Active")
+                        .HasDatabaseName("ix_code_styles_category_color_active");
 
                     b.ToTable("code_styles", (string)null);
                 });
@@ -2956,6 +3272,26 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_scanner_report_sites_sites_site_id");
+                });
+
+            modelBuilder.Entity("MiniCode.Features.CodeEngine.CodeIssuer", b =>
+                {
+                    b.HasOne("MiniCode.Features.CodeEngine.CodeCategory", null)
+                        .WithMany()
+                        .HasForeignKey("Category")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_code_issuers_code_categories_category");
+                });
+
+            modelBuilder.Entity("MiniCode.Features.CodeEngine.CodeNumberRule", b =>
+                {
+                    b.HasOne("MiniCode.Features.CodeEngine.CodeCategory", null)
+                        .WithOne()
+                        .HasForeignKey("MiniCode.Features.CodeEngine.CodeNumberRule", "Category")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_code_number_rules_code_categories_category");
                 });
 
             modelBuilder.Entity("MiniCode.Features.Faq.FaqQuestion", b =>

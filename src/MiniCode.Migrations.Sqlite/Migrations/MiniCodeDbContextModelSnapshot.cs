@@ -415,6 +415,313 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                     b.ToTable("scanner_report_sites", (string)null);
                 });
 
+            modelBuilder.Entity("MiniCode.Features.CodeEngine.CodeCategory", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<bool>("BuiltIn")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("built_in");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.HasKey("Code")
+                        .HasName("pk_code_categories");
+
+                    b.ToTable("code_categories", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Code = "personal",
+                            BuiltIn = true,
+                            CreatedAt = 1309320806400000000L,
+                            Name = "个人码"
+                        },
+                        new
+                        {
+                            Code = "enterprise",
+                            BuiltIn = true,
+                            CreatedAt = 1309320806400000000L,
+                            Name = "企业码"
+                        },
+                        new
+                        {
+                            Code = "licence",
+                            BuiltIn = true,
+                            CreatedAt = 1309320806400000000L,
+                            Name = "证照码"
+                        },
+                        new
+                        {
+                            Code = "authorisation",
+                            BuiltIn = true,
+                            CreatedAt = 1309320806400000000L,
+                            Name = "授权码"
+                        },
+                        new
+                        {
+                            Code = "appointment",
+                            BuiltIn = true,
+                            CreatedAt = 1309320806400000000L,
+                            Name = "预约码"
+                        },
+                        new
+                        {
+                            Code = "poster",
+                            BuiltIn = true,
+                            CreatedAt = 1309320806400000000L,
+                            Name = "张贴码"
+                        });
+                });
+
+            modelBuilder.Entity("MiniCode.Features.CodeEngine.CodeIssuer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("JwksDocument")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("jwks_document");
+
+                    b.Property<string>("JwksUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("jwks_url");
+
+                    b.Property<int>("KeySource")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("key_source");
+
+                    b.Property<long?>("KeysFetchedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("keys_fetched_at");
+
+                    b.Property<string>("LastFetchError")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_fetch_error");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("prefix");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_code_issuers");
+
+                    b.HasIndex("Category")
+                        .HasDatabaseName("ix_code_issuers_category");
+
+                    b.HasIndex("Prefix")
+                        .IsUnique()
+                        .HasDatabaseName("ix_code_issuers_prefix");
+
+                    b.ToTable("code_issuers", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.CodeEngine.CodeNumber", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AssignedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<long>("SubjectId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("subject_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_code_numbers");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_code_numbers_number");
+
+                    b.HasIndex("Category", "SubjectId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_code_numbers_category_subject_id");
+
+                    b.ToTable("code_numbers", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.CodeEngine.CodeNumberCounter", b =>
+                {
+                    b.Property<string>("Category")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<long>("NextValue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_value");
+
+                    b.HasKey("Category")
+                        .HasName("pk_code_number_counters");
+
+                    b.ToTable("code_number_counters", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.CodeEngine.CodeNumberRule", b =>
+                {
+                    b.Property<string>("Category")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<int>("Check")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("check");
+
+                    b.Property<int>("DatePart")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("date_part");
+
+                    b.Property<bool>("IncludeRegion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("include_region");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("prefix");
+
+                    b.Property<int>("SequenceWidth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence_width");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Category")
+                        .HasName("pk_code_number_rules");
+
+                    b.ToTable("code_number_rules", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Category = "personal",
+                            Check = 1,
+                            DatePart = 0,
+                            IncludeRegion = true,
+                            Prefix = "GR",
+                            SequenceWidth = 8,
+                            UpdatedAt = 1309320806400000000L
+                        },
+                        new
+                        {
+                            Category = "enterprise",
+                            Check = 1,
+                            DatePart = 0,
+                            IncludeRegion = true,
+                            Prefix = "QY",
+                            SequenceWidth = 8,
+                            UpdatedAt = 1309320806400000000L
+                        },
+                        new
+                        {
+                            Category = "licence",
+                            Check = 1,
+                            DatePart = 0,
+                            IncludeRegion = true,
+                            Prefix = "ZZ",
+                            SequenceWidth = 8,
+                            UpdatedAt = 1309320806400000000L
+                        },
+                        new
+                        {
+                            Category = "authorisation",
+                            Check = 1,
+                            DatePart = 0,
+                            IncludeRegion = true,
+                            Prefix = "SQ",
+                            SequenceWidth = 8,
+                            UpdatedAt = 1309320806400000000L
+                        },
+                        new
+                        {
+                            Category = "appointment",
+                            Check = 1,
+                            DatePart = 0,
+                            IncludeRegion = true,
+                            Prefix = "YY",
+                            SequenceWidth = 8,
+                            UpdatedAt = 1309320806400000000L
+                        },
+                        new
+                        {
+                            Category = "poster",
+                            Check = 1,
+                            DatePart = 0,
+                            IncludeRegion = true,
+                            Prefix = "ZT",
+                            SequenceWidth = 8,
+                            UpdatedAt = 1309320806400000000L
+                        });
+                });
+
             modelBuilder.Entity("MiniCode.Features.CodeStyles.CodeStyle", b =>
                 {
                     b.Property<long>("Id")
@@ -432,11 +739,16 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("background_color");
 
-                    b.Property<string>("CodeType")
+                    b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("TEXT")
-                        .HasColumnName("code_type");
+                        .HasColumnName("category");
+
+                    b.Property<string>("Color")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("color");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
@@ -460,8 +772,8 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                     b.HasKey("Id")
                         .HasName("pk_code_styles");
 
-                    b.HasIndex("CodeType", "Active")
-                        .HasDatabaseName("ix_code_styles_code_type_active");
+                    b.HasIndex("Category", "Color", "Active")
+                        .HasDatabaseName("ix_code_styles_category_color_active");
 
                     b.ToTable("code_styles", (string)null);
                 });
@@ -2865,6 +3177,26 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_scanner_report_sites_sites_site_id");
+                });
+
+            modelBuilder.Entity("MiniCode.Features.CodeEngine.CodeIssuer", b =>
+                {
+                    b.HasOne("MiniCode.Features.CodeEngine.CodeCategory", null)
+                        .WithMany()
+                        .HasForeignKey("Category")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_code_issuers_code_categories_category");
+                });
+
+            modelBuilder.Entity("MiniCode.Features.CodeEngine.CodeNumberRule", b =>
+                {
+                    b.HasOne("MiniCode.Features.CodeEngine.CodeCategory", null)
+                        .WithOne()
+                        .HasForeignKey("MiniCode.Features.CodeEngine.CodeNumberRule", "Category")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_code_number_rules_code_categories_category");
                 });
 
             modelBuilder.Entity("MiniCode.Features.Faq.FaqQuestion", b =>
