@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 using MiniCode.Features.Staff;
 using MiniCode.Tests.CodeEngine;
 using MiniCode.Tests.HealthCodes;
+using MiniCode.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
 namespace MiniCode.Admin.Tests;

@@ -3,12 +3,10 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http;
 using MiniCode.Features.CodeEngine;
 using MiniCode.Features.HealthCodes.Signing;
 using MiniCode.Infrastructure.Cluster;
@@ -20,7 +18,18 @@ namespace MiniCode.Tests.CodeEngine;
 /// <summary>第三方码: a registered issuer's prefix ‖ ES256 JWS codes verify through /api/codes/verify with keys made here.</summary>
 public sealed class ThirdPartyCodeTests : IDisposable
 {
-    private readonly HealthCodesFactory _factory = new();
+    private readonly LoopbackIssuersFactory _factory = new();
+
+    /// <summary>The issuer-keys client reaches the real loopback socket instead of the in-process simulator routing.</summary>
+    private sealed class LoopbackIssuersFactory : HealthCodesFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services => services.Configure<HttpClientFactoryOptions>(IssuerKeysRefresher.HttpClientName,
+                o => o.HttpMessageHandlerBuilderActions.Add(b => b.PrimaryHandler = new SocketsHttpHandler())));
+        }
+    }
     private readonly ECDsa _key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
 
     public void Dispose()
@@ -76,8 +85,8 @@ public sealed class ThirdPartyCodeTests : IDisposable
     [Fact]
     public async Task Url_issuer_keys_are_fetched_by_the_job_and_refused_past_the_stale_limit()
     {
-        await using var jwksServer = await JwksServerAsync(Jwks(_key, "u1"));
-        var url = jwksServer.Urls.First() + "/jwks.json";
+        await using var jwksServer = new JwksServer(Jwks(_key, "u1"));
+        var url = jwksServer.Url;
         var issuerId = await RegisterAsync("YYM2:", IssuerKeySource.Url, null, url);
         var scanner = (await _factory.ScannerAsync()).Client;
         var now = _factory.Clock.GetUtcNow();
@@ -86,7 +95,8 @@ public sealed class ThirdPartyCodeTests : IDisposable
         Assert.Equal(HttpStatusCode.ServiceUnavailable, before.StatusCode);
         Assert.NotNull(before.Headers.RetryAfter);
 
-        Assert.Equal(1, await RunJobAsync());
+        var fetched = await RunJobAsync();
+        Assert.True(fetched == 1, url + ": " + await _factory.QueryAsync(db => db.Set<CodeIssuer>().Where(i => i.Id == issuerId).Select(i => i.LastFetchError).SingleAsync()));
         Assert.True((await scanner.VerifyAsync(Code(_key, "YYM2:", "u1", "a", now, now.AddHours(1)))).GetProperty("valid").GetBoolean());
 
         // The issuer goes away: the job keeps the last keys and records the error; past the stale limit they are refused.
@@ -135,14 +145,52 @@ public sealed class ThirdPartyCodeTests : IDisposable
         return id;
     }
 
-    /// <summary>An issuer's JWKS endpoint on the loopback interface.</summary>
-    private static async Task<WebApplication> JwksServerAsync(string document)
+    /// <summary>An issuer's JWKS endpoint on the loopback interface: answers every request with the document.</summary>
+    private sealed class JwksServer : IAsyncDisposable
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        app.MapGet("/jwks.json", () => Results.Text(document, "application/json"));
-        await app.StartAsync();
-        return app;
+        private readonly System.Net.Sockets.TcpListener listener = new(IPAddress.Loopback, 0);
+        private readonly CancellationTokenSource stop = new();
+        private readonly Task loop;
+
+        public JwksServer(string document)
+        {
+            listener.Start();
+            Url = $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/jwks.json";
+            var body = Encoding.UTF8.GetBytes(document);
+            loop = Task.Run(async () =>
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    using var client = await listener.AcceptTcpClientAsync(stop.Token);
+                    await using var stream = client.GetStream();
+                    var buffer = new byte[8192];
+                    var read = 0;
+                    while (read < buffer.Length && !Encoding.ASCII.GetString(buffer, 0, read).Contains("\r\n\r\n", StringComparison.Ordinal))
+                    {
+                        var n = await stream.ReadAsync(buffer.AsMemory(read), stop.Token);
+                        if (n == 0) break;
+                        read += n;
+                    }
+                    var head = Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n");
+                    await stream.WriteAsync(head, stop.Token);
+                    await stream.WriteAsync(body, stop.Token);
+                }
+            });
+        }
+
+        public string Url { get; }
+
+        public async Task StopAsync()
+        {
+            await stop.CancelAsync();
+            listener.Stop();
+            try { await loop; } catch (OperationCanceledException) { } catch (System.Net.Sockets.SocketException) { }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (!stop.IsCancellationRequested) await StopAsync();
+            stop.Dispose();
+        }
     }
 }
