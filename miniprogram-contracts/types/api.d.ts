@@ -126,6 +126,7 @@ export type CodeStyle = {
   background: string;
   goldBorder: boolean;
   borderColor: null | string;
+  icon?: null | string;
 };
 
 export type CodeSubjectFact = {
@@ -152,6 +153,7 @@ export type CodeView = {
   issuedAt: string;
   expiresAt: string;
   style: CodeStyle;
+  codeNumber?: null | string;
 };
 
 export type ColorHistoryView = {
@@ -839,6 +841,9 @@ export type VerifyResponse = {
   maskedName: null | string;
   portraitReference: null | string;
   subject: null | CodeSubjectView;
+  category?: null | string;
+  issuer?: null | string;
+  externalSubject?: null | string;
 };
 
 export type WeChatLoginRequest = {
@@ -905,6 +910,7 @@ export type ErrorCode =
   | "checkpoint.site_stopped"
   | "codes.declaration_required"
   | "codes.face_check_required"
+  | "codes.issuer_keys_unavailable"
   | "common.conflict"
   | "common.internal_error"
   | "common.method_not_allowed"

@@ -42,6 +42,7 @@ export const ERROR_CODES: Readonly<Record<ErrorCode, { status: number; message: 
   "checkpoint.site_stopped": { status: 403, message: "所属站点已停用" },
   "codes.declaration_required": { status: 409, message: "请先完成健康信息申报" },
   "codes.face_check_required": { status: 403, message: "请先完成人脸识别验证" },
+  "codes.issuer_keys_unavailable": { status: 503, message: "第三方码发码方的验证密钥暂不可用，请稍后再试" },
   "common.conflict": { status: 409, message: "数据已被修改，请刷新后重试" },
   "common.internal_error": { status: 500, message: "系统繁忙，请稍后再试" },
   "common.method_not_allowed": { status: 405, message: "不支持该请求方法" },
