@@ -82,16 +82,6 @@ export type AssistedRegistrationRequest = {
   idempotencyKey: null | string;
 };
 
-export type BindLicenceRequest = {
-  type: null | string;
-  consent: null | boolean;
-};
-
-export type BindLicenceResult = {
-  bound: boolean;
-  licence: null | LicenceView;
-};
-
 export type BindPhoneByAlipayRequest = {
   response: null | string;
   sign: null | string;
@@ -136,6 +126,7 @@ export type CodeStyle = {
   background: string;
   goldBorder: boolean;
   borderColor: null | string;
+  icon?: null | string;
 };
 
 export type CodeSubjectFact = {
@@ -162,6 +153,7 @@ export type CodeView = {
   issuedAt: string;
   expiresAt: string;
   style: CodeStyle;
+  codeNumber?: null | string;
 };
 
 export type ColorHistoryView = {
@@ -203,23 +195,6 @@ export type ConsultationPhoneDto = {
   regionCode: string;
   name: string;
   phone: string;
-};
-
-export type ContactRequest = {
-  name: null | string;
-  relation: null | string;
-  phone: null | string;
-  idNumber: null | string;
-};
-
-export type ContactView = {
-  id: number;
-  name: string;
-  relation: null | string;
-  idNumber: string;
-  phone: null | string;
-  createdAt: string;
-  updatedAt: string;
 };
 
 export type DeclarationRequest = {
@@ -356,31 +331,6 @@ export type FormReceipt = {
   submittedAt: string;
 };
 
-export type GenerateCodeRequest = {
-  category: null | string;
-  subjectRef: null | string;
-  subject: null | GenerateSubject;
-};
-
-export type GeneratedCode = {
-  category: string;
-  subjectRef: string;
-  subjectId: number;
-  payload: string;
-  issuedAt: string;
-  expiresAt: string;
-  created: boolean;
-};
-
-export type GenerateSubject = {
-  name: null | string;
-  address: null | string;
-  regionCode: null | string;
-  venueType: null | string;
-  contactName: null | string;
-  contactPhone: null | string;
-};
-
 export type HealthColor = "green" | "yellow" | "orange" | "red";
 
 export type HealthReport = {
@@ -427,41 +377,6 @@ export type JsonWebKey = {
 
 export type JsonWebKeySet = {
   keys: Array<JsonWebKey>;
-};
-
-export type LicenceCodeView = {
-  licenceId: number;
-  typeName: string;
-  payload: string;
-  expiresAt: string;
-};
-
-export type LicenceOrderRequest = {
-  ids: null | Array<number>;
-};
-
-export type LicenceTypeView = {
-  code: string;
-  name: string;
-  issuerName: string;
-  description: null | string;
-  identityCredential: boolean;
-};
-
-export type LicenceView = {
-  id: number;
-  type: string;
-  typeName: string;
-  holder: string;
-  licenceNumber: string;
-  issuer: string;
-  validFrom: string;
-  validTo: null | string;
-  expired: boolean;
-  identityCredential: boolean;
-  hasFaceImage: boolean;
-  order: number;
-  boundAt: string;
 };
 
 export type LineActionResult = {
@@ -926,6 +841,9 @@ export type VerifyResponse = {
   maskedName: null | string;
   portraitReference: null | string;
   subject: null | CodeSubjectView;
+  category?: null | string;
+  issuer?: null | string;
+  externalSubject?: null | string;
 };
 
 export type WeChatLoginRequest = {
@@ -990,23 +908,15 @@ export type ErrorCode =
   | "checkpoint.site_not_managed"
   | "checkpoint.site_not_visible"
   | "checkpoint.site_stopped"
-  | "codes.application_rate_limited"
-  | "codes.applications_only"
-  | "codes.category_not_permitted"
   | "codes.declaration_required"
   | "codes.face_check_required"
-  | "codes.generate_not_permitted"
-  | "codes.generation_unsupported"
-  | "codes.verify_not_permitted"
+  | "codes.issuer_keys_unavailable"
   | "common.conflict"
   | "common.internal_error"
   | "common.method_not_allowed"
   | "common.not_found"
   | "common.rate_limited"
   | "common.unavailable"
-  | "contacts.already_added"
-  | "contacts.limit_reached"
-  | "contacts.not_found"
   | "declaration.too_soon"
   | "feedback.too_many"
   | "form.not_found"
@@ -1037,16 +947,6 @@ export type ErrorCode =
   | "imports.not_found"
   | "jobs.scheduler_not_running"
   | "jobs.unknown"
-  | "licences.bound_elsewhere"
-  | "licences.busy"
-  | "licences.expired"
-  | "licences.holder_mismatch"
-  | "licences.issuer_unavailable"
-  | "licences.limit_reached"
-  | "licences.not_found"
-  | "licences.not_issued"
-  | "licences.order_mismatch"
-  | "licences.type_not_found"
   | "notices.not_found"
   | "offline_cards.expired"
   | "offline_cards.not_found"
@@ -1373,13 +1273,6 @@ export interface Endpoints {
     response: LineActionResult;
     auth: true;
   };
-  "POST /api/codes": {
-    path: never;
-    query: never;
-    body: GenerateCodeRequest;
-    response: GeneratedCode;
-    auth: true;
-  };
   "POST /api/codes/verify": {
     path: never;
     query: never;
@@ -1457,13 +1350,6 @@ export interface Endpoints {
     response: JsonWebKeySet;
     auth: false;
   };
-  "GET /api/licence-types": {
-    path: never;
-    query: never;
-    body: never;
-    response: Array<LicenceTypeView>;
-    auth: false;
-  };
   "GET /api/me": {
     path: never;
     query: never;
@@ -1513,41 +1399,6 @@ export interface Endpoints {
     response: void;
     auth: true;
   };
-  "GET /api/me/contacts": {
-    path: never;
-    query: never;
-    body: never;
-    response: Array<ContactView>;
-    auth: true;
-  };
-  "POST /api/me/contacts": {
-    path: never;
-    query: never;
-    body: ContactRequest;
-    response: ContactView;
-    auth: true;
-  };
-  "GET /api/me/contacts/{id}": {
-    path: { id: number };
-    query: never;
-    body: never;
-    response: ContactView;
-    auth: true;
-  };
-  "PUT /api/me/contacts/{id}": {
-    path: { id: number };
-    query: never;
-    body: ContactRequest;
-    response: ContactView;
-    auth: true;
-  };
-  "DELETE /api/me/contacts/{id}": {
-    path: { id: number };
-    query: never;
-    body: never;
-    response: void;
-    auth: true;
-  };
   "GET /api/me/declaration": {
     path: never;
     query: never;
@@ -1581,62 +1432,6 @@ export interface Endpoints {
     query: never;
     body: never;
     response: HealthReport;
-    auth: true;
-  };
-  "GET /api/me/licences": {
-    path: never;
-    query: never;
-    body: never;
-    response: Array<LicenceView>;
-    auth: true;
-  };
-  "POST /api/me/licences": {
-    path: never;
-    query: never;
-    body: BindLicenceRequest;
-    response: BindLicenceResult;
-    auth: true;
-  };
-  "GET /api/me/licences/{id}": {
-    path: { id: number };
-    query: never;
-    body: never;
-    response: LicenceView;
-    auth: true;
-  };
-  "DELETE /api/me/licences/{id}": {
-    path: { id: number };
-    query: never;
-    body: never;
-    response: void;
-    auth: true;
-  };
-  "GET /api/me/licences/{id}/code": {
-    path: { id: number };
-    query: never;
-    body: never;
-    response: LicenceCodeView;
-    auth: true;
-  };
-  "GET /api/me/licences/{id}/code.png": {
-    path: { id: number };
-    query: never;
-    body: never;
-    response: void;
-    auth: true;
-  };
-  "GET /api/me/licences/{id}/code.svg": {
-    path: { id: number };
-    query: never;
-    body: never;
-    response: void;
-    auth: true;
-  };
-  "PUT /api/me/licences/order": {
-    path: never;
-    query: never;
-    body: LicenceOrderRequest;
-    response: Array<LicenceView>;
     auth: true;
   };
   "DELETE /api/me/links/{method}": {

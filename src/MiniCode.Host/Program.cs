@@ -4,6 +4,7 @@ using MiniCode.Features.Announcements;
 using MiniCode.Features.Audit;
 using MiniCode.Features.Checkpoints;
 using MiniCode.Features.Errands;
+using MiniCode.Features.CodeEngine;
 using MiniCode.Features.CodeStyles;
 using MiniCode.Features.Faq;
 using MiniCode.Features.Feedback;
@@ -48,6 +49,7 @@ builder.AddCodeStyles();
 builder.AddErrands();
 builder.AddLicences();
 builder.AddContacts();
+builder.AddCodeEngine();
 builder.AddAdmin();
 builder.AddDemo();
 

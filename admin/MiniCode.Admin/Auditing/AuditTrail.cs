@@ -21,6 +21,15 @@ public sealed class AuditTrail(MiniCodeDbContext db, AuditLog log, CurrentStaff 
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>As <see cref="RecordAsync"/> for a record whose key is text (a category code).</summary>
+    public async Task RecordKeyedAsync(string action, string targetType, string targetKey, object? before = null, object? after = null,
+        CancellationToken ct = default)
+    {
+        await current.GetAsync();
+        log.Record(current.Actor, action, targetType, targetKey, before, after);
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>
     /// For a new entity: saves it first (the entry needs its generated id), then the entry, in one transaction, so the
     /// entity and its audit trail commit together.

@@ -3,14 +3,17 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace MiniCode.Features.CodeStyles;
 
 /// <summary>
-/// How a code type is drawn in the mini program: background, colour and icon. Per code type exactly one style is
-/// active; activating a new one retires the previous (kept for history).
+/// 码样式: how a code category's codes are drawn — background, colour and icon — for one health colour or for every
+/// colour (<see cref="Color"/> null). Per category and colour exactly one style is active; activating a new one
+/// retires the previous (kept for history).
 /// </summary>
 public sealed class CodeStyle
 {
     public long Id { get; set; }
-    /// <summary>Code type, e.g. "green", "yellow", "red", "orange", "offline", "poster".</summary>
-    public string CodeType { get; set; } = "";
+    /// <summary>码分类 code (personal, poster, a third-party category …).</summary>
+    public string Category { get; set; } = "";
+    /// <summary>green, yellow, orange, red; null = every colour of the category.</summary>
+    public string? Color { get; set; }
     public string BackgroundColor { get; set; } = "";
     public string ForegroundColor { get; set; } = "";
     /// <summary>Icon name or URL as the mini program understands it.</summary>
@@ -19,7 +22,7 @@ public sealed class CodeStyle
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? RetiredAt { get; set; }
 
-    public object Snapshot() => new { CodeType, BackgroundColor, ForegroundColor, Icon, Active };
+    public object Snapshot() => new { Category, Color, BackgroundColor, ForegroundColor, Icon, Active };
 }
 
 internal sealed class CodeStyleConfiguration : IEntityTypeConfiguration<CodeStyle>
@@ -28,10 +31,11 @@ internal sealed class CodeStyleConfiguration : IEntityTypeConfiguration<CodeStyl
     {
         b.ToTable("code_styles");
         b.HasKey(x => x.Id);
-        b.Property(x => x.CodeType).HasMaxLength(30).IsRequired();
+        b.Property(x => x.Category).HasMaxLength(30).IsRequired();
+        b.Property(x => x.Color).HasMaxLength(10);
         b.Property(x => x.BackgroundColor).HasMaxLength(9).IsRequired();
         b.Property(x => x.ForegroundColor).HasMaxLength(9).IsRequired();
         b.Property(x => x.Icon).HasMaxLength(200);
-        b.HasIndex(x => new { x.CodeType, x.Active });
+        b.HasIndex(x => new { x.Category, x.Color, x.Active });
     }
 }

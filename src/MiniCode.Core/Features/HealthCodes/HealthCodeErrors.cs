@@ -15,6 +15,7 @@ public static class HealthCodeErrors
     public static readonly ErrorCode OverrideReasonUnknown = new("overrides.reason_unknown", 400, "赋码依据不在规则范围内");
     public static readonly ErrorCode OverrideSecondApproverRequired = new("overrides.second_approver_required", 409, "人工赋码须由另一名工作人员复核");
     public static readonly ErrorCode OverrideNotPending = new("overrides.not_pending", 409, "该人工赋码申请已处理");
+    public static readonly ErrorCode IssuerKeysUnavailable = new("codes.issuer_keys_unavailable", 503, "第三方码发码方的验证密钥暂不可用，请稍后再试");
     public static readonly ErrorCode NoticeNotFound = new("notices.not_found", 404, "消息不存在");
 
     /// <summary>What the API key scheme answers before a handler runs (no key, an unknown key, a key without the role).</summary>

@@ -27,7 +27,8 @@ public static class HealthCodesApi
     }
 
     public sealed record VerifyResponse(bool Valid, string? Reason, HealthColor? Color, string? Type, DateTimeOffset? IssuedAt,
-        DateTimeOffset? ExpiresAt, string? MaskedName, string? PortraitReference, CodeSubjectView? Subject);
+        DateTimeOffset? ExpiresAt, string? MaskedName, string? PortraitReference, CodeSubjectView? Subject,
+        string? Category = null, string? Issuer = null, string? ExternalSubject = null);
 
     public static IEndpointRouteBuilder MapHealthCodesApi(this IEndpointRouteBuilder app)
     {
@@ -50,7 +51,7 @@ public static class HealthCodesApi
         var codes = app.MapApiGroup("/api/codes").RequireAuthorization(HealthCodesSetup.VerifierPolicy)
             .RequireRateLimiting(HealthCodesSetup.VerifyRateLimit).WithTags("HealthCodes")
             .ProducesErrors(SessionErrors.Challenge, HealthCodeErrors.ApiKeyInvalid);
-        codes.MapPost("/verify", Verify).ProducesErrors(ApplicationErrors.Verify);
+        codes.MapPost("/verify", Verify).ProducesErrors(ApplicationErrors.Verify).ProducesErrors(HealthCodeErrors.IssuerKeysUnavailable);
         codes.MapPost("", Generate).ProducesErrors(ApplicationErrors.Generate).ProducesErrors(CommonErrors.ValidationFailed, CommonErrors.Conflict);
 
         app.MapImportsApi();
@@ -113,20 +114,27 @@ public static class HealthCodesApi
     }
 
     /// <summary>验码</summary>
-    /// <remarks>核验扫到的码文本：格式、签名（只接受低 S）、公钥、有效期和吊销，按此顺序，第一个不通过的即为原因（malformed、bad_signature、unknown_key、expired、revoked）。健康码答持码人当前颜色、脱敏姓名和（本人开启时）人像引用；一码通各类码答 <c>subject</c>。扫码员会话或第三方应用密钥均可调用，限流 <c>MiniCode:HealthCodes:VerifyPerMinute</c> 次/分钟。</remarks>
-    internal static async Task<Ok<VerifyResponse>> Verify(VerifyRequest body, HealthCodeVerifier verifier, ApplicationGate gate, HttpContext http, CancellationToken ct)
+    /// <remarks>核验扫到的码文本：格式、签名（只接受低 S）、公钥、有效期和吊销，按此顺序，第一个不通过的即为原因（malformed、bad_signature、unknown_key、expired、revoked）。健康码答持码人当前颜色、脱敏姓名和（本人开启时）人像引用；一码通各类码答 <c>subject</c>，并答码分类 <c>category</c>。不以 <c>MC1:</c> 开头的文本按已登记的第三方码发码方核验（ES256 JWS，见 qr-payload.md），答 <c>category</c>、<c>issuer</c>；发码方停用时为 revoked，其公钥过期未刷新时为 503 <c>codes.issuer_keys_unavailable</c>。扫码员会话或已登记应用的密钥均可调用：应用的扫码权限关闭或码分类不在其授权内为 403，是否看到脱敏姓名和人像按其授权；限流 <c>MiniCode:HealthCodes:VerifyPerMinute</c> 次/分钟，应用另有各自的每分钟上限。</remarks>
+    internal static async Task<Ok<VerifyResponse>> Verify(VerifyRequest body, HealthCodeVerifier verifier, IForeignCodeVerifier thirdParty, ApplicationGate gate,
+        HttpContext http, CancellationToken ct)
     {
+        // Prefix dispatch first: MiniCode's own codes never wait on the third-party issuers.
+        if (!body.Payload!.StartsWith(CodePayload.Prefix, StringComparison.Ordinal) && await thirdParty.VerifyAsync(body.Payload, ct) is { } f)
+            return TypedResults.Ok(new VerifyResponse(f.Valid, new VerificationResult(f.Valid, f.Reason, null, null, null, null).ReasonCode, null, "third_party",
+                f.IssuedAt, f.ExpiresAt, null, null, null, f.Category, f.Issuer, f.Subject));
         var grant = ApplicationGate.Of(http);
-        var r = await verifier.VerifyAsync(body.Payload!, ct, grant is null ? null : gate.AdmitVerify(grant));
+        var r = await verifier.VerifyAsync(body.Payload, ct, grant is null ? null : gate.AdmitVerify(grant));
         if (r.Reason == VerifyFailure.NotPermitted) ApplicationGate.RefuseCategory();
         var name = grant is null || grant.SeesMaskedName;
         var subject = r.Subject is { } s && !name ? s with { MaskedHolder = null } : r.Subject;
         return TypedResults.Ok(new VerifyResponse(r.Valid, r.ReasonCode, r.Color, r.Claims is { } c ? c.Type.WireName() : null,
-            r.Claims?.IssuedAt, r.Claims?.ExpiresAt, name ? r.MaskedName : null, grant is null || grant.SeesPortrait ? r.PortraitReference : null, subject));
+            r.Claims?.IssuedAt, r.Claims?.ExpiresAt, name ? r.MaskedName : null, grant is null || grant.SeesPortrait ? r.PortraitReference : null, subject,
+            r.Claims is { } t ? CodeCategories.Of(t.Type) : null));
     }
 
-    /// <summary>生码 for a registered application's own subject (see <see cref="GenerateCodeRequest"/>); 生成权限 decides.</summary>
-    private static async Task<Ok<GeneratedCode>> Generate(GenerateCodeRequest body, ApplicationGate gate, IEnumerable<IApplicationCodeIssuer> issuers,
+    /// <summary>应用生码</summary>
+    /// <remarks>已登记的应用为自己的对象生成码（如场所系统为其场所生成张贴码）：<c>category</c> 须在其生成权限内（关闭或不在内为 403），<c>subjectRef</c> 为应用自己的对象标识，首次调用以 <c>subject</c> 登记对象，之后返回当前码。目前可生成的分类：poster。</remarks>
+    internal static async Task<Ok<GeneratedCode>> Generate(GenerateCodeRequest body, ApplicationGate gate, IEnumerable<IApplicationCodeIssuer> issuers,
         CodeUsageCounters counters, HttpContext http, CancellationToken ct)
     {
         var grant = ApplicationGate.Of(http) ?? throw new ApiException(ApplicationErrors.ApplicationsOnly);

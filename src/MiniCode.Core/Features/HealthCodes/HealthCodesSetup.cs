@@ -59,6 +59,9 @@ public static class HealthCodesSetup
         services.TryAddSingleton<ICodeRevocationList, NoCodeRevocations>();
         services.TryAddSingleton<IPosterCodeCheck, NoPosters>();
         services.TryAddSingleton<INoticeWatchers, NoNoticeWatchers>();
+        services.TryAddSingleton<ICodeNumbers, NoCodeNumbers>();
+        services.TryAddSingleton<ICodeStyles, NoCodeStyles>();
+        services.TryAddSingleton<IForeignCodeVerifier, NoForeignCodes>();
 
         services.AddScoped<NoticeDispatcher>();
         services.AddValidatedOptions<NoticePlatformOptions>();

@@ -6,10 +6,12 @@ using MiniCode.Features.Rendering;
 
 namespace MiniCode.Features.HealthCodes;
 
-public sealed record CodeStyle(string Type, string Foreground, string Background, bool GoldBorder, string? BorderColor);
+/// <param name="Icon">The icon of the active 码样式 of the category and colour (null = the mini program's own).</param>
+public sealed record CodeStyle(string Type, string Foreground, string Background, bool GoldBorder, string? BorderColor, string? Icon = null);
 
+/// <param name="CodeNumber">码编号 printed under the QR (null without the code engine).</param>
 public sealed record CodeView(string Payload, HealthColor Color, IReadOnlyList<ColorReason> Reasons, string Guidance, CodeBadges Badges,
-    DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt, CodeStyle Style);
+    DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt, CodeStyle Style, string? CodeNumber = null);
 
 /// <summary>
 /// 亮码: the signed live code of a person (self, or a relative through the households feature). Reads only (the status
@@ -17,7 +19,7 @@ public sealed record CodeView(string Payload, HealthColor Color, IReadOnlyList<C
 /// </summary>
 public sealed class ShowCodeService(MiniCodeDbContext db, CodeHolderCache holders, HealthStatusService statuses, ColorEngine engine, CodeSigner signer,
     IOptions<HealthCodeOptions> options, IOptions<ColorRulesOptions> rules, IFaceCheckGate faceCheck, CodeUsageCounters counters,
-    IQrCodeRenderer qr, TimeProvider time, Logs.CodeEventLog events)
+    IQrCodeRenderer qr, ICodeStyles styles, ICodeNumbers numbers, TimeProvider time, Logs.CodeEventLog events)
 {
     public async Task<CodeView> ShowAsync(long personId, CancellationToken ct)
     {
@@ -35,13 +37,18 @@ public sealed class ShowCodeService(MiniCodeDbContext db, CodeHolderCache holder
         counters.Increment(CodeType.HealthCode, holder.RegionCode, CodeUsage.Shown);
         events.Shown(CodeType.HealthCode, personId, holder.RegionCode);
         var badges = engine.BadgesAt(status.LatestNegativeSampleAt, status.Vaccination, now);
-        var style = new CodeStyle("health_code", o.HexOf(status.Color), o.BackgroundHex, badges.GoldBorder, badges.GoldBorder ? o.GoldBorderHex : null);
-        return new CodeView(text, status.Color, reasons, rules.Value.GuidanceFor(status.Color), badges, claims.IssuedAt, claims.ExpiresAt, style);
+        // 码样式 and 码编号 (code engine): both answered from memory when warm.
+        var look = await styles.FindAsync(CodeCategories.Personal, status.Color.ToString().ToLowerInvariant(), ct);
+        var style = new CodeStyle("health_code", look?.Foreground ?? o.HexOf(status.Color), look?.Background ?? o.BackgroundHex, badges.GoldBorder,
+            badges.GoldBorder ? o.GoldBorderHex : null, look?.Icon);
+        var number = await numbers.NumberOfAsync(CodeCategories.Personal, personId, holder.RegionCode, ct);
+        return new CodeView(text, status.Color, reasons, rules.Value.GuidanceFor(status.Color), badges, claims.IssuedAt, claims.ExpiresAt, style, number);
     }
 
     public byte[] Png(CodeView code) =>
         qr.Png(code.Payload, new QrStyle(options.Value.PngPixelsPerModule, code.Style.Foreground, code.Style.Background));
 
     public string Svg(CodeView code) =>
-        qr.Svg(code.Payload, new QrStyle(options.Value.PngPixelsPerModule, code.Style.Foreground, code.Style.Background));
+        CodeCaption.UnderSvg(qr.Svg(code.Payload, new QrStyle(options.Value.PngPixelsPerModule, code.Style.Foreground, code.Style.Background)),
+            code.CodeNumber, code.Style.Foreground, code.Style.Background);
 }

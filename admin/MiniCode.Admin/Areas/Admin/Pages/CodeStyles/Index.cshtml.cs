@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using MiniCode.Admin.Security;
 using MiniCode.Data;
+using MiniCode.Features.CodeEngine;
 using MiniCode.Features.CodeStyles;
 using MiniCode.Features.Staff;
 using MiniCode.Infrastructure.Errors;
@@ -9,38 +10,41 @@ using MiniCode.Infrastructure.Errors;
 namespace MiniCode.Admin.Areas.Admin.Pages.CodeStyles;
 
 [RequirePermission(Permissions.CodeStyles)]
-[PlatformWide("one active style per code type serves every region")]
+[PlatformWide("one active style per code category and colour serves every region")]
 public sealed class IndexModel(MiniCodeDbContext db, CodeStyleProvider provider, TimeProvider time) : AdminPageModel
 {
-    /// <summary>The code types the health-code feature draws (colours, offline card, poster code).</summary>
-    public IReadOnlyList<(string Code, string Label)> KnownTypes { get; } =
-        [("green", "绿码"), ("yellow", "黄码"), ("orange", "橙码"), ("red", "红码"), ("offline", "离线码"), ("poster", "张贴码")];
+    /// <summary>Every 码分类, built-in and third-party, from the code engine.</summary>
+    public IReadOnlyList<(string Code, string Label)> Categories { get; private set; } = [];
 
     public IReadOnlyList<CodeStyle> Styles { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostAsync(string? codeType, string? background, string? foreground, string? icon, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(string? category, string? color, string? background, string? foreground, string? icon, CancellationToken ct)
     {
+        await LoadAsync(ct);
         icon = string.IsNullOrWhiteSpace(icon) ? null : icon.Trim();
-        var validator = new InputValidator().Check(KnownTypes.Any(t => t.Code == codeType), "codeType", "码类型无效")
+        color = string.IsNullOrEmpty(color) ? null : color;
+        var validator = new InputValidator().Check(Categories.Any(t => t.Code == category), "category", "码分类无效")
+            .Check(color is null || CodeStyleProvider.Colors.Any(c => c.Code == color), "color", "码颜色无效")
             .Check(background is not null && CodeStyleProvider.ColourPattern().IsMatch(background), "background", "背景色应为 #RRGGBB")
             .Check(foreground is not null && CodeStyleProvider.ColourPattern().IsMatch(foreground), "foreground", "前景色应为 #RRGGBB")
             .Optional(icon, "icon", "图标", 200);
-        if (!Accept(validator))
-        {
-            await LoadAsync(ct);
-            return Page();
-        }
-        await provider.ActivateAsync(Current.Actor, codeType!, background!.ToUpperInvariant(), foreground!.ToUpperInvariant(), icon, ct);
-        Flash($"{TypeLabel(codeType!)}的新样式已生效");
+        if (!Accept(validator)) return Page();
+        await provider.ActivateAsync(Current.Actor, category!, color, background!.ToUpperInvariant(), foreground!.ToUpperInvariant(), icon, ct);
+        Flash($"{Label(category!, color)}的新样式已生效");
         return RedirectToPage();
     }
 
-    public string TypeLabel(string code) => KnownTypes.FirstOrDefault(t => t.Code == code).Label ?? code;
+    public string Label(string category, string? color) =>
+        (Categories.FirstOrDefault(t => t.Code == category).Label ?? category) + " · " + (color is null ? "所有颜色" : CodeStyleProvider.Colors.FirstOrDefault(c => c.Code == color).Label ?? color);
 
     public string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, time.LocalTimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
-    private async Task LoadAsync(CancellationToken ct) =>
-        Styles = await db.Set<CodeStyle>().AsNoTracking().OrderBy(s => s.CodeType).ThenByDescending(s => s.Id).Take(300).ToListAsync(ct);
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Categories = (await db.Set<CodeCategory>().AsNoTracking().OrderByDescending(c => c.BuiltIn).ThenBy(c => c.CreatedAt).ThenBy(c => c.Code)
+            .Select(c => new { c.Code, c.Name }).ToListAsync(ct)).Select(c => (c.Code, c.Name)).ToList();
+        Styles = await db.Set<CodeStyle>().AsNoTracking().OrderBy(s => s.Category).ThenBy(s => s.Color).ThenByDescending(s => s.Id).Take(300).ToListAsync(ct);
+    }
 }
