@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Options;
 using MiniCode.Admin;
 using MiniCode.Features.Announcements;
+using MiniCode.Features.Appointments;
 using MiniCode.Features.Audit;
 using MiniCode.Features.Checkpoints;
 using MiniCode.Features.CodeStyles;
+using MiniCode.Features.Enterprises;
 using MiniCode.Features.Faq;
 using MiniCode.Features.Feedback;
 using MiniCode.Features.Forms;
@@ -41,6 +43,9 @@ builder.AddFaq();
 builder.AddFeedback();
 builder.AddAnnouncements();
 builder.AddCodeStyles();
+// 一码通 appointments (码上预约) and enterprise codes (企业码), issue #17.
+builder.AddAppointments();
+builder.AddEnterprises();
 builder.AddAdmin();
 
 var app = builder.Build();
@@ -64,6 +69,8 @@ if (parts.Bff)
     app.MapFeedback();
     app.MapAnnouncements();
     app.MapForms();
+    app.MapAppointments();
+    app.MapEnterprises();
 }
 if (parts.Admin) app.MapAdmin();
 

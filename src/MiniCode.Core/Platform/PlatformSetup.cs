@@ -72,6 +72,7 @@ public static class PlatformSetup
 
         services.AddSingleton<SimulatorState>();
         services.AddSingleton<FaceSimulatorState>();
+        services.AddSingleton<EnterpriseRegistryState>();
         return builder;
     }
 
@@ -83,6 +84,7 @@ public static class PlatformSetup
         AlipaySimulator.Map(sim);
         SmsSimulator.Map(sim);
         FaceSimulator.Map(sim);
+        EnterpriseSimulator.Map(sim);
         return app;
     }
 }

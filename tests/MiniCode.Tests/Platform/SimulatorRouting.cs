@@ -33,6 +33,9 @@ public static class SimulatorRouting
         ["Identity:Face:TencentCloud:SecretKey"] = "faceid-test-key",
         ["Identity:Face:TencentCloud:RuleId"] = "1",
         ["Identity:Face:Alipay:ReturnUrl"] = "alipays://platformapi/startapp?appId=2021000000000000",
+        ["MiniCode:Enterprises:Registry:Endpoint"] = "http://localhost/simulator/enterprise/",
+        ["MiniCode:Enterprises:Registry:AppId"] = "enterprise-test-app",
+        ["MiniCode:Enterprises:Registry:AppSecret"] = "enterprise-test-secret",
     };
 
     public static void Route(IServiceCollection services, Func<TestServer> server) =>
