@@ -120,6 +120,273 @@ namespace MiniCode.Migrations.Postgres.Migrations
                     b.ToTable("service_links", (string)null);
                 });
 
+            modelBuilder.Entity("MiniCode.Features.Appointments.Appointment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("ArrivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("arrived_at");
+
+                    b.Property<string>("ArrivedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("arrived_by");
+
+                    b.Property<string>("AttendeeDocumentCipher")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("attendee_document_cipher");
+
+                    b.Property<string>("AttendeeDocumentIndex")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("attendee_document_index");
+
+                    b.Property<string>("AttendeeDocumentMasked")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("attendee_document_masked");
+
+                    b.Property<string>("AttendeeName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("attendee_name");
+
+                    b.Property<string>("AttendeePhoneCipher")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("attendee_phone_cipher");
+
+                    b.Property<string>("AttendeePhoneMasked")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("attendee_phone_masked");
+
+                    b.Property<DateTimeOffset>("BookedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("booked_at");
+
+                    b.Property<long>("BookerPersonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("booker_person_id");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<long>("HallId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("hall_id");
+
+                    b.Property<long>("MatterId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("matter_id");
+
+                    b.Property<DateTimeOffset?>("NoShowAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("no_show_at");
+
+                    b.Property<DateTimeOffset?>("RemindedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminded_at");
+
+                    b.Property<long>("SlotId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("slot_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_appointments");
+
+                    b.HasIndex("BookerPersonId", "BookedAt")
+                        .HasDatabaseName("ix_appointments_booker_person_id_booked_at");
+
+                    b.HasIndex("SlotId", "AttendeeDocumentIndex")
+                        .IsUnique()
+                        .HasDatabaseName("ix_appointments_slot_id_attendee_document_index")
+                        .HasFilter("status <> 'Cancelled'");
+
+                    b.HasIndex("Status", "SlotId")
+                        .HasDatabaseName("ix_appointments_status_slot_id");
+
+                    b.ToTable("appointments", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.Appointments.AppointmentHall", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("address");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OpeningHours")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("opening_hours");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_appointment_halls");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_appointment_halls_region_code");
+
+                    b.ToTable("appointment_halls", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.Appointments.AppointmentHallMatter", b =>
+                {
+                    b.Property<long>("HallId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("hall_id");
+
+                    b.Property<long>("MatterId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("matter_id");
+
+                    b.HasKey("HallId", "MatterId")
+                        .HasName("pk_appointment_hall_matters");
+
+                    b.HasIndex("MatterId")
+                        .HasDatabaseName("ix_appointment_hall_matters_matter_id");
+
+                    b.ToTable("appointment_hall_matters", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.Appointments.AppointmentMatter", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("sort_order");
+
+                    b.HasKey("Id")
+                        .HasName("pk_appointment_matters");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_appointment_matters_name");
+
+                    b.ToTable("appointment_matters", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.Appointments.AppointmentSlot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Booked")
+                        .HasColumnType("integer")
+                        .HasColumnName("booked");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<long>("HallId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("hall_id");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_appointment_slots");
+
+                    b.HasIndex("StartsAt")
+                        .HasDatabaseName("ix_appointment_slots_starts_at");
+
+                    b.HasIndex("HallId", "StartsAt")
+                        .IsUnique()
+                        .HasDatabaseName("ix_appointment_slots_hall_id_starts_at");
+
+                    b.ToTable("appointment_slots", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_appointment_slots_booked", "booked >= 0 AND booked <= capacity");
+                        });
+                });
+
             modelBuilder.Entity("MiniCode.Features.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -479,6 +746,110 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_code_styles_code_type_active");
 
                     b.ToTable("code_styles", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.Enterprises.Enterprise", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("credit_code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SuspendedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("suspended_at");
+
+                    b.Property<string>("SuspendedReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("suspended_reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_enterprises");
+
+                    b.HasIndex("CreditCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_enterprises_credit_code");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_enterprises_region_code");
+
+                    b.ToTable("enterprises", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.Enterprises.EnterpriseBinding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("BoundAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("bound_at");
+
+                    b.Property<long>("EnterpriseId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("removed_at");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_enterprise_bindings");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_enterprise_bindings_person_id");
+
+                    b.HasIndex("EnterpriseId", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_enterprise_bindings_enterprise_id_person_id")
+                        .HasFilter("removed_at IS NULL");
+
+                    b.ToTable("enterprise_bindings", (string)null);
                 });
 
             modelBuilder.Entity("MiniCode.Features.Faq.ConsultationPhone", b =>
@@ -2893,6 +3264,43 @@ namespace MiniCode.Migrations.Postgres.Migrations
                     b.ToTable("data_protection_keys", (string)null);
                 });
 
+            modelBuilder.Entity("MiniCode.Features.Appointments.Appointment", b =>
+                {
+                    b.HasOne("MiniCode.Features.Appointments.AppointmentSlot", null)
+                        .WithMany()
+                        .HasForeignKey("SlotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_appointments_appointment_slots_slot_id");
+                });
+
+            modelBuilder.Entity("MiniCode.Features.Appointments.AppointmentHallMatter", b =>
+                {
+                    b.HasOne("MiniCode.Features.Appointments.AppointmentHall", null)
+                        .WithMany("Matters")
+                        .HasForeignKey("HallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_appointment_hall_matters_appointment_halls_hall_id");
+
+                    b.HasOne("MiniCode.Features.Appointments.AppointmentMatter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_appointment_hall_matters_appointment_matters_matter_id");
+                });
+
+            modelBuilder.Entity("MiniCode.Features.Appointments.AppointmentSlot", b =>
+                {
+                    b.HasOne("MiniCode.Features.Appointments.AppointmentHall", null)
+                        .WithMany()
+                        .HasForeignKey("HallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_appointment_slots_appointment_halls_hall_id");
+                });
+
             modelBuilder.Entity("MiniCode.Features.Checkpoints.ManagedSite", b =>
                 {
                     b.HasOne("MiniCode.Features.People.Account", null)
@@ -2956,6 +3364,16 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_scanner_report_sites_sites_site_id");
+                });
+
+            modelBuilder.Entity("MiniCode.Features.Enterprises.EnterpriseBinding", b =>
+                {
+                    b.HasOne("MiniCode.Features.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_enterprise_bindings_enterprises_enterprise_id");
                 });
 
             modelBuilder.Entity("MiniCode.Features.Faq.FaqQuestion", b =>
@@ -3133,6 +3551,11 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_staff_preferences_staff_members_staff_id");
+                });
+
+            modelBuilder.Entity("MiniCode.Features.Appointments.AppointmentHall", b =>
+                {
+                    b.Navigation("Matters");
                 });
 
             modelBuilder.Entity("MiniCode.Features.Checkpoints.ScanRecord", b =>
