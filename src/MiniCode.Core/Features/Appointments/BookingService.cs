@@ -87,11 +87,11 @@ public sealed class BookingService(MiniCodeDbContext db, PersonalDataProtector p
     }
 
     public async Task<IReadOnlyList<AppointmentView>> ListAsync(long personId, CancellationToken ct) =>
-        await Views(db.Set<Appointment>().Where(a => a.BookerPersonId == personId), newestFirst: true).Take(200).ToListAsync(ct);
+        (await Rows(db.Set<Appointment>().Where(a => a.BookerPersonId == personId), newestFirst: true).Take(200).ToListAsync(ct)).Select(View).ToList();
 
     public async Task<AppointmentView> GetAsync(long personId, long id, CancellationToken ct) =>
-        await Views(db.Set<Appointment>().Where(a => a.Id == id && a.BookerPersonId == personId)).FirstOrDefaultAsync(ct)
-        ?? throw new ApiException(AppointmentsErrors.NotFound);
+        await Rows(db.Set<Appointment>().Where(a => a.Id == id && a.BookerPersonId == personId)).FirstOrDefaultAsync(ct) is { } row
+            ? View(row) : throw new ApiException(AppointmentsErrors.NotFound);
 
     /// <summary>取消预约: until <see cref="AppointmentsOptions.CancelBefore"/> before the slot; the seat goes back at once.</summary>
     public async Task<AppointmentView> CancelAsync(long personId, long id, CancellationToken ct)
@@ -112,24 +112,19 @@ public sealed class BookingService(MiniCodeDbContext db, PersonalDataProtector p
         return await GetAsync(personId, id, ct);
     }
 
-    private IQueryable<AppointmentView> Views(IQueryable<Appointment> appointments, bool newestFirst = false)
+    private IQueryable<AppointmentSubject> Rows(IQueryable<Appointment> appointments, bool newestFirst = false)
     {
-        var cancelBefore = options.Value.CancelBefore;
-        var rows = from a in appointments.AsNoTracking()
-            join s in db.Set<AppointmentSlot>() on a.SlotId equals s.Id
-            join h in db.Set<AppointmentHall>() on a.HallId equals h.Id
-            join m in db.Set<AppointmentMatter>() on a.MatterId equals m.Id
-            select new { a, s, h, m };
-        if (newestFirst) rows = rows.OrderByDescending(r => r.s.StartsAt).ThenByDescending(r => r.a.Id);
-        return from r in rows
-            let a = r.a
-            let s = r.s
-            let h = r.h
-            let m = r.m
-            select new AppointmentView(a.Id, StatusName(a.Status), new MatterView(m.Id, m.Name, m.Description),
-                new HallView(h.Id, h.Name, h.Address, h.RegionCode, h.OpeningHours), s.StartsAt, s.EndsAt,
-                a.AttendeeName, a.AttendeeDocumentMasked, a.AttendeePhoneMasked, a.BookedAt,
-                a.Status == AppointmentStatus.Booked ? s.StartsAt - cancelBefore : null, a.CancelledAt, a.ArrivedAt);
+        var rows = AppointmentSubject.From(appointments.AsNoTracking(), db);
+        return newestFirst ? rows.OrderByDescending(r => r.Slot.StartsAt).ThenByDescending(r => r.Appointment.Id) : rows;
+    }
+
+    private AppointmentView View(AppointmentSubject r)
+    {
+        var (a, s, h, m) = (r.Appointment, r.Slot, r.Hall, r.Matter);
+        return new AppointmentView(a.Id, StatusName(a.Status), new MatterView(m.Id, m.Name, m.Description),
+            new HallView(h.Id, h.Name, h.Address, h.RegionCode, h.OpeningHours), s.StartsAt, s.EndsAt,
+            a.AttendeeName, a.AttendeeDocumentMasked, a.AttendeePhoneMasked, a.BookedAt,
+            a.Status == AppointmentStatus.Booked ? s.StartsAt - options.Value.CancelBefore : null, a.CancelledAt, a.ArrivedAt);
     }
 
     public static string StatusName(AppointmentStatus status) => status switch

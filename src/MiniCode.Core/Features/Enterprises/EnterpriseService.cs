@@ -16,7 +16,7 @@ namespace MiniCode.Features.Enterprises;
 public sealed class EnterpriseService(MiniCodeDbContext db, IEnterpriseVerifier verifier, PersonalDataProtector protector, KeyedLocks locks,
     CodeSigner signer, CodeUsageCounters counters, IQrCodeRenderer qr, IOptions<EnterprisesOptions> options, TimeProvider time)
 {
-    public async Task<EnterpriseBindingView> BindAsync(long personId, BindEnterpriseRequest request, CancellationToken ct)
+    public async Task<EnterpriseBindingView> BindEnterpriseAsync(long personId, BindEnterpriseRequest request, CancellationToken ct)
     {
         var code = CreditCode.Normalise(request.CreditCode)!;
         var role = request.ParsedRole;

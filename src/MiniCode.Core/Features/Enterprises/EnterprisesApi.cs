@@ -30,7 +30,7 @@ public static class EnterprisesApi
 
     private static async Task<Created<EnterpriseBindingView>> Bind(BindEnterpriseRequest body, ClaimsPrincipal user, EnterpriseService enterprises, CancellationToken ct)
     {
-        var view = await enterprises.BindAsync(user.PersonIdOrThrow(), body, ct);
+        var view = await enterprises.BindEnterpriseAsync(user.PersonIdOrThrow(), body, ct);
         return TypedResults.Created($"/api/me/enterprises/{view.Id}", view);
     }
 
