@@ -37,6 +37,9 @@ public static class AdminMenu
         Entry("Statistics", Permissions.Statistics),
         Entry("Jobs", Permissions.Jobs),
         Entry("Audit", Permissions.Audit),
+        Entry("Appointments", Permissions.Appointments),
+        Entry("AppointmentCounter", Permissions.AppointmentsCounter),
+        Entry("Enterprises", Permissions.Enterprises),
     ];
 
     /// <summary>The entries <paramref name="staff"/> may open.</summary>
