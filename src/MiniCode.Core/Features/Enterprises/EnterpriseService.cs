@@ -14,7 +14,7 @@ namespace MiniCode.Features.Enterprises;
 /// bound to one enterprise; staff suspend an enterprise as a whole (企业码管理 in the admin).
 /// </summary>
 public sealed class EnterpriseService(MiniCodeDbContext db, IEnterpriseVerifier verifier, PersonalDataProtector protector, KeyedLocks locks,
-    CodeSigner signer, CodeUsageCounters counters, IQrCodeRenderer qr, IOptions<EnterprisesOptions> options, TimeProvider time)
+    IOptions<EnterprisesOptions> options, TimeProvider time)
 {
     public async Task<EnterpriseBindingView> BindEnterpriseAsync(long personId, BindEnterpriseRequest request, CancellationToken ct)
     {
@@ -67,9 +67,23 @@ public sealed class EnterpriseService(MiniCodeDbContext db, IEnterpriseVerifier 
         if (removed == 0) throw new ApiException(EnterprisesErrors.BindingNotFound);
     }
 
+    private IQueryable<EnterpriseBinding> Live() => db.Set<EnterpriseBinding>().Where(b => b.RemovedAt == null);
+
+    private static EnterpriseBindingView View(EnterpriseBinding b, Enterprise e) =>
+        new(b.Id, e.Name, e.CreditCode, e.RegionCode, RoleName(b.Role), e.Status == EnterpriseStatus.Active ? "active" : "suspended", b.BoundAt);
+
+    public static string RoleName(EnterpriseRole role) => role == EnterpriseRole.LegalRepresentative ? "legalRepresentative" : "staff";
+
+    public static string RoleLabel(EnterpriseRole role) => role == EnterpriseRole.LegalRepresentative ? "法定代表人" : "员工";
+}
+
+/// <summary>The enterprise code (企业码) of a live binding: MC1 type enterprise, subjectId = the binding's id, short-lived.</summary>
+public sealed class EnterpriseCodeService(MiniCodeDbContext db, CodeSigner signer, CodeUsageCounters counters, IQrCodeRenderer qr,
+    IOptions<EnterprisesOptions> options, TimeProvider time)
+{
     public async Task<EnterpriseCodeView> ShowCodeAsync(long personId, long bindingId, CancellationToken ct)
     {
-        var row = await Live().AsNoTracking().Where(b => b.Id == bindingId && b.PersonId == personId)
+        var row = await db.Set<EnterpriseBinding>().AsNoTracking().Where(b => b.RemovedAt == null && b.Id == bindingId && b.PersonId == personId)
             .Join(db.Set<Enterprise>(), b => b.EnterpriseId, e => e.Id, (b, e) => new { e.Status, e.RegionCode }).FirstOrDefaultAsync(ct)
             ?? throw new ApiException(EnterprisesErrors.BindingNotFound);
         if (row.Status == EnterpriseStatus.Suspended) throw new ApiException(EnterprisesErrors.Suspended);
@@ -81,15 +95,6 @@ public sealed class EnterpriseService(MiniCodeDbContext db, IEnterpriseVerifier 
     public byte[] Png(EnterpriseCodeView code) => qr.Png(code.Payload, new QrStyle(options.Value.PngPixelsPerModule));
 
     public string Svg(EnterpriseCodeView code) => qr.Svg(code.Payload, new QrStyle(options.Value.PngPixelsPerModule));
-
-    private IQueryable<EnterpriseBinding> Live() => db.Set<EnterpriseBinding>().Where(b => b.RemovedAt == null);
-
-    private static EnterpriseBindingView View(EnterpriseBinding b, Enterprise e) =>
-        new(b.Id, e.Name, e.CreditCode, e.RegionCode, RoleName(b.Role), e.Status == EnterpriseStatus.Active ? "active" : "suspended", b.BoundAt);
-
-    public static string RoleName(EnterpriseRole role) => role == EnterpriseRole.LegalRepresentative ? "legalRepresentative" : "staff";
-
-    public static string RoleLabel(EnterpriseRole role) => role == EnterpriseRole.LegalRepresentative ? "法定代表人" : "员工";
 }
 
 /// <summary>

@@ -40,17 +40,17 @@ public static class EnterprisesApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<EnterpriseCodeView>> Code(long id, ClaimsPrincipal user, EnterpriseService enterprises, CancellationToken ct) =>
+    private static async Task<Ok<EnterpriseCodeView>> Code(long id, ClaimsPrincipal user, EnterpriseCodeService enterprises, CancellationToken ct) =>
         TypedResults.Ok(await enterprises.ShowCodeAsync(user.PersonIdOrThrow(), id, ct));
 
-    private static async Task<FileContentHttpResult> CodePng(long id, ClaimsPrincipal user, EnterpriseService enterprises, HttpContext http, CancellationToken ct)
+    private static async Task<FileContentHttpResult> CodePng(long id, ClaimsPrincipal user, EnterpriseCodeService enterprises, HttpContext http, CancellationToken ct)
     {
         var code = await enterprises.ShowCodeAsync(user.PersonIdOrThrow(), id, ct);
         http.Response.Headers["X-Code-Expires"] = code.ExpiresAt.ToString("O", CultureInfo.InvariantCulture);
         return TypedResults.File(enterprises.Png(code), "image/png");
     }
 
-    private static async Task<FileContentHttpResult> CodeSvg(long id, ClaimsPrincipal user, EnterpriseService enterprises, HttpContext http, CancellationToken ct)
+    private static async Task<FileContentHttpResult> CodeSvg(long id, ClaimsPrincipal user, EnterpriseCodeService enterprises, HttpContext http, CancellationToken ct)
     {
         var code = await enterprises.ShowCodeAsync(user.PersonIdOrThrow(), id, ct);
         http.Response.Headers["X-Code-Expires"] = code.ExpiresAt.ToString("O", CultureInfo.InvariantCulture);

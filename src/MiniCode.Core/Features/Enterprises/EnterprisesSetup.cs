@@ -24,6 +24,7 @@ public static class EnterprisesSetup
         // Extension point: another registry (a province's own) replaces this default.
         services.TryAddTransient<IEnterpriseVerifier>(sp => sp.GetRequiredService<EnterpriseRegistryClient>());
         services.AddScoped<EnterpriseService>();
+        services.AddScoped<EnterpriseCodeService>();
         services.AddSubjectCodeCheck<EnterpriseCodeCheck>();
         return builder;
     }
