@@ -72,6 +72,29 @@ export type AppealView = {
   resolution: null | string;
 };
 
+export type AppointmentCodeView = {
+  appointmentId: number;
+  payload: string;
+  issuedAt: string;
+  expiresAt: string;
+};
+
+export type AppointmentView = {
+  id: number;
+  status: string;
+  matter: MatterView;
+  hall: HallView;
+  startsAt: string;
+  endsAt: string;
+  attendeeName: string;
+  attendeeIdNumber: string;
+  attendeePhone: null | string;
+  bookedAt: string;
+  cancellableUntil: null | string;
+  cancelledAt: null | string;
+  arrivedAt: null | string;
+};
+
 export type AssistedRegistrationRequest = {
   phone: null | string;
   smsCode: null | string;
@@ -80,6 +103,19 @@ export type AssistedRegistrationRequest = {
   temperature: null | number;
   remarks: null | string;
   idempotencyKey: null | string;
+};
+
+export type AttendeeRequest = {
+  name: null | string;
+  idNumber: null | string;
+  phone: null | string;
+};
+
+export type BindEnterpriseRequest = {
+  name: null | string;
+  creditCode: null | string;
+  role: null | string;
+  parsedRole?: EnterpriseRole;
 };
 
 export type BindPhoneByAlipayRequest = {
@@ -94,6 +130,12 @@ export type BindPhoneBySmsRequest = {
 
 export type BindPhoneByWeChatRequest = {
   code: null | string;
+};
+
+export type BookRequest = {
+  slotId: number;
+  matterId: number;
+  attendee: null | AttendeeRequest;
 };
 
 export type CheckInRequest = {
@@ -225,6 +267,25 @@ export type DocumentRealNameRequest = {
   faceToken: null | string;
 };
 
+export type EnterpriseBindingView = {
+  id: number;
+  enterpriseName: string;
+  creditCode: string;
+  regionCode: string;
+  role: string;
+  status: string;
+  boundAt: string;
+};
+
+export type EnterpriseCodeView = {
+  bindingId: number;
+  payload: string;
+  issuedAt: string;
+  expiresAt: string;
+};
+
+export type EnterpriseRole = "legalRepresentative" | "staff";
+
 export type FaceCheckRequest = {
   verificationToken: null | string;
 };
@@ -331,6 +392,14 @@ export type FormReceipt = {
   submittedAt: string;
 };
 
+export type HallView = {
+  id: number;
+  name: string;
+  address: string;
+  regionCode: string;
+  openingHours: string;
+};
+
 export type HealthColor = "green" | "yellow" | "orange" | "red";
 
 export type HealthReport = {
@@ -400,6 +469,12 @@ export type LoginResponse = {
 export type ManagedSiteView = {
   site: SiteView;
   scanners: Array<ScannerView>;
+};
+
+export type MatterView = {
+  id: number;
+  name: string;
+  description: null | string;
 };
 
 export type MyCheckIn = {
@@ -775,6 +850,14 @@ export type SiteView = {
   remarks: null | string;
 };
 
+export type SlotView = {
+  id: number;
+  startsAt: string;
+  endsAt: string;
+  capacity: number;
+  remaining: number;
+};
+
 export type SmsCodeRequest = {
   phone: null | string;
   purpose: null | string;
@@ -881,6 +964,20 @@ export type ErrorCode =
   | "alipay.unreachable"
   | "appeals.closed"
   | "appeals.not_found"
+  | "appointments.already_booked"
+  | "appointments.arrival_not_open"
+  | "appointments.cancel_too_late"
+  | "appointments.code_invalid"
+  | "appointments.hall_not_found"
+  | "appointments.limit_reached"
+  | "appointments.matter_not_found"
+  | "appointments.matter_not_offered"
+  | "appointments.not_active"
+  | "appointments.not_found"
+  | "appointments.slot_full"
+  | "appointments.slot_not_found"
+  | "appointments.slot_not_open"
+  | "appointments.slot_past"
   | "auth.account_disabled"
   | "auth.api_key_invalid"
   | "auth.forbidden"
@@ -918,6 +1015,12 @@ export type ErrorCode =
   | "common.rate_limited"
   | "common.unavailable"
   | "declaration.too_soon"
+  | "enterprises.already_bound"
+  | "enterprises.limit_reached"
+  | "enterprises.not_found"
+  | "enterprises.not_verified"
+  | "enterprises.registry_unavailable"
+  | "enterprises.suspended"
   | "feedback.too_many"
   | "form.not_found"
   | "identity.account_disabled"
@@ -1014,6 +1117,27 @@ export type ErrorCode =
 
 /** Every endpoint of the mini-program API, keyed by 'METHOD /path'. */
 export interface Endpoints {
+  "GET /api/appointments/halls/{id}/slots": {
+    path: { id: number };
+    query: { From?: string; Days?: number };
+    body: never;
+    response: Array<SlotView>;
+    auth: false;
+  };
+  "GET /api/appointments/matters": {
+    path: never;
+    query: never;
+    body: never;
+    response: Array<MatterView>;
+    auth: false;
+  };
+  "GET /api/appointments/matters/{id}/halls": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: Array<HallView>;
+    auth: false;
+  };
   "POST /api/auth/alipay/login": {
     path: never;
     query: never;
@@ -1378,6 +1502,55 @@ export interface Endpoints {
     response: AppealView;
     auth: true;
   };
+  "GET /api/me/appointments": {
+    path: never;
+    query: never;
+    body: never;
+    response: Array<AppointmentView>;
+    auth: true;
+  };
+  "POST /api/me/appointments": {
+    path: never;
+    query: never;
+    body: BookRequest;
+    response: AppointmentView;
+    auth: true;
+  };
+  "GET /api/me/appointments/{id}": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: AppointmentView;
+    auth: true;
+  };
+  "POST /api/me/appointments/{id}/cancel": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: AppointmentView;
+    auth: true;
+  };
+  "GET /api/me/appointments/{id}/code": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: AppointmentCodeView;
+    auth: true;
+  };
+  "GET /api/me/appointments/{id}/code.png": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: void;
+    auth: true;
+  };
+  "GET /api/me/appointments/{id}/code.svg": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: void;
+    auth: true;
+  };
   "GET /api/me/code": {
     path: never;
     query: never;
@@ -1411,6 +1584,48 @@ export interface Endpoints {
     query: never;
     body: DeclarationRequest;
     response: DeclarationView;
+    auth: true;
+  };
+  "GET /api/me/enterprises": {
+    path: never;
+    query: never;
+    body: never;
+    response: Array<EnterpriseBindingView>;
+    auth: true;
+  };
+  "POST /api/me/enterprises": {
+    path: never;
+    query: never;
+    body: BindEnterpriseRequest;
+    response: EnterpriseBindingView;
+    auth: true;
+  };
+  "DELETE /api/me/enterprises/{id}": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: void;
+    auth: true;
+  };
+  "GET /api/me/enterprises/{id}/code": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: EnterpriseCodeView;
+    auth: true;
+  };
+  "GET /api/me/enterprises/{id}/code.png": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: void;
+    auth: true;
+  };
+  "GET /api/me/enterprises/{id}/code.svg": {
+    path: { id: number };
+    query: never;
+    body: never;
+    response: void;
     auth: true;
   };
   "POST /api/me/face-check": {

@@ -1,11 +1,13 @@
 using Microsoft.Extensions.Options;
 using MiniCode.Admin;
 using MiniCode.Features.Announcements;
+using MiniCode.Features.Appointments;
 using MiniCode.Features.Audit;
 using MiniCode.Features.Checkpoints;
 using MiniCode.Features.Errands;
 using MiniCode.Features.CodeEngine;
 using MiniCode.Features.CodeStyles;
+using MiniCode.Features.Enterprises;
 using MiniCode.Features.Faq;
 using MiniCode.Features.Feedback;
 using MiniCode.Features.Forms;
@@ -50,6 +52,9 @@ builder.AddErrands();
 builder.AddLicences();
 builder.AddContacts();
 builder.AddCodeEngine();
+// 一码通 appointments (码上预约) and enterprise codes (企业码), issue #17.
+builder.AddAppointments();
+builder.AddEnterprises();
 builder.AddAdmin();
 builder.AddDemo();
 
@@ -77,6 +82,8 @@ if (parts.Bff)
     app.MapErrands();
     app.MapLicences();
     app.MapContacts();
+    app.MapAppointments();
+    app.MapEnterprises();
 }
 if (parts.Admin) app.MapAdmin();
 

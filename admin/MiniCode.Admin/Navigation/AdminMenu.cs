@@ -42,6 +42,9 @@ public static class AdminMenu
         Entry("Errands", Permissions.Errands),
         Entry("Audit", Permissions.Audit),
         Entry("Licences", Permissions.Licences),
+        Entry("Appointments", Permissions.Appointments),
+        Entry("AppointmentCounter", Permissions.AppointmentsCounter),
+        Entry("Enterprises", Permissions.Enterprises),
     ];
 
     /// <summary>The entries <paramref name="staff"/> may open.</summary>

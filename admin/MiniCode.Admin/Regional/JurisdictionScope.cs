@@ -2,8 +2,10 @@ using MiniCode.Features.HealthCodes.Applications;
 using MiniCode.Features.HealthCodes.Logs;
 using MiniCode.Data;
 using MiniCode.Features.Announcements;
+using MiniCode.Features.Appointments;
 using MiniCode.Features.Checkpoints;
 using MiniCode.Features.Errands;
+using MiniCode.Features.Enterprises;
 using MiniCode.Features.Feedback;
 using MiniCode.Features.Forms;
 using MiniCode.Features.HealthCodes.Appeals;
@@ -112,6 +114,44 @@ public sealed class JurisdictionScope
 
     /// <summary>亮码/扫码 records of holders (or venues) within the jurisdiction; unplaced ones are for unscoped staff only.</summary>
     public IQueryable<CodeEventRecord> CodeEvents => _db.Set<CodeEventRecord>().WithinRegion(r => r.RegionCode, Jurisdiction);
+    /// <summary>Appointment halls (预约大厅) within the jurisdiction.</summary>
+    public IQueryable<AppointmentHall> AppointmentHalls => _db.Set<AppointmentHall>().WithinRegion(h => h.RegionCode, Jurisdiction);
+
+    /// <summary>Time slots of the halls within the jurisdiction.</summary>
+    public IQueryable<AppointmentSlot> AppointmentSlots
+    {
+        get
+        {
+            if (Jurisdiction is null) return _db.Set<AppointmentSlot>();
+            var halls = AppointmentHalls;
+            return _db.Set<AppointmentSlot>().Where(s => halls.Any(h => h.Id == s.HallId));
+        }
+    }
+
+    /// <summary>Appointments at halls within the jurisdiction (the attendees may live anywhere).</summary>
+    public IQueryable<Appointment> Appointments
+    {
+        get
+        {
+            if (Jurisdiction is null) return _db.Set<Appointment>();
+            var halls = AppointmentHalls;
+            return _db.Set<Appointment>().Where(a => halls.Any(h => h.Id == a.HallId));
+        }
+    }
+
+    /// <summary>Enterprises registered (credit-code region) within the jurisdiction.</summary>
+    public IQueryable<Enterprise> Enterprises => _db.Set<Enterprise>().WithinRegion(e => e.RegionCode, Jurisdiction);
+
+    /// <summary>Staff bindings of the enterprises within the jurisdiction.</summary>
+    public IQueryable<EnterpriseBinding> EnterpriseBindings
+    {
+        get
+        {
+            if (Jurisdiction is null) return _db.Set<EnterpriseBinding>();
+            var enterprises = Enterprises;
+            return _db.Set<EnterpriseBinding>().Where(b => enterprises.Any(e => e.Id == b.EnterpriseId));
+        }
+    }
 
     /// <summary>The region prefix statistics are counted under: <paramref name="region"/> (already checked to lie inside) or the jurisdiction; "" = all.</summary>
     public string StatisticsPrefix(string? region) => (region ?? Jurisdiction) is { } scope ? RegionCodes.Prefix(scope) : "";

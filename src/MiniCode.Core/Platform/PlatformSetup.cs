@@ -73,6 +73,7 @@ public static class PlatformSetup
         services.AddSingleton<SimulatorState>();
         services.AddSingleton<FaceSimulatorState>();
         services.AddSingleton<LicenceIssuerSimulatorState>();
+        services.AddSingleton<EnterpriseRegistryState>();
         return builder;
     }
 
@@ -85,6 +86,7 @@ public static class PlatformSetup
         SmsSimulator.Map(sim);
         FaceSimulator.Map(sim);
         LicenceIssuerSimulator.Map(sim);
+        EnterpriseSimulator.Map(sim);
         return app;
     }
 }

@@ -36,6 +36,9 @@ public static class SimulatorRouting
         ["MiniCode:Licences:Issuer:BaseUrl"] = "http://localhost/simulator/licences/",
         ["MiniCode:Licences:Issuer:AppKey"] = "licence-test-app",
         ["MiniCode:Licences:Issuer:AppSecret"] = "licence-test-secret",
+        ["MiniCode:Enterprises:Registry:Endpoint"] = "http://localhost/simulator/enterprise/",
+        ["MiniCode:Enterprises:Registry:AppId"] = "enterprise-test-app",
+        ["MiniCode:Enterprises:Registry:AppSecret"] = "enterprise-test-secret",
     };
 
     public static void Route(IServiceCollection services, Func<TestServer> server) =>

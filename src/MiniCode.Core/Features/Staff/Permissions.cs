@@ -27,6 +27,11 @@ public static class Permissions
     public const string CodeApps = "codeapps.manage";
     public const string CodeEngine = "codes.engine";
     public const string CodeManagement = "codes.manage";
+    // 一码通 appointments and enterprise codes (issue #17).
+    public const string Appointments = "appointments.manage";
+    /// <summary>Counter staff: verify an appointment code and mark the arrival (预约签到).</summary>
+    public const string AppointmentsCounter = "appointments.counter";
+    public const string Enterprises = "enterprises.manage";
 
     /// <summary>The permissions that open an admin area (one menu entry each), with their Chinese labels, in menu order.</summary>
     public static readonly IReadOnlyList<(string Code, string Label)> Areas =
@@ -40,6 +45,7 @@ public static class Permissions
         (AppealsReview, "申诉审核"), (OverrideApprove, "人工赋码审批"), (HealthImports, "健康数据导入"), (Records, "核验记录"), (CodeApps, "码应用管理"), (Statistics, "统计分析"), (Jobs, "定时任务"),
         (Audit, "操作日志"),
         (Licences, "电子证照"),
+        (Appointments, "码上预约"), (AppointmentsCounter, "预约签到"), (Enterprises, "企业码管理"),
     ];
 
     /// <summary>Permissions for an action inside an area someone may already open (run a job now).</summary>
