@@ -1111,6 +1111,20 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("reason_codes");
 
+                    b.Property<decimal?>("TemperatureCelsius")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("numeric(4,1)")
+                        .HasColumnName("temperature_celsius");
+
+                    b.Property<DateTimeOffset?>("TemperatureMeasuredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("temperature_measured_at");
+
+                    b.Property<string>("TemperatureSource")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("temperature_source");
+
                     b.HasKey("Id")
                         .HasName("pk_color_changes");
 
@@ -1395,6 +1409,46 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_nucleic_acid_results_document_index_sampled_at");
 
                     b.ToTable("nucleic_acid_results", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.HealthCodes.Imports.PriorApplication", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("AppliedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("applied_on");
+
+                    b.Property<string>("DocumentIndex")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("document_index");
+
+                    b.Property<long?>("PersonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_prior_applications");
+
+                    b.HasIndex("DocumentIndex")
+                        .IsUnique()
+                        .HasDatabaseName("ix_prior_applications_document_index");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_prior_applications_person_id");
+
+                    b.ToTable("prior_applications", (string)null);
                 });
 
             modelBuilder.Entity("MiniCode.Features.HealthCodes.Imports.RiskListEntry", b =>
@@ -1985,6 +2039,14 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("purpose");
+
+                    b.Property<long?>("SessionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("session_id");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
 
                     b.Property<DateTimeOffset>("VerifiedAt")
                         .HasColumnType("timestamp with time zone")

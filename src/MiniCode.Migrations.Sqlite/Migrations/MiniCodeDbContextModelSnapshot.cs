@@ -1074,6 +1074,20 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("reason_codes");
 
+                    b.Property<decimal?>("TemperatureCelsius")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("temperature_celsius");
+
+                    b.Property<long?>("TemperatureMeasuredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("temperature_measured_at");
+
+                    b.Property<string>("TemperatureSource")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("temperature_source");
+
                     b.HasKey("Id")
                         .HasName("pk_color_changes");
 
@@ -1348,6 +1362,44 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_nucleic_acid_results_document_index_sampled_at");
 
                     b.ToTable("nucleic_acid_results", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.HealthCodes.Imports.PriorApplication", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AppliedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applied_on");
+
+                    b.Property<string>("DocumentIndex")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_index");
+
+                    b.Property<long?>("PersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_id");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_prior_applications");
+
+                    b.HasIndex("DocumentIndex")
+                        .IsUnique()
+                        .HasDatabaseName("ix_prior_applications_document_index");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_prior_applications_person_id");
+
+                    b.ToTable("prior_applications", (string)null);
                 });
 
             modelBuilder.Entity("MiniCode.Features.HealthCodes.Imports.RiskListEntry", b =>
@@ -1920,6 +1972,14 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
                         .HasColumnName("purpose");
+
+                    b.Property<long?>("SessionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("session_id");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("used_at");
 
                     b.Property<long>("VerifiedAt")
                         .HasColumnType("INTEGER")

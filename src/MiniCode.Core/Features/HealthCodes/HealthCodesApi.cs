@@ -73,19 +73,19 @@ public static class HealthCodesApi
     private static async Task<Ok<CodeView>> ShowCode(ClaimsPrincipal user, ShowCodeService codes, HttpContext http, CancellationToken ct)
     {
         http.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Ok(await codes.ShowAsync(user.PersonIdOrThrow(), ct));
+        return TypedResults.Ok(await codes.ShowAsync(user.CodeViewer(), user.PersonIdOrThrow(), ct));
     }
 
     private static async Task<FileContentHttpResult> ShowCodePng(ClaimsPrincipal user, ShowCodeService codes, HttpContext http, CancellationToken ct)
     {
-        var code = await codes.ShowAsync(user.PersonIdOrThrow(), ct);
+        var code = await codes.ShowAsync(user.CodeViewer(), user.PersonIdOrThrow(), ct);
         SetCodeHeaders(http, code);
         return TypedResults.File(codes.Png(code), "image/png");
     }
 
     private static async Task<FileContentHttpResult> ShowCodeSvg(ClaimsPrincipal user, ShowCodeService codes, HttpContext http, CancellationToken ct)
     {
-        var code = await codes.ShowAsync(user.PersonIdOrThrow(), ct);
+        var code = await codes.ShowAsync(user.CodeViewer(), user.PersonIdOrThrow(), ct);
         SetCodeHeaders(http, code);
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(codes.Svg(code)), "image/svg+xml");
     }

@@ -49,9 +49,10 @@ public static class HealthCodesSetup
         services.AddHostedService<CodeUsageFlushService>();
         services.AddScoped<HealthCodeVerifier>();
         services.AddScoped<ShowCodeService>();
-        services.AddSingleton<IFaceCheckGate, FaceCheckGate>();
+        services.AddScoped<IFaceCheckGate, FaceCheckGate>();
         // Extension points: identity, households and posters replace these defaults.
         services.TryAddSingleton<IFaceVerificationHistory, NoFaceVerifications>();
+        services.TryAddScoped<IFaceCheckExemption, NoFaceCheckExemptions>();
         services.TryAddSingleton<IPortraitReferenceProvider, NoPortraits>();
         services.TryAddSingleton<ICodeRevocationList, NoCodeRevocations>();
         services.TryAddSingleton<IPosterCodeCheck, NoPosters>();

@@ -29,17 +29,19 @@ public sealed class ShowCodeService(MiniCodeDbContext db, HealthStatusService st
         EF.CompileAsyncQuery((MiniCodeDbContext db, long personId, CancellationToken ct) =>
             db.Set<HealthStatus>().AsNoTracking().Where(s => s.PersonId == personId)
                 .Select(s => new StatusRow(s,
-                    db.Set<HealthDeclaration>().Any(d => d.PersonId == personId),
+                    db.Set<HealthDeclaration>().Any(d => d.PersonId == personId)
+                        || db.Set<Person>().Any(p => p.Id == personId && db.Set<Imports.PriorApplication>().Any(a => a.DocumentIndex == p.DocumentIndex)),
                     db.Set<Person>().Where(p => p.Id == personId).Select(p => p.RegionCode).FirstOrDefault()))
                 .FirstOrDefault());
 
-    public async Task<CodeView> ShowAsync(long personId, CancellationToken ct)
+    /// <summary>The code of <paramref name="personId"/> (the viewer's own person or a relative) as <paramref name="viewer"/> shows it.</summary>
+    public async Task<CodeView> ShowAsync(CodeViewer viewer, long personId, CancellationToken ct)
     {
-        if (!await faceCheck.AllowsAsync(personId, ct)) throw new ApiException(HealthCodeErrors.FaceCheckRequired);
+        if (!await faceCheck.AllowsAsync(viewer, personId, ct)) throw new ApiException(HealthCodeErrors.FaceCheckRequired);
         var now = time.GetUtcNow();
         // One round trip on the hot path: the status, whether a declaration exists and the holder's region (for statistics).
         var row = await StatusRowOf(db, personId, ct);
-        if (row is not { Declared: true } && !await db.Set<HealthDeclaration>().AsNoTracking().AnyAsync(d => d.PersonId == personId, ct))
+        if (row is not { Declared: true } && !await db.IsDoneAsync(personId, ct))
             throw new ApiException(HealthCodeErrors.DeclarationRequired);
         var status = row is { Declared: true } && (row.Status.ReviewAt is null || row.Status.ReviewAt > now)
             ? row.Status : await statuses.CurrentAsync(personId, ct);

@@ -44,7 +44,7 @@ public static class MeApi
 
     /// <summary>亮码前人脸核验: a successful check lets the code be shown for MiniCode:HealthCodes:FaceCheck:MaxAgeMinutes.</summary>
     private static async Task<Ok<FaceCheckResult>> FaceCheck(FaceCheckRequest body, ClaimsPrincipal user, FaceCheckService faces, CancellationToken ct) =>
-        TypedResults.Ok(await faces.VerifyAsync(user.AccountId(), user.PersonIdOrThrow(), body.VerificationToken!, ct));
+        TypedResults.Ok(await faces.VerifyAsync(user.AccountId(), user.SessionIdOf(), user.PersonIdOrThrow(), body.VerificationToken!, ct));
 
     internal static async Task<Ok<AccountDto>> BindPhoneBySms(
         BindPhoneBySmsRequest body, CurrentAccount me, AccountDirectory accounts, SmsCodeService codes, MiniCodeDbContext db, CancellationToken ct)

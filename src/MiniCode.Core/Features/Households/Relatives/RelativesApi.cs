@@ -87,19 +87,19 @@ public static class RelativesApi
     {
         var personId = await access.RelativePersonAsync(user, id, ct);
         http.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Ok(await codes.ShowAsync(personId, ct));
+        return TypedResults.Ok(await codes.ShowAsync(user.CodeViewer(), personId, ct));
     }
 
     private static async Task<FileContentHttpResult> CodePng(long id, ClaimsPrincipal user, HouseholdAccess access, ShowCodeService codes, HttpContext http, CancellationToken ct)
     {
-        var code = await codes.ShowAsync(await access.RelativePersonAsync(user, id, ct), ct);
+        var code = await codes.ShowAsync(user.CodeViewer(), await access.RelativePersonAsync(user, id, ct), ct);
         SetCodeHeaders(http, code);
         return TypedResults.File(codes.Png(code), "image/png");
     }
 
     private static async Task<FileContentHttpResult> CodeSvg(long id, ClaimsPrincipal user, HouseholdAccess access, ShowCodeService codes, HttpContext http, CancellationToken ct)
     {
-        var code = await codes.ShowAsync(await access.RelativePersonAsync(user, id, ct), ct);
+        var code = await codes.ShowAsync(user.CodeViewer(), await access.RelativePersonAsync(user, id, ct), ct);
         SetCodeHeaders(http, code);
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(codes.Svg(code)), "image/svg+xml");
     }
