@@ -17,6 +17,10 @@ public sealed class HealthCodeOptions : ISectionOptions
     [Range(1, 100_000)]
     public int VerifyPerMinute { get; set; } = 120;
 
+    /// <summary>Codes a citizen may scan per minute (扫一扫, <c>POST /api/me/scan</c>), per node.</summary>
+    [Range(1, 10_000)]
+    public int CitizenScanPerMinute { get; set; } = 10;
+
     /// <summary>How often in-memory view / verification counters are written to the database.</summary>
     [Range(1, 3600)]
     public int CounterFlushSeconds { get; set; } = 30;

@@ -44,6 +44,7 @@ public static class HealthCodesApi
         me.MapNoticesApi();
         me.MapAppealsApi();
         me.MapReportsApi();
+        me.MapCitizenScan();
 
         // Scanners (session) and verifier services (API key) both verify.
         app.MapApiGroup("/api/codes").RequireAuthorization(HealthCodesSetup.VerifierPolicy)

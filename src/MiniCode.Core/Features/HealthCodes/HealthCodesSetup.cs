@@ -92,6 +92,7 @@ public static class HealthCodesSetup
             .AddPolicy(VerifierPolicy, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName, SessionAuthenticationHandler.SchemeName)
                 .RequireAssertion(c => c.User.IsInRole(ApiKeyRegistry.PartnerRole) || c.User.HasClaim(SessionClaims.Kind, nameof(AccountKind.Scanner))));
 
+        services.AddCitizenScanLimit();
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<HealthCodeOptions>>((o, codes) =>
         {
             var permits = codes.Value.VerifyPerMinute;
