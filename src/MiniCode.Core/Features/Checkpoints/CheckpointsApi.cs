@@ -30,6 +30,7 @@ public static class CheckpointsApi
         api.MapPost("/me/password", ChangePassword).ProducesErrors(Invalid, PasswordWrong);
         api.MapPost("/logout", LogOut);
         api.MapGet("/me/report-sites", ReportSites);
+        api.MapGet("/me/report-sites/options", ReportSiteOptions);
         api.MapPut("/me/report-sites", SetReportSites).ProducesErrors(Invalid);
 
         api.MapPost("/scans/preview", Preview).ProducesErrors(Code);
@@ -75,6 +76,10 @@ public static class CheckpointsApi
 
     public static async Task<Ok<List<SiteView>>> ReportSites(CurrentScanner me, ScannerDirectory scanners, CancellationToken ct) =>
         TypedResults.Ok((await scanners.ReportSitesAsync(me.Profile, ct)).Select(ScannerDirectory.ToView).ToList());
+
+    /// <summary>上报设置: the sites this scanner may choose to report to.</summary>
+    public static async Task<Ok<List<SiteView>>> ReportSiteOptions(CurrentScanner me, ScannerAccountService accounts, CancellationToken ct) =>
+        TypedResults.Ok((await accounts.ReportableSitesAsync(me.Profile, ct)).Select(ScannerDirectory.ToView).ToList());
 
     public static async Task<Ok<List<SiteView>>> SetReportSites(CurrentScanner me, ReportSitesRequest body, ScannerAccountService accounts, CancellationToken ct) =>
         TypedResults.Ok((await accounts.SetReportSitesAsync(me.Profile, body, ct)).Select(ScannerDirectory.ToView).ToList());
