@@ -22,7 +22,8 @@ public sealed class AdminScannersWalkthroughTests(AdminBrowser browser) : IClass
 
         var page = await browser.NewPageAsync();
         await browser.LoginAsync(page, AdminOptions.DevelopmentUser, AdminOptions.DevelopmentPassword);
-        await page.ClickAsync("nav.sidebar >> text=扫码员账号");
+        await page.ClickAsync("nav.sidebar >> text=人员管理");
+        await page.ClickAsync("form.filters >> text=扫码员账号");
         await Expect(page.Locator("h1")).ToContainTextAsync("扫码员账号");
         await Expect(page.Locator("a[href='/admin/scanners/create']")).ToBeVisibleAsync();
         await page.FillAsync("input[name=name]", "欧阳");

@@ -24,7 +24,6 @@ public static class AdminMenu
         Entry("Organisations", Permissions.Organisations),
         Entry("Posters", Permissions.Posters),
         Entry("Staff", Permissions.Staff),
-        new("Scanners", "扫码员账号", "/admin/scanners", Permissions.Staff),
         Entry("Roles", Permissions.Roles),
         Entry("Faq", Permissions.Faq),
         Entry("Feedback", Permissions.Feedback),

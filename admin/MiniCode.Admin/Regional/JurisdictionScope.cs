@@ -89,9 +89,6 @@ public sealed class JurisdictionScope
     /// </summary>
     public IQueryable<StaffMember> Staff => _db.Set<StaffMember>().WithinRegion(s => s.Organisation!.RegionCode, Jurisdiction);
 
-    /// <summary>Scanner accounts of sites within the jurisdiction.</summary>
-    public IQueryable<ScannerProfile> ScannerProfiles => _db.Set<ScannerProfile>().Where(p => Sites.Any(s => s.Id == p.SiteId));
-
     /// <summary>Scan records made at sites within the jurisdiction (the people scanned may live anywhere).</summary>
     public IQueryable<ScanVisit> ScanVisits =>
         from r in _db.Set<ScanRecord>()

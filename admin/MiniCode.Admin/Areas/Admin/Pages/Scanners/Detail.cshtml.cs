@@ -57,7 +57,7 @@ public sealed class DetailModel(ScannerAdministration admin) : RegionalPageModel
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        var scanner = await IndexModel.ScannersWithin(Within).FirstOrDefaultAsync(p => p.AccountId == Id, ct);
+        var scanner = await IndexModel.ScannersWithin(Db, Within).FirstOrDefaultAsync(p => p.AccountId == Id, ct);
         if (scanner is null) return false;
         Scanner = scanner;
         Sites = await Within.Sites.Where(s => s.Status == SiteStatus.Active).OrderBy(s => s.RegionCode).ThenBy(s => s.Name).ToListAsync(ct);

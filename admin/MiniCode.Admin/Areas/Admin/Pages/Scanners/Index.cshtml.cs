@@ -27,7 +27,7 @@ public sealed class IndexModel(PersonalDataProtector protector, IOptions<AdminOp
     public async Task OnGetAsync(CancellationToken ct)
     {
         Sites = await Within.Sites.AsNoTracking().OrderBy(s => s.RegionCode).ThenBy(s => s.Name).ToListAsync(ct);
-        var query = ScannersWithin(Within).AsNoTracking();
+        var query = ScannersWithin(Db, Within).AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Name)) query = query.Where(p => p.Name.Contains(Name.Trim()));
         if (PhoneNumbers.Normalise(Phone) is { } phone)
         {
@@ -43,9 +43,9 @@ public sealed class IndexModel(PersonalDataProtector protector, IOptions<AdminOp
         Scanners = rows.Take(size).ToList();
     }
 
-    /// <summary>Scanner accounts of sites within the jurisdiction, with account and site.</summary>
-    internal static IQueryable<ScannerProfile> ScannersWithin(Regional.JurisdictionScope within) =>
-        within.ScannerProfiles.Include(p => p.Account).Include(p => p.Site);
+    /// <summary>Scanner accounts of sites within the jurisdiction (found through its sites), with account and site.</summary>
+    internal static IQueryable<ScannerProfile> ScannersWithin(MiniCode.Data.MiniCodeDbContext db, Regional.JurisdictionScope within) =>
+        db.Set<ScannerProfile>().Include(p => p.Account).Include(p => p.Site).Where(p => within.Sites.Any(s => s.Id == p.SiteId));
 
     public static string RoleLabel(ScannerRole role) => role switch
     {
