@@ -204,6 +204,7 @@ export type ColorHistoryView = {
   cause: string;
   reasonCodes: Array<string>;
   at: string;
+  temperature: null | TemperatureView;
 };
 
 export type ColorReason = {
@@ -809,9 +810,16 @@ export type ScanRecordView = {
 
 export type ScanRequest = {
   payload: null | string;
-  temperature: null | number;
-  remarks: null | string;
-  idempotencyKey: null | string;
+};
+
+export type ScanResponse = {
+  valid: boolean;
+  reason: null | string;
+  reasonText: null | string;
+  type: null | string;
+  color: null | HealthColor;
+  maskedName: null | string;
+  expiresAt: null | string;
 };
 
 export type ServiceLinkDto = {
@@ -880,6 +888,14 @@ export type SwitchEntry = {
   relation: null | string;
   color: null | HealthColor;
   codePath: string;
+};
+
+export type TemperatureSource = "checkpoint" | "declaration";
+
+export type TemperatureView = {
+  celsius: number;
+  source: TemperatureSource;
+  measuredAt: string;
 };
 
 export type UnlinkRequest = {
@@ -1282,6 +1298,13 @@ export interface Endpoints {
     path: never;
     query: never;
     body: ReportSitesRequest;
+    response: Array<SiteView>;
+    auth: true;
+  };
+  "GET /api/checkpoint/me/report-sites/options": {
+    path: never;
+    query: never;
+    body: never;
     response: Array<SiteView>;
     auth: true;
   };
@@ -1962,6 +1985,13 @@ export interface Endpoints {
     query: never;
     body: never;
     response: Array<SwitchEntry>;
+    auth: true;
+  };
+  "POST /api/me/scan": {
+    path: never;
+    query: never;
+    body: ScanRequest;
+    response: ScanResponse;
     auth: true;
   };
   "PUT /api/me/session": {

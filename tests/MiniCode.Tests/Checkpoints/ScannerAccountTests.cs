@@ -79,6 +79,11 @@ public sealed class ScannerAccountTests : IDisposable
         var siteB = added.GetProperty("id").GetInt64();
         var (_, foreignSite) = await _factory.SiteAsync("别的机构站点");
 
+        var options = await HttpAssert.Ok(await senior.Client.GetAsync("/api/checkpoint/me/report-sites/options"));
+        var choosable = options.EnumerateArray().Select(s => s.GetProperty("id").GetInt64()).ToList();
+        Assert.Equal([siteA, siteB], choosable);
+        Assert.DoesNotContain(foreignSite, choosable);
+
         var chosen = await HttpAssert.Ok(await senior.Client.PutAsJsonAsync("/api/checkpoint/me/report-sites", new { siteIds = new[] { siteA, siteB } }));
         Assert.Equal([siteA, siteB], chosen.EnumerateArray().Select(s => s.GetProperty("id").GetInt64()).ToArray());
         Assert.Equal(orgId, chosen[1].GetProperty("organisationId").GetInt64());

@@ -47,10 +47,10 @@ public sealed class FeatureJobsTests : IDisposable
     }
 
     [Fact]
-    public async Task Recompute_due_colours_returns_a_fever_yellow_to_green_with_history_and_notice()
+    public async Task Recompute_due_colours_returns_a_symptoms_yellow_to_green_with_history_and_notice()
     {
         var citizen = await _host.CitizenAsync("冯三");
-        await citizen.DeclareAsync(temperature: 38.1m);
+        await citizen.DeclareAsync(symptoms: "咳嗽"); // symptoms have a window; a fever lasts until a normal temperature
         var personId = citizen.PersonId!.Value;
         Assert.Equal(HealthColor.Yellow, await ColorOfAsync(personId));
 

@@ -30,6 +30,7 @@ public static class CheckpointsApi
         api.MapPost("/me/password", ChangePassword).ProducesErrors(Invalid, PasswordWrong);
         api.MapPost("/logout", LogOut);
         api.MapGet("/me/report-sites", ReportSites);
+        api.MapGet("/me/report-sites/options", ReportSiteOptions);
         api.MapPut("/me/report-sites", SetReportSites).ProducesErrors(Invalid);
 
         api.MapPost("/scans/preview", Preview).ProducesErrors(Code);
@@ -86,8 +87,11 @@ public static class CheckpointsApi
     public static async Task<Ok<List<SiteView>>> ReportSites(CurrentScanner me, ScannerDirectory scanners, CancellationToken ct) =>
         TypedResults.Ok((await scanners.ReportSitesAsync(me.Profile, ct)).Select(ScannerDirectory.ToView).ToList());
 
-    /// <summary>设置上报站点</summary>
-    /// <remarks><c>siteIds</c> 为可选站点的子集；不可选的站点为 400。</remarks>
+    /// <summary>可选的上报站点</summary>
+    /// <remarks>上报设置可选择的站点：本机构的站点（扫码记录可同时上报到这些站点；上报站点只写不读）。</remarks>
+    internal static async Task<Ok<List<SiteView>>> ReportSiteOptions(CurrentScanner me, ScannerAccountService accounts, CancellationToken ct) =>
+        TypedResults.Ok((await accounts.ReportableSitesAsync(me.Profile, ct)).Select(ScannerDirectory.ToView).ToList());
+
     public static async Task<Ok<List<SiteView>>> SetReportSites(CurrentScanner me, ReportSitesRequest body, ScannerAccountService accounts, CancellationToken ct) =>
         TypedResults.Ok((await accounts.SetReportSitesAsync(me.Profile, body, ct)).Select(ScannerDirectory.ToView).ToList());
 

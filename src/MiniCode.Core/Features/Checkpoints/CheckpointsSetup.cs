@@ -18,6 +18,7 @@ public static class CheckpointsSetup
         services.AddScoped<SiteManagement>();
         services.AddScoped<LineActions>();
         services.AddScoped<ScannerManagement>();
+        services.AddScoped<ScannerAdministration>();
         services.AddMiniCodeJob<PurgeScanRecordsJob>("purge-scan-records", "删除超过保存期限（默认28天）的扫码排查记录");
         return builder;
     }

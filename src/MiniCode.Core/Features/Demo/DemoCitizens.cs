@@ -131,7 +131,7 @@ internal sealed class DemoCitizens(IServiceProvider services, DemoWorld world, D
             var c = citizens[i * citizens.Count / count];
             var district = world.Districts.First(d => d.RegionCode == c.Region);
             var scanner = await scanners.CurrentAsync(world.ScannerOfSite[district.SiteIds[i % district.SiteIds.Count]], ct);
-            var code = await codes.ShowAsync(c.PersonId, ct);
+            var code = await codes.ShowAsync(new CodeViewer(c.PersonId, 0), c.PersonId, ct);
             await Tolerate(() => scans.ScanAsync(scanner, new ScanRequest(code.Payload, i % 97 == 5 ? 37.6m : 36.3m + i % 5 / 10m, null, "demo-scan-" + i), ct));
         }
     }

@@ -15,13 +15,14 @@ namespace MiniCode.Features.Errands;
 public sealed class AuthorisationCodes(AuthorisationService authorisations, CodeSigner signer, IFaceCheckGate faceCheck, CodeUsageCounters counters,
     IQrCodeRenderer qr, IOptions<ErrandOptions> options, TimeProvider time)
 {
-    public async Task<AuthorisationCodeView> ShowAsync(long personId, long id, CancellationToken ct)
+    public async Task<AuthorisationCodeView> ShowAsync(CodeViewer viewer, long id, CancellationToken ct)
     {
+        var personId = viewer.HolderPersonId;
         var o = options.Value;
         var row = await authorisations.ReceivedRowAsync(personId, id, ct);
         var now = time.GetUtcNow();
         if (!AuthorisationStates.InEffect(row, o.Today(now))) throw new ApiException(ErrandsErrors.CodeUnavailable);
-        if (!await faceCheck.AllowsAsync(personId, ct)) throw new ApiException(HealthCodeErrors.FaceCheckRequired);
+        if (!await faceCheck.AllowsAsync(viewer, personId, ct)) throw new ApiException(HealthCodeErrors.FaceCheckRequired);
         var untilDayEnds = o.StartOf(row.ValidTo.AddDays(1)) - now;
         var lifetime = TimeSpan.FromSeconds(Math.Max(1, Math.Min(o.CodeSeconds, Math.Floor(untilDayEnds.TotalSeconds))));
         var (text, claims) = signer.Sign(CodeType.Authorisation, row.Id, null, now, lifetime);

@@ -99,14 +99,14 @@ public static class ErrandsApi
     internal static async Task<Ok<AuthorisationCodeView>> Code(long id, ClaimsPrincipal user, AuthorisationCodes codes, HttpContext http, CancellationToken ct)
     {
         http.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Ok(await codes.ShowAsync(user.PersonIdOrThrow(), id, ct));
+        return TypedResults.Ok(await codes.ShowAsync(user.CodeViewer(), id, ct));
     }
 
     /// <summary>出示授权码（PNG）</summary>
     /// <remarks>同出示授权码，PNG 图片。</remarks>
     internal static async Task<FileContentHttpResult> CodePng(long id, ClaimsPrincipal user, AuthorisationCodes codes, HttpContext http, CancellationToken ct)
     {
-        var code = await codes.ShowAsync(user.PersonIdOrThrow(), id, ct);
+        var code = await codes.ShowAsync(user.CodeViewer(), id, ct);
         SetCodeHeaders(http, code);
         return TypedResults.File(codes.Png(code), "image/png");
     }
@@ -115,7 +115,7 @@ public static class ErrandsApi
     /// <remarks>同出示授权码，SVG 图片。</remarks>
     internal static async Task<FileContentHttpResult> CodeSvg(long id, ClaimsPrincipal user, AuthorisationCodes codes, HttpContext http, CancellationToken ct)
     {
-        var code = await codes.ShowAsync(user.PersonIdOrThrow(), id, ct);
+        var code = await codes.ShowAsync(user.CodeViewer(), id, ct);
         SetCodeHeaders(http, code);
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(codes.Svg(code)), "image/svg+xml");
     }

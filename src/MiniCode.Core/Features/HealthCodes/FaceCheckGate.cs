@@ -1,32 +1,69 @@
 namespace MiniCode.Features.HealthCodes;
 
+/// <summary>One successful face check of a person: when, in which login session, and whether a showing used it up.</summary>
+public sealed record FaceVerificationFact(long Id, DateTimeOffset VerifiedAt, long? SessionId, bool Used);
+
 /// <summary>
-/// When the last successful face verification of a person happened. The identity feature (real name / face
-/// verification through its IFaceVerifier) registers its implementation; the default knows none.
+/// The face checks of a person. The identity feature (real name / face verification through its IFaceVerifier)
+/// registers its implementation; the default knows none.
 /// </summary>
 public interface IFaceVerificationHistory
 {
-    Task<DateTimeOffset?> LastVerifiedAtAsync(long personId, CancellationToken cancellationToken);
+    /// <summary>The latest face check of the person, or the latest within one login session when <paramref name="sessionId"/> is given.</summary>
+    Task<FaceVerificationFact?> LatestAsync(long personId, long? sessionId, CancellationToken cancellationToken);
+
+    /// <summary>Marks a face check used by one showing; false when another showing used it first.</summary>
+    Task<bool> UseAsync(long verificationId, CancellationToken cancellationToken);
 }
 
 internal sealed class NoFaceVerifications : IFaceVerificationHistory
 {
-    public Task<DateTimeOffset?> LastVerifiedAtAsync(long personId, CancellationToken cancellationToken) => Task.FromResult<DateTimeOffset?>(null);
+    public Task<FaceVerificationFact?> LatestAsync(long personId, long? sessionId, CancellationToken cancellationToken) => Task.FromResult<FaceVerificationFact?>(null);
+    public Task<bool> UseAsync(long verificationId, CancellationToken cancellationToken) => Task.FromResult(false);
 }
 
-/// <summary>Decides whether a code may be shown now: always when the face check is off, otherwise after a recent face verification.</summary>
+/// <summary>Whose codes a holder may show without a face check: the households feature exempts relatives by age; the default none.</summary>
+public interface IFaceCheckExemption
+{
+    Task<bool> IsExemptAsync(long holderPersonId, long personId, CancellationToken cancellationToken);
+}
+
+internal sealed class NoFaceCheckExemptions : IFaceCheckExemption
+{
+    public Task<bool> IsExemptAsync(long holderPersonId, long personId, CancellationToken cancellationToken) => Task.FromResult(false);
+}
+
+/// <summary>Who asks to show a code: the account's own person (the holder, whose face is checked) and the login session.</summary>
+public sealed record CodeViewer(long HolderPersonId, long SessionId);
+
+/// <summary>Decides whether a code may be shown now: always when the face check is off, otherwise after the holder's face check.</summary>
 public interface IFaceCheckGate
 {
-    Task<bool> AllowsAsync(long personId, CancellationToken cancellationToken);
+    Task<bool> AllowsAsync(CodeViewer viewer, long personId, CancellationToken cancellationToken);
 }
 
-internal sealed class FaceCheckGate(IOptions<FaceCheckOptions> options, IFaceVerificationHistory history, TimeProvider time) : IFaceCheckGate
+/// <summary>
+/// The holder's face is checked, whoever's code is shown, and face-exempt relatives never need one. How long a check
+/// lasts is <see cref="FaceCheckOptions.Interval"/>: the login session (一码通 default), a number of minutes, or one showing.
+/// </summary>
+internal sealed class FaceCheckGate(IOptions<FaceCheckOptions> options, IFaceVerificationHistory history, IFaceCheckExemption exemption, TimeProvider time) : IFaceCheckGate
 {
-    public async Task<bool> AllowsAsync(long personId, CancellationToken cancellationToken)
+    public async Task<bool> AllowsAsync(CodeViewer viewer, long personId, CancellationToken cancellationToken)
     {
         var o = options.Value;
         if (!o.Required) return true;
-        var last = await history.LastVerifiedAtAsync(personId, cancellationToken);
-        return last is { } at && time.GetUtcNow() - at <= TimeSpan.FromMinutes(o.MaxAgeMinutes);
+        if (personId != viewer.HolderPersonId && await exemption.IsExemptAsync(viewer.HolderPersonId, personId, cancellationToken)) return true;
+        var sessionOnly = o.Interval is FaceCheckInterval.Session or FaceCheckInterval.EveryShowing;
+        var last = await history.LatestAsync(viewer.HolderPersonId, sessionOnly ? viewer.SessionId : null, cancellationToken);
+        if (last is null || time.GetUtcNow() - last.VerifiedAt > TimeSpan.FromMinutes(o.MaxAgeMinutes)) return false;
+        if (o.Interval != FaceCheckInterval.EveryShowing) return true;
+        return !last.Used && await history.UseAsync(last.Id, cancellationToken);
     }
+}
+
+public static class CodeViewers
+{
+    /// <summary>The logged-in citizen as the viewer of a code: their own person and their session.</summary>
+    public static CodeViewer CodeViewer(this System.Security.Claims.ClaimsPrincipal user) =>
+        new(Sessions.SessionClaims.PersonIdOrThrow(user), Sessions.SessionClaims.SessionIdOf(user));
 }

@@ -17,6 +17,10 @@ public sealed class HealthCodeOptions : ISectionOptions
     [Range(1, 100_000)]
     public int VerifyPerMinute { get; set; } = 120;
 
+    /// <summary>Codes a citizen may scan per minute (扫一扫, <c>POST /api/me/scan</c>), per node.</summary>
+    [Range(1, 10_000)]
+    public int CitizenScanPerMinute { get; set; } = 10;
+
     /// <summary>How often in-memory view / verification counters are written to the database.</summary>
     [Range(1, 3600)]
     public int CounterFlushSeconds { get; set; } = 30;
@@ -52,9 +56,23 @@ public sealed class FaceCheckOptions : ISectionOptions
 {
     public static string Section => "MiniCode:HealthCodes:FaceCheck";
 
-    /// <summary>When on, showing a code needs a face verification no older than <see cref="MaxAgeMinutes"/>.</summary>
+    /// <summary>When on, showing a code needs a face check of the holder (the account's own person) for <see cref="Interval"/>.</summary>
     public bool Required { get; set; }
 
+    /// <summary>How long one face check lasts: <c>Session</c> (the login session, 一码通 亮码), <c>Minutes</c>, or <c>EveryShowing</c>.</summary>
+    public FaceCheckInterval Interval { get; set; } = FaceCheckInterval.Session;
+
+    /// <summary>A face check never lasts longer than this (every interval), and lasts exactly this with <c>Minutes</c>.</summary>
     [Range(1, 100_000)]
     public int MaxAgeMinutes { get; set; } = 1440;
+}
+
+public enum FaceCheckInterval
+{
+    /// <summary>One face check per login session (a new login asks again).</summary>
+    Session,
+    /// <summary>One face check for <see cref="FaceCheckOptions.MaxAgeMinutes"/>, whatever the session.</summary>
+    Minutes,
+    /// <summary>Every showing of a code (each code, image or refresh) uses up one face check of the same session.</summary>
+    EveryShowing,
 }

@@ -46,6 +46,7 @@ public static class HealthCodesApi
         me.MapNoticesApi();
         me.MapAppealsApi();
         me.MapReportsApi();
+        me.MapCitizenScan();
 
         // Scanners (session) and registered applications (API key) both verify; applications also generate.
         var codes = app.MapApiGroup("/api/codes").RequireAuthorization(HealthCodesSetup.VerifierPolicy)
@@ -84,14 +85,14 @@ public static class HealthCodesApi
     internal static async Task<Ok<CodeView>> ShowCode(ClaimsPrincipal user, ShowCodeService codes, HttpContext http, CancellationToken ct)
     {
         http.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Ok(await codes.ShowAsync(user.PersonIdOrThrow(), ct));
+        return TypedResults.Ok(await codes.ShowAsync(user.CodeViewer(), user.PersonIdOrThrow(), ct));
     }
 
     /// <summary>亮码（PNG 图片）</summary>
     /// <remarks>与亮码相同的码，渲染为 PNG；颜色和到期时间在 <c>X-Code-Color</c>、<c>X-Code-Expires</c> 响应头中。</remarks>
     internal static async Task<FileContentHttpResult> ShowCodePng(ClaimsPrincipal user, ShowCodeService codes, HttpContext http, CancellationToken ct)
     {
-        var code = await codes.ShowAsync(user.PersonIdOrThrow(), ct);
+        var code = await codes.ShowAsync(user.CodeViewer(), user.PersonIdOrThrow(), ct);
         SetCodeHeaders(http, code);
         return TypedResults.File(codes.Png(code), "image/png");
     }
@@ -100,7 +101,7 @@ public static class HealthCodesApi
     /// <remarks>与亮码相同的码，渲染为 SVG；颜色和到期时间在响应头中。</remarks>
     internal static async Task<FileContentHttpResult> ShowCodeSvg(ClaimsPrincipal user, ShowCodeService codes, HttpContext http, CancellationToken ct)
     {
-        var code = await codes.ShowAsync(user.PersonIdOrThrow(), ct);
+        var code = await codes.ShowAsync(user.CodeViewer(), user.PersonIdOrThrow(), ct);
         SetCodeHeaders(http, code);
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(codes.Svg(code)), "image/svg+xml");
     }

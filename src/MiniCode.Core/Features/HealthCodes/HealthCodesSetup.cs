@@ -52,9 +52,10 @@ public static class HealthCodesSetup
         services.AddHostedService<CodeUsageFlushService>();
         services.AddScoped<HealthCodeVerifier>();
         services.AddScoped<ShowCodeService>();
-        services.AddSingleton<IFaceCheckGate, FaceCheckGate>();
+        services.AddScoped<IFaceCheckGate, FaceCheckGate>();
         // Extension points: identity, households and posters replace these defaults.
         services.TryAddSingleton<IFaceVerificationHistory, NoFaceVerifications>();
+        services.TryAddScoped<IFaceCheckExemption, NoFaceCheckExemptions>();
         services.TryAddSingleton<IPortraitReferenceProvider, NoPortraits>();
         services.TryAddSingleton<ICodeRevocationList, NoCodeRevocations>();
         services.TryAddSingleton<IPosterCodeCheck, NoPosters>();
@@ -112,6 +113,7 @@ public static class HealthCodesSetup
             .AddPolicy(VerifierPolicy, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName, SessionAuthenticationHandler.SchemeName)
                 .RequireAssertion(c => c.User.IsInRole(ApiKeyRegistry.ApplicationRole) || c.User.HasClaim(SessionClaims.Kind, nameof(AccountKind.Scanner))));
 
+        services.AddCitizenScanLimit();
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<HealthCodeOptions>>((o, codes) =>
         {
             var permits = codes.Value.VerifyPerMinute;

@@ -21,9 +21,10 @@ public sealed class ShowCodeService(MiniCodeDbContext db, CodeHolderCache holder
     IOptions<HealthCodeOptions> options, IOptions<ColorRulesOptions> rules, IFaceCheckGate faceCheck, CodeUsageCounters counters,
     IQrCodeRenderer qr, ICodeStyles styles, ICodeNumbers numbers, TimeProvider time, Logs.CodeEventLog events)
 {
-    public async Task<CodeView> ShowAsync(long personId, CancellationToken ct)
+    /// <summary>The code of <paramref name="personId"/> (the viewer's own person or a relative) as <paramref name="viewer"/> shows it.</summary>
+    public async Task<CodeView> ShowAsync(CodeViewer viewer, long personId, CancellationToken ct)
     {
-        if (!await faceCheck.AllowsAsync(personId, ct)) throw new ApiException(HealthCodeErrors.FaceCheckRequired);
+        if (!await faceCheck.AllowsAsync(viewer, personId, ct)) throw new ApiException(HealthCodeErrors.FaceCheckRequired);
         var now = time.GetUtcNow();
         // Warm: no database command (CodeHolderCache). A refusal is re-read from the database before it is answered.
         var holder = await holders.GetAsync(db, personId, h => h is { Declared: true }, ct);

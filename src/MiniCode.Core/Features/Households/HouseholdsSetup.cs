@@ -13,9 +13,9 @@ namespace MiniCode.Features.Households;
 public static class HouseholdsSetup
 {
     /// <summary>
-    /// Relatives, portraits and offline cards. Provides four extension points of other features (Replace, so the order
+    /// Relatives, portraits and offline cards. Provides five extension points of other features (Replace, so the order
     /// of the Add calls does not matter): relatives' check-ins for posters, portrait references, offline-card
-    /// revocations and the holders who get a relative's colour-change notices for the health codes.
+    /// revocations, the holders who get a relative's colour-change notices and the relatives exempt from the face check for the health codes.
     /// </summary>
     public static IHostApplicationBuilder AddHouseholds(this IHostApplicationBuilder builder)
     {
@@ -31,6 +31,7 @@ public static class HouseholdsSetup
         services.AddScoped<RelativeProofCheck>();
         services.Replace(ServiceDescriptor.Scoped<Posters.IRelativeAccess, HouseholdRelativeAccess>());
         services.Replace(ServiceDescriptor.Scoped<HealthCodes.Notices.INoticeWatchers, RelativeNoticeWatchers>());
+        services.Replace(ServiceDescriptor.Scoped<HealthCodes.IFaceCheckExemption, RelativeFaceCheckExemption>());
 
         services.AddSingleton<IPortraitStore, FilePortraitStore>();
         // Extension point: the province's photo source replaces this default.

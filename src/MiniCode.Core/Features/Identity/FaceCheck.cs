@@ -15,6 +15,10 @@ public sealed class FaceVerification
     /// <summary>"face-check" (before showing a code) or "real-name".</summary>
     public string Purpose { get; set; } = "";
     public DateTimeOffset VerifiedAt { get; set; }
+    /// <summary>The login session the check was made in (a face check per 亮码 session); null for real-name checks.</summary>
+    public long? SessionId { get; set; }
+    /// <summary>Set when a showing used the check up (<c>FaceCheck:Interval = EveryShowing</c>).</summary>
+    public DateTimeOffset? UsedAt { get; set; }
 }
 
 internal sealed class FaceVerificationConfiguration : IEntityTypeConfiguration<FaceVerification>
@@ -40,12 +44,12 @@ public sealed class FaceCheckService(MiniCodeDbContext db, Face.FaceVerification
 {
     public const string FaceCheckPurpose = "face-check";
 
-    public async Task<FaceCheckResult> VerifyAsync(long accountId, long personId, string token, CancellationToken ct)
+    public async Task<FaceCheckResult> VerifyAsync(long accountId, long sessionId, long personId, string token, CancellationToken ct)
     {
         var subject = await SubjectAsync(db, protector, personId, ct);
         await faces.VerifyAsync(accountId, Face.FacePurposes.FaceCheck, subject, token, ct);
         var now = time.GetUtcNow();
-        db.Add(new FaceVerification { PersonId = personId, Purpose = FaceCheckPurpose, VerifiedAt = now });
+        db.Add(new FaceVerification { PersonId = personId, Purpose = FaceCheckPurpose, VerifiedAt = now, SessionId = sessionId });
         await db.SaveChangesAsync(ct);
         return new FaceCheckResult(now);
     }
@@ -60,15 +64,26 @@ public sealed class FaceCheckService(MiniCodeDbContext db, Face.FaceVerification
     }
 }
 
-/// <summary>The health codes' view of face verifications: the latest success of a person.</summary>
-public sealed class StoredFaceVerificationHistory(IServiceScopeFactory scopes) : IFaceVerificationHistory
+/// <summary>The health codes' view of face verifications: the latest success of a person, and using one up.</summary>
+public sealed class StoredFaceVerificationHistory(IServiceScopeFactory scopes, TimeProvider time) : IFaceVerificationHistory
 {
-    public async Task<DateTimeOffset?> LastVerifiedAtAsync(long personId, CancellationToken cancellationToken)
+    public async Task<FaceVerificationFact?> LatestAsync(long personId, long? sessionId, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MiniCodeDbContext>();
-        var times = await db.Set<FaceVerification>().AsNoTracking().Where(f => f.PersonId == personId)
-            .OrderByDescending(f => f.Id).Select(f => f.VerifiedAt).Take(1).ToListAsync(cancellationToken);
-        return times.Count == 0 ? null : times[0];
+        var latest = await db.Set<FaceVerification>().AsNoTracking()
+            .Where(f => f.PersonId == personId && (sessionId == null || f.SessionId == sessionId))
+            .OrderByDescending(f => f.Id).Select(f => new FaceVerificationFact(f.Id, f.VerifiedAt, f.SessionId, f.UsedAt != null)).Take(1).ToListAsync(cancellationToken);
+        return latest.Count == 0 ? null : latest[0];
+    }
+
+    /// <summary>One conditional update, so two showings racing for the same check cannot both use it.</summary>
+    public async Task<bool> UseAsync(long verificationId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MiniCodeDbContext>();
+        var now = time.GetUtcNow();
+        return await db.Set<FaceVerification>().Where(f => f.Id == verificationId && f.UsedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(f => f.UsedAt, now), cancellationToken) == 1;
     }
 }

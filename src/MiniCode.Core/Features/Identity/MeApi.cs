@@ -47,10 +47,9 @@ public static class MeApi
     }
 
     /// <summary>亮码前人脸核验</summary>
-    /// <remarks>提交人脸核验结果（purpose=face_check）；通过后在 <c>MiniCode:HealthCodes:FaceCheck:MaxAgeMinutes</c> 分钟内亮码无需再次核验。</remarks>
-    // 亮码前人脸核验: a successful check lets the code be shown for MiniCode:HealthCodes:FaceCheck:MaxAgeMinutes.
+    /// <remarks>提交人脸核验结果（purpose=face_check）。核验的是本账号本人，亲友亮码也以持有人的核验为准；按 <c>MiniCode:HealthCodes:FaceCheck:Interval</c>：Session（默认，每个登录会话一次）、Minutes（<c>MaxAgeMinutes</c> 分钟内有效）或 EveryShowing（每次亮码用掉一次核验）。</remarks>
     internal static async Task<Ok<FaceCheckResult>> FaceCheck(FaceCheckRequest body, ClaimsPrincipal user, FaceCheckService faces, CancellationToken ct) =>
-        TypedResults.Ok(await faces.VerifyAsync(user.AccountId(), user.PersonIdOrThrow(), body.VerificationToken!, ct));
+        TypedResults.Ok(await faces.VerifyAsync(user.AccountId(), user.SessionIdOf(), user.PersonIdOrThrow(), body.VerificationToken!, ct));
 
     /// <summary>短信绑定手机号</summary>
     /// <remarks>手机号 + 短信验证码（purpose=bind）；手机号已属于其他账号时 409。</remarks>

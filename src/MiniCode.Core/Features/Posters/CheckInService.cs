@@ -48,7 +48,7 @@ public sealed class CheckInService(MiniCodeDbContext db, PosterResolver resolver
         var (personId, seesAll) = await SubjectAsync(selfPersonId, request.RelativeId, ct);
         var holders = await HoldersAsync(accountId, seesAll, ct);
         var venue = await resolver.ResolveAsync(request.Payload, ct);
-        if (!await db.Set<HealthDeclaration>().AsNoTracking().AnyAsync(d => d.PersonId == personId, ct))
+        if (!await db.IsDoneAsync(personId, ct))
             throw new ApiException(HealthCodeErrors.DeclarationRequired);
         var status = await statuses.CurrentAsync(personId, ct);
         var name = await db.Set<Person>().AsNoTracking().Where(p => p.Id == personId).Select(p => p.Name).FirstAsync(ct);

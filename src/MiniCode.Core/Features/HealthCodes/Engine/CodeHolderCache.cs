@@ -49,7 +49,9 @@ public sealed class CodeHolderCache(IClusterSignals signals, TimeProvider time, 
              where p.Id == personId
              join s in db.Set<HealthStatus>().AsNoTracking() on p.Id equals s.PersonId into statuses
              from s in statuses.DefaultIfEmpty()
-             select new Row(p.Name, p.AnonymisedAt, p.RegionCode, db.Set<HealthDeclaration>().Any(d => d.PersonId == personId), s))
+             // 首次申领: a declaration, or an application through the provincial system (FirstDeclaration).
+             select new Row(p.Name, p.AnonymisedAt, p.RegionCode,
+                 db.Set<HealthDeclaration>().Any(d => d.PersonId == personId) || db.Set<Imports.PriorApplication>().Any(a => a.DocumentIndex == p.DocumentIndex), s))
             .FirstOrDefault());
 
     public int Count => _cache.Count;

@@ -16,7 +16,7 @@ public sealed class ColorEngine(ColorRulesOptions rules)
         if (inputs.Override is { } o && (o.EndsAt is null || o.EndsAt > now))
         {
             if (o.EndsAt is { } end) reviewAt.Add(end);
-            return new ColorDecision(o.Color, [new ColorReason(o.ReasonCode, o.ReasonText)], rules.GuidanceFor(o.Color), Earliest(reviewAt));
+            return new ColorDecision(o.Color, [new ColorReason(o.ReasonCode, o.ReasonText)], rules.GuidanceFor(o.Color), Earliest(reviewAt), inputs.DecidingTemperature);
         }
 
         foreach (var risk in inputs.Risks)
@@ -48,27 +48,28 @@ public sealed class ColorEngine(ColorRulesOptions rules)
             }
         }
 
-        if (inputs.LatestTemperature is { } t && t.Celsius >= rules.FeverThresholdCelsius)
-            found.Add((HealthColor.Yellow, ColorReasons.OnSiteFever));
+        // A fever keeps the code yellow until a normal temperature is registered, not for a time window.
+        var temperature = inputs.DecidingTemperature;
+        if (temperature is { } t && t.Celsius >= rules.FeverThresholdCelsius)
+            found.Add((HealthColor.Yellow, t.Source == TemperatureSource.Declaration ? ColorReasons.DeclaredFever : ColorReasons.OnSiteFever));
 
-        if (inputs.Declaration is { } d)
+        if (inputs.Declaration is { Symptoms.Count: > 0 } d)
         {
             var windowEnd = d.ChangedAt.AddDays(rules.SymptomWindowDays);
             if (now < windowEnd)
             {
-                if (d.Symptoms.Count > 0) found.Add((HealthColor.Yellow, ColorReasons.DeclaredSymptoms));
-                if (d.Temperature >= rules.FeverThresholdCelsius) found.Add((HealthColor.Yellow, ColorReasons.DeclaredFever));
-                if (d.Symptoms.Count > 0 || d.Temperature >= rules.FeverThresholdCelsius) reviewAt.Add(windowEnd);
+                found.Add((HealthColor.Yellow, ColorReasons.DeclaredSymptoms));
+                reviewAt.Add(windowEnd);
             }
         }
 
         EvaluateRegions(inputs, now, today, found, reviewAt);
 
         if (found.Count == 0)
-            return new ColorDecision(HealthColor.Green, [ColorReasons.NoAnomaly], rules.GuidanceFor(HealthColor.Green), Earliest(reviewAt));
+            return new ColorDecision(HealthColor.Green, [ColorReasons.NoAnomaly], rules.GuidanceFor(HealthColor.Green), Earliest(reviewAt), temperature);
         var color = found.Max(f => f.Color);
         var reasons = found.OrderByDescending(f => f.Color).Select(f => f.Reason).DistinctBy(r => r.Code).ToList();
-        return new ColorDecision(color, reasons, rules.GuidanceFor(color), Earliest(reviewAt));
+        return new ColorDecision(color, reasons, rules.GuidanceFor(color), Earliest(reviewAt), temperature);
     }
 
     /// <summary>

@@ -20,8 +20,14 @@ public enum RiskKind
 /// <summary>The self declaration (信息申报) as the engine sees it.</summary>
 public sealed record DeclarationFacts(IReadOnlyList<string> Symptoms, decimal Temperature, string RegionCode, DateTimeOffset ChangedAt, DateTimeOffset RegionSince);
 
-/// <summary>The latest on-site temperature registered by a checkpoint.</summary>
-public sealed record TemperatureFact(decimal Celsius, DateTimeOffset MeasuredAt);
+public enum TemperatureSource
+{
+    Checkpoint,
+    Declaration,
+}
+
+/// <summary>A temperature: measured at a checkpoint, or typed into the declaration when it was last submitted.</summary>
+public sealed record TemperatureFact(decimal Celsius, DateTimeOffset MeasuredAt, TemperatureSource Source = TemperatureSource.Checkpoint);
 
 /// <summary>A health-authority risk-list entry; <see cref="EndsOn"/> is the last day it applies (inclusive).</summary>
 public sealed record RiskFact(RiskKind Kind, DateOnly StartsOn, DateOnly? EndsOn);
@@ -56,15 +62,32 @@ public sealed record ColorInputs(
     IReadOnlyList<RegionFact> HighRiskRegions,
     IReadOnlyList<NucleicAcidFact> NucleicAcid,
     IReadOnlyList<VaccinationFact> Vaccinations,
-    OverrideFact? Override);
+    OverrideFact? Override)
+{
+    /// <summary>
+    /// 吉林: the latest temperature wins whatever its source, the on-site reading or the declaration's (stated again on
+    /// every submission); at the same instant the measured one wins.
+    /// </summary>
+    public TemperatureFact? DecidingTemperature
+    {
+        get
+        {
+            var declared = Declaration is { } d ? new TemperatureFact(d.Temperature, d.ChangedAt, TemperatureSource.Declaration) : null;
+            if (declared is null) return LatestTemperature;
+            if (LatestTemperature is null) return declared;
+            return declared.MeasuredAt > LatestTemperature.MeasuredAt ? declared : LatestTemperature;
+        }
+    }
+}
 
 public sealed record ColorReason(string Code, string Text);
 
 /// <summary>
 /// The engine's answer: colour, reasons, guidance, and <see cref="ReviewAt"/>, the earliest moment the colour can change
-/// by the passing of time alone (a quarantine ending, a symptom window closing), when it must be recomputed.
+/// by the passing of time alone (a quarantine ending, a symptom window closing), when it must be recomputed;
+/// <see cref="Temperature"/> is the temperature the fever rule looked at, kept in the history.
 /// </summary>
-public sealed record ColorDecision(HealthColor Color, IReadOnlyList<ColorReason> Reasons, string Guidance, DateTimeOffset? ReviewAt);
+public sealed record ColorDecision(HealthColor Color, IReadOnlyList<ColorReason> Reasons, string Guidance, DateTimeOffset? ReviewAt, TemperatureFact? Temperature = null);
 
 /// <summary>Badges shown on the code: nucleic-acid negative window ("24h", "48h", "72h", "7d" or null) and vaccination.</summary>
 public sealed record CodeBadges(string? NucleicAcid, VaccinationStatus Vaccination, bool GoldBorder);

@@ -9,7 +9,7 @@ public sealed class ColorRulesOptions : ISectionOptions
 {
     public static string Section => "MiniCode:HealthCodes:Rules";
 
-    /// <summary>An on-site or declared temperature at or above this (°C) turns the code yellow.</summary>
+    /// <summary>The latest temperature (on-site or declared) at or above this (°C) keeps the code yellow until a normal one.</summary>
     [Range(35.0, 42.0)]
     public decimal FeverThresholdCelsius { get; set; } = 37.3m;
 

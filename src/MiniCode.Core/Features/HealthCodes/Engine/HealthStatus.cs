@@ -39,6 +39,10 @@ public sealed class ColorChange
     public string Actor { get; set; } = "";
     public string ReasonCodes { get; set; } = "";
     public DateTimeOffset At { get; set; }
+    /// <summary>The temperature the fever rule looked at, so the history says which reading turned the colour back.</summary>
+    public decimal? TemperatureCelsius { get; set; }
+    public TemperatureSource? TemperatureSource { get; set; }
+    public DateTimeOffset? TemperatureMeasuredAt { get; set; }
 }
 
 /// <summary>A temperature measured at a checkpoint (the checkpoints feature records them through <see cref="HealthFactsRecorder"/>).</summary>
@@ -78,6 +82,8 @@ internal sealed class ColorChangeConfiguration : IEntityTypeConfiguration<ColorC
         b.Property(x => x.Cause).HasMaxLength(50).IsRequired();
         b.Property(x => x.Actor).HasMaxLength(100).IsRequired();
         b.Property(x => x.ReasonCodes).HasMaxLength(500);
+        b.Property(x => x.TemperatureCelsius).HasPrecision(4, 1);
+        b.Property(x => x.TemperatureSource).HasConversion<string>().HasMaxLength(20);
         b.HasIndex(x => new { x.PersonId, x.At });
     }
 }

@@ -38,7 +38,12 @@ public sealed class HealthStatusService(MiniCodeDbContext db, ColorEngine engine
         {
             // A worse colour revokes every code issued before now (live codes and offline cards).
             if (old is { } previous && decision.Color > previous) status.RevokedBefore = now;
-            db.Add(new ColorChange { PersonId = personId, OldColor = old, NewColor = decision.Color, Cause = cause, Actor = actor, ReasonCodes = codes, At = now });
+            db.Add(new ColorChange
+            {
+                PersonId = personId, OldColor = old, NewColor = decision.Color, Cause = cause, Actor = actor, ReasonCodes = codes, At = now,
+                TemperatureCelsius = decision.Temperature?.Celsius, TemperatureSource = decision.Temperature?.Source,
+                TemperatureMeasuredAt = decision.Temperature?.MeasuredAt,
+            });
             if (old is not null)
                 notices.Enqueue(new NoticeMessage(personId, NoticeDispatcher.ColorChangedKind, "健康码颜色变更",
                     $"您的健康码已由{ColorNames.Chinese(old.Value)}变为{ColorNames.Chinese(decision.Color)}：{status.ReasonTexts}。{decision.Guidance}", now));

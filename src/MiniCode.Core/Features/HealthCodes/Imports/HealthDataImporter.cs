@@ -105,6 +105,16 @@ public sealed class HealthDataImporter(MiniCodeDbContext db, PersonalDataProtect
                         e.PersonId = personOf.GetValueOrDefault(index) is var p && p != 0 ? p : null; e.UpdatedAt = now;
                     }
                     break;
+                case ApplicationRow:
+                    var applications = await db.Set<PriorApplication>().Where(r => distinct.Contains(r.DocumentIndex)).ToListAsync(ct);
+                    foreach (ApplicationRow r in rows)
+                    {
+                        var index = keyToIndex[r.DocumentKey!];
+                        var e = applications.FirstOrDefault(x => x.DocumentIndex == index);
+                        if (e is null) { e = new PriorApplication { DocumentIndex = index }; db.Add(e); applications.Add(e); }
+                        e.AppliedOn = r.AppliedOn; e.PersonId = personOf.GetValueOrDefault(index) is var p && p != 0 ? p : null; e.UpdatedAt = now;
+                    }
+                    break;
                 default:
                     var codes = rows.Cast<RegionRow>().Select(r => r.RegionCode).Distinct().ToList();
                     var existing = await db.Set<HighRiskRegion>().Where(r => codes.Contains(r.RegionCode)).ToListAsync(ct);
@@ -148,6 +158,7 @@ public sealed class HealthDataImporter(MiniCodeDbContext db, PersonalDataProtect
         ImportKind.RiskList => "risk-list",
         ImportKind.Regions => "regions",
         ImportKind.NucleicAcid => "nucleic-acid",
+        ImportKind.PriorApplications => "applications",
         _ => "vaccinations",
     };
 }

@@ -56,6 +56,31 @@ public sealed class VaccinationRecord : IPersonHealthRecord
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
+/// <summary>
+/// 福建: the person already applied for a health code through the provincial system (福建八闽健康码), so showing the code
+/// here needs no new declaration (004 信息申报 2).
+/// </summary>
+public sealed class PriorApplication : IPersonHealthRecord
+{
+    public long Id { get; set; }
+    public string DocumentIndex { get; set; } = "";
+    public long? PersonId { get; set; }
+    public DateOnly AppliedOn { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+internal sealed class PriorApplicationConfiguration : IEntityTypeConfiguration<PriorApplication>
+{
+    public void Configure(EntityTypeBuilder<PriorApplication> b)
+    {
+        b.ToTable("prior_applications");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.DocumentIndex).HasMaxLength(64).IsRequired();
+        b.HasIndex(x => x.DocumentIndex).IsUnique();
+        b.HasIndex(x => x.PersonId);
+    }
+}
+
 internal sealed class RiskListEntryConfiguration : IEntityTypeConfiguration<RiskListEntry>
 {
     public void Configure(EntityTypeBuilder<RiskListEntry> b)

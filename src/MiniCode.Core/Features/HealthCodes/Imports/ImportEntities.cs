@@ -2,13 +2,15 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace MiniCode.Features.HealthCodes.Imports;
 
-/// <summary>The four data sets the health authority delivers; the wire names are used in URLs.</summary>
+/// <summary>The data sets the health authority delivers; the wire names are used in URLs.</summary>
 public enum ImportKind
 {
     RiskList,
     Regions,
     NucleicAcid,
     Vaccinations,
+    /// <summary>People who already applied for a code through the provincial system (福建八闽健康码): no declaration needed.</summary>
+    PriorApplications,
 }
 
 /// <summary>One delivery (CSV file or JSON batch) from the health authority, with its row counts.</summary>

@@ -10,6 +10,7 @@ public sealed record RiskRow(string DocumentKey, RiskKind Kind, DateOnly StartsO
 public sealed record RegionRow(string RegionCode, DateOnly StartsOn, DateOnly? EndsOn) : ImportRow((string?)null);
 public sealed record NucleicRow(string DocumentKey, DateTimeOffset SampledAt, bool Negative, string Institution) : ImportRow(DocumentKey);
 public sealed record VaccinationRow(string DocumentKey, int Dose, DateOnly VaccinatedOn, string Product, bool CompletesSeries) : ImportRow(DocumentKey);
+public sealed record ApplicationRow(string DocumentKey, DateOnly AppliedOn) : ImportRow(DocumentKey);
 
 /// <summary>
 /// Validates one row (CSV record or JSON object, both as field → text) of each import kind. Column names are in
@@ -26,6 +27,7 @@ public static class ImportRowParser
                 ImportKind.RiskList => (new RiskRow(Document(f, today), Risk(Get(f, "kind")), Date(f, "starts_on"), OptionalDate(f, "ends_on")).Check(), null),
                 ImportKind.Regions => (new RegionRow(Region(Get(f, "region_code")), Date(f, "starts_on"), OptionalDate(f, "ends_on")).Check(), null),
                 ImportKind.NucleicAcid => (new NucleicRow(Document(f, today), Instant(Get(f, "sampled_at")), Result(Get(f, "result")), Text(f, "institution", 100)), null),
+                ImportKind.PriorApplications => (new ApplicationRow(Document(f, today), Date(f, "applied_on")), null),
                 _ => (new VaccinationRow(Document(f, today), Dose(Get(f, "dose")), Date(f, "vaccinated_on"), Text(f, "product", 100),
                     Bool(f.GetValueOrDefault("completes_series"))), null),
             };

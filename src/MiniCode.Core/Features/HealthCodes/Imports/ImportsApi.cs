@@ -14,7 +14,7 @@ namespace MiniCode.Features.HealthCodes.Imports;
 /// <summary>
 /// The health authority's API (header <c>X-Api-Key</c>): <c>POST /api/authority/imports/{kind}</c> with a CSV body
 /// (<c>text/csv</c>, header row) or a JSON array of objects with the same field names; kinds <c>risk-list</c>,
-/// <c>regions</c>, <c>nucleic-acid</c>, <c>vaccinations</c>. The summary and the rejected-rows report are under
+/// <c>regions</c>, <c>nucleic-acid</c>, <c>vaccinations</c>, <c>applications</c>. The summary and the rejected-rows report are under
 /// <c>/api/authority/imports/{id}</c>.
 /// </summary>
 public static class ImportsApi
@@ -79,6 +79,7 @@ public static class ImportsApi
         "regions" => ImportKind.Regions,
         "nucleic-acid" => ImportKind.NucleicAcid,
         "vaccinations" => ImportKind.Vaccinations,
+        "applications" => ImportKind.PriorApplications,
         _ => null,
     };
 

@@ -22,6 +22,7 @@ public sealed class ReminderService(MiniCodeDbContext db, NoticeDispatcher notic
             .Where(a => a.Kind == AccountKind.Citizen && a.Status == AccountStatus.Active && a.PersonId != null && a.CreatedAt <= registeredBefore)
             .Select(a => a.PersonId!.Value).Distinct()
             .Where(id => !db.Set<HealthDeclaration>().Any(d => d.PersonId == id)
+                && !db.Set<People.Person>().Any(p => p.Id == id && db.Set<Imports.PriorApplication>().Any(a => a.DocumentIndex == p.DocumentIndex))
                 && !db.Set<Notice>().Any(n => n.PersonId == id && n.Kind == DeclarationReminderKind))
             .OrderBy(id => id).Take(o.BatchSize).ToListAsync(ct);
         foreach (var personId in due)

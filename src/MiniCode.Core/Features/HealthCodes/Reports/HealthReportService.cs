@@ -9,7 +9,9 @@ namespace MiniCode.Features.HealthCodes.Reports;
 
 public sealed record NucleicAcidView(DateTimeOffset SampledAt, string Result, string Institution);
 public sealed record VaccinationView(int Dose, DateOnly VaccinatedOn, string Product, bool CompletesSeries);
-public sealed record ColorHistoryView(HealthColor? OldColor, HealthColor NewColor, string Cause, IReadOnlyList<string> ReasonCodes, DateTimeOffset At);
+/// <summary>A temperature as the history shows it: source <c>checkpoint</c> (on-site reading) or <c>declaration</c>.</summary>
+public sealed record TemperatureView(decimal Celsius, TemperatureSource Source, DateTimeOffset MeasuredAt);
+public sealed record ColorHistoryView(HealthColor? OldColor, HealthColor NewColor, string Cause, IReadOnlyList<string> ReasonCodes, DateTimeOffset At, TemperatureView? Temperature);
 
 /// <summary>健康报告: masked identity, current colour with its history, nucleic-acid and vaccination records.</summary>
 public sealed record HealthReport(string MaskedName, string MaskedDocument, HealthColor? Color, IReadOnlyList<ColorReason> Reasons,
@@ -39,7 +41,8 @@ public sealed class HealthReportService(MiniCodeDbContext db, ColorEngine engine
         return new HealthReport(
             Infrastructure.Logging.SensitiveDataMasker.MaskName(person.Name), person.DocumentMasked, status?.Color, reasons,
             status is null || !full ? null : engine.BadgesAt(status.LatestNegativeSampleAt, status.Vaccination, time.GetUtcNow()),
-            history.Select(c => new ColorHistoryView(c.OldColor, c.NewColor, c.Cause, c.ReasonCodes.Split(',', StringSplitOptions.RemoveEmptyEntries), c.At)).ToList(),
+            history.Select(c => new ColorHistoryView(c.OldColor, c.NewColor, c.Cause, c.ReasonCodes.Split(',', StringSplitOptions.RemoveEmptyEntries), c.At,
+                c is { TemperatureCelsius: { } celsius, TemperatureSource: { } source, TemperatureMeasuredAt: { } at } ? new TemperatureView(celsius, source, at) : null)).ToList(),
             full ? await NucleicAcidAsync(person.DocumentIndex, ct) : [], full ? await VaccinationsAsync(person.DocumentIndex, ct) : []);
     }
 

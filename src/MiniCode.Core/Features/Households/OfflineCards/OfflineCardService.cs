@@ -33,7 +33,7 @@ public sealed class OfflineCardService(MiniCodeDbContext db, HealthStatusService
 {
     public async Task<OfflineCardView> IssueAsync(long accountId, long personId, CancellationToken ct)
     {
-        if (!await db.Set<HealthDeclaration>().AsNoTracking().AnyAsync(d => d.PersonId == personId, ct))
+        if (!await db.IsDoneAsync(personId, ct))
             throw new ApiException(HealthCodeErrors.DeclarationRequired);
         var status = await statuses.CurrentAsync(personId, ct);
         var (text, claims) = signer.Sign(CodeType.OfflineCard, personId, status.Color, time.GetUtcNow(), TimeSpan.FromDays(options.Value.ValidDays));

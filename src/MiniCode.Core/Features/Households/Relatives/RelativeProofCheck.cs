@@ -51,7 +51,8 @@ public sealed class RelativeProofCheck(
     private bool IsFaceExempt(RealNameService.Document doc, int age)
     {
         if (!identity.Value.RealName.RequireFaceVerification) return true;
-        var o = options.Value;
-        return doc.Type == DocumentType.ResidentId && (age < o.FaceExemptUnderAge || age > o.FaceExemptOverAge);
+        return doc.Type == DocumentType.ResidentId && IsExemptByAge(age, options.Value);
     }
+
+    public static bool IsExemptByAge(int? age, RelativesOptions o) => age is { } a && (a < o.FaceExemptUnderAge || a > o.FaceExemptOverAge);
 }

@@ -47,7 +47,8 @@ public sealed class RelativeService(
             throw new ApiException(HouseholdsErrors.RelativeExists);
         if (await db.Set<Relative>().CountAsync(x => x.HolderPersonId == holderPersonId, ct) >= o.MaxPerHolder)
             throw new ApiException(HouseholdsErrors.RelativeLimit, $"每位用户最多可添加{o.MaxPerHolder}位亲友");
-        if (r.Declaration is null && (existing is null || !await db.Set<HealthDeclaration>().AnyAsync(d => d.PersonId == existing.Id, ct)))
+        if (r.Declaration is null && !await db.AppliedBeforeAsync(index, ct)
+            && (existing is null || !await db.Set<HealthDeclaration>().AnyAsync(d => d.PersonId == existing.Id, ct)))
             new InputValidator().Add("declaration", "首次添加亲友须填写健康申报").ThrowIfInvalid();
 
         for (var attempt = 1; ; attempt++)

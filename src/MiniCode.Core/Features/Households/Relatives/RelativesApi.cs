@@ -109,14 +109,14 @@ public static class RelativesApi
     {
         var personId = await access.RelativePersonAsync(user, id, ct);
         http.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Ok(await codes.ShowAsync(personId, ct));
+        return TypedResults.Ok(await codes.ShowAsync(user.CodeViewer(), personId, ct));
     }
 
     /// <summary>亲友亮码（PNG）</summary>
     /// <remarks>同亲友亮码，PNG 图片。</remarks>
     internal static async Task<FileContentHttpResult> CodePng(long id, ClaimsPrincipal user, HouseholdAccess access, ShowCodeService codes, HttpContext http, CancellationToken ct)
     {
-        var code = await codes.ShowAsync(await access.RelativePersonAsync(user, id, ct), ct);
+        var code = await codes.ShowAsync(user.CodeViewer(), await access.RelativePersonAsync(user, id, ct), ct);
         SetCodeHeaders(http, code);
         return TypedResults.File(codes.Png(code), "image/png");
     }
@@ -125,7 +125,7 @@ public static class RelativesApi
     /// <remarks>同亲友亮码，SVG 图片。</remarks>
     internal static async Task<FileContentHttpResult> CodeSvg(long id, ClaimsPrincipal user, HouseholdAccess access, ShowCodeService codes, HttpContext http, CancellationToken ct)
     {
-        var code = await codes.ShowAsync(await access.RelativePersonAsync(user, id, ct), ct);
+        var code = await codes.ShowAsync(user.CodeViewer(), await access.RelativePersonAsync(user, id, ct), ct);
         SetCodeHeaders(http, code);
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(codes.Svg(code)), "image/svg+xml");
     }

@@ -25,6 +25,7 @@ public sealed class IndexModel(MiniCodeDbContext db, HealthDataImporter importer
         (ImportKind.Regions, "中高风险地区", "region_code,starts_on,ends_on"),
         (ImportKind.NucleicAcid, "核酸检测结果", "document_type,document_number,sampled_at,result,institution"),
         (ImportKind.Vaccinations, "疫苗接种记录", "document_type,document_number,dose,vaccinated_on,product,completes_series"),
+        (ImportKind.PriorApplications, "已在省级系统申领（免申报）", "document_type,document_number,applied_on"),
     ];
 
     [BindProperty(SupportsGet = true)] public long? Id { get; set; }

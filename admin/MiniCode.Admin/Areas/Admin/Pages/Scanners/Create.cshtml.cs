@@ -38,7 +38,7 @@ public sealed class CreateModel(ScannerDirectory scanners) : RegionalPageModel
             var created = await scanners.CreateSeniorAsync(new NewScannerRequest(SiteId, IdNumber, Name, Phone, Password, ScannerRole.Senior, Remarks),
                 Current.Actor, ct);
             Flash($"高级扫码员“{created.Name}”已添加（{created.Phone}）");
-            return Redirect("/admin/sites");
+            return Redirect($"/admin/scanners/detail?id={created.AccountId}");
         }
         catch (ApiException ex)
         {
