@@ -47,7 +47,7 @@ public static class HealthCodesApi
 
         // Scanners (session) and verifier services (API key) both verify.
         app.MapApiGroup("/api/codes").RequireAuthorization(HealthCodesSetup.VerifierPolicy)
-            .RequireRateLimiting(HealthCodesSetup.VerifyRateLimit).WithTags("HealthCodes")
+            .RequireRateLimiting(HealthCodesSetup.VerifyRateLimit).AddEndpointFilter(VerifyRateLimits.PerPrincipalFilter).WithTags("HealthCodes")
             .ProducesErrors(SessionErrors.Challenge, HealthCodeErrors.ApiKeyInvalid)
             .MapPost("/verify", Verify);
 

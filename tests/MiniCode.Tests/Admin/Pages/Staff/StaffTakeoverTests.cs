@@ -99,8 +99,7 @@ public sealed class StaffTakeoverTests : IDisposable
         CookieSecurePolicy PolicyIn(MiniCodeFactory host) =>
             host.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(AdminAuth.Scheme).Cookie.SecurePolicy;
         Assert.Equal(CookieSecurePolicy.SameAsRequest, PolicyIn(_factory));
-        // A real face provider: the simulator one is refused outside Development and the tests.
-        using var staging = new MiniCodeFactory().With("Environment", "Staging").With("Identity:Face:Provider", "WeChat");
+        using var staging = new MiniCodeFactory().Deployed("Staging");
         Assert.Equal(CookieSecurePolicy.Always, PolicyIn(staging));
     }
 }
