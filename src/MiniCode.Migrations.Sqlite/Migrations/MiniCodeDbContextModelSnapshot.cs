@@ -2802,6 +2802,54 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                     b.ToTable("data_protection_keys", (string)null);
                 });
 
+            modelBuilder.Entity("MiniCode.Infrastructure.Security.LoginFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("AddressIndex")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address_index");
+
+                    b.Property<long?>("BlockedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("blocked_until");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failures");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_login_failures");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_login_failures_updated_at");
+
+                    b.HasIndex("Scope", "AccountId", "AddressIndex")
+                        .IsUnique()
+                        .HasDatabaseName("ix_login_failures_scope_account_id_address_index");
+
+                    b.ToTable("login_failures", (string)null);
+                });
+
             modelBuilder.Entity("MiniCode.Features.Checkpoints.ManagedSite", b =>
                 {
                     b.HasOne("MiniCode.Features.People.Account", null)

@@ -55,8 +55,8 @@ public static class CheckpointsApi
         return app;
     }
 
-    public static async Task<Ok<ScannerLoginResponse>> LogIn(ScannerLoginRequest body, ScannerAccountService accounts, CancellationToken ct) =>
-        TypedResults.Ok(await accounts.LogInAsync(body, ct));
+    public static async Task<Ok<ScannerLoginResponse>> LogIn(ScannerLoginRequest body, ScannerAccountService accounts, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(await accounts.LogInAsync(body, http.Connection.RemoteIpAddress?.ToString() ?? "unknown", ct));
 
     public static async Task<Ok<ScannerProfileView>> Me(CurrentScanner me, ScannerAccountService accounts, CancellationToken ct) =>
         TypedResults.Ok(await accounts.ProfileAsync(me.Profile, ct));

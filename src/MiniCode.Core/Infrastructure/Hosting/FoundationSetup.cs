@@ -48,6 +48,7 @@ public static class FoundationSetup
         // One password hasher for citizens, scanners and staff.
         services.AddValidatedOptions<PasswordHashOptions>();
         services.AddSingleton<PasswordHasher>();
+        services.AddScoped<LoginThrottle>();
 
         services.ConfigureHttpJsonOptions(o =>
         {
