@@ -12,8 +12,7 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Roles;
 /// change reaches every organisation's staff), so only staff without an organisation (platform-wide) edit them.
 /// </summary>
 [RequirePermission(Permissions.Roles)]
-[PlatformWide("roles and their permissions are shared by every organisation")]
-public sealed class EditModel(MiniCodeDbContext db, TimeProvider time) : AdminPageModel
+public sealed class EditModel(MiniCodeDbContext db, TimeProvider time) : RegionalPageModel
 {
     [BindProperty(SupportsGet = true)] public long? Id { get; set; }
     [BindProperty] public string? Name { get; set; }
@@ -22,7 +21,7 @@ public sealed class EditModel(MiniCodeDbContext db, TimeProvider time) : AdminPa
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await RoleEditing.AllowedAsync(Current, ct)) return StatusCode(StatusCodes.Status403Forbidden);
+        if (!RoleEditing.Allowed(Jurisdiction)) return StatusCode(StatusCodes.Status403Forbidden);
         if (Id is null) return Page();
         var role = await db.Set<StaffRole>().FindAsync([Id], ct);
         if (role is null) return NotFound();
@@ -32,7 +31,7 @@ public sealed class EditModel(MiniCodeDbContext db, TimeProvider time) : AdminPa
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!await RoleEditing.AllowedAsync(Current, ct)) return StatusCode(StatusCodes.Status403Forbidden);
+        if (!RoleEditing.Allowed(Jurisdiction)) return StatusCode(StatusCodes.Status403Forbidden);
         var name = Name?.Trim();
         var validator = new InputValidator().Required(name, nameof(Name), "角色名称", 50).Optional(Description, nameof(Description), "描述", 200)
             .Check(Selected.All(Permissions.IsKnown), nameof(Selected), "权限无效")
@@ -64,5 +63,5 @@ public sealed class EditModel(MiniCodeDbContext db, TimeProvider time) : AdminPa
 /// <summary>Who may change roles: platform-wide staff only, since a role is shared by every organisation.</summary>
 public static class RoleEditing
 {
-    public static async Task<bool> AllowedAsync(CurrentStaff current, CancellationToken ct) => await current.JurisdictionAsync(ct) is null;
+    public static bool Allowed(string? jurisdiction) => jurisdiction is null;
 }

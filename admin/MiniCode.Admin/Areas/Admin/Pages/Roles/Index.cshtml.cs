@@ -17,6 +17,6 @@ public sealed class IndexModel : RegionalPageModel
         var roles = await Db.Set<StaffRole>().AsNoTracking().OrderBy(r => r.Id).ToListAsync(ct);
         var counts = await Within.Staff.GroupBy(s => s.RoleId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         Roles = roles.Select(r => new Row(r, counts.GetValueOrDefault(r.Id))).ToList();
-        CanEdit = await RoleEditing.AllowedAsync(Current, ct);
+        CanEdit = RoleEditing.Allowed(Jurisdiction);
     }
 }
