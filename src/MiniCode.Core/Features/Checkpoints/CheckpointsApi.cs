@@ -33,8 +33,8 @@ public static class CheckpointsApi
         api.MapPut("/me/report-sites", SetReportSites).ProducesErrors(Invalid);
 
         api.MapPost("/scans/preview", Preview).ProducesErrors(Code);
-        api.MapPost("/scans", Scan).ProducesErrors(Code);
-        api.MapPost("/assisted-registrations", Assist).ProducesErrors(Code, IdentityErrors.NameMismatch, AssistedDailyLimit)
+        api.MapPost("/scans", Scan).ProducesErrors(Code).ProducesErrors(SiteStopped);
+        api.MapPost("/assisted-registrations", Assist).ProducesErrors(Code, IdentityErrors.NameMismatch, AssistedDailyLimit, SiteStopped)
             .ProducesErrors(IdentityErrors.SmsCode);
         api.MapGet("/records", Records).ProducesErrors(Invalid, SiteNotVisible);
         api.MapGet("/records/{id:long}", Record).ProducesErrors(RecordNotFound);

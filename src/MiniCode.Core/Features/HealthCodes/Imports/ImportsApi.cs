@@ -36,13 +36,13 @@ public static class ImportsApi
     }
 
     private static async Task<Ok<ImportSummary>> Import(string kind, HttpRequest request, ClaimsPrincipal user,
-        HealthDataImporter importer, CancellationToken ct)
+        HealthDataImporter importer, IOptions<ImportOptions> options, CancellationToken ct)
     {
         var k = Parse(kind) ?? throw new ApiException(HealthCodeErrors.ImportKindUnknown);
         var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         var (format, rows) = mediaType switch
         {
-            "text/csv" => ("csv", CsvRowReader.ReadAsync(request.Body, ct)),
+            "text/csv" => ("csv", CsvRowReader.ReadAsync(request.Body, ct, options.Value.MaxRecordChars)),
             "application/json" => ("json", ReadJsonAsync(request.Body, ct)),
             _ => throw new ApiException(CommonErrors.UnsupportedMediaType, "请使用 text/csv 或 application/json"),
         };
