@@ -52,11 +52,25 @@ PARTNER_KEY=bench-partner-$RANDOM$RANDOM
 PARTNER_HEADER=X-Api-Key
 # The bench verifies as a registered application (bootstrap application, Benchmark environment only).
 AUTHORITY_KEY=bench-authority-$RANDOM$RANDOM
-export ASPNETCORE_ENVIRONMENT=Benchmark MiniCode__KeysPath="$WORK/keys" Logging__File__Path="$WORK/logs/minicode-.log" \
+# Benchmark is a deployment like any name but Development: nothing is generated for it, so it gets fresh keys here.
+b64key() { openssl rand -base64 "$1"; }
+der_b64() { openssl "$@" -outform DER 2>/dev/null | base64 -w0; }
+openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$WORK/signing.pem" 2>/dev/null
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/alipay-app.pem" 2>/dev/null
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/alipay-platform.pem" 2>/dev/null
+export Security__DataEncryptionKey="$(b64key 32)" Security__BlindIndexKey="$(b64key 32)" \
+  MiniCode__Households__Portraits__ReferenceKey="$(b64key 32)" \
+  MiniCode__HealthCodes__Signing__Keys="1:$(der_b64 pkcs8 -topk8 -nocrypt -in "$WORK/signing.pem")" \
+  MiniCode__HealthCodes__ApiKeys__Authority="$AUTHORITY_KEY" \
+  Alipay__AppId=2021000000000000 Alipay__AppPrivateKey="$(der_b64 pkcs8 -topk8 -nocrypt -in "$WORK/alipay-app.pem")" \
+  Alipay__AlipayPublicKey="$(der_b64 pkey -pubout -in "$WORK/alipay-platform.pem")" Alipay__AesKey="$(b64key 16)" \
+  WeChat__AppId=wx-bench WeChat__AppSecret=bench-secret Identity__Face__Provider=WeChat \
+  Sms__Provider=Tencent Sms__Tencent__SecretId=bench Sms__Tencent__SecretKey=bench Sms__Tencent__SdkAppId=1400000000 \
+  Admin__BootstrapUser=bench Admin__BootstrapPassword="Bench#$RANDOM$RANDOM"
+export ASPNETCORE_ENVIRONMENT=Benchmark Logging__File__Path="$WORK/logs/minicode-.log" \
   Serilog__MinimumLevel__Default=Warning MiniCode__Parts__Admin=false MiniCode__Parts__Jobs=false MiniCode__Parts__Simulator=false \
-  MiniCode__Limits__PerClientPerMinute=1000000 MiniCode__HealthCodes__VerifyPerMinute=100000 \
-  MiniCode__HealthCodes__LiveCodeSeconds=3600 MiniCode__HealthCodes__ApiKeys__Authority="$AUTHORITY_KEY" \
-  MiniCode__HealthCodes__Applications__Bootstrap__Key="$PARTNER_KEY" MiniCode__HealthCodes__Applications__Bootstrap__Name=bench
+  MiniCode__Limits__PerClientPerMinute=1000000 MiniCode__HealthCodes__VerifyPerMinute=100000 MiniCode__HealthCodes__VerifyPerAddressPerMinute=1000000 \
+  MiniCode__HealthCodes__LiveCodeSeconds=3600 MiniCode__HealthCodes__Applications__Bootstrap__Key="$PARTNER_KEY" MiniCode__HealthCodes__Applications__Bootstrap__Name=bench
 
 start_host() {
   echo "== start host on $URL"

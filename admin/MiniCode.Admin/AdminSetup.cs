@@ -31,6 +31,7 @@ public static class AdminSetup
         if (builder.Environment is IWebHostEnvironment web) StaticWebAssetsLoader.UseStaticWebAssets(web, builder.Configuration);
         services.AddScoped<CurrentStaff>();
         services.AddScoped<Auditing.AuditTrail>();
+        services.AddScoped<IdNumberSearch>();
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
         // Replaces the framework's default provider, which AddAuthorization registers with TryAdd (before or after us).
         services.Replace(ServiceDescriptor.Singleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>());

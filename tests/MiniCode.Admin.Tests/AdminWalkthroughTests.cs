@@ -75,7 +75,8 @@ public sealed class AdminWalkthroughTests(AdminBrowser browser) : IClassFixture<
         await page.ClickAsync("form.card button[type=submit]");
         await Expect(page.Locator(".flash")).ToContainTextAsync("已添加");
         await page.FillAsync("input[name=idNumber]", "11010519491231002x");
-        await page.ClickAsync("form.filters button[type=submit]");
+        await page.ClickAsync("#id-search button[type=submit]");
+        Assert.DoesNotContain("1231002", page.Url, StringComparison.OrdinalIgnoreCase); // posted, not in the URL
         await Expect(page.Locator("table tbody tr")).ToHaveCountAsync(1);
         await Expect(page.Locator("table tbody")).ToContainTextAsync("110***********002X");
         Assert.DoesNotContain("11010519491231002", await page.ContentAsync()); // the searched ID number is not echoed back

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 using MiniCode.Data;
 using MiniCode.Features.Organisations;
 using MiniCode.Features.Staff;
+using MiniCode.Infrastructure.Hosting;
 
 namespace MiniCode.Admin.Security;
 
@@ -44,7 +45,7 @@ public static class AdminAuth
         o.Cookie.HttpOnly = true;
         o.Cookie.SameSite = SameSiteMode.Strict;
         // Over plain HTTP only where nobody real signs in: the development machine and the test hosts.
-        o.Cookie.SecurePolicy = environment.IsDevelopment() || environment.IsEnvironment("Testing")
+        o.Cookie.SecurePolicy = environment.AllowsDevelopmentDefaults()
             ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         o.ExpireTimeSpan = TimeSpan.FromMinutes(admin.IdleTimeoutMinutes);
         o.SlidingExpiration = true;

@@ -15,8 +15,8 @@ public static class PlatformSetup
         services.AddValidatedOptions<WeChatOptions>();
         services.AddValidatedOptions<AlipayOptions>();
         services.AddValidatedOptions<SmsOptions>()
-            .Validate<IHostEnvironment>((o, env) => !env.IsProduction() || o.Provider != SmsProvider.Log,
-                "Sms:Provider must be Tencent or Aliyun in Production (the Log sender only writes codes to the log)");
+            .Validate<IHostEnvironment>((o, env) => env.AllowsDevelopmentDefaults() || o.Provider != SmsProvider.Log,
+                "Sms:Provider must be Tencent or Aliyun outside Development and Testing (the Log sender only writes codes to the log and the simulator's outbox)");
         services.AddRequiredSetting("Sms:Provider", "the SMS provider, Tencent or Aliyun");
         services.AddRequiredSetting("WeChat:AppId", "the mini program's AppID");
         services.AddRequiredSetting("WeChat:AppSecret", "the mini program's AppSecret");

@@ -41,6 +41,20 @@ public sealed partial class AdminClient(HttpClient http)
         return await Http.PostAsync(action ?? formPage, new FormUrlEncodedContent(body));
     }
 
+    /// <summary>
+    /// Searches <paramref name="page"/> (e.g. /admin/records) by ID number the way its form does: posted, then the GET it
+    /// redirects to, whose URL never holds the number. Returns that URL and the page.
+    /// </summary>
+    public async Task<(string Url, string Page)> IdSearchAsync(string page, string idNumber)
+    {
+        var posted = await PostFormAsync(page, new() { ["idNumber"] = idNumber }, page + "?handler=IdSearch");
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var url = posted.Headers.Location!.OriginalString;
+        Assert.DoesNotContain(idNumber, url, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(idNumber[^6..], url, StringComparison.OrdinalIgnoreCase);
+        return (url, await GetPageAsync(url));
+    }
+
     public async Task<string> GetPageAsync(string url)
     {
         var response = await Http.GetAsync(url);

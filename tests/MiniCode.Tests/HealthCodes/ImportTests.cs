@@ -93,6 +93,23 @@ public sealed class ImportTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unterminated_quoted_field_is_cut_at_the_record_limit_and_reading_stops()
+    {
+        var good = TestUsers.NextIdNumber(new DateOnly(1981, 3, 3));
+        using var host = new HealthCodesFactory().With("MiniCode:HealthCodes:Imports:MaxRecordChars", "1024");
+        // A quote never closed: without a cap the reader would pull the rest of the upload (here 2 MB) into one field.
+        var csv = "document_number,kind,starts_on,ends_on\n" + $"{good},confirmed,2026-11-01,\n"
+            + "\"" + string.Concat(Enumerable.Repeat("x,y\n", 500_000)) + $"{good},quarantine,2026-11-10,\n";
+        var summary = await host.ImportCsvAsync("risk-list", csv);
+        Assert.Equal(1, summary.GetProperty("acceptedRows").GetInt64());
+        Assert.Equal(1, summary.GetProperty("rejectedRows").GetInt64());
+        Assert.Equal(2, summary.GetProperty("totalRows").GetInt64());
+        var report = await host.Authority().GetStringAsync(summary.GetProperty("rejectedReport").GetString());
+        Assert.Contains("记录超过 1024 个字符", report);
+        Assert.True(report.Length < 4096, "the stored reject keeps only the start of the over-long record");
+    }
+
+    [Fact]
     public async Task Json_api_regions_and_vaccinations()
     {
         var citizen = await DeclaredCitizenAsync("220102");

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Security.Cryptography;
@@ -153,6 +155,38 @@ public sealed class VerifyRateLimitTests : IDisposable
         await scanner.VerifyAsync("MC1:x");
         var response = await scanner.PostJson("/api/codes/verify", new { payload = "MC1:x" });
         await HttpAssert.Problem(response, HttpStatusCode.TooManyRequests, "common.rate_limited");
+    }
+
+    [Fact]
+    public async Task Random_credentials_share_the_budget_of_their_client_address()
+    {
+        using var host = new HealthCodesFactory().With("MiniCode:HealthCodes:VerifyPerAddressPerMinute", "3");
+        var client = host.CreateClient();
+        async Task<HttpResponseMessage> Post(string credential)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/codes/verify") { Content = JsonContent.Create(new { payload = "MC1:x" }) };
+            request.Headers.TryAddWithoutValidation("Authorization", "Bearer random-" + credential);
+            return await client.SendAsync(request);
+        }
+        for (var i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.Unauthorized, (await Post(i.ToString(CultureInfo.InvariantCulture))).StatusCode);
+        await HttpAssert.Problem(await Post("fresh"), HttpStatusCode.TooManyRequests, "common.rate_limited");
+    }
+
+    [Fact]
+    public async Task One_scanner_has_one_budget_however_it_spells_its_header()
+    {
+        var scanner = await _factory.ScannerAsync();
+        async Task<HttpResponseMessage> Post(string scheme)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/codes/verify") { Content = JsonContent.Create(new { payload = "MC1:x" }) };
+            request.Headers.TryAddWithoutValidation("Authorization", scheme + " " + scanner.Token);
+            return await _factory.CreateClient().SendAsync(request);
+        }
+        await HttpAssert.Ok(await Post("Bearer"));
+        await HttpAssert.Ok(await Post("bearer"));
+        var third = await Post("BEARER");
+        await HttpAssert.Problem(third, HttpStatusCode.TooManyRequests, "common.rate_limited");
+        Assert.True(third.Headers.RetryAfter is not null, "a refused verification says when to retry");
     }
 
     public void Dispose() => _factory.Dispose();

@@ -34,8 +34,8 @@ public static class CheckpointsApi
         api.MapPut("/me/report-sites", SetReportSites).ProducesErrors(Invalid);
 
         api.MapPost("/scans/preview", Preview).ProducesErrors(Code);
-        api.MapPost("/scans", Scan).ProducesErrors(Code);
-        api.MapPost("/assisted-registrations", Assist).ProducesErrors(Code, IdentityErrors.NameMismatch, AssistedDailyLimit)
+        api.MapPost("/scans", Scan).ProducesErrors(Code).ProducesErrors(SiteStopped);
+        api.MapPost("/assisted-registrations", Assist).ProducesErrors(Code, IdentityErrors.NameMismatch, AssistedDailyLimit, SiteStopped)
             .ProducesErrors(IdentityErrors.SmsCode);
         api.MapGet("/records", Records).ProducesErrors(Invalid, SiteNotVisible);
         api.MapGet("/records/{id:long}", Record).ProducesErrors(RecordNotFound);
@@ -58,8 +58,8 @@ public static class CheckpointsApi
 
     /// <summary>扫码员登录</summary>
     /// <remarks>手机号 + 密码；连续输错后暂时锁定（429，<c>Retry-After</c>），停用账号或停用站点为 403。</remarks>
-    public static async Task<Ok<ScannerLoginResponse>> LogIn(ScannerLoginRequest body, ScannerAccountService accounts, CancellationToken ct) =>
-        TypedResults.Ok(await accounts.LogInAsync(body, ct));
+    public static async Task<Ok<ScannerLoginResponse>> LogIn(ScannerLoginRequest body, ScannerAccountService accounts, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(await accounts.LogInAsync(body, http.Connection.RemoteIpAddress?.ToString() ?? "unknown", ct));
 
     /// <summary>扫码员信息</summary>
     /// <remarks>本人资料（脱敏）、角色和所属站点。</remarks>

@@ -57,6 +57,8 @@ public sealed partial class ScanService(
     public async Task<ScanRecordView> RecordAsync(ScannerProfile me, ScanKind kind, Func<CancellationToken, Task<long>> resolvePerson,
         decimal temperature, string? remarks, string key, CancellationToken ct)
     {
+        // A stopped site records nothing, even from a session that was still open when it stopped.
+        if (me.Site!.Status != Organisations.SiteStatus.Active) throw new ApiException(CheckpointErrors.SiteStopped);
         var now = time.GetUtcNow();
         var reportSites = await scanners.ReportSitesAsync(me, ct);
         var actor = ScannerDirectory.Actor(me.AccountId);

@@ -13,16 +13,23 @@ namespace MiniCode.Features.Checkpoints;
 /// <summary>The scanner's own account (我的): phone + password login with lockout, profile, password, logout, report settings.</summary>
 public sealed class ScannerAccountService(
     MiniCodeDbContext db, ScannerDirectory scanners, PasswordHasher hasher, PersonalDataProtector protector, SessionService sessions,
-    AuditLog audit, TimeProvider time, IOptions<IdentityOptions> identity)
+    AuditLog audit, TimeProvider time, IOptions<IdentityOptions> identity, LoginThrottle throttle)
 {
-    public async Task<ScannerLoginResponse> LogInAsync(ScannerLoginRequest body, CancellationToken ct)
+    /// <summary>
+    /// <see cref="PasswordRules.MaxFailedAttempts"/> wrong passwords from one address block that address for the
+    /// account (a stranger cannot lock the scanner out); <see cref="PasswordRules.MaxFailedAttemptsAllAddresses"/>
+    /// from any addresses lock the account.
+    /// </summary>
+    public async Task<ScannerLoginResponse> LogInAsync(ScannerLoginRequest body, string clientAddress, CancellationToken ct)
     {
         var index = protector.BlindIndex(PhoneNumbers.Normalise(body.Phone)!);
         var profile = await scanners.Profiles().FirstOrDefaultAsync(p => p.PhoneIndex == index, ct);
         var account = profile?.Account;
         var now = time.GetUtcNow();
         if (account?.LockedUntil is { } until && until > now)
-            throw new ApiException(CheckpointErrors.AccountLocked) { RetryAfterSeconds = (int)Math.Ceiling((until - now).TotalSeconds) };
+            throw Locked(until, now);
+        if (account is not null && await throttle.BlockedUntilAsync(LoginThrottle.Scanner, account.Id, clientAddress, ct) is { } blocked)
+            throw Locked(blocked, now);
         if (account is null || !hasher.Verify(body.Password!, account.PasswordHash))
         {
             if (account is not null)
@@ -31,9 +38,14 @@ public sealed class ScannerAccountService(
                 var rules = identity.Value.Password;
                 var id = account.Id;
                 var lockedUntil = now + rules.LockoutDuration;
+                if (await throttle.FailAsync(LoginThrottle.Scanner, id, clientAddress, rules.MaxFailedAttempts, rules.LockoutDuration, ct) is not null)
+                {
+                    audit.Record(ScannerDirectory.Actor(id), "checkpoint.login_blocked", "scanner", Id(id));
+                    await db.SaveChangesAsync(ct);
+                }
                 await db.Set<Account>().Where(a => a.Id == id)
                     .ExecuteUpdateAsync(u => u.SetProperty(a => a.FailedPasswordAttempts, a => a.FailedPasswordAttempts + 1), ct);
-                if (await db.Set<Account>().Where(a => a.Id == id && a.FailedPasswordAttempts >= rules.MaxFailedAttempts)
+                if (await db.Set<Account>().Where(a => a.Id == id && a.FailedPasswordAttempts >= rules.MaxFailedAttemptsAllAddresses)
                         .ExecuteUpdateAsync(u => u.SetProperty(a => a.LockedUntil, lockedUntil).SetProperty(a => a.FailedPasswordAttempts, 0), ct) > 0)
                 {
                     audit.Record(ScannerDirectory.Actor(id), "checkpoint.login_locked", "scanner", Id(id));
@@ -47,10 +59,14 @@ public sealed class ScannerAccountService(
         if (profile!.Site!.Status != SiteStatus.Active) throw new ApiException(CheckpointErrors.SiteStopped);
         account.FailedPasswordAttempts = 0;
         account.LockedUntil = null;
+        await throttle.ClearAsync(LoginThrottle.Scanner, account.Id, clientAddress, ct);
         audit.Record(ScannerDirectory.Actor(account.Id), "checkpoint.login", "scanner", Id(account.Id));
         var session = await sessions.IssueAsync(account.Id, "scanner-password", false, ct); // saves the changes above too
         return new ScannerLoginResponse(session.Token, session.ExpiresAt, await ProfileAsync(profile, ct));
     }
+
+    private static ApiException Locked(DateTimeOffset until, DateTimeOffset now) =>
+        new(CheckpointErrors.AccountLocked) { RetryAfterSeconds = (int)Math.Ceiling((until - now).TotalSeconds) };
 
     public async Task<ScannerProfileView> ProfileAsync(ScannerProfile me, CancellationToken ct)
     {

@@ -13,13 +13,20 @@ public sealed class HealthCodeOptions : ISectionOptions
     [Range(10, 3600)]
     public int LiveCodeSeconds { get; set; } = 60;
 
-    /// <summary>Verifications a client (scanner session, partner key or IP) may make per minute, per node.</summary>
+    /// <summary>Verifications an authenticated verifier (scanner account or partner key) may make per minute, per node.</summary>
     [Range(1, 100_000)]
     public int VerifyPerMinute { get; set; } = 120;
 
     /// <summary>Codes a citizen may scan per minute (扫一扫, <c>POST /api/me/scan</c>), per node.</summary>
     [Range(1, 10_000)]
     public int CitizenScanPerMinute { get; set; } = 10;
+
+    /// <summary>
+    /// Verify requests one client address may send per minute, per node, counted before authentication (so random
+    /// credentials open no fresh budget). Larger than <see cref="VerifyPerMinute"/>: scanners of one site share a NAT.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int VerifyPerAddressPerMinute { get; set; } = 1200;
 
     /// <summary>How often in-memory view / verification counters are written to the database.</summary>
     [Range(1, 3600)]

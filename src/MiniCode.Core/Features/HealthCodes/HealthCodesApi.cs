@@ -50,7 +50,7 @@ public static class HealthCodesApi
 
         // Scanners (session) and registered applications (API key) both verify; applications also generate.
         var codes = app.MapApiGroup("/api/codes").RequireAuthorization(HealthCodesSetup.VerifierPolicy)
-            .RequireRateLimiting(HealthCodesSetup.VerifyRateLimit).WithTags("HealthCodes")
+            .RequireRateLimiting(HealthCodesSetup.VerifyRateLimit).AddEndpointFilter(VerifyRateLimits.PerPrincipalFilter).WithTags("HealthCodes")
             .ProducesErrors(SessionErrors.Challenge, HealthCodeErrors.ApiKeyInvalid);
         codes.MapPost("/verify", Verify).ProducesErrors(ApplicationErrors.Verify).ProducesErrors(HealthCodeErrors.IssuerKeysUnavailable);
         codes.MapPost("", Generate).ProducesErrors(ApplicationErrors.Generate).ProducesErrors(CommonErrors.ValidationFailed, CommonErrors.Conflict);

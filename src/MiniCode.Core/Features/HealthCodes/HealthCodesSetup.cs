@@ -114,21 +114,11 @@ public static class HealthCodesSetup
                 .RequireAssertion(c => c.User.IsInRole(ApiKeyRegistry.ApplicationRole) || c.User.HasClaim(SessionClaims.Kind, nameof(AccountKind.Scanner))));
 
         services.AddCitizenScanLimit();
+        services.AddSingleton<VerifyRateLimits>();
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<HealthCodeOptions>>((o, codes) =>
-        {
-            var permits = codes.Value.VerifyPerMinute;
-            o.AddPolicy(VerifyRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                ClientKey(http),
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-        });
+            VerifyRateLimits.AddAddressPolicy(o, codes.Value.VerifyPerAddressPerMinute));
         return builder;
     }
 
     public static IEndpointRouteBuilder MapHealthCodes(this IEndpointRouteBuilder app) => app.MapHealthCodesApi();
-
-    /// <summary>The limiter runs before authentication: partition by the presented credential, else by IP.</summary>
-    private static string ClientKey(HttpContext http) =>
-        http.Request.Headers[ApiKeyAuthenticationHandler.Header].ToString() is { Length: > 0 } key ? "key:" + key
-        : http.Request.Headers.Authorization.ToString() is { Length: > 0 } bearer ? "auth:" + bearer
-        : "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
 }

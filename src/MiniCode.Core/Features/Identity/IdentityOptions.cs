@@ -39,6 +39,8 @@ public sealed class PasswordRules
     [Range(8, 64)] public int MinLength { get; set; } = 8;
     /// <summary>Consecutive wrong passwords that lock the account for <see cref="LockoutDuration"/>.</summary>
     [Range(1, 50)] public int MaxFailedAttempts { get; set; } = 5;
+    /// <summary>Scanners: wrong passwords from all addresses together before the account locks (MaxFailedAttempts then blocks one address only).</summary>
+    [Range(1, 10_000)] public int MaxFailedAttemptsAllAddresses { get; set; } = 50;
     [TimeSpanRange("00:01:00", "1.00:00:00")]
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
 }

@@ -15,7 +15,7 @@ public static class IdentitySetup
         services.AddValidatedOptions<IdentityOptions>()
             // Unset means the simulator while its part is on: outside Development and Testing neither may take sim: tokens.
             .Validate<IHostEnvironment, IOptions<HostPartsOptions>>((o, env, parts) =>
-                    !(o.Face.Provider == FaceProvider.Simulator || (o.Face.Provider is null && parts.Value.Simulator)) || env.IsDevelopment() || env.IsEnvironment("Testing"),
+                    !(o.Face.Provider == FaceProvider.Simulator || (o.Face.Provider is null && parts.Value.Simulator)) || env.AllowsDevelopmentDefaults(),
                 FaceRules.ProviderSetting + " must be WeChat, Alipay or TencentCloud outside Development and Testing (the simulator and its sim: tokens are refused)")
             .Validate(o => o.Face.Provider != FaceProvider.TencentCloud || o.Face.TencentCloud is { SecretId.Length: > 0, SecretKey.Length: > 0, RuleId.Length: > 0 },
                 "Identity:Face:TencentCloud:SecretId, SecretKey and RuleId are required when " + FaceRules.ProviderSetting + " is TencentCloud");

@@ -19,8 +19,10 @@ public sealed class AdminOptions : ISectionOptions
     [Range(1, 24 * 60)] public int IdleTimeoutMinutes { get; set; } = 30;
     /// <summary>…and after this long in any case.</summary>
     [Range(1, 72)] public int AbsoluteTimeoutHours { get; set; } = 8;
-    /// <summary>Wrong passwords in a row before the account locks.</summary>
+    /// <summary>Wrong passwords in a row from one client address before that address is blocked for the account (LockoutMinutes).</summary>
     [Range(1, 100)] public int MaxFailedLogins { get; set; } = 5;
+    /// <summary>Wrong passwords from all addresses together before the account itself locks (many addresses guessing).</summary>
+    [Range(1, 10_000)] public int MaxFailedLoginsAllAddresses { get; set; } = 50;
     [Range(1, 24 * 60)] public int LockoutMinutes { get; set; } = 15;
     [Range(8, 128)] public int MinPasswordLength { get; set; } = 8;
     /// <summary>Rows per page in admin lists.</summary>

@@ -1,3 +1,4 @@
+using MiniCode.Infrastructure.Hosting;
 using MiniCode.Data;
 using MiniCode.Features.Audit;
 using MiniCode.Infrastructure.Security;
@@ -7,7 +8,7 @@ namespace MiniCode.Features.Staff;
 /// <summary>
 /// At start-up (after migrations) makes sure the super-admin role holds every permission and, when no staff account
 /// exists yet, creates the first super-admin from <c>Admin:BootstrapUser</c> / <c>Admin:BootstrapPassword</c>.
-/// Outside Production a documented default is used when they are not set.
+/// In Development and the tests only, a documented default is used when they are not set.
 /// </summary>
 internal sealed class StaffBootstrap(IServiceProvider services, IHostEnvironment environment, IOptions<AdminOptions> options,
     ILogger<StaffBootstrap> logger) : IHostedService
@@ -36,7 +37,7 @@ internal sealed class StaffBootstrap(IServiceProvider services, IHostEnvironment
             var password = options.Value.BootstrapPassword;
             if (string.IsNullOrWhiteSpace(user) || string.IsNullOrWhiteSpace(password))
             {
-                if (environment.IsProduction()) throw new InvalidOperationException("Admin:BootstrapUser and Admin:BootstrapPassword are required to create the first super-admin.");
+                if (!environment.AllowsDevelopmentDefaults()) throw new InvalidOperationException("Admin:BootstrapUser and Admin:BootstrapPassword are required to create the first super-admin.");
                 (user, password) = (AdminOptions.DevelopmentUser, AdminOptions.DevelopmentPassword);
                 logger.LogWarning("Created the default super-admin {User} (development default, see README)", user);
             }

@@ -50,6 +50,7 @@ public static class FoundationSetup
         // One password hasher for citizens, scanners and staff.
         services.AddValidatedOptions<PasswordHashOptions>();
         services.AddSingleton<PasswordHasher>();
+        services.AddScoped<LoginThrottle>();
 
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -86,7 +87,7 @@ public static class FoundationSetup
         app.UseMiniCodeRequestLogging();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         // HSTS wherever real people connect: not on the development machine or the test hosts (plain HTTP there).
-        if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing")) app.UseHsts();
+        if (!app.Environment.AllowsDevelopmentDefaults()) app.UseHsts();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<BodySizeLimitMiddleware>();

@@ -1,11 +1,12 @@
 using System.Security.Cryptography;
+using MiniCode.Infrastructure.Hosting;
 
 namespace MiniCode.Infrastructure.Security;
 
 /// <summary>
 /// Secrets by setting name: the configured value when present (production), otherwise a value generated once
 /// into a file under <c>MiniCode:KeysPath</c> (default <c>data/keys</c>, git-ignored) for development and tests.
-/// In Production a missing setting is refused (see RequiredSettingsValidator), never generated.
+/// Outside Development and the tests a missing setting is refused (see RequiredSettingsValidator), never generated.
 /// </summary>
 public sealed class KeyMaterialStore(IConfiguration configuration, IHostEnvironment environment)
 {
@@ -17,8 +18,8 @@ public sealed class KeyMaterialStore(IConfiguration configuration, IHostEnvironm
     public string GetOrCreate(string settingKey, Func<string> generate)
     {
         if (configuration[settingKey] is { Length: > 0 } configured) return configured;
-        if (environment.IsProduction())
-            throw new InvalidOperationException($"Missing required setting {settingKey}.");
+        if (!environment.AllowsDevelopmentDefaults())
+            throw new InvalidOperationException($"Missing required setting {settingKey} (keys are generated only in Development and the tests).");
         lock (_gate)
         {
             Directory.CreateDirectory(KeysPath);

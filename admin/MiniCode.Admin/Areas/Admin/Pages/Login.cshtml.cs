@@ -26,7 +26,7 @@ public sealed class LoginModel(StaffLogin login, TimeProvider time) : AdminPageM
             ModelState.AddModelError("", "请输入账号和密码");
             return Page();
         }
-        var result = await login.LoginAsync(Username, Password, ct);
+        var result = await login.LoginAsync(Username, Password, HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown", ct);
         switch (result.Outcome)
         {
             case StaffLogin.Outcome.Success:

@@ -16,6 +16,13 @@ public sealed class ImportOptions : ISectionOptions
     [Range(1024, long.MaxValue)]
     public long MaxUploadBytes { get; set; } = 1L << 30;
 
+    /// <summary>
+    /// Longest CSV record (characters, line breaks inside quotes included). A longer one — such as an unterminated
+    /// quoted field pulling in the rest of the file — is rejected and reading stops there, so memory stays bounded.
+    /// </summary>
+    [Range(256, 10 * 1024 * 1024)]
+    public int MaxRecordChars { get; set; } = CsvRowReader.DefaultMaxRecordChars;
+
     /// <summary>Rejected rows kept per import for the report (the count is always exact).</summary>
     [Range(1, 10_000_000)]
     public int MaxStoredRejections { get; set; } = 100_000;

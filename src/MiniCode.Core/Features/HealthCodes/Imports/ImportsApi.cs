@@ -38,13 +38,13 @@ public static class ImportsApi
     /// <summary>卫健数据导入</summary>
     /// <remarks>卫健部门以 CSV 或 JSON 推送风险名单、风险地区、核酸结果或疫苗接种数据（<c>kind</c>）；逐行校验，拒绝的行附原因，受影响的人重新判码。需卫健接口密钥。</remarks>
     internal static async Task<Ok<ImportSummary>> Import(string kind, HttpRequest request, ClaimsPrincipal user,
-        HealthDataImporter importer, CancellationToken ct)
+        HealthDataImporter importer, IOptions<ImportOptions> options, CancellationToken ct)
     {
         var k = Parse(kind) ?? throw new ApiException(HealthCodeErrors.ImportKindUnknown);
         var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         var (format, rows) = mediaType switch
         {
-            "text/csv" => ("csv", CsvRowReader.ReadAsync(request.Body, ct)),
+            "text/csv" => ("csv", CsvRowReader.ReadAsync(request.Body, ct, options.Value.MaxRecordChars)),
             "application/json" => ("json", ReadJsonAsync(request.Body, ct)),
             _ => throw new ApiException(CommonErrors.UnsupportedMediaType, "请使用 text/csv 或 application/json"),
         };

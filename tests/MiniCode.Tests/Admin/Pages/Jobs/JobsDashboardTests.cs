@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using MiniCode.Features.Staff;
 using MiniCode.Tests.Jobs;
 
@@ -22,6 +23,23 @@ public sealed class JobsDashboardTests(JobsDashboardTests.Host host) : IClassFix
         var response = await AdminClient.For(host.Jobs).Http.GetAsync("/admin/hangfire/recurring");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/admin/login", response.Headers.Location!.PathAndQuery, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task The_dashboard_has_the_admin_content_security_policy_and_no_inline_script()
+    {
+        var client = await AdminClient.LoggedInAsync(host.Jobs);
+        foreach (var page in new[] { "/admin/hangfire", "/admin/hangfire/recurring", "/admin/hangfire/jobs/succeeded" })
+        {
+            var response = await client.Http.GetAsync(page);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var policy = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+            Assert.Contains("script-src 'self'", policy);
+            Assert.Contains("frame-ancestors 'none'", policy);
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.DoesNotMatch(new Regex("<script(?![^>]*\\bsrc=)[^>]*>", RegexOptions.IgnoreCase), html);
+            Assert.DoesNotMatch(new Regex("\\son[a-z]+=\"", RegexOptions.IgnoreCase), html);
+        }
     }
 
     [Fact]

@@ -53,6 +53,30 @@ public sealed class RoleEscalationTests(RoleEscalationTests.Host factory) : ICla
         Assert.Equal(HttpStatusCode.Redirect, own.StatusCode);
     }
 
+    [Fact]
+    public async Task Regional_staff_see_the_global_roles_but_cannot_create_or_change_them()
+    {
+        var (user, password) = await AdminClient.StaffInRegionAsync(factory, "220100", Permissions.Roles, Permissions.Faq);
+        var regional = await AdminClient.LoggedInAsync(factory, user, password);
+        var (user2, password2) = await AdminClient.StaffInRegionAsync(factory, null, Permissions.Roles, Permissions.Faq);
+        var platform = await AdminClient.LoggedInAsync(factory, user2, password2);
+        var created = await platform.PostFormAsync("/admin/roles/edit", new() { ["Name"] = "全省问答专员", ["Selected"] = Permissions.Faq });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var roleId = await QueryAsync(db => db.Set<StaffRole>().Where(r => r.Name == "全省问答专员").Select(r => r.Id).SingleAsync());
+
+        var list = await regional.GetPageAsync("/admin/roles");
+        Assert.Contains("全省问答专员", list);
+        Assert.DoesNotContain("/admin/roles/edit", list);
+        Assert.Equal(HttpStatusCode.Forbidden, (await regional.Http.GetAsync($"/admin/roles/edit?id={roleId}")).StatusCode);
+        // A form token from a page the staff member may open, posted to the role editor.
+        var rename = await regional.PostFormAsync("/admin/faq", new() { ["Id"] = roleId.ToString(), ["Name"] = "改名", ["Selected"] = Permissions.Faq }, $"/admin/roles/edit?id={roleId}");
+        Assert.Equal(HttpStatusCode.Forbidden, rename.StatusCode);
+        var create = await regional.PostFormAsync("/admin/faq", new() { ["Name"] = "地区角色", ["Selected"] = Permissions.Faq }, "/admin/roles/edit");
+        Assert.Equal(HttpStatusCode.Forbidden, create.StatusCode);
+        Assert.Equal("全省问答专员", await QueryAsync(db => db.Set<StaffRole>().Where(r => r.Id == roleId).Select(r => r.Name).SingleAsync()));
+        Assert.False(await QueryAsync(db => db.Set<StaffRole>().AnyAsync(r => r.Name == "地区角色")));
+    }
+
     private static Dictionary<string, string> Fields(string username, long organisationId, long roleId) => new()
     {
         ["Username"] = username, ["Name"] = "新人" + username, ["Password"] = "Newbie#pass1", ["Type"] = "OrganisationStaff",

@@ -52,7 +52,7 @@ public sealed class StaffAdminTests : IDisposable
             Assert.Equal(scope.ServiceProvider.GetRequiredService<PersonalDataProtector>().BlindIndex(idNumber), staff.IdNumberIndex);
             Assert.Equal(siteId, staff.SiteId);
         }
-        var found = await admin.GetPageAsync("/admin/staff?idNumber=" + idNumber.ToLowerInvariant());
+        var (_, found) = await admin.IdSearchAsync("/admin/staff", idNumber.ToLowerInvariant());
         Assert.Contains("site01", found);
         Assert.DoesNotContain(idNumber, found);
 

@@ -27,7 +27,7 @@ public sealed class StaffJurisdictionTests(JurisdictionWorld world) : IClassFixt
     public async Task City_staff_searches_find_nobody_outside_the_jurisdiction()
     {
         var staff = await world.CityStaffAsync(Permissions.Staff);
-        var byId = await staff.GetPageAsync("/admin/staff?idNumber=" + world.OtherDistrictIdNumber);
+        var (_, byId) = await staff.IdSearchAsync("/admin/staff", world.OtherDistrictIdNumber);
         Assert.DoesNotContain(world.OtherDistrict.StaffUser, byId);
         var byUsername = await staff.GetPageAsync("/admin/staff?username=bj_");
         Assert.DoesNotContain(world.OtherProvince.StaffUser, byUsername);
@@ -113,7 +113,7 @@ public sealed class StaffJurisdictionTests(JurisdictionWorld world) : IClassFixt
         foreach (var place in new[] { world.Province, world.CityPlace, world.District, world.OtherCity, world.OtherProvince, world.OtherDistrict })
             Assert.Contains(place.StaffUser, html);
         Assert.Contains(JurisdictionWorld.UnassignedUser, html);
-        Assert.Contains(world.OtherDistrict.StaffUser, await admin.GetPageAsync("/admin/staff?idNumber=" + world.OtherDistrictIdNumber));
+        Assert.Contains(world.OtherDistrict.StaffUser, (await admin.IdSearchAsync("/admin/staff", world.OtherDistrictIdNumber)).Page);
         Assert.Contains(JurisdictionWorld.UnassignedUser, await admin.GetPageAsync($"/admin/staff/edit?id={world.UnassignedStaffId}"));
         var id = world.OtherProvince.StaffId;
         var save = await admin.PostFormAsync($"/admin/staff/edit?id={id}", new() { ["id"] = id.ToString(), ["Status"] = "Active", ["Remarks"] = "总部备注" },

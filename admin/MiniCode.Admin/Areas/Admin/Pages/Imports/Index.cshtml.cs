@@ -16,7 +16,7 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Imports;
 /// </summary>
 [RequirePermission(Permissions.HealthImports)]
 [PlatformWide("health data comes from the health authority for the whole platform, as through its import API")]
-public sealed class IndexModel(MiniCodeDbContext db, HealthDataImporter importer, IOptions<AdminOptions> options, TimeProvider time)
+public sealed class IndexModel(MiniCodeDbContext db, HealthDataImporter importer, IOptions<AdminOptions> options, IOptions<ImportOptions> imports, TimeProvider time)
     : AdminPageModel
 {
     public static readonly IReadOnlyList<(ImportKind Kind, string Label, string Columns)> Kinds =
@@ -47,7 +47,7 @@ public sealed class IndexModel(MiniCodeDbContext db, HealthDataImporter importer
         try
         {
             await using var stream = file!.OpenReadStream();
-            import = await importer.ImportAsync(kind, "csv", Current.Actor, CsvRowReader.ReadAsync(stream, ct), ct);
+            import = await importer.ImportAsync(kind, "csv", Current.Actor, CsvRowReader.ReadAsync(stream, ct, imports.Value.MaxRecordChars), ct);
         }
         catch (ApiException ex)
         {

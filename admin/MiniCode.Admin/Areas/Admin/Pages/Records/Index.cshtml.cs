@@ -15,10 +15,11 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Records;
 
 /// <summary>
 /// 排查信息管理: inspection records of the sites within the staff member's jurisdiction, searched by ID number (blind
-/// index), name and time range; the chosen columns are remembered per staff member; CSV export streams with a row count.
+/// index, posted and kept server-side: <see cref="IdNumberSearch"/>), name and time range; the chosen columns are
+/// remembered per staff member; CSV export streams with a row count.
 /// </summary>
 [RequirePermission(Permissions.Records)]
-public sealed class IndexModel(PersonalDataProtector protector, StaffPreferences preferences, IOptions<AdminOptions> options, TimeProvider time)
+public sealed class IndexModel(PersonalDataProtector protector, StaffPreferences preferences, IdNumberSearch idSearch, IOptions<AdminOptions> options, TimeProvider time)
     : RegionalPageModel
 {
     /// <summary>One line of the list; built with an object initialiser so the database can sort and page it.</summary>
@@ -61,7 +62,13 @@ public sealed class IndexModel(PersonalDataProtector protector, StaffPreferences
     /// <summary>Response header of the export with the number of rows that follow (for the page's progress bar).</summary>
     public const string TotalCountHeader = "X-Total-Count";
 
-    [BindProperty(SupportsGet = true)] public string? IdNumber { get; set; }
+    /// <summary>Posted only (never in a URL); a GET finds the search through <see cref="Q"/>.</summary>
+    [BindProperty] public string? IdNumber { get; set; }
+    /// <summary>The token of the ID number search kept server-side.</summary>
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    /// <summary>The ID number searched for, masked (null without an ID search).</summary>
+    public string? IdSearchMasked => _idSearch?.Masked;
+    private IdNumberSearch.Remembered? _idSearch;
     [BindProperty(SupportsGet = true)] public string? Name { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
@@ -78,12 +85,26 @@ public sealed class IndexModel(PersonalDataProtector protector, StaffPreferences
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        _idSearch = await idSearch.RecallAsync(StaffId(), "records", Q, ct);
         Shown = await ResolveColumnsAsync(ct);
         PageNumber = Math.Max(1, PageNumber);
         var size = options.Value.PageSize;
         var rows = await Filtered().OrderByDescending(r => r.ScannedAt).ThenByDescending(r => r.Id).Skip((PageNumber - 1) * size).Take(size + 1).ToListAsync(ct);
         HasMore = rows.Count > size;
         Items = rows.Take(size).ToList();
+    }
+
+    /// <summary>Keeps the posted ID number search server-side and shows its results by a GET that carries only its token.</summary>
+    public async Task<IActionResult> OnPostIdSearchAsync(CancellationToken ct)
+    {
+        Q = null;
+        if (!string.IsNullOrWhiteSpace(IdNumber))
+        {
+            var number = IdNumber.Trim().ToUpperInvariant();
+            Q = await idSearch.RememberAsync(StaffId(), "records", protector.BlindIndex($"{DocumentType.ResidentId}:{number}"),
+                SensitiveDataMasker.MaskIdNumber(number), ct);
+        }
+        return Redirect(LinkFor(1));
     }
 
     /// <summary>Forgets the saved column choice: the page shows every column again.</summary>
@@ -101,9 +122,10 @@ public sealed class IndexModel(PersonalDataProtector protector, StaffPreferences
     /// </summary>
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
+        _idSearch = await idSearch.RecallAsync(StaffId(), "records", Q, ct);
         Shown = await ResolveColumnsAsync(ct);
         await Audit.RecordAsync("records.export", "scan_record", null,
-            after: new { IdNumber = IdNumber is null ? null : SensitiveDataMasker.MaskIdNumber(IdNumber), Name = SensitiveDataMasker.MaskName(Name), From, To,
+            after: new { IdNumber = IdSearchMasked, Name = SensitiveDataMasker.MaskName(Name), From, To,
                 Jurisdiction, Columns = Shown.Select(c => c.Key) }, ct: ct);
         await using var snapshot = await ReadSnapshot.BeginAsync(Db.Database, ct);
         var total = await Filtered().CountAsync(ct);
@@ -164,11 +186,7 @@ public sealed class IndexModel(PersonalDataProtector protector, StaffPreferences
             var end = LocalMidnight(to.AddDays(1));
             visits = visits.Where(v => v.Record.ScannedAt < end);
         }
-        if (!string.IsNullOrWhiteSpace(IdNumber))
-        {
-            var index = protector.BlindIndex($"{DocumentType.ResidentId}:{IdNumber.Trim().ToUpperInvariant()}");
-            visits = visits.Where(v => v.Person.DocumentIndex == index);
-        }
+        if (_idSearch?.Index is { } index) visits = visits.Where(v => v.Person.DocumentIndex == index);
         if (!string.IsNullOrWhiteSpace(Name))
         {
             var name = Name.Trim();
@@ -187,7 +205,7 @@ public sealed class IndexModel(PersonalDataProtector protector, StaffPreferences
 
 
     public string LinkFor(int page) => "/admin/records?" + string.Join('&',
-        new[] { ("idNumber", IdNumber), ("name", Name), ("from", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        new[] { ("q", Q), ("name", Name), ("from", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
                 ("to", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("p", page.ToString(CultureInfo.InvariantCulture)) }
             .Concat(Columns.Select(c => ("columns", (string?)c)))
             .Where(p => !string.IsNullOrEmpty(p.Item2)).Select(p => p.Item1 + "=" + Uri.EscapeDataString(p.Item2!)));

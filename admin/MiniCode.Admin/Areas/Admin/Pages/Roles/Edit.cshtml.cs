@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using MiniCode.Admin.Security;
 using MiniCode.Data;
@@ -6,10 +7,12 @@ using MiniCode.Infrastructure.Errors;
 
 namespace MiniCode.Admin.Areas.Admin.Pages.Roles;
 
-/// <summary>Adds or edits a role (name, permissions, description); the audit log keeps before and after.</summary>
+/// <summary>
+/// Adds or edits a role (name, permissions, description); the audit log keeps before and after. Roles are global (a
+/// change reaches every organisation's staff), so only staff without an organisation (platform-wide) edit them.
+/// </summary>
 [RequirePermission(Permissions.Roles)]
-[PlatformWide("roles and their permissions are shared by every organisation")]
-public sealed class EditModel(MiniCodeDbContext db, TimeProvider time) : AdminPageModel
+public sealed class EditModel(MiniCodeDbContext db, TimeProvider time) : RegionalPageModel
 {
     [BindProperty(SupportsGet = true)] public long? Id { get; set; }
     [BindProperty] public string? Name { get; set; }
@@ -18,6 +21,7 @@ public sealed class EditModel(MiniCodeDbContext db, TimeProvider time) : AdminPa
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        if (!RoleEditing.Allowed(Jurisdiction)) return StatusCode(StatusCodes.Status403Forbidden);
         if (Id is null) return Page();
         var role = await db.Set<StaffRole>().FindAsync([Id], ct);
         if (role is null) return NotFound();
@@ -27,6 +31,7 @@ public sealed class EditModel(MiniCodeDbContext db, TimeProvider time) : AdminPa
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        if (!RoleEditing.Allowed(Jurisdiction)) return StatusCode(StatusCodes.Status403Forbidden);
         var name = Name?.Trim();
         var validator = new InputValidator().Required(name, nameof(Name), "角色名称", 50).Optional(Description, nameof(Description), "描述", 200)
             .Check(Selected.All(Permissions.IsKnown), nameof(Selected), "权限无效")
@@ -53,4 +58,10 @@ public sealed class EditModel(MiniCodeDbContext db, TimeProvider time) : AdminPa
         Flash($"角色“{role.Name}”已保存");
         return Redirect("/admin/roles");
     }
+}
+
+/// <summary>Who may change roles: platform-wide staff only, since a role is shared by every organisation.</summary>
+public static class RoleEditing
+{
+    public static bool Allowed(string? jurisdiction) => jurisdiction is null;
 }

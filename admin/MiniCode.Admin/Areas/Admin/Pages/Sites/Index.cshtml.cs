@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using MiniCode.Admin.Security;
+using MiniCode.Features.Checkpoints;
 using MiniCode.Features.Organisations;
 using MiniCode.Features.Staff;
 
@@ -10,7 +11,7 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Sites;
 /// 场所管理: the sites within the staff member's jurisdiction (all for staff without an organisation), by organisation and
 /// name; a site outside the jurisdiction cannot be started or stopped (404, as if it did not exist).
 /// </summary>
-public sealed class IndexModel : RegionalPageModel
+public sealed class IndexModel(LineActions lines) : RegionalPageModel
 {
     [BindProperty(SupportsGet = true)] public long? OrganisationId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Keyword { get; set; }
@@ -37,8 +38,16 @@ public sealed class IndexModel : RegionalPageModel
         if (site is null) return NotFound();
         var before = new { Status = site.Status.ToString() };
         site.Status = site.Status == SiteStatus.Active ? SiteStatus.Stopped : SiteStatus.Active;
-        await Audit.RecordAsync(site.Status == SiteStatus.Active ? "site.start" : "site.stop", "site", id, before, new { Status = site.Status.ToString() }, ct);
-        Flash($"场所“{site.Name}”已{(site.Status == SiteStatus.Active ? "启用" : "停用")}");
+        // Stopping is what the app's 停用站点 does: the site's scanner accounts are disabled and their sessions end.
+        IReadOnlyList<long> disabled = [];
+        if (site.Status == SiteStatus.Stopped)
+        {
+            var scannerIds = await Db.Set<ScannerProfile>().Where(p => p.SiteId == site.Id).Select(p => p.AccountId).ToListAsync(ct);
+            disabled = (await lines.DisableAsync(scannerIds, ct)).AccountIds;
+        }
+        await Audit.RecordAsync(site.Status == SiteStatus.Active ? "site.start" : "site.stop", "site", id, before,
+            new { Status = site.Status.ToString(), DisabledScanners = disabled }, ct);
+        Flash(site.Status == SiteStatus.Active ? $"场所“{site.Name}”已启用" : $"场所“{site.Name}”已停用，其 {disabled.Count} 个扫码账号已停用并退出登录");
         return RedirectToPage(new { OrganisationId, Keyword });
     }
 
