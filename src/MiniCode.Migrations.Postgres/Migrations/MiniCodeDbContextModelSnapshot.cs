@@ -120,6 +120,273 @@ namespace MiniCode.Migrations.Postgres.Migrations
                     b.ToTable("service_links", (string)null);
                 });
 
+            modelBuilder.Entity("MiniCode.Features.Appointments.Appointment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("ArrivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("arrived_at");
+
+                    b.Property<string>("ArrivedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("arrived_by");
+
+                    b.Property<string>("AttendeeDocumentCipher")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("attendee_document_cipher");
+
+                    b.Property<string>("AttendeeDocumentIndex")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("attendee_document_index");
+
+                    b.Property<string>("AttendeeDocumentMasked")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("attendee_document_masked");
+
+                    b.Property<string>("AttendeeName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("attendee_name");
+
+                    b.Property<string>("AttendeePhoneCipher")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("attendee_phone_cipher");
+
+                    b.Property<string>("AttendeePhoneMasked")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("attendee_phone_masked");
+
+                    b.Property<DateTimeOffset>("BookedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("booked_at");
+
+                    b.Property<long>("BookerPersonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("booker_person_id");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<long>("HallId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("hall_id");
+
+                    b.Property<long>("MatterId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("matter_id");
+
+                    b.Property<DateTimeOffset?>("NoShowAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("no_show_at");
+
+                    b.Property<DateTimeOffset?>("RemindedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminded_at");
+
+                    b.Property<long>("SlotId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("slot_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_appointments");
+
+                    b.HasIndex("BookerPersonId", "BookedAt")
+                        .HasDatabaseName("ix_appointments_booker_person_id_booked_at");
+
+                    b.HasIndex("SlotId", "AttendeeDocumentIndex")
+                        .IsUnique()
+                        .HasDatabaseName("ix_appointments_slot_id_attendee_document_index")
+                        .HasFilter("status <> 'Cancelled'");
+
+                    b.HasIndex("Status", "SlotId")
+                        .HasDatabaseName("ix_appointments_status_slot_id");
+
+                    b.ToTable("appointments", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.Appointments.AppointmentHall", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("address");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OpeningHours")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("opening_hours");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_appointment_halls");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_appointment_halls_region_code");
+
+                    b.ToTable("appointment_halls", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.Appointments.AppointmentHallMatter", b =>
+                {
+                    b.Property<long>("HallId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("hall_id");
+
+                    b.Property<long>("MatterId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("matter_id");
+
+                    b.HasKey("HallId", "MatterId")
+                        .HasName("pk_appointment_hall_matters");
+
+                    b.HasIndex("MatterId")
+                        .HasDatabaseName("ix_appointment_hall_matters_matter_id");
+
+                    b.ToTable("appointment_hall_matters", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.Appointments.AppointmentMatter", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("sort_order");
+
+                    b.HasKey("Id")
+                        .HasName("pk_appointment_matters");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_appointment_matters_name");
+
+                    b.ToTable("appointment_matters", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.Appointments.AppointmentSlot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Booked")
+                        .HasColumnType("integer")
+                        .HasColumnName("booked");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<long>("HallId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("hall_id");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_appointment_slots");
+
+                    b.HasIndex("StartsAt")
+                        .HasDatabaseName("ix_appointment_slots_starts_at");
+
+                    b.HasIndex("HallId", "StartsAt")
+                        .IsUnique()
+                        .HasDatabaseName("ix_appointment_slots_hall_id_starts_at");
+
+                    b.ToTable("appointment_slots", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_appointment_slots_booked", "booked >= 0 AND booked <= capacity");
+                        });
+                });
+
             modelBuilder.Entity("MiniCode.Features.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -428,6 +695,317 @@ namespace MiniCode.Migrations.Postgres.Migrations
                     b.ToTable("scanner_report_sites", (string)null);
                 });
 
+            modelBuilder.Entity("MiniCode.Features.CodeEngine.CodeCategory", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("code");
+
+                    b.Property<bool>("BuiltIn")
+                        .HasColumnType("boolean")
+                        .HasColumnName("built_in");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Code")
+                        .HasName("pk_code_categories");
+
+                    b.ToTable("code_categories", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Code = "personal",
+                            BuiltIn = true,
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Name = "个人码"
+                        },
+                        new
+                        {
+                            Code = "enterprise",
+                            BuiltIn = true,
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Name = "企业码"
+                        },
+                        new
+                        {
+                            Code = "licence",
+                            BuiltIn = true,
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Name = "证照码"
+                        },
+                        new
+                        {
+                            Code = "authorisation",
+                            BuiltIn = true,
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Name = "授权码"
+                        },
+                        new
+                        {
+                            Code = "appointment",
+                            BuiltIn = true,
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Name = "预约码"
+                        },
+                        new
+                        {
+                            Code = "poster",
+                            BuiltIn = true,
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Name = "张贴码"
+                        });
+                });
+
+            modelBuilder.Entity("MiniCode.Features.CodeEngine.CodeIssuer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("category");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("JwksDocument")
+                        .HasColumnType("text")
+                        .HasColumnName("jwks_document");
+
+                    b.Property<string>("JwksUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("jwks_url");
+
+                    b.Property<int>("KeySource")
+                        .HasColumnType("integer")
+                        .HasColumnName("key_source");
+
+                    b.Property<DateTimeOffset?>("KeysFetchedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("keys_fetched_at");
+
+                    b.Property<string>("LastFetchError")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("last_fetch_error");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
+                        .HasColumnName("prefix");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_code_issuers");
+
+                    b.HasIndex("Category")
+                        .HasDatabaseName("ix_code_issuers_category");
+
+                    b.HasIndex("Prefix")
+                        .IsUnique()
+                        .HasDatabaseName("ix_code_issuers_prefix");
+
+                    b.ToTable("code_issuers", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.CodeEngine.CodeNumber", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<long>("SubjectId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("subject_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_code_numbers");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_code_numbers_number");
+
+                    b.HasIndex("Category", "SubjectId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_code_numbers_category_subject_id");
+
+                    b.ToTable("code_numbers", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.CodeEngine.CodeNumberCounter", b =>
+                {
+                    b.Property<string>("Category")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("category");
+
+                    b.Property<long>("NextValue")
+                        .HasColumnType("bigint")
+                        .HasColumnName("next_value");
+
+                    b.HasKey("Category")
+                        .HasName("pk_code_number_counters");
+
+                    b.ToTable("code_number_counters", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.CodeEngine.CodeNumberRule", b =>
+                {
+                    b.Property<string>("Category")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("category");
+
+                    b.Property<int>("Check")
+                        .HasColumnType("integer")
+                        .HasColumnName("check");
+
+                    b.Property<int>("DatePart")
+                        .HasColumnType("integer")
+                        .HasColumnName("date_part");
+
+                    b.Property<bool>("IncludeRegion")
+                        .HasColumnType("boolean")
+                        .HasColumnName("include_region");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("prefix");
+
+                    b.Property<int>("SequenceWidth")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence_width");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Category")
+                        .HasName("pk_code_number_rules");
+
+                    b.ToTable("code_number_rules", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Category = "personal",
+                            Check = 1,
+                            DatePart = 0,
+                            IncludeRegion = true,
+                            Prefix = "GR",
+                            SequenceWidth = 8,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        },
+                        new
+                        {
+                            Category = "enterprise",
+                            Check = 1,
+                            DatePart = 0,
+                            IncludeRegion = true,
+                            Prefix = "QY",
+                            SequenceWidth = 8,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        },
+                        new
+                        {
+                            Category = "licence",
+                            Check = 1,
+                            DatePart = 0,
+                            IncludeRegion = true,
+                            Prefix = "ZZ",
+                            SequenceWidth = 8,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        },
+                        new
+                        {
+                            Category = "authorisation",
+                            Check = 1,
+                            DatePart = 0,
+                            IncludeRegion = true,
+                            Prefix = "SQ",
+                            SequenceWidth = 8,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        },
+                        new
+                        {
+                            Category = "appointment",
+                            Check = 1,
+                            DatePart = 0,
+                            IncludeRegion = true,
+                            Prefix = "YY",
+                            SequenceWidth = 8,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        },
+                        new
+                        {
+                            Category = "poster",
+                            Check = 1,
+                            DatePart = 0,
+                            IncludeRegion = true,
+                            Prefix = "ZT",
+                            SequenceWidth = 8,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 12, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        });
+                });
+
             modelBuilder.Entity("MiniCode.Features.CodeStyles.CodeStyle", b =>
                 {
                     b.Property<long>("Id")
@@ -447,11 +1025,16 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(9)")
                         .HasColumnName("background_color");
 
-                    b.Property<string>("CodeType")
+                    b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)")
-                        .HasColumnName("code_type");
+                        .HasColumnName("category");
+
+                    b.Property<string>("Color")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("color");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -475,8 +1058,8 @@ namespace MiniCode.Migrations.Postgres.Migrations
                     b.HasKey("Id")
                         .HasName("pk_code_styles");
 
-                    b.HasIndex("CodeType", "Active")
-                        .HasDatabaseName("ix_code_styles_code_type_active");
+                    b.HasIndex("Category", "Color", "Active")
+                        .HasDatabaseName("ix_code_styles_category_color_active");
 
                     b.ToTable("code_styles", (string)null);
                 });
@@ -549,6 +1132,110 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_contacts_owner_person_id_document_index");
 
                     b.ToTable("contacts", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.Enterprises.Enterprise", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("credit_code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SuspendedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("suspended_at");
+
+                    b.Property<string>("SuspendedReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("suspended_reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_enterprises");
+
+                    b.HasIndex("CreditCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_enterprises_credit_code");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_enterprises_region_code");
+
+                    b.ToTable("enterprises", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.Enterprises.EnterpriseBinding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("BoundAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("bound_at");
+
+                    b.Property<long>("EnterpriseId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("removed_at");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_enterprise_bindings");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_enterprise_bindings_person_id");
+
+                    b.HasIndex("EnterpriseId", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_enterprise_bindings_enterprise_id_person_id")
+                        .HasFilter("removed_at IS NULL");
+
+                    b.ToTable("enterprise_bindings", (string)null);
                 });
 
             modelBuilder.Entity("MiniCode.Features.Errands.ErrandAuthorisation", b =>
@@ -1246,6 +1933,106 @@ namespace MiniCode.Migrations.Postgres.Migrations
                     b.ToTable("color_overrides", (string)null);
                 });
 
+            modelBuilder.Entity("MiniCode.Features.HealthCodes.Applications.CodeApplication", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("GenerateCategories")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("generate_categories");
+
+                    b.Property<bool>("GenerateEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("generate_enabled");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key_hash");
+
+                    b.Property<string>("KeyHint")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("key_hint");
+
+                    b.Property<DateTimeOffset>("KeyIssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("key_issued_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("owner");
+
+                    b.Property<int>("PerMinute")
+                        .HasColumnType("integer")
+                        .HasColumnName("per_minute");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<bool>("SeesMaskedName")
+                        .HasColumnType("boolean")
+                        .HasColumnName("sees_masked_name");
+
+                    b.Property<bool>("SeesPortrait")
+                        .HasColumnType("boolean")
+                        .HasColumnName("sees_portrait");
+
+                    b.Property<string>("VerifyCategories")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("verify_categories");
+
+                    b.Property<bool>("VerifyEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("verify_enabled");
+
+                    b.HasKey("Id")
+                        .HasName("pk_code_applications");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_code_applications_key_hash");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_code_applications_name");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_code_applications_region_code");
+
+                    b.ToTable("code_applications", (string)null);
+                });
+
             modelBuilder.Entity("MiniCode.Features.HealthCodes.Declarations.HealthDeclaration", b =>
                 {
                     b.Property<long>("PersonId")
@@ -1353,6 +2140,20 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("reason_codes");
+
+                    b.Property<decimal?>("TemperatureCelsius")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("numeric(4,1)")
+                        .HasColumnName("temperature_celsius");
+
+                    b.Property<DateTimeOffset?>("TemperatureMeasuredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("temperature_measured_at");
+
+                    b.Property<string>("TemperatureSource")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("temperature_source");
 
                     b.HasKey("Id")
                         .HasName("pk_color_changes");
@@ -1640,6 +2441,46 @@ namespace MiniCode.Migrations.Postgres.Migrations
                     b.ToTable("nucleic_acid_results", (string)null);
                 });
 
+            modelBuilder.Entity("MiniCode.Features.HealthCodes.Imports.PriorApplication", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("AppliedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("applied_on");
+
+                    b.Property<string>("DocumentIndex")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("document_index");
+
+                    b.Property<long?>("PersonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_prior_applications");
+
+                    b.HasIndex("DocumentIndex")
+                        .IsUnique()
+                        .HasDatabaseName("ix_prior_applications_document_index");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_prior_applications_person_id");
+
+                    b.ToTable("prior_applications", (string)null);
+                });
+
             modelBuilder.Entity("MiniCode.Features.HealthCodes.Imports.RiskListEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1742,6 +2583,74 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_vaccination_records_document_index_dose");
 
                     b.ToTable("vaccination_records", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.HealthCodes.Logs.CodeEventRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Application")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("application");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("CodeType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("code_type");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("outcome");
+
+                    b.Property<long?>("PersonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_code_event_records");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_code_event_records_region_code");
+
+                    b.HasIndex("Kind", "At")
+                        .HasDatabaseName("ix_code_event_records_kind_at");
+
+                    b.HasIndex("PersonId", "At")
+                        .HasDatabaseName("ix_code_event_records_person_id_at");
+
+                    b.ToTable("code_event_records", (string)null);
                 });
 
             modelBuilder.Entity("MiniCode.Features.HealthCodes.Notices.Notice", b =>
@@ -1875,11 +2784,18 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("metric");
 
+                    b.Property<string>("Application")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasDefaultValue("")
+                        .HasColumnName("application");
+
                     b.Property<long>("Count")
                         .HasColumnType("bigint")
                         .HasColumnName("count");
 
-                    b.HasKey("Day", "CodeType", "RegionCode", "Metric")
+                    b.HasKey("Day", "CodeType", "RegionCode", "Metric", "Application")
                         .HasName("pk_code_usage_daily");
 
                     b.ToTable("code_usage_daily", (string)null);
@@ -1906,11 +2822,18 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("metric");
 
+                    b.Property<string>("Application")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasDefaultValue("")
+                        .HasColumnName("application");
+
                     b.Property<long>("Count")
                         .HasColumnType("bigint")
                         .HasColumnName("count");
 
-                    b.HasKey("Day", "CodeType", "RegionCode", "Metric")
+                    b.HasKey("Day", "CodeType", "RegionCode", "Metric", "Application")
                         .HasName("pk_code_statistics_daily");
 
                     b.ToTable("code_statistics_daily", (string)null);
@@ -2228,6 +3151,14 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("purpose");
+
+                    b.Property<long?>("SessionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("session_id");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
 
                     b.Property<DateTimeOffset>("VerifiedAt")
                         .HasColumnType("timestamp with time zone")
@@ -2878,6 +3809,11 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("address");
 
+                    b.Property<string>("ApplicationSubjectRef")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("application_subject_ref");
+
                     b.Property<string>("ContactName")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -2920,6 +3856,10 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("owner_account_id");
 
+                    b.Property<long?>("OwnerApplicationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("owner_application_id");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -2960,6 +3900,10 @@ namespace MiniCode.Migrations.Postgres.Migrations
 
                     b.HasIndex("RegionCode")
                         .HasDatabaseName("ix_posters_region_code");
+
+                    b.HasIndex("OwnerApplicationId", "ApplicationSubjectRef")
+                        .IsUnique()
+                        .HasDatabaseName("ix_posters_owner_application_id_application_subject_ref");
 
                     b.ToTable("posters", (string)null);
                 });
@@ -3293,6 +4237,93 @@ namespace MiniCode.Migrations.Postgres.Migrations
                     b.ToTable("data_protection_keys", (string)null);
                 });
 
+            modelBuilder.Entity("MiniCode.Infrastructure.Security.LoginFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("AddressIndex")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("address_index");
+
+                    b.Property<DateTimeOffset?>("BlockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("blocked_until");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer")
+                        .HasColumnName("failures");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("scope");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_login_failures");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_login_failures_updated_at");
+
+                    b.HasIndex("Scope", "AccountId", "AddressIndex")
+                        .IsUnique()
+                        .HasDatabaseName("ix_login_failures_scope_account_id_address_index");
+
+                    b.ToTable("login_failures", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.Appointments.Appointment", b =>
+                {
+                    b.HasOne("MiniCode.Features.Appointments.AppointmentSlot", null)
+                        .WithMany()
+                        .HasForeignKey("SlotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_appointments_appointment_slots_slot_id");
+                });
+
+            modelBuilder.Entity("MiniCode.Features.Appointments.AppointmentHallMatter", b =>
+                {
+                    b.HasOne("MiniCode.Features.Appointments.AppointmentHall", null)
+                        .WithMany("Matters")
+                        .HasForeignKey("HallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_appointment_hall_matters_appointment_halls_hall_id");
+
+                    b.HasOne("MiniCode.Features.Appointments.AppointmentMatter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_appointment_hall_matters_appointment_matters_matter_id");
+                });
+
+            modelBuilder.Entity("MiniCode.Features.Appointments.AppointmentSlot", b =>
+                {
+                    b.HasOne("MiniCode.Features.Appointments.AppointmentHall", null)
+                        .WithMany()
+                        .HasForeignKey("HallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_appointment_slots_appointment_halls_hall_id");
+                });
+
             modelBuilder.Entity("MiniCode.Features.Checkpoints.ManagedSite", b =>
                 {
                     b.HasOne("MiniCode.Features.People.Account", null)
@@ -3358,6 +4389,26 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_scanner_report_sites_sites_site_id");
                 });
 
+            modelBuilder.Entity("MiniCode.Features.CodeEngine.CodeIssuer", b =>
+                {
+                    b.HasOne("MiniCode.Features.CodeEngine.CodeCategory", null)
+                        .WithMany()
+                        .HasForeignKey("Category")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_code_issuers_code_categories_category");
+                });
+
+            modelBuilder.Entity("MiniCode.Features.CodeEngine.CodeNumberRule", b =>
+                {
+                    b.HasOne("MiniCode.Features.CodeEngine.CodeCategory", null)
+                        .WithOne()
+                        .HasForeignKey("MiniCode.Features.CodeEngine.CodeNumberRule", "Category")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_code_number_rules_code_categories_category");
+                });
+
             modelBuilder.Entity("MiniCode.Features.Contacts.Contact", b =>
                 {
                     b.HasOne("MiniCode.Features.People.Person", null)
@@ -3366,6 +4417,16 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_contacts_persons_owner_person_id");
+                });
+
+            modelBuilder.Entity("MiniCode.Features.Enterprises.EnterpriseBinding", b =>
+                {
+                    b.HasOne("MiniCode.Features.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_enterprise_bindings_enterprises_enterprise_id");
                 });
 
             modelBuilder.Entity("MiniCode.Features.Errands.ErrandAuthorisation", b =>
@@ -3581,6 +4642,11 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_staff_preferences_staff_members_staff_id");
+                });
+
+            modelBuilder.Entity("MiniCode.Features.Appointments.AppointmentHall", b =>
+                {
+                    b.Navigation("Matters");
                 });
 
             modelBuilder.Entity("MiniCode.Features.Checkpoints.ScanRecord", b =>

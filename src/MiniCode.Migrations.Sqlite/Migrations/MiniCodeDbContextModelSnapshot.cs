@@ -111,6 +111,265 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                     b.ToTable("service_links", (string)null);
                 });
 
+            modelBuilder.Entity("MiniCode.Features.Appointments.Appointment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("ArrivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("arrived_at");
+
+                    b.Property<string>("ArrivedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("arrived_by");
+
+                    b.Property<string>("AttendeeDocumentCipher")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attendee_document_cipher");
+
+                    b.Property<string>("AttendeeDocumentIndex")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attendee_document_index");
+
+                    b.Property<string>("AttendeeDocumentMasked")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attendee_document_masked");
+
+                    b.Property<string>("AttendeeName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attendee_name");
+
+                    b.Property<string>("AttendeePhoneCipher")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attendee_phone_cipher");
+
+                    b.Property<string>("AttendeePhoneMasked")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attendee_phone_masked");
+
+                    b.Property<long>("BookedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("booked_at");
+
+                    b.Property<long>("BookerPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("booker_person_id");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<long>("HallId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hall_id");
+
+                    b.Property<long>("MatterId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("matter_id");
+
+                    b.Property<long?>("NoShowAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("no_show_at");
+
+                    b.Property<long?>("RemindedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reminded_at");
+
+                    b.Property<long>("SlotId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("slot_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_appointments");
+
+                    b.HasIndex("BookerPersonId", "BookedAt")
+                        .HasDatabaseName("ix_appointments_booker_person_id_booked_at");
+
+                    b.HasIndex("SlotId", "AttendeeDocumentIndex")
+                        .IsUnique()
+                        .HasDatabaseName("ix_appointments_slot_id_attendee_document_index")
+                        .HasFilter("status <> 'Cancelled'");
+
+                    b.HasIndex("Status", "SlotId")
+                        .HasDatabaseName("ix_appointments_status_slot_id");
+
+                    b.ToTable("appointments", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.Appointments.AppointmentHall", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("active");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OpeningHours")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opening_hours");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_appointment_halls");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_appointment_halls_region_code");
+
+                    b.ToTable("appointment_halls", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.Appointments.AppointmentHallMatter", b =>
+                {
+                    b.Property<long>("HallId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hall_id");
+
+                    b.Property<long>("MatterId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("matter_id");
+
+                    b.HasKey("HallId", "MatterId")
+                        .HasName("pk_appointment_hall_matters");
+
+                    b.HasIndex("MatterId")
+                        .HasDatabaseName("ix_appointment_hall_matters_matter_id");
+
+                    b.ToTable("appointment_hall_matters", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.Appointments.AppointmentMatter", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("active");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sort_order");
+
+                    b.HasKey("Id")
+                        .HasName("pk_appointment_matters");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_appointment_matters_name");
+
+                    b.ToTable("appointment_matters", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.Appointments.AppointmentSlot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Booked")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("booked");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("capacity");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ends_at");
+
+                    b.Property<long>("HallId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hall_id");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("starts_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_appointment_slots");
+
+                    b.HasIndex("StartsAt")
+                        .HasDatabaseName("ix_appointment_slots_starts_at");
+
+                    b.HasIndex("HallId", "StartsAt")
+                        .IsUnique()
+                        .HasDatabaseName("ix_appointment_slots_hall_id_starts_at");
+
+                    b.ToTable("appointment_slots", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_appointment_slots_booked", "booked >= 0 AND booked <= capacity");
+                        });
+                });
+
             modelBuilder.Entity("MiniCode.Features.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -415,6 +674,313 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                     b.ToTable("scanner_report_sites", (string)null);
                 });
 
+            modelBuilder.Entity("MiniCode.Features.CodeEngine.CodeCategory", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<bool>("BuiltIn")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("built_in");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.HasKey("Code")
+                        .HasName("pk_code_categories");
+
+                    b.ToTable("code_categories", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Code = "personal",
+                            BuiltIn = true,
+                            CreatedAt = 1309320806400000000L,
+                            Name = "个人码"
+                        },
+                        new
+                        {
+                            Code = "enterprise",
+                            BuiltIn = true,
+                            CreatedAt = 1309320806400000000L,
+                            Name = "企业码"
+                        },
+                        new
+                        {
+                            Code = "licence",
+                            BuiltIn = true,
+                            CreatedAt = 1309320806400000000L,
+                            Name = "证照码"
+                        },
+                        new
+                        {
+                            Code = "authorisation",
+                            BuiltIn = true,
+                            CreatedAt = 1309320806400000000L,
+                            Name = "授权码"
+                        },
+                        new
+                        {
+                            Code = "appointment",
+                            BuiltIn = true,
+                            CreatedAt = 1309320806400000000L,
+                            Name = "预约码"
+                        },
+                        new
+                        {
+                            Code = "poster",
+                            BuiltIn = true,
+                            CreatedAt = 1309320806400000000L,
+                            Name = "张贴码"
+                        });
+                });
+
+            modelBuilder.Entity("MiniCode.Features.CodeEngine.CodeIssuer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("JwksDocument")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("jwks_document");
+
+                    b.Property<string>("JwksUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("jwks_url");
+
+                    b.Property<int>("KeySource")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("key_source");
+
+                    b.Property<long?>("KeysFetchedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("keys_fetched_at");
+
+                    b.Property<string>("LastFetchError")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_fetch_error");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("prefix");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_code_issuers");
+
+                    b.HasIndex("Category")
+                        .HasDatabaseName("ix_code_issuers_category");
+
+                    b.HasIndex("Prefix")
+                        .IsUnique()
+                        .HasDatabaseName("ix_code_issuers_prefix");
+
+                    b.ToTable("code_issuers", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.CodeEngine.CodeNumber", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AssignedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<long>("SubjectId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("subject_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_code_numbers");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_code_numbers_number");
+
+                    b.HasIndex("Category", "SubjectId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_code_numbers_category_subject_id");
+
+                    b.ToTable("code_numbers", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.CodeEngine.CodeNumberCounter", b =>
+                {
+                    b.Property<string>("Category")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<long>("NextValue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_value");
+
+                    b.HasKey("Category")
+                        .HasName("pk_code_number_counters");
+
+                    b.ToTable("code_number_counters", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.CodeEngine.CodeNumberRule", b =>
+                {
+                    b.Property<string>("Category")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<int>("Check")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("check");
+
+                    b.Property<int>("DatePart")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("date_part");
+
+                    b.Property<bool>("IncludeRegion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("include_region");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("prefix");
+
+                    b.Property<int>("SequenceWidth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence_width");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Category")
+                        .HasName("pk_code_number_rules");
+
+                    b.ToTable("code_number_rules", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Category = "personal",
+                            Check = 1,
+                            DatePart = 0,
+                            IncludeRegion = true,
+                            Prefix = "GR",
+                            SequenceWidth = 8,
+                            UpdatedAt = 1309320806400000000L
+                        },
+                        new
+                        {
+                            Category = "enterprise",
+                            Check = 1,
+                            DatePart = 0,
+                            IncludeRegion = true,
+                            Prefix = "QY",
+                            SequenceWidth = 8,
+                            UpdatedAt = 1309320806400000000L
+                        },
+                        new
+                        {
+                            Category = "licence",
+                            Check = 1,
+                            DatePart = 0,
+                            IncludeRegion = true,
+                            Prefix = "ZZ",
+                            SequenceWidth = 8,
+                            UpdatedAt = 1309320806400000000L
+                        },
+                        new
+                        {
+                            Category = "authorisation",
+                            Check = 1,
+                            DatePart = 0,
+                            IncludeRegion = true,
+                            Prefix = "SQ",
+                            SequenceWidth = 8,
+                            UpdatedAt = 1309320806400000000L
+                        },
+                        new
+                        {
+                            Category = "appointment",
+                            Check = 1,
+                            DatePart = 0,
+                            IncludeRegion = true,
+                            Prefix = "YY",
+                            SequenceWidth = 8,
+                            UpdatedAt = 1309320806400000000L
+                        },
+                        new
+                        {
+                            Category = "poster",
+                            Check = 1,
+                            DatePart = 0,
+                            IncludeRegion = true,
+                            Prefix = "ZT",
+                            SequenceWidth = 8,
+                            UpdatedAt = 1309320806400000000L
+                        });
+                });
+
             modelBuilder.Entity("MiniCode.Features.CodeStyles.CodeStyle", b =>
                 {
                     b.Property<long>("Id")
@@ -432,11 +998,16 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("background_color");
 
-                    b.Property<string>("CodeType")
+                    b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("TEXT")
-                        .HasColumnName("code_type");
+                        .HasColumnName("category");
+
+                    b.Property<string>("Color")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("color");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
@@ -460,8 +1031,8 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                     b.HasKey("Id")
                         .HasName("pk_code_styles");
 
-                    b.HasIndex("CodeType", "Active")
-                        .HasDatabaseName("ix_code_styles_code_type_active");
+                    b.HasIndex("Category", "Color", "Active")
+                        .HasDatabaseName("ix_code_styles_category_color_active");
 
                     b.ToTable("code_styles", (string)null);
                 });
@@ -532,6 +1103,106 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_contacts_owner_person_id_document_index");
 
                     b.ToTable("contacts", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.Enterprises.Enterprise", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("credit_code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long?>("SuspendedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("suspended_at");
+
+                    b.Property<string>("SuspendedReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("suspended_reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_enterprises");
+
+                    b.HasIndex("CreditCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_enterprises_credit_code");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_enterprises_region_code");
+
+                    b.ToTable("enterprises", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.Enterprises.EnterpriseBinding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("BoundAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bound_at");
+
+                    b.Property<long>("EnterpriseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_id");
+
+                    b.Property<long?>("RemovedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("removed_at");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_enterprise_bindings");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_enterprise_bindings_person_id");
+
+                    b.HasIndex("EnterpriseId", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_enterprise_bindings_enterprise_id_person_id")
+                        .HasFilter("removed_at IS NULL");
+
+                    b.ToTable("enterprise_bindings", (string)null);
                 });
 
             modelBuilder.Entity("MiniCode.Features.Errands.ErrandAuthorisation", b =>
@@ -1205,6 +1876,104 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                     b.ToTable("color_overrides", (string)null);
                 });
 
+            modelBuilder.Entity("MiniCode.Features.HealthCodes.Applications.CodeApplication", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("GenerateCategories")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("generate_categories");
+
+                    b.Property<bool>("GenerateEnabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("generate_enabled");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_hash");
+
+                    b.Property<string>("KeyHint")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_hint");
+
+                    b.Property<long>("KeyIssuedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("key_issued_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner");
+
+                    b.Property<int>("PerMinute")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("per_minute");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<bool>("SeesMaskedName")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sees_masked_name");
+
+                    b.Property<bool>("SeesPortrait")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sees_portrait");
+
+                    b.Property<string>("VerifyCategories")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("verify_categories");
+
+                    b.Property<bool>("VerifyEnabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("verify_enabled");
+
+                    b.HasKey("Id")
+                        .HasName("pk_code_applications");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_code_applications_key_hash");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_code_applications_name");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_code_applications_region_code");
+
+                    b.ToTable("code_applications", (string)null);
+                });
+
             modelBuilder.Entity("MiniCode.Features.HealthCodes.Declarations.HealthDeclaration", b =>
                 {
                     b.Property<long>("PersonId")
@@ -1310,6 +2079,20 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT")
                         .HasColumnName("reason_codes");
+
+                    b.Property<decimal?>("TemperatureCelsius")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("temperature_celsius");
+
+                    b.Property<long?>("TemperatureMeasuredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("temperature_measured_at");
+
+                    b.Property<string>("TemperatureSource")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("temperature_source");
 
                     b.HasKey("Id")
                         .HasName("pk_color_changes");
@@ -1587,6 +2370,44 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                     b.ToTable("nucleic_acid_results", (string)null);
                 });
 
+            modelBuilder.Entity("MiniCode.Features.HealthCodes.Imports.PriorApplication", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AppliedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applied_on");
+
+                    b.Property<string>("DocumentIndex")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_index");
+
+                    b.Property<long?>("PersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_id");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_prior_applications");
+
+                    b.HasIndex("DocumentIndex")
+                        .IsUnique()
+                        .HasDatabaseName("ix_prior_applications_document_index");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_prior_applications_person_id");
+
+                    b.ToTable("prior_applications", (string)null);
+                });
+
             modelBuilder.Entity("MiniCode.Features.HealthCodes.Imports.RiskListEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1685,6 +2506,72 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_vaccination_records_document_index_dose");
 
                     b.ToTable("vaccination_records", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.HealthCodes.Logs.CodeEventRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Application")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("application");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<string>("CodeType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code_type");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<long?>("PersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_code_event_records");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_code_event_records_region_code");
+
+                    b.HasIndex("Kind", "At")
+                        .HasDatabaseName("ix_code_event_records_kind_at");
+
+                    b.HasIndex("PersonId", "At")
+                        .HasDatabaseName("ix_code_event_records_person_id_at");
+
+                    b.ToTable("code_event_records", (string)null);
                 });
 
             modelBuilder.Entity("MiniCode.Features.HealthCodes.Notices.Notice", b =>
@@ -1814,11 +2701,18 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("metric");
 
+                    b.Property<string>("Application")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("")
+                        .HasColumnName("application");
+
                     b.Property<long>("Count")
                         .HasColumnType("INTEGER")
                         .HasColumnName("count");
 
-                    b.HasKey("Day", "CodeType", "RegionCode", "Metric")
+                    b.HasKey("Day", "CodeType", "RegionCode", "Metric", "Application")
                         .HasName("pk_code_usage_daily");
 
                     b.ToTable("code_usage_daily", (string)null);
@@ -1845,11 +2739,18 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("metric");
 
+                    b.Property<string>("Application")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("")
+                        .HasColumnName("application");
+
                     b.Property<long>("Count")
                         .HasColumnType("INTEGER")
                         .HasColumnName("count");
 
-                    b.HasKey("Day", "CodeType", "RegionCode", "Metric")
+                    b.HasKey("Day", "CodeType", "RegionCode", "Metric", "Application")
                         .HasName("pk_code_statistics_daily");
 
                     b.ToTable("code_statistics_daily", (string)null);
@@ -2157,6 +3058,14 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
                         .HasColumnName("purpose");
+
+                    b.Property<long?>("SessionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("session_id");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("used_at");
 
                     b.Property<long>("VerifiedAt")
                         .HasColumnType("INTEGER")
@@ -2787,6 +3696,11 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("address");
 
+                    b.Property<string>("ApplicationSubjectRef")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("application_subject_ref");
+
                     b.Property<string>("ContactName")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -2829,6 +3743,10 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("owner_account_id");
 
+                    b.Property<long?>("OwnerApplicationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("owner_application_id");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -2869,6 +3787,10 @@ namespace MiniCode.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RegionCode")
                         .HasDatabaseName("ix_posters_region_code");
+
+                    b.HasIndex("OwnerApplicationId", "ApplicationSubjectRef")
+                        .IsUnique()
+                        .HasDatabaseName("ix_posters_owner_application_id_application_subject_ref");
 
                     b.ToTable("posters", (string)null);
                 });
@@ -3192,6 +4114,91 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                     b.ToTable("data_protection_keys", (string)null);
                 });
 
+            modelBuilder.Entity("MiniCode.Infrastructure.Security.LoginFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("AddressIndex")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address_index");
+
+                    b.Property<long?>("BlockedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("blocked_until");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failures");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_login_failures");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_login_failures_updated_at");
+
+                    b.HasIndex("Scope", "AccountId", "AddressIndex")
+                        .IsUnique()
+                        .HasDatabaseName("ix_login_failures_scope_account_id_address_index");
+
+                    b.ToTable("login_failures", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.Appointments.Appointment", b =>
+                {
+                    b.HasOne("MiniCode.Features.Appointments.AppointmentSlot", null)
+                        .WithMany()
+                        .HasForeignKey("SlotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_appointments_appointment_slots_slot_id");
+                });
+
+            modelBuilder.Entity("MiniCode.Features.Appointments.AppointmentHallMatter", b =>
+                {
+                    b.HasOne("MiniCode.Features.Appointments.AppointmentHall", null)
+                        .WithMany("Matters")
+                        .HasForeignKey("HallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_appointment_hall_matters_appointment_halls_hall_id");
+
+                    b.HasOne("MiniCode.Features.Appointments.AppointmentMatter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_appointment_hall_matters_appointment_matters_matter_id");
+                });
+
+            modelBuilder.Entity("MiniCode.Features.Appointments.AppointmentSlot", b =>
+                {
+                    b.HasOne("MiniCode.Features.Appointments.AppointmentHall", null)
+                        .WithMany()
+                        .HasForeignKey("HallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_appointment_slots_appointment_halls_hall_id");
+                });
+
             modelBuilder.Entity("MiniCode.Features.Checkpoints.ManagedSite", b =>
                 {
                     b.HasOne("MiniCode.Features.People.Account", null)
@@ -3257,6 +4264,26 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_scanner_report_sites_sites_site_id");
                 });
 
+            modelBuilder.Entity("MiniCode.Features.CodeEngine.CodeIssuer", b =>
+                {
+                    b.HasOne("MiniCode.Features.CodeEngine.CodeCategory", null)
+                        .WithMany()
+                        .HasForeignKey("Category")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_code_issuers_code_categories_category");
+                });
+
+            modelBuilder.Entity("MiniCode.Features.CodeEngine.CodeNumberRule", b =>
+                {
+                    b.HasOne("MiniCode.Features.CodeEngine.CodeCategory", null)
+                        .WithOne()
+                        .HasForeignKey("MiniCode.Features.CodeEngine.CodeNumberRule", "Category")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_code_number_rules_code_categories_category");
+                });
+
             modelBuilder.Entity("MiniCode.Features.Contacts.Contact", b =>
                 {
                     b.HasOne("MiniCode.Features.People.Person", null)
@@ -3265,6 +4292,16 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_contacts_persons_owner_person_id");
+                });
+
+            modelBuilder.Entity("MiniCode.Features.Enterprises.EnterpriseBinding", b =>
+                {
+                    b.HasOne("MiniCode.Features.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_enterprise_bindings_enterprises_enterprise_id");
                 });
 
             modelBuilder.Entity("MiniCode.Features.Errands.ErrandAuthorisation", b =>
@@ -3480,6 +4517,11 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_staff_preferences_staff_members_staff_id");
+                });
+
+            modelBuilder.Entity("MiniCode.Features.Appointments.AppointmentHall", b =>
+                {
+                    b.Navigation("Matters");
                 });
 
             modelBuilder.Entity("MiniCode.Features.Checkpoints.ScanRecord", b =>
