@@ -1,5 +1,7 @@
 // GENERATED from openapi.json by scripts/generate.mjs — do not edit; run scripts/update-contracts.sh.
 
+/** The caller's own account; phone, name and document number masked. `Logins` lists the login methods of every
+account of the same person (this one first). */
 export type AccountDto = {
   id: number;
   kind: string;
@@ -15,6 +17,10 @@ export type AccountDto = {
 
 export type AccountStatus = "active" | "disabled" | "deleted";
 
+/** Adds a relative. `documentType`: "residentId" (default; `number` is the 18-digit ID number), "passport",
+"hkMacaoPermit" or "taiwanPermit" (then `birthDate` and optional `gender`). `declaration` is required
+unless proven (`faceToken` or the SMS consent) and the relative has one already. `faceToken` is the relative's
+face verification token; a resident-ID relative exempt by age may go without any proof and is then private to the holder's person (any account of it). */
 export type AddRelativeRequest = {
   name: null | string;
   documentType: null | string;
@@ -37,6 +43,7 @@ export type AlipayLoginRequest = {
   stayLoggedIn?: boolean;
 };
 
+/** `my.getAuthCode`'s code and what `my.getPhoneNumber` returned. */
 export type AlipayPhoneLoginRequest = {
   authCode: null | string;
   response: null | string;
@@ -72,6 +79,7 @@ export type AppealView = {
   resolution: null | string;
 };
 
+/** The appointment code (预约码) to show at the counter; it lives until the slot ends. */
 export type AppointmentCodeView = {
   appointmentId: number;
   payload: string;
@@ -79,6 +87,8 @@ export type AppointmentCodeView = {
   expiresAt: string;
 };
 
+/** 预约信息: one booking as its booker sees it. `status`: booked, cancelled, arrived, noShow; `cancellableUntil`
+is when cancelling stops (null once it cannot be cancelled any more). */
 export type AppointmentView = {
   id: number;
   status: string;
@@ -105,12 +115,56 @@ export type AssistedRegistrationRequest = {
   idempotencyKey: null | string;
 };
 
+/** Someone else who attends (filled from 常用联系人 or typed in): name, resident ID number, optional phone. */
 export type AttendeeRequest = {
   name: null | string;
   idNumber: null | string;
   phone: null | string;
 };
 
+/** A shown authorisation code (授权码): the signed `MC1:` payload of type authorisation, valid until `expiresAt`. */
+export type AuthorisationCodeView = {
+  payload: string;
+  authorisationId: number;
+  matterName: string;
+  grantorName: string;
+  validFrom: string;
+  validTo: string;
+  issuedAt: string;
+  expiresAt: string;
+};
+
+/** One authorisation as the caller sees it. `role`: "grantor" (授权记录) or "grantee" (被授权记录). `state`:
+"pending" (待确认), "accepted" (已生效), "declined" (已拒绝) or "expired" (已失效; `endReason` "revoked" or
+"date_passed"). Names and documents are masked. `canRespond`: the grantee may accept or decline;
+`canRevoke`: the grantor may still revoke (before the first day); `codeAvailable`: the grantee may show
+the code now (accepted, today within the dates). */
+export type AuthorisationView = {
+  id: number;
+  role: string;
+  matterId: number;
+  matterName: string;
+  grantorName: string;
+  grantorDocument: string;
+  granteeName: string;
+  granteeDocument: string;
+  granteePhone: null | string;
+  validFrom: string;
+  validTo: string;
+  state: string;
+  stateLabel: string;
+  endReason: null | string;
+  licenceIds: Array<number>;
+  createdAt: string;
+  respondedAt: null | string;
+  endedAt: null | string;
+  canRespond: boolean;
+  canRevoke: boolean;
+  codeAvailable: boolean;
+};
+
+/** 企业绑定: the enterprise's name and 统一社会信用代码 (GB 32100-2015, check character verified), and the caller's role:
+"legalRepresentative" (法定代表人) or "staff" (员工, proven by the registry's social-insurance record). */
 export type BindEnterpriseRequest = {
   name: null | string;
   creditCode: null | string;
@@ -118,6 +172,20 @@ export type BindEnterpriseRequest = {
   parsedRole?: EnterpriseRole;
 };
 
+/** 授权关联: `type` is a licence type's `code`; `consent` true binds (授权关联) after the issuer confirmed the
+licence is the caller's, false (不授权) stores nothing. */
+export type BindLicenceRequest = {
+  type: null | string;
+  consent: null | boolean;
+};
+
+/** `bound` false when the caller did not consent (nothing stored); otherwise the bound licence. */
+export type BindLicenceResult = {
+  bound: boolean;
+  licence: null | LicenceView;
+};
+
+/** The object `my.getPhoneNumber` returned to the Alipay mini program. */
 export type BindPhoneByAlipayRequest = {
   response: null | string;
   sign: null | string;
@@ -132,12 +200,15 @@ export type BindPhoneByWeChatRequest = {
   code: null | string;
 };
 
+/** 确认预约: the slot and the matter; `attendee` when booking for someone else (otherwise the caller's own person). */
 export type BookRequest = {
   slotId: number;
   matterId: number;
   attendee: null | AttendeeRequest;
 };
 
+/** Scan a poster: `payload` is the printed code's text (`MC1:…`) or the mini-program code's scene
+    (`P&lt;id&gt;.&lt;token&gt;`); `relativeId` names one of the holder's relatives (as listed by `/api/me/relatives`), omitted for oneself. */
 export type CheckInRequest = {
   payload: null | string;
   relativeId: null | number;
@@ -156,6 +227,7 @@ export type CheckInView = {
   retentionNotice: string;
 };
 
+/** Badges shown on the code: nucleic-acid negative window ("24h", "48h", "72h", "7d" or null) and vaccination. */
 export type CodeBadges = {
   nucleicAcid: null | string;
   vaccination: VaccinationStatus;
@@ -168,21 +240,30 @@ export type CodeStyle = {
   background: string;
   goldBorder: boolean;
   borderColor: null | string;
+  /** The icon of the active 码样式 of the category and colour (null = the mini program's own). */
   icon?: null | string;
 };
 
 export type CodeSubjectFact = {
+  /** A stable machine name (licenceNumber, grantor, hall). */
   name: string;
+  /** The Chinese label a counter shows (证照编号, 授权人, 办事大厅). */
   label: string;
+  /** The value, already masked where it is personal. */
   value: string;
 };
 
+/** What a counter or checkpoint may see about a 一码通 code: never a full name, ID number or phone. */
 export type CodeSubjectView = {
+  /** What the code stands for: the licence type (居民身份电子凭证), the enterprise name, the matter. */
   title: string;
+  /** The person who shows it (张*), masked. */
   maskedHolder: null | string;
+  /** The record's state in the feature's words (e.g. "active", "revoked", "arrived"). */
   state: null | string;
   validFrom: null | string;
   validTo: null | string;
+  /** Further masked facts in display order (licence number, grantor, hall, slot …). */
   facts: Array<CodeSubjectFact>;
 };
 
@@ -195,6 +276,7 @@ export type CodeView = {
   issuedAt: string;
   expiresAt: string;
   style: CodeStyle;
+  /** 码编号 printed under the QR (null without the code engine). */
   codeNumber?: null | string;
 };
 
@@ -217,16 +299,21 @@ export type ColorReasonView = {
   text: string;
 };
 
+/** The phone of the relative's own account, to send the consent code to. */
 export type ConsentCodeRequest = {
   phone: null | string;
 };
 
+/** Sent (always, whether or not the phone belongs to anyone): the phone masked, code lifetime, resend wait. */
 export type ConsentCodeSent = {
   phone: string;
   expiresInSeconds: number;
   resendAfterSeconds: number;
 };
 
+/** `by`: "relative" (the relative agreed) or "guardian" (the holder as guardian; required under 14). `phone` and
+`smsCode`: the relative's proof by SMS — the code sent by `POST /api/me/relatives/consent-codes` to a phone of
+the relative's own account. */
 export type ConsentRequest = {
   by: null | string;
   confirmed: boolean;
@@ -238,6 +325,42 @@ export type ConsultationPhoneDto = {
   regionCode: string;
   name: string;
   phone: string;
+};
+
+/** A contact to add or replace: `name` and `idNumber` (18-digit resident ID number, ASCII digits and check digit
+as in real-name verification) required, `relation` (≤ 20) and `phone` (mainland mobile) optional. */
+export type ContactRequest = {
+  name: null | string;
+  relation: null | string;
+  phone: null | string;
+  idNumber: null | string;
+};
+
+/** A contact as its owner sees it: ID number and phone masked. */
+export type ContactView = {
+  id: number;
+  name: string;
+  relation: null | string;
+  idNumber: string;
+  phone: null | string;
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** 发起授权: the grantee by `name` + 18-digit resident `idNumber` (optional `phone`), or by
+`contactId` (one of the caller's 常用联系人) instead; the `matterId` of an enabled matter
+(`GET /api/errand-matters`); the first day `validFrom` and the last day `validTo` (same day when left
+out), Asia/Shanghai calendar days, from today; optional `licenceIds`: the caller's e-licence bindings to show. */
+export type CreateAuthorisationRequest = {
+  matterId: null | number;
+  name: null | string;
+  idNumber: null | string;
+  phone: null | string;
+  contactId: null | number;
+  validFrom: null | string;
+  validTo: null | string;
+  licenceIds: null | Array<number>;
+  lastDay?: string;
 };
 
 export type DeclarationRequest = {
@@ -259,6 +382,7 @@ export type DeclarationView = {
   nextChangeAllowedAt: null | string;
 };
 
+/** Passport or Mainland Travel Permit (HK/Macao, Taiwan): the birth date is not derivable from the number. */
 export type DocumentRealNameRequest = {
   name: null | string;
   documentType: null | string;
@@ -268,6 +392,7 @@ export type DocumentRealNameRequest = {
   faceToken: null | string;
 };
 
+/** One enterprise the caller is bound to. `status`: active or suspended (its code is then refused). */
 export type EnterpriseBindingView = {
   id: number;
   enterpriseName: string;
@@ -278,6 +403,7 @@ export type EnterpriseBindingView = {
   boundAt: string;
 };
 
+/** The enterprise code (企业码) to show: short-lived, refreshed by asking again. */
 export type EnterpriseCodeView = {
   bindingId: number;
   payload: string;
@@ -287,6 +413,14 @@ export type EnterpriseCodeView = {
 
 export type EnterpriseRole = "legalRepresentative" | "staff";
 
+/** A matter citizens may authorise (授权事项). */
+export type ErrandMatterView = {
+  id: number;
+  name: string;
+  description: null | string;
+  regionCode: string;
+};
+
 export type FaceCheckRequest = {
   verificationToken: null | string;
 };
@@ -295,6 +429,9 @@ export type FaceCheckResult = {
   verifiedAt: string;
 };
 
+/** Starts a face verification. `purpose`: `real_name` (`name` + `idNumber` being claimed),
+`relative` (the relative's `name` + `idNumber`, or `relativeId` of one already added),
+`face_check` (oneself, before showing a code) or `portrait` (oneself, or `relativeId`). */
 export type FaceSessionRequest = {
   purpose: null | string;
   name: null | string;
@@ -303,6 +440,11 @@ export type FaceSessionRequest = {
   needsDocument?: boolean;
 };
 
+/** What the mini program runs the face step with, by `provider`: `wechat` → `userIdKey` for
+`wx.startFacialRecognitionVerify` (then send its `verifyResult`); `alipay` → `certifyUrl` for
+`my.startAPVerify` (then send `certifyId`); `tencent` → `bizToken` + `url` for the FaceID
+SDK (then send `bizToken`); `simulator` → nothing (send `sim:pass`). What is sent goes in the
+`faceToken` (or `verificationToken`) of the request that needs the face, before `expiresAt`. */
 export type FaceSessionResponse = {
   provider: string;
   purpose: string;
@@ -334,6 +476,8 @@ export type FaqQuestionDto = {
   hot: boolean;
 };
 
+/** A search's answer: the matching questions; when none match (`answered` false), the closest questions, the hot
+questions and the region's hotlines instead, and the question is kept for staff. */
 export type FaqSearchAnswer = {
   answered: boolean;
   hits: Array<FaqSearchHit>;
@@ -393,6 +537,39 @@ export type FormReceipt = {
   submittedAt: string;
 };
 
+/** `POST /api/codes` (生成权限): a registered application asks for the code of one of its own subjects.
+SubjectRef is the application's own identifier of the subject (its venue number, say); the pair
+(application, subjectRef) names the subject, so no application can reach another's subjects or a citizen's.
+The first call registers the subject from Subject (required then, ignored afterwards: staff
+correct subjects in the admin); every call answers the subject's current code. */
+export type GenerateCodeRequest = {
+  category: null | string;
+  subjectRef: null | string;
+  subject: null | GenerateSubject;
+};
+
+export type GeneratedCode = {
+  category: string;
+  subjectRef: string;
+  /** The platform's id of the subject (a poster's id), for support. */
+  subjectId: number;
+  payload: string;
+  issuedAt: string;
+  expiresAt: string;
+  /** True when this call registered the subject. */
+  created: boolean;
+};
+
+/** The subject's facts at its first registration (a venue: name, address, region, type, contact). */
+export type GenerateSubject = {
+  name: null | string;
+  address: null | string;
+  regionCode: null | string;
+  venueType: null | string;
+  contactName: null | string;
+  contactPhone: null | string;
+};
+
 export type HallView = {
   id: number;
   name: string;
@@ -401,8 +578,10 @@ export type HallView = {
   openingHours: string;
 };
 
+/** The four code colours, ordered by severity so that the larger value wins (red &gt; orange &gt; yellow &gt; green). */
 export type HealthColor = "green" | "yellow" | "orange" | "red";
 
+/** 健康报告: masked identity, current colour with its history, nucleic-acid and vaccination records. */
 export type HealthReport = {
   maskedName: string;
   maskedDocument: string;
@@ -429,6 +608,7 @@ export type ImportSummary = {
   rejectedReport: string;
 };
 
+/** Issue a card for oneself (`relativeId` null) or for one of one's relatives. */
 export type IssueCardRequest = {
   relativeId: null | number;
 };
@@ -449,11 +629,53 @@ export type JsonWebKeySet = {
   keys: Array<JsonWebKey>;
 };
 
+/** 出示证照: the signed MC1 code (type `licence`) and when it stops verifying. */
+export type LicenceCodeView = {
+  licenceId: number;
+  typeName: string;
+  payload: string;
+  expiresAt: string;
+};
+
+/** 排序: every bound licence's id exactly once, in the new order. */
+export type LicenceOrderRequest = {
+  ids: null | Array<number>;
+};
+
+/** A licence type the mini program offers (选择证照类型). `code` is what `POST /api/me/licences` takes. */
+export type LicenceTypeView = {
+  code: string;
+  name: string;
+  issuerName: string;
+  description: null | string;
+  identityCredential: boolean;
+};
+
+/** A bound licence as its holder sees it, masked (holder name, licence number). `validTo` null: without end (长期).
+`expired`: past its validity (China calendar day), when no code is shown. */
+export type LicenceView = {
+  id: number;
+  type: string;
+  typeName: string;
+  holder: string;
+  licenceNumber: string;
+  issuer: string;
+  validFrom: string;
+  validTo: null | string;
+  expired: boolean;
+  identityCredential: boolean;
+  hasFaceImage: boolean;
+  order: number;
+  boundAt: string;
+};
+
+/** What a line action changed: the accounts whose status changed and how many sessions were ended. */
 export type LineActionResult = {
   accountIds: Array<number>;
   sessionsRevoked: number;
 };
 
+/** A way into an account, masked: `wechat`, `alipay`, `phone` (SMS) or `password`. */
 export type LoginMethodDto = {
   accountId: number;
   thisAccount: boolean;
@@ -535,6 +757,7 @@ export type OfflineCardView = {
   sheetPdfPath: string;
 };
 
+/** A visitor as the venue owner sees them: name and phone masked. */
 export type OwnerCheckIn = {
   checkInId: number;
   maskedName: string;
@@ -576,10 +799,12 @@ export type PasswordResetRequest = {
   newPassword: null | string;
 };
 
+/** Switches between the code alone (`photo: false`) and the code with the portrait photo. */
 export type PortraitDisplayRequest = {
   photo: null | boolean;
 };
 
+/** What the owner (or holder) sees about a portrait; the image itself is served separately. */
 export type PortraitStatus = {
   hasPhoto: boolean;
   enabled: boolean;
@@ -609,6 +834,7 @@ export type PosterList = {
   total: number;
 };
 
+/** Apply for (申领) a poster code; the contact phone is a mainland mobile or a landline such as 0431-88881234. */
 export type PosterRequest = {
   kind: null | PosterKind;
   venueName: null | string;
@@ -634,6 +860,7 @@ export type PosterSummary = {
   status: string;
 };
 
+/** A poster with what printing needs: the signed payload, the mini-program scene and the download links. */
 export type PosterView = {
   poster: PosterSummary;
   payload: string;
@@ -677,6 +904,8 @@ export type RealNameRequest = {
   faceToken: null | string;
 };
 
+/** A relative as their holder sees it: name and document masked. `proof`: "face", "sms" or "none"; `private`
+(unproven): the holder sees only what they recorded (check-ins, declarations), not the person's history or results. */
 export type RelativeView = {
   id: number;
   name: string;
@@ -697,6 +926,7 @@ export type ReplaceScannerRequest = {
   replacementAccountId: null | number;
 };
 
+/** The sites the scanner reports to; whether each may be chosen is checked against the caller's sites by the service. */
 export type ReportSitesRequest = {
   siteIds: null | Array<number>;
 };
@@ -706,6 +936,9 @@ export type RevocationList = {
   cards: Array<RevokedCard>;
 };
 
+/** One entry of the published revocation list. Offline verifiers match `signedSha256`, the SHA-256 (hex) of the
+card's 23 signed bytes, or type + key id + subject + issuedAt: never the text, which a second signature could change.
+`payloadSha256` (of the QR text) stays for verifiers written before; it misses a re-encoded card. */
 export type RevokedCard = {
   payloadSha256: string;
   signedSha256: string;
@@ -744,6 +977,7 @@ export type ScannerPasswordChangeRequest = {
   newPassword: null | string;
 };
 
+/** The logged-in scanner's own profile (个人中心): name in full, phone and ID number masked. */
 export type ScannerProfileView = {
   accountId: number;
   name: string;
@@ -756,8 +990,10 @@ export type ScannerProfileView = {
   createdAt: string;
 };
 
+/** 码上行动 roles, most senior first: each account creates accounts of a lower role below itself. */
 export type ScannerRole = "senior" | "intermediate" | "ordinary";
 
+/** A scanner as a manager sees them (扫码员详情): masked ID number, name, masked phone, site, role, status, remarks. */
 export type ScannerView = {
   accountId: number;
   name: string;
@@ -790,6 +1026,8 @@ export type ScanRecordPage = {
   total: number;
 };
 
+/** An inspection record: the person's masked name and ID number, temperature, colour after the check, 劝返 flag.
+bool ScanRecordView.Replayed is true when a retried submission returned the record stored the first time. */
 export type ScanRecordView = {
   id: number;
   kind: ScanKind;
@@ -858,6 +1096,7 @@ export type SiteView = {
   remarks: null | string;
 };
 
+/** A bookable slot: `remaining` = capacity − live bookings (0 = full). */
 export type SlotView = {
   id: number;
   startsAt: string;
@@ -882,6 +1121,7 @@ export type SmsLoginRequest = {
   stayLoggedIn?: boolean;
 };
 
+/** One entry of the quick switch list: the holder first (`relativeId` null), then the relatives by slot. */
 export type SwitchEntry = {
   relativeId: null | number;
   name: string;
@@ -892,12 +1132,14 @@ export type SwitchEntry = {
 
 export type TemperatureSource = "checkpoint" | "declaration";
 
+/** A temperature as the history shows it: source `checkpoint` (on-site reading) or `declaration`. */
 export type TemperatureView = {
   celsius: number;
   source: TemperatureSource;
   measuredAt: string;
 };
 
+/** Proof for unlinking: a `wx.login` code (wechat), an Alipay auth code (alipay) or an SMS code of purpose bind sent to the phone (phone). */
 export type UnlinkRequest = {
   code: null | string;
 };
@@ -915,6 +1157,7 @@ export type VaccinationView = {
   completesSeries: boolean;
 };
 
+/** Kinds of venue (NHS venue types, trimmed to what Chinese venue systems ask for). */
 export type VenueType = "shop" | "restaurant" | "office" | "factory" | "school" | "hospital" | "hotel" | "transport" | "residential" | "entertainment" | "government" | "religious" | "event" | "other";
 
 export type VenueView = {
@@ -957,11 +1200,13 @@ export type WeChatOpenDataRequest = {
   iv: null | string;
 };
 
+/** `verified` is true when every part sent checked out; `data` is the decrypted object when encryptedData was sent. */
 export type WeChatOpenDataResponse = {
   verified: boolean;
   data: null | JsonElement;
 };
 
+/** 微信手机号快速验证: the `wx.login` code and the `getPhoneNumber` button's code. */
 export type WeChatPhoneLoginRequest = {
   loginCode: null | string;
   phoneCode: null | string;
@@ -1021,15 +1266,24 @@ export type ErrorCode =
   | "checkpoint.site_not_managed"
   | "checkpoint.site_not_visible"
   | "checkpoint.site_stopped"
+  | "codes.application_rate_limited"
+  | "codes.applications_only"
+  | "codes.category_not_permitted"
   | "codes.declaration_required"
   | "codes.face_check_required"
+  | "codes.generate_not_permitted"
+  | "codes.generation_unsupported"
   | "codes.issuer_keys_unavailable"
+  | "codes.verify_not_permitted"
   | "common.conflict"
   | "common.internal_error"
   | "common.method_not_allowed"
   | "common.not_found"
   | "common.rate_limited"
   | "common.unavailable"
+  | "contacts.already_added"
+  | "contacts.limit_reached"
+  | "contacts.not_found"
   | "declaration.too_soon"
   | "enterprises.already_bound"
   | "enterprises.limit_reached"
@@ -1037,6 +1291,13 @@ export type ErrorCode =
   | "enterprises.not_verified"
   | "enterprises.registry_unavailable"
   | "enterprises.suspended"
+  | "errands.already_granted"
+  | "errands.code_unavailable"
+  | "errands.limit_reached"
+  | "errands.not_found"
+  | "errands.not_pending"
+  | "errands.revoke_not_allowed"
+  | "errands.self"
   | "feedback.too_many"
   | "form.not_found"
   | "identity.account_disabled"
@@ -1066,6 +1327,16 @@ export type ErrorCode =
   | "imports.not_found"
   | "jobs.scheduler_not_running"
   | "jobs.unknown"
+  | "licences.bound_elsewhere"
+  | "licences.busy"
+  | "licences.expired"
+  | "licences.holder_mismatch"
+  | "licences.issuer_unavailable"
+  | "licences.limit_reached"
+  | "licences.not_found"
+  | "licences.not_issued"
+  | "licences.order_mismatch"
+  | "licences.type_not_found"
   | "notices.not_found"
   | "offline_cards.expired"
   | "offline_cards.not_found"
@@ -1134,6 +1405,7 @@ export type ErrorCode =
 /** Every endpoint of the mini-program API, keyed by 'METHOD /path'. */
 export interface Endpoints {
   "GET /api/appointments/halls/{id}/slots": {
+    /** 大厅的预约时段 */
     path: { id: number };
     query: { From?: string; Days?: number };
     body: never;
@@ -1141,6 +1413,7 @@ export interface Endpoints {
     auth: false;
   };
   "GET /api/appointments/matters": {
+    /** 预约事项 */
     path: never;
     query: never;
     body: never;
@@ -1148,6 +1421,7 @@ export interface Endpoints {
     auth: false;
   };
   "GET /api/appointments/matters/{id}/halls": {
+    /** 办理该事项的大厅 */
     path: { id: number };
     query: never;
     body: never;
@@ -1155,6 +1429,7 @@ export interface Endpoints {
     auth: false;
   };
   "POST /api/auth/alipay/login": {
+    /** 支付宝登录 */
     path: never;
     query: never;
     body: AlipayLoginRequest;
@@ -1162,6 +1437,7 @@ export interface Endpoints {
     auth: false;
   };
   "POST /api/auth/alipay/phone-login": {
+    /** 支付宝手机号一键登录 */
     path: never;
     query: never;
     body: AlipayPhoneLoginRequest;
@@ -1169,6 +1445,7 @@ export interface Endpoints {
     auth: false;
   };
   "POST /api/auth/logout": {
+    /** 退出登录 */
     path: never;
     query: never;
     body: never;
@@ -1176,6 +1453,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/auth/password/login": {
+    /** 用户名（或手机号）密码登录 */
     path: never;
     query: never;
     body: PasswordLoginRequest;
@@ -1183,6 +1461,7 @@ export interface Endpoints {
     auth: false;
   };
   "POST /api/auth/password/register": {
+    /** 用户名密码注册 */
     path: never;
     query: never;
     body: PasswordRegisterRequest;
@@ -1190,6 +1469,7 @@ export interface Endpoints {
     auth: false;
   };
   "POST /api/auth/password/reset": {
+    /** 找回密码 */
     path: never;
     query: never;
     body: PasswordResetRequest;
@@ -1197,6 +1477,7 @@ export interface Endpoints {
     auth: false;
   };
   "POST /api/auth/sms/login": {
+    /** 短信验证码登录 */
     path: never;
     query: never;
     body: SmsLoginRequest;
@@ -1204,6 +1485,7 @@ export interface Endpoints {
     auth: false;
   };
   "POST /api/auth/wechat/login": {
+    /** 微信登录 */
     path: never;
     query: never;
     body: WeChatLoginRequest;
@@ -1211,6 +1493,7 @@ export interface Endpoints {
     auth: false;
   };
   "POST /api/auth/wechat/phone-login": {
+    /** 微信手机号一键登录 */
     path: never;
     query: never;
     body: WeChatPhoneLoginRequest;
@@ -1218,6 +1501,7 @@ export interface Endpoints {
     auth: false;
   };
   "GET /api/authority/imports/{id}": {
+    /** 导入结果 */
     path: { id: number };
     query: never;
     body: never;
@@ -1225,6 +1509,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/authority/imports/{id}/rejected.csv": {
+    /** 被拒绝的行（CSV） */
     path: { id: number };
     query: never;
     body: never;
@@ -1232,6 +1517,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/authority/imports/{kind}": {
+    /** 卫健数据导入 */
     path: { kind: string };
     query: never;
     body: never;
@@ -1239,6 +1525,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/check-ins": {
+    /** 我的签到记录 */
     path: never;
     query: { relativeId?: number };
     body: never;
@@ -1246,6 +1533,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/check-ins": {
+    /** 扫场所码签到 */
     path: never;
     query: never;
     body: CheckInRequest;
@@ -1253,6 +1541,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/checkpoint/assisted-registrations": {
+    /** 辅助登记 */
     path: never;
     query: never;
     body: AssistedRegistrationRequest;
@@ -1260,6 +1549,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/checkpoint/login": {
+    /** 扫码员登录 */
     path: never;
     query: never;
     body: ScannerLoginRequest;
@@ -1267,6 +1557,7 @@ export interface Endpoints {
     auth: false;
   };
   "POST /api/checkpoint/logout": {
+    /** 扫码员退出 */
     path: never;
     query: never;
     body: never;
@@ -1274,6 +1565,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/checkpoint/me": {
+    /** 扫码员信息 */
     path: never;
     query: never;
     body: never;
@@ -1281,6 +1573,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/checkpoint/me/password": {
+    /** 扫码员修改密码 */
     path: never;
     query: never;
     body: ScannerPasswordChangeRequest;
@@ -1288,6 +1581,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/checkpoint/me/report-sites": {
+    /** 上报站点 */
     path: never;
     query: never;
     body: never;
@@ -1295,6 +1589,7 @@ export interface Endpoints {
     auth: true;
   };
   "PUT /api/checkpoint/me/report-sites": {
+    /** 设置上报站点 */
     path: never;
     query: never;
     body: ReportSitesRequest;
@@ -1302,6 +1597,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/checkpoint/me/report-sites/options": {
+    /** 可选的上报站点 */
     path: never;
     query: never;
     body: never;
@@ -1309,6 +1605,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/checkpoint/records": {
+    /** 排查记录 */
     path: never;
     query: { organisationId?: number; siteId?: number; idNumber?: string; page?: number };
     body: never;
@@ -1316,6 +1613,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/checkpoint/records/{id}": {
+    /** 排查记录详情 */
     path: { id: number };
     query: never;
     body: never;
@@ -1323,6 +1621,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/checkpoint/scanners": {
+    /** 下级扫码员 */
     path: never;
     query: never;
     body: never;
@@ -1330,6 +1629,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/checkpoint/scanners": {
+    /** 新增扫码员 */
     path: never;
     query: never;
     body: NewScannerRequest;
@@ -1337,6 +1637,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/checkpoint/scanners/{id}": {
+    /** 扫码员详情 */
     path: { id: number };
     query: never;
     body: never;
@@ -1344,6 +1645,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/checkpoint/scanners/{id}/disable": {
+    /** 停用扫码员 */
     path: { id: number };
     query: never;
     body: never;
@@ -1351,6 +1653,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/checkpoint/scanners/{id}/disable-line": {
+    /** 停用条线 */
     path: { id: number };
     query: never;
     body: never;
@@ -1358,6 +1661,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/checkpoint/scanners/{id}/enable": {
+    /** 启用扫码员 */
     path: { id: number };
     query: never;
     body: never;
@@ -1365,6 +1669,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/checkpoint/scanners/{id}/replace": {
+    /** 替换扫码员 */
     path: { id: number };
     query: never;
     body: ReplaceScannerRequest;
@@ -1372,6 +1677,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/checkpoint/scanners/check": {
+    /** 新增扫码员前检查 */
     path: never;
     query: never;
     body: ScannerCheckRequest;
@@ -1379,6 +1685,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/checkpoint/scans": {
+    /** 扫码核验并登记体温 */
     path: never;
     query: never;
     body: ScanRequest;
@@ -1386,6 +1693,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/checkpoint/scans/preview": {
+    /** 扫码预览 */
     path: never;
     query: never;
     body: ScanPreviewRequest;
@@ -1393,6 +1701,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/checkpoint/sites": {
+    /** 所管站点 */
     path: never;
     query: never;
     body: never;
@@ -1400,6 +1709,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/checkpoint/sites": {
+    /** 新增站点 */
     path: never;
     query: never;
     body: SiteRequest;
@@ -1407,6 +1717,7 @@ export interface Endpoints {
     auth: true;
   };
   "PUT /api/checkpoint/sites/{id}": {
+    /** 修改站点 */
     path: { id: number };
     query: never;
     body: SiteRequest;
@@ -1414,20 +1725,39 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/checkpoint/sites/{id}/stop": {
+    /** 停用站点 */
     path: { id: number };
     query: never;
     body: never;
     response: LineActionResult;
     auth: true;
   };
+  "POST /api/codes": {
+    /** 应用生码 */
+    path: never;
+    query: never;
+    body: GenerateCodeRequest;
+    response: GeneratedCode;
+    auth: true;
+  };
   "POST /api/codes/verify": {
+    /** 验码 */
     path: never;
     query: never;
     body: VerifyRequest;
     response: VerifyResponse;
     auth: true;
   };
+  "GET /api/errand-matters": {
+    /** 授权事项 */
+    path: never;
+    query: { region?: string };
+    body: never;
+    response: Array<ErrandMatterView>;
+    auth: false;
+  };
   "GET /api/faq": {
+    /** 常见问题首页 */
     path: never;
     query: { region?: string };
     body: never;
@@ -1435,6 +1765,7 @@ export interface Endpoints {
     auth: false;
   };
   "GET /api/faq/search": {
+    /** 搜索常见问题（在线咨询） */
     path: never;
     query: { q?: string; region?: string };
     body: never;
@@ -1442,6 +1773,7 @@ export interface Endpoints {
     auth: false;
   };
   "GET /api/feedback": {
+    /** 我的反馈 */
     path: never;
     query: never;
     body: never;
@@ -1449,6 +1781,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/feedback": {
+    /** 提交纠错反馈 */
     path: never;
     query: never;
     body: FeedbackRequest;
@@ -1456,6 +1789,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/forms": {
+    /** 可填写的表单 */
     path: never;
     query: { region?: string };
     body: never;
@@ -1463,6 +1797,7 @@ export interface Endpoints {
     auth: false;
   };
   "GET /api/forms/{id}": {
+    /** 表单详情 */
     path: { id: number };
     query: never;
     body: never;
@@ -1470,6 +1805,7 @@ export interface Endpoints {
     auth: false;
   };
   "POST /api/forms/{id}/submissions": {
+    /** 提交表单 */
     path: { id: number };
     query: never;
     body: Record<string, unknown>;
@@ -1477,6 +1813,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/home/announcements": {
+    /** 首页资讯 */
     path: never;
     query: { region?: string };
     body: never;
@@ -1484,6 +1821,7 @@ export interface Endpoints {
     auth: false;
   };
   "GET /api/home/service-links": {
+    /** 首页便民服务入口 */
     path: never;
     query: { region?: string };
     body: never;
@@ -1491,13 +1829,23 @@ export interface Endpoints {
     auth: false;
   };
   "GET /api/keys": {
+    /** 验码公钥（JWKS） */
     path: never;
     query: never;
     body: never;
     response: JsonWebKeySet;
     auth: false;
   };
+  "GET /api/licence-types": {
+    /** 证照类型 */
+    path: never;
+    query: never;
+    body: never;
+    response: Array<LicenceTypeView>;
+    auth: false;
+  };
   "GET /api/me": {
+    /** 我的账号 */
     path: never;
     query: never;
     body: never;
@@ -1505,6 +1853,7 @@ export interface Endpoints {
     auth: true;
   };
   "DELETE /api/me": {
+    /** 注销账号 */
     path: never;
     query: never;
     body: never;
@@ -1512,6 +1861,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/appeals": {
+    /** 我的申诉 */
     path: never;
     query: never;
     body: never;
@@ -1519,6 +1869,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/appeals": {
+    /** 提交码色申诉 */
     path: never;
     query: never;
     body: AppealRequest;
@@ -1526,6 +1877,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/appointments": {
+    /** 我的预约（预约信息） */
     path: never;
     query: never;
     body: never;
@@ -1533,6 +1885,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/appointments": {
+    /** 预约 */
     path: never;
     query: never;
     body: BookRequest;
@@ -1540,6 +1893,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/appointments/{id}": {
+    /** 预约详情 */
     path: { id: number };
     query: never;
     body: never;
@@ -1547,6 +1901,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/appointments/{id}/cancel": {
+    /** 取消预约 */
     path: { id: number };
     query: never;
     body: never;
@@ -1554,6 +1909,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/appointments/{id}/code": {
+    /** 预约码 */
     path: { id: number };
     query: never;
     body: never;
@@ -1561,6 +1917,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/appointments/{id}/code.png": {
+    /** 预约码（PNG） */
     path: { id: number };
     query: never;
     body: never;
@@ -1568,6 +1925,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/appointments/{id}/code.svg": {
+    /** 预约码（SVG） */
     path: { id: number };
     query: never;
     body: never;
@@ -1575,6 +1933,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/code": {
+    /** 亮码 */
     path: never;
     query: never;
     body: never;
@@ -1582,6 +1941,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/code.png": {
+    /** 亮码（PNG 图片） */
     path: never;
     query: never;
     body: never;
@@ -1589,13 +1949,55 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/code.svg": {
+    /** 亮码（SVG 图片） */
     path: never;
     query: never;
     body: never;
     response: void;
     auth: true;
   };
+  "GET /api/me/contacts": {
+    /** 常用联系人 */
+    path: never;
+    query: never;
+    body: never;
+    response: Array<ContactView>;
+    auth: true;
+  };
+  "POST /api/me/contacts": {
+    /** 添加常用联系人 */
+    path: never;
+    query: never;
+    body: ContactRequest;
+    response: ContactView;
+    auth: true;
+  };
+  "GET /api/me/contacts/{id}": {
+    /** 常用联系人详情 */
+    path: { id: number };
+    query: never;
+    body: never;
+    response: ContactView;
+    auth: true;
+  };
+  "PUT /api/me/contacts/{id}": {
+    /** 修改常用联系人 */
+    path: { id: number };
+    query: never;
+    body: ContactRequest;
+    response: ContactView;
+    auth: true;
+  };
+  "DELETE /api/me/contacts/{id}": {
+    /** 删除常用联系人 */
+    path: { id: number };
+    query: never;
+    body: never;
+    response: void;
+    auth: true;
+  };
   "GET /api/me/declaration": {
+    /** 我的健康申报 */
     path: never;
     query: never;
     body: never;
@@ -1603,6 +2005,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/declaration": {
+    /** 提交或修改健康申报 */
     path: never;
     query: never;
     body: DeclarationRequest;
@@ -1610,6 +2013,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/enterprises": {
+    /** 我绑定的企业 */
     path: never;
     query: never;
     body: never;
@@ -1617,6 +2021,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/enterprises": {
+    /** 绑定企业 */
     path: never;
     query: never;
     body: BindEnterpriseRequest;
@@ -1624,6 +2029,7 @@ export interface Endpoints {
     auth: true;
   };
   "DELETE /api/me/enterprises/{id}": {
+    /** 企业解绑 */
     path: { id: number };
     query: never;
     body: never;
@@ -1631,6 +2037,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/enterprises/{id}/code": {
+    /** 出示企业码 */
     path: { id: number };
     query: never;
     body: never;
@@ -1638,6 +2045,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/enterprises/{id}/code.png": {
+    /** 出示企业码（PNG） */
     path: { id: number };
     query: never;
     body: never;
@@ -1645,13 +2053,103 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/enterprises/{id}/code.svg": {
+    /** 出示企业码（SVG） */
     path: { id: number };
     query: never;
     body: never;
     response: void;
     auth: true;
   };
+  "POST /api/me/errands": {
+    /** 授权他人办事 */
+    path: never;
+    query: never;
+    body: CreateAuthorisationRequest;
+    response: AuthorisationView;
+    auth: true;
+  };
+  "GET /api/me/errands/granted": {
+    /** 授权记录 */
+    path: never;
+    query: never;
+    body: never;
+    response: Array<AuthorisationView>;
+    auth: true;
+  };
+  "GET /api/me/errands/granted/{id}": {
+    /** 授权记录详情 */
+    path: { id: number };
+    query: never;
+    body: never;
+    response: AuthorisationView;
+    auth: true;
+  };
+  "POST /api/me/errands/granted/{id}/revoke": {
+    /** 撤销授权 */
+    path: { id: number };
+    query: never;
+    body: never;
+    response: AuthorisationView;
+    auth: true;
+  };
+  "GET /api/me/errands/received": {
+    /** 被授权记录 */
+    path: never;
+    query: never;
+    body: never;
+    response: Array<AuthorisationView>;
+    auth: true;
+  };
+  "GET /api/me/errands/received/{id}": {
+    /** 被授权记录详情 */
+    path: { id: number };
+    query: never;
+    body: never;
+    response: AuthorisationView;
+    auth: true;
+  };
+  "POST /api/me/errands/received/{id}/accept": {
+    /** 接受授权 */
+    path: { id: number };
+    query: never;
+    body: never;
+    response: AuthorisationView;
+    auth: true;
+  };
+  "GET /api/me/errands/received/{id}/code": {
+    /** 出示授权码 */
+    path: { id: number };
+    query: never;
+    body: never;
+    response: AuthorisationCodeView;
+    auth: true;
+  };
+  "GET /api/me/errands/received/{id}/code.png": {
+    /** 出示授权码（PNG） */
+    path: { id: number };
+    query: never;
+    body: never;
+    response: void;
+    auth: true;
+  };
+  "GET /api/me/errands/received/{id}/code.svg": {
+    /** 出示授权码（SVG） */
+    path: { id: number };
+    query: never;
+    body: never;
+    response: void;
+    auth: true;
+  };
+  "POST /api/me/errands/received/{id}/decline": {
+    /** 拒绝授权 */
+    path: { id: number };
+    query: never;
+    body: never;
+    response: AuthorisationView;
+    auth: true;
+  };
   "POST /api/me/face-check": {
+    /** 亮码前人脸核验 */
     path: never;
     query: never;
     body: FaceCheckRequest;
@@ -1659,6 +2157,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/face/sessions": {
+    /** 开始人脸核验 */
     path: never;
     query: never;
     body: FaceSessionRequest;
@@ -1666,13 +2165,79 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/health-report": {
+    /** 我的健康报告 */
     path: never;
     query: never;
     body: never;
     response: HealthReport;
     auth: true;
   };
+  "GET /api/me/licences": {
+    /** 我的电子证照 */
+    path: never;
+    query: never;
+    body: never;
+    response: Array<LicenceView>;
+    auth: true;
+  };
+  "POST /api/me/licences": {
+    /** 授权关联证照 */
+    path: never;
+    query: never;
+    body: BindLicenceRequest;
+    response: BindLicenceResult;
+    auth: true;
+  };
+  "GET /api/me/licences/{id}": {
+    /** 证照详情 */
+    path: { id: number };
+    query: never;
+    body: never;
+    response: LicenceView;
+    auth: true;
+  };
+  "DELETE /api/me/licences/{id}": {
+    /** 解除绑定 */
+    path: { id: number };
+    query: never;
+    body: never;
+    response: void;
+    auth: true;
+  };
+  "GET /api/me/licences/{id}/code": {
+    /** 出示证照 */
+    path: { id: number };
+    query: never;
+    body: never;
+    response: LicenceCodeView;
+    auth: true;
+  };
+  "GET /api/me/licences/{id}/code.png": {
+    /** 出示证照（PNG） */
+    path: { id: number };
+    query: never;
+    body: never;
+    response: void;
+    auth: true;
+  };
+  "GET /api/me/licences/{id}/code.svg": {
+    /** 出示证照（SVG） */
+    path: { id: number };
+    query: never;
+    body: never;
+    response: void;
+    auth: true;
+  };
+  "PUT /api/me/licences/order": {
+    /** 证照排序 */
+    path: never;
+    query: never;
+    body: LicenceOrderRequest;
+    response: Array<LicenceView>;
+    auth: true;
+  };
   "DELETE /api/me/links/{method}": {
+    /** 解除登录方式 */
     path: { method: string };
     query: never;
     body: UnlinkRequest;
@@ -1680,6 +2245,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/links/alipay": {
+    /** 关联支付宝 */
     path: never;
     query: never;
     body: AlipayLoginRequest;
@@ -1687,6 +2253,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/links/phone": {
+    /** 短信绑定手机号 */
     path: never;
     query: never;
     body: BindPhoneBySmsRequest;
@@ -1694,6 +2261,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/links/wechat": {
+    /** 关联微信 */
     path: never;
     query: never;
     body: WeChatLoginRequest;
@@ -1701,6 +2269,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/notices": {
+    /** 消息中心 */
     path: never;
     query: { before?: number; take?: number };
     body: never;
@@ -1708,6 +2277,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/notices/{id}/read": {
+    /** 标记已读 */
     path: { id: number };
     query: never;
     body: never;
@@ -1715,6 +2285,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/notices/unread-count": {
+    /** 未读消息数 */
     path: never;
     query: never;
     body: never;
@@ -1722,6 +2293,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/nucleic-acid-results": {
+    /** 我的核酸检测结果 */
     path: never;
     query: never;
     body: never;
@@ -1729,6 +2301,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/offline-cards": {
+    /** 我的离线码 */
     path: never;
     query: never;
     body: never;
@@ -1736,6 +2309,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/offline-cards": {
+    /** 申领离线码 */
     path: never;
     query: never;
     body: IssueCardRequest;
@@ -1743,6 +2317,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/offline-cards/{id}": {
+    /** 离线码详情 */
     path: { id: number };
     query: never;
     body: never;
@@ -1750,6 +2325,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/offline-cards/{id}/card.pdf": {
+    /** 离线码卡片（A6 PDF） */
     path: { id: number };
     query: never;
     body: never;
@@ -1757,6 +2333,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/offline-cards/{id}/card.png": {
+    /** 离线码卡片（PNG） */
     path: { id: number };
     query: never;
     body: never;
@@ -1764,6 +2341,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/offline-cards/{id}/sheet.pdf": {
+    /** 离线码卡片（A4 四联 PDF） */
     path: { id: number };
     query: never;
     body: never;
@@ -1771,6 +2349,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/password": {
+    /** 修改密码 */
     path: never;
     query: never;
     body: PasswordChangeRequest;
@@ -1778,6 +2357,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/phone/alipay": {
+    /** 支付宝绑定手机号 */
     path: never;
     query: never;
     body: BindPhoneByAlipayRequest;
@@ -1785,6 +2365,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/phone/sms": {
+    /** 短信绑定手机号 */
     path: never;
     query: never;
     body: BindPhoneBySmsRequest;
@@ -1792,6 +2373,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/phone/wechat": {
+    /** 微信绑定手机号 */
     path: never;
     query: never;
     body: BindPhoneByWeChatRequest;
@@ -1799,6 +2381,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/portrait": {
+    /** 我的人像状态 */
     path: never;
     query: never;
     body: never;
@@ -1806,6 +2389,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/portrait": {
+    /** 上传人像 */
     path: never;
     query: never;
     body: never;
@@ -1813,6 +2397,7 @@ export interface Endpoints {
     auth: true;
   };
   "DELETE /api/me/portrait": {
+    /** 删除人像 */
     path: never;
     query: never;
     body: never;
@@ -1820,6 +2405,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/portrait/authority": {
+    /** 从权威来源获取人像 */
     path: never;
     query: never;
     body: never;
@@ -1827,6 +2413,7 @@ export interface Endpoints {
     auth: true;
   };
   "PUT /api/me/portrait/display": {
+    /** 人像是否在核验时显示 */
     path: never;
     query: never;
     body: PortraitDisplayRequest;
@@ -1834,6 +2421,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/portrait/image": {
+    /** 我的人像图片 */
     path: never;
     query: never;
     body: never;
@@ -1841,6 +2429,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/real-name": {
+    /** 实名认证（居民身份证） */
     path: never;
     query: never;
     body: RealNameRequest;
@@ -1848,6 +2437,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/real-name/document": {
+    /** 实名认证（护照、港澳台通行证） */
     path: never;
     query: never;
     body: DocumentRealNameRequest;
@@ -1855,6 +2445,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/relatives": {
+    /** 我的亲友 */
     path: never;
     query: never;
     body: never;
@@ -1862,6 +2453,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/relatives": {
+    /** 添加亲友 */
     path: never;
     query: never;
     body: AddRelativeRequest;
@@ -1869,6 +2461,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/relatives/{id}": {
+    /** 亲友详情 */
     path: { id: number };
     query: never;
     body: never;
@@ -1876,6 +2469,7 @@ export interface Endpoints {
     auth: true;
   };
   "DELETE /api/me/relatives/{id}": {
+    /** 删除亲友 */
     path: { id: number };
     query: never;
     body: never;
@@ -1883,6 +2477,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/relatives/{id}/code": {
+    /** 亲友亮码 */
     path: { id: number };
     query: never;
     body: never;
@@ -1890,6 +2485,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/relatives/{id}/code.png": {
+    /** 亲友亮码（PNG） */
     path: { id: number };
     query: never;
     body: never;
@@ -1897,6 +2493,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/relatives/{id}/code.svg": {
+    /** 亲友亮码（SVG） */
     path: { id: number };
     query: never;
     body: never;
@@ -1904,6 +2501,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/relatives/{id}/declaration": {
+    /** 为亲友申报 */
     path: { id: number };
     query: never;
     body: DeclarationRequest;
@@ -1911,6 +2509,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/relatives/{id}/health-report": {
+    /** 亲友健康报告 */
     path: { id: number };
     query: never;
     body: never;
@@ -1918,6 +2517,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/relatives/{id}/nucleic-acid-results": {
+    /** 亲友核酸检测结果 */
     path: { id: number };
     query: never;
     body: never;
@@ -1925,6 +2525,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/relatives/{id}/portrait": {
+    /** 亲友人像状态 */
     path: { id: number };
     query: never;
     body: never;
@@ -1932,6 +2533,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/relatives/{id}/portrait": {
+    /** 上传亲友人像 */
     path: { id: number };
     query: never;
     body: never;
@@ -1939,6 +2541,7 @@ export interface Endpoints {
     auth: true;
   };
   "DELETE /api/me/relatives/{id}/portrait": {
+    /** 删除亲友人像 */
     path: { id: number };
     query: never;
     body: never;
@@ -1946,6 +2549,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/relatives/{id}/portrait/authority": {
+    /** 从权威来源获取亲友人像 */
     path: { id: number };
     query: never;
     body: never;
@@ -1953,6 +2557,7 @@ export interface Endpoints {
     auth: true;
   };
   "PUT /api/me/relatives/{id}/portrait/display": {
+    /** 亲友人像是否在核验时显示 */
     path: { id: number };
     query: never;
     body: PortraitDisplayRequest;
@@ -1960,6 +2565,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/relatives/{id}/portrait/image": {
+    /** 亲友人像图片 */
     path: { id: number };
     query: never;
     body: never;
@@ -1967,6 +2573,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/relatives/{id}/vaccinations": {
+    /** 亲友疫苗接种记录 */
     path: { id: number };
     query: never;
     body: never;
@@ -1974,6 +2581,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/relatives/consent-codes": {
+    /** 发送亲友同意短信 */
     path: never;
     query: never;
     body: ConsentCodeRequest;
@@ -1981,6 +2589,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/relatives/switch": {
+    /** 切换亲友码 */
     path: never;
     query: never;
     body: never;
@@ -1988,6 +2597,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/scan": {
+    /** 扫一扫（核验他人健康码） */
     path: never;
     query: never;
     body: ScanRequest;
@@ -1995,6 +2605,7 @@ export interface Endpoints {
     auth: true;
   };
   "PUT /api/me/session": {
+    /** 登录设置 */
     path: never;
     query: never;
     body: SessionLifetimeRequest;
@@ -2002,6 +2613,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/me/vaccinations": {
+    /** 我的疫苗接种记录 */
     path: never;
     query: never;
     body: never;
@@ -2009,6 +2621,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/me/wechat/open-data": {
+    /** 校验并解密微信开放数据 */
     path: never;
     query: never;
     body: WeChatOpenDataRequest;
@@ -2016,6 +2629,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/offline-cards/revocations": {
+    /** 离线码吊销列表 */
     path: never;
     query: never;
     body: never;
@@ -2023,6 +2637,7 @@ export interface Endpoints {
     auth: false;
   };
   "GET /api/portraits/{reference}": {
+    /** 核验端取人像 */
     path: { reference: string };
     query: never;
     body: never;
@@ -2030,6 +2645,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/posters": {
+    /** 我的张贴码 */
     path: never;
     query: never;
     body: never;
@@ -2037,6 +2653,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/posters": {
+    /** 申请张贴码 */
     path: never;
     query: never;
     body: PosterRequest;
@@ -2044,6 +2661,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/posters/{id}": {
+    /** 张贴码详情 */
     path: { id: number };
     query: never;
     body: never;
@@ -2051,6 +2669,7 @@ export interface Endpoints {
     auth: true;
   };
   "DELETE /api/posters/{id}": {
+    /** 删除张贴码 */
     path: { id: number };
     query: never;
     body: never;
@@ -2058,6 +2677,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/posters/{id}/alipay-code": {
+    /** 支付宝小程序码 */
     path: { id: number };
     query: never;
     body: never;
@@ -2065,6 +2685,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/posters/{id}/check-ins": {
+    /** 到访记录 */
     path: { id: number };
     query: { from?: string; to?: string; page?: number; pageSize?: number };
     body: never;
@@ -2072,6 +2693,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/posters/{id}/check-ins.csv": {
+    /** 到访记录（CSV） */
     path: { id: number };
     query: { from?: string; to?: string };
     body: never;
@@ -2079,6 +2701,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/posters/{id}/poster.pdf": {
+    /** 张贴码海报（PDF） */
     path: { id: number };
     query: never;
     body: never;
@@ -2086,6 +2709,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/posters/{id}/qr.png": {
+    /** 张贴码二维码（PNG） */
     path: { id: number };
     query: never;
     body: never;
@@ -2093,6 +2717,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/posters/{id}/qr.svg": {
+    /** 张贴码二维码（SVG） */
     path: { id: number };
     query: never;
     body: never;
@@ -2100,6 +2725,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/posters/{id}/rotate": {
+    /** 更换张贴码 */
     path: { id: number };
     query: never;
     body: never;
@@ -2107,6 +2733,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/posters/{id}/wechat-code.png": {
+    /** 微信小程序码 */
     path: { id: number };
     query: never;
     body: never;
@@ -2114,6 +2741,7 @@ export interface Endpoints {
     auth: true;
   };
   "GET /api/posters/poster.pdf": {
+    /** 批量打印张贴码（PDF） */
     path: never;
     query: { ids?: Array<number> };
     body: never;
@@ -2121,6 +2749,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/sms/codes": {
+    /** 发送短信验证码 */
     path: never;
     query: never;
     body: SmsCodeRequest;

@@ -36,41 +36,61 @@ public static class AppointmentsApi
         return app;
     }
 
-    private static async Task<Ok<IReadOnlyList<MatterView>>> Matters(BookingService bookings, CancellationToken ct) =>
+    /// <summary>预约事项</summary>
+    /// <remarks>工作人员维护的可预约事项。无需登录。</remarks>
+    internal static async Task<Ok<IReadOnlyList<MatterView>>> Matters(BookingService bookings, CancellationToken ct) =>
         TypedResults.Ok(await bookings.MattersAsync(ct));
 
-    private static async Task<Ok<IReadOnlyList<HallView>>> Halls(long id, BookingService bookings, CancellationToken ct) =>
+    /// <summary>办理该事项的大厅</summary>
+    /// <remarks>大厅名称、地址、地区和开放时间。无需登录。</remarks>
+    internal static async Task<Ok<IReadOnlyList<HallView>>> Halls(long id, BookingService bookings, CancellationToken ct) =>
         TypedResults.Ok(await bookings.HallsForAsync(id, ct));
 
-    private static async Task<Ok<IReadOnlyList<SlotView>>> Slots(long id, [AsParameters] SlotQuery query, BookingService bookings, CancellationToken ct) =>
+    /// <summary>大厅的预约时段</summary>
+    /// <remarks>从 <c>from</c> 起 <c>days</c> 天内的时段及剩余名额（<c>remaining</c>）；只能预约 <c>MiniCode:Appointments:BookingDaysAhead</c> 天内的时段。无需登录。</remarks>
+    internal static async Task<Ok<IReadOnlyList<SlotView>>> Slots(long id, [AsParameters] SlotQuery query, BookingService bookings, CancellationToken ct) =>
         TypedResults.Ok(await bookings.SlotsAsync(id, query, ct));
 
-    private static async Task<Created<AppointmentView>> Book(BookRequest body, ClaimsPrincipal user, BookingService bookings, CancellationToken ct)
+    /// <summary>预约</summary>
+    /// <remarks>时段 + 事项，可为他人预约（姓名、身份证号、手机号，加密存储、脱敏显示）。并发预约也不会超过名额（满员 409 <c>slot_full</c>）；同一人同一时段只能预约一次；已开始的时段为 400；未结束的预约至多 <c>MiniCode:Appointments:MaxOpenPerPerson</c> 个。前一天会收到提醒。</remarks>
+    internal static async Task<Created<AppointmentView>> Book(BookRequest body, ClaimsPrincipal user, BookingService bookings, CancellationToken ct)
     {
         var view = await bookings.BookAsync(user.PersonIdOrThrow(), body, ct);
         return TypedResults.Created($"/api/me/appointments/{view.Id}", view);
     }
 
-    private static async Task<Ok<IReadOnlyList<AppointmentView>>> List(ClaimsPrincipal user, BookingService bookings, CancellationToken ct) =>
+    /// <summary>我的预约（预约信息）</summary>
+    /// <remarks>本人的预约及状态（已预约、已取消、已到场、未到场），新的在前。</remarks>
+    internal static async Task<Ok<IReadOnlyList<AppointmentView>>> List(ClaimsPrincipal user, BookingService bookings, CancellationToken ct) =>
         TypedResults.Ok(await bookings.ListAsync(user.PersonIdOrThrow(), ct));
 
-    private static async Task<Ok<AppointmentView>> Get(long id, ClaimsPrincipal user, BookingService bookings, CancellationToken ct) =>
+    /// <summary>预约详情</summary>
+    /// <remarks>事项、大厅、时段、预约人（脱敏）和状态。</remarks>
+    internal static async Task<Ok<AppointmentView>> Get(long id, ClaimsPrincipal user, BookingService bookings, CancellationToken ct) =>
         TypedResults.Ok(await bookings.GetAsync(user.PersonIdOrThrow(), id, ct));
 
-    private static async Task<Ok<AppointmentView>> Cancel(long id, ClaimsPrincipal user, BookingService bookings, CancellationToken ct) =>
+    /// <summary>取消预约</summary>
+    /// <remarks>时段开始前 <c>MiniCode:Appointments:CancelBefore</c>（默认 2 小时）之前可取消，之后为 409 <c>cancel_too_late</c>；名额退回。</remarks>
+    internal static async Task<Ok<AppointmentView>> Cancel(long id, ClaimsPrincipal user, BookingService bookings, CancellationToken ct) =>
         TypedResults.Ok(await bookings.CancelAsync(user.PersonIdOrThrow(), id, ct));
 
-    private static async Task<Ok<AppointmentCodeView>> Code(long id, ClaimsPrincipal user, AppointmentCodeService codes, CancellationToken ct) =>
+    /// <summary>预约码</summary>
+    /// <remarks>签名的预约码，有效到时段结束；窗口工作人员核验后登记到场。已取消或未到场的预约核验为 revoked。</remarks>
+    internal static async Task<Ok<AppointmentCodeView>> Code(long id, ClaimsPrincipal user, AppointmentCodeService codes, CancellationToken ct) =>
         TypedResults.Ok(await codes.ShowAsync(user.PersonIdOrThrow(), id, ct));
 
-    private static async Task<FileContentHttpResult> CodePng(long id, ClaimsPrincipal user, AppointmentCodeService codes, HttpContext http, CancellationToken ct)
+    /// <summary>预约码（PNG）</summary>
+    /// <remarks>同预约码，PNG 图片。</remarks>
+    internal static async Task<FileContentHttpResult> CodePng(long id, ClaimsPrincipal user, AppointmentCodeService codes, HttpContext http, CancellationToken ct)
     {
         var code = await codes.ShowAsync(user.PersonIdOrThrow(), id, ct);
         SetCodeHeaders(http, code);
         return TypedResults.File(codes.Png(code), "image/png");
     }
 
-    private static async Task<FileContentHttpResult> CodeSvg(long id, ClaimsPrincipal user, AppointmentCodeService codes, HttpContext http, CancellationToken ct)
+    /// <summary>预约码（SVG）</summary>
+    /// <remarks>同预约码，SVG 图片。</remarks>
+    internal static async Task<FileContentHttpResult> CodeSvg(long id, ClaimsPrincipal user, AppointmentCodeService codes, HttpContext http, CancellationToken ct)
     {
         var code = await codes.ShowAsync(user.PersonIdOrThrow(), id, ct);
         SetCodeHeaders(http, code);

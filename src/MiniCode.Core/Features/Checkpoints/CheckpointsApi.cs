@@ -92,6 +92,8 @@ public static class CheckpointsApi
     internal static async Task<Ok<List<SiteView>>> ReportSiteOptions(CurrentScanner me, ScannerAccountService accounts, CancellationToken ct) =>
         TypedResults.Ok((await accounts.ReportableSitesAsync(me.Profile, ct)).Select(ScannerDirectory.ToView).ToList());
 
+    /// <summary>设置上报站点</summary>
+    /// <remarks><c>siteIds</c> 须为“可选的上报站点”中的站点，否则 400。</remarks>
     public static async Task<Ok<List<SiteView>>> SetReportSites(CurrentScanner me, ReportSitesRequest body, ScannerAccountService accounts, CancellationToken ct) =>
         TypedResults.Ok((await accounts.SetReportSitesAsync(me.Profile, body, ct)).Select(ScannerDirectory.ToView).ToList());
 

@@ -25,32 +25,44 @@ public static class EnterprisesApi
         return app;
     }
 
-    private static async Task<Ok<IReadOnlyList<EnterpriseBindingView>>> List(ClaimsPrincipal user, EnterpriseService enterprises, CancellationToken ct) =>
+    /// <summary>我绑定的企业</summary>
+    /// <remarks>本人绑定的企业（名称、统一社会信用代码脱敏、地区、角色、是否停用）。</remarks>
+    internal static async Task<Ok<IReadOnlyList<EnterpriseBindingView>>> List(ClaimsPrincipal user, EnterpriseService enterprises, CancellationToken ct) =>
         TypedResults.Ok(await enterprises.ListAsync(user.PersonIdOrThrow(), ct));
 
-    private static async Task<Created<EnterpriseBindingView>> Bind(BindEnterpriseRequest body, ClaimsPrincipal user, EnterpriseService enterprises, CancellationToken ct)
+    /// <summary>绑定企业</summary>
+    /// <remarks>企业名称 + 18 位统一社会信用代码（按 GB 32100-2015 校验码校验，错误为 400）+ 角色（法定代表人或员工），由企业登记接口核实（不符为 403 <c>enterprises.not_verified</c>，接口不可用为 503）；每人至多 <c>MiniCode:Enterprises:MaxBindingsPerPerson</c> 家。</remarks>
+    internal static async Task<Created<EnterpriseBindingView>> Bind(BindEnterpriseRequest body, ClaimsPrincipal user, EnterpriseService enterprises, CancellationToken ct)
     {
         var view = await enterprises.BindEnterpriseAsync(user.PersonIdOrThrow(), body, ct);
         return TypedResults.Created($"/api/me/enterprises/{view.Id}", view);
     }
 
-    private static async Task<NoContent> Unbind(long id, ClaimsPrincipal user, EnterpriseService enterprises, CancellationToken ct)
+    /// <summary>企业解绑</summary>
+    /// <remarks>解除绑定，其企业码随即核验为 revoked。</remarks>
+    internal static async Task<NoContent> Unbind(long id, ClaimsPrincipal user, EnterpriseService enterprises, CancellationToken ct)
     {
         await enterprises.UnbindAsync(user.PersonIdOrThrow(), id, ct);
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<EnterpriseCodeView>> Code(long id, ClaimsPrincipal user, EnterpriseCodeService enterprises, CancellationToken ct) =>
+    /// <summary>出示企业码</summary>
+    /// <remarks>签名的企业码，有效 <c>MiniCode:Enterprises:CodeSeconds</c> 秒；核验答企业名称和地区。停用的企业不能出示。</remarks>
+    internal static async Task<Ok<EnterpriseCodeView>> Code(long id, ClaimsPrincipal user, EnterpriseCodeService enterprises, CancellationToken ct) =>
         TypedResults.Ok(await enterprises.ShowCodeAsync(user.PersonIdOrThrow(), id, ct));
 
-    private static async Task<FileContentHttpResult> CodePng(long id, ClaimsPrincipal user, EnterpriseCodeService enterprises, HttpContext http, CancellationToken ct)
+    /// <summary>出示企业码（PNG）</summary>
+    /// <remarks>同出示企业码，PNG 图片。</remarks>
+    internal static async Task<FileContentHttpResult> CodePng(long id, ClaimsPrincipal user, EnterpriseCodeService enterprises, HttpContext http, CancellationToken ct)
     {
         var code = await enterprises.ShowCodeAsync(user.PersonIdOrThrow(), id, ct);
         http.Response.Headers["X-Code-Expires"] = code.ExpiresAt.ToString("O", CultureInfo.InvariantCulture);
         return TypedResults.File(enterprises.Png(code), "image/png");
     }
 
-    private static async Task<FileContentHttpResult> CodeSvg(long id, ClaimsPrincipal user, EnterpriseCodeService enterprises, HttpContext http, CancellationToken ct)
+    /// <summary>出示企业码（SVG）</summary>
+    /// <remarks>同出示企业码，SVG 图片。</remarks>
+    internal static async Task<FileContentHttpResult> CodeSvg(long id, ClaimsPrincipal user, EnterpriseCodeService enterprises, HttpContext http, CancellationToken ct)
     {
         var code = await enterprises.ShowCodeAsync(user.PersonIdOrThrow(), id, ct);
         http.Response.Headers["X-Code-Expires"] = code.ExpiresAt.ToString("O", CultureInfo.InvariantCulture);

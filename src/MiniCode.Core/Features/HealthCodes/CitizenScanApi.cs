@@ -44,7 +44,9 @@ public static class CitizenScanApi
         return me;
     }
 
-    private static async Task<Ok<ScanResponse>> Scan(ScanRequest body, HealthCodeVerifier verifier, CancellationToken ct)
+    /// <summary>扫一扫（核验他人健康码）</summary>
+    /// <remarks>市民扫他人的码，看到核验端能看到的内容：是否有效及原因、码类型、颜色、脱敏姓名和有效期，不含人像。每账号每分钟至多 <c>MiniCode:HealthCodes:CitizenScanPerMinute</c> 次。</remarks>
+    internal static async Task<Ok<ScanResponse>> Scan(ScanRequest body, HealthCodeVerifier verifier, CancellationToken ct)
     {
         var r = await verifier.VerifyAsync(body.Payload!, ct);
         return TypedResults.Ok(new ScanResponse(r.Valid, r.ReasonCode, ReasonText(r.Reason), r.Claims?.Type.WireName(), r.Color, r.MaskedName, r.Claims?.ExpiresAt));
