@@ -10,6 +10,13 @@ start_postgres() {
   pg_ctlcluster "$ver" main start 2>/dev/null || true
   for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p "$port" && break; sleep 1; done
   pg_isready -q -h 127.0.0.1 -p "$port" || return 1
+  # Test hosts each keep a pool and a LISTEN connection, and two-host tests double that: 100 clients is too few.
+  if [ "$(su postgres -c "psql -p $port -tAc 'show max_connections'")" -lt 300 ]; then
+    su postgres -c "psql -p $port -qc 'ALTER SYSTEM SET max_connections = 300'"
+    pg_ctlcluster "$ver" main restart
+    for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p "$port" && break; sleep 1; done
+    pg_isready -q -h 127.0.0.1 -p "$port" || return 1
+  fi
   su postgres -c "psql -p $port -tAc \"SELECT 1 FROM pg_roles WHERE rolname='minicode'\"" | grep -q 1 ||
     su postgres -c "psql -p $port -qc \"CREATE ROLE minicode LOGIN SUPERUSER PASSWORD 'minicode'\""
   su postgres -c "psql -p $port -tAc \"SELECT 1 FROM pg_database WHERE datname='minicode'\"" | grep -q 1 ||

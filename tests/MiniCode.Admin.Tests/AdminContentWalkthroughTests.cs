@@ -133,10 +133,14 @@ public sealed class AdminContentWalkthroughTests(AdminBrowser browser) : IClassF
         await browser.ScreenshotAsync(page, "40-forms");
 
         await page.GotoAsync("/admin/codestyles");
-        await page.SelectOptionAsync("select[name=codeType]", "green");
+        await page.SelectOptionAsync("select[name=category]", "personal");
+        await page.SelectOptionAsync("select[name=color]", "green");
         await page.FillAsync("input[name=background]", "#f0fff4");
         await page.FillAsync("input[name=icon]", "leaf");
         await page.ClickAsync("form.card button[type=submit]");
+        // The same category and colour again: the new style replaces the one just set.
+        await page.SelectOptionAsync("select[name=category]", "personal");
+        await page.SelectOptionAsync("select[name=color]", "green");
         await page.FillAsync("input[name=icon]", "shield");
         await page.ClickAsync("form.card button[type=submit]");
         await Expect(page.Locator("table").First).ToContainTextAsync("shield");

@@ -26,6 +26,7 @@ public sealed class AdminWalkthroughTests(AdminBrowser browser) : IClassFixture<
     public async Task Organisations_sites_staff_and_roles()
     {
         var page = await browser.NewPageAsync();
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync(); // the data-confirm confirmations (password reset)
         await browser.LoginAsync(page, AdminOptions.DevelopmentUser, AdminOptions.DevelopmentPassword);
         await Expect(page.Locator("nav.sidebar")).ToContainTextAsync("机构与场所");
         await browser.ScreenshotAsync(page, "01-home");

@@ -40,7 +40,6 @@ public static class Permissions
         (Posters, "张贴码"),
         (Staff, "人员管理"), (Roles, "角色权限"), (Faq, "常见问题"),
         (Feedback, "纠错反馈"), (Announcements, "资讯与服务"), (Forms, "表单管理"), (CodeManagement, "码管理"), (CodeStyles, "码样式"), (CodeEngine, "码引擎管理"),
-        (AppealsReview, "申诉审核"), (OverrideApprove, "人工赋码审批"), (HealthImports, "健康数据导入"), (Records, "核验记录"), (Statistics, "统计分析"), (Jobs, "定时任务"),
         (Errands, "授权办事"),
         (AppealsReview, "申诉审核"), (OverrideApprove, "人工赋码审批"), (HealthImports, "健康数据导入"), (Records, "核验记录"), (CodeApps, "码应用管理"), (Statistics, "统计分析"), (Jobs, "定时任务"),
         (Audit, "操作日志"),
