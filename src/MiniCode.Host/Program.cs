@@ -45,6 +45,7 @@ builder.AddPosters();
 builder.AddCheckpoints();
 builder.AddStaff();
 builder.AddFaq();
+builder.AddForms();
 builder.AddFeedback();
 builder.AddAnnouncements();
 builder.AddCodeStyles();

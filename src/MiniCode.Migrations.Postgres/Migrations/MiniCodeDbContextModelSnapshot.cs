@@ -1762,8 +1762,8 @@ namespace MiniCode.Migrations.Postgres.Migrations
 
                     b.Property<string>("Answers")
                         .IsRequired()
-                        .HasMaxLength(20000)
-                        .HasColumnType("character varying(20000)")
+                        .HasMaxLength(30000)
+                        .HasColumnType("character varying(30000)")
                         .HasColumnName("answers");
 
                     b.Property<long>("FormId")
@@ -1782,6 +1782,9 @@ namespace MiniCode.Migrations.Postgres.Migrations
 
                     b.HasIndex("FormId")
                         .HasDatabaseName("ix_form_submissions_form_id");
+
+                    b.HasIndex("SubmittedAt")
+                        .HasDatabaseName("ix_form_submissions_submitted_at");
 
                     b.ToTable("form_submissions", (string)null);
                 });

@@ -1709,7 +1709,7 @@ namespace MiniCode.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Answers")
                         .IsRequired()
-                        .HasMaxLength(20000)
+                        .HasMaxLength(30000)
                         .HasColumnType("TEXT")
                         .HasColumnName("answers");
 
@@ -1729,6 +1729,9 @@ namespace MiniCode.Migrations.Sqlite.Migrations
 
                     b.HasIndex("FormId")
                         .HasDatabaseName("ix_form_submissions_form_id");
+
+                    b.HasIndex("SubmittedAt")
+                        .HasDatabaseName("ix_form_submissions_submitted_at");
 
                     b.ToTable("form_submissions", (string)null);
                 });

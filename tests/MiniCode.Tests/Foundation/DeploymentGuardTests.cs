@@ -23,7 +23,7 @@ public sealed class DeploymentGuardTests
         var message = Assert.ThrowsAny<Exception>(() => host.CreateClient()).ToString();
         Assert.Contains($"MiniCode cannot start in {environment}: missing required settings", message);
         foreach (var setting in new[] { "Security:DataEncryptionKey", "Security:BlindIndexKey", "MiniCode:HealthCodes:Signing:Keys",
-                     "Admin:BootstrapUser", "Admin:BootstrapPassword", "Alipay:AppPrivateKey", "MiniCode:HealthCodes:ApiKeys:Authority" })
+                     "Admin:BootstrapUser", "Admin:BootstrapPassword", "Security:DataProtection:Certificate", "Alipay:AppPrivateKey", "MiniCode:HealthCodes:ApiKeys:Authority" })
             Assert.Contains(setting, message);
         Assert.False(Directory.Exists(Path.Combine(host.WorkDir, "keys")), "no key may be generated outside Development and the tests");
     }

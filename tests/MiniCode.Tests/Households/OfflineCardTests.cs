@@ -55,6 +55,7 @@ public sealed class OfflineCardTests : IDisposable
         // Rendered once, then served from the cache.
         var cached = Directory.GetFiles(Path.Combine(_factory.WorkDir, "data", "offline-cards"));
         Assert.Equal(3, cached.Length);
+        Assert.All(cached, f => Assert.True(MiniCode.Infrastructure.Security.PersonalDataProtector.IsEncryptedBytes(File.ReadAllBytes(f)), "a card shows a name and a photo: encrypted at rest"));
         Assert.Equal(await png.Content.ReadAsByteArrayAsync(), await (await user.Client.GetAsync(card.Str("pngPath"))).Content.ReadAsByteArrayAsync());
 
         _factory.Clock.Advance(TimeSpan.FromDays(30) - TimeSpan.FromSeconds(1));

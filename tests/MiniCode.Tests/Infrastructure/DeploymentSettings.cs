@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using MiniCode.Features.HealthCodes;
 using MiniCode.Features.HealthCodes.Signing;
 using MiniCode.Features.Households.Portraits;
+using MiniCode.Infrastructure.DataProtection;
 using MiniCode.Infrastructure.Security;
 using MiniCode.Platform.Alipay;
 
@@ -41,7 +43,16 @@ public static class DeploymentSettings
             [AlipayOptions.AppPrivateKeySetting] = Convert.ToBase64String(app.ExportPkcs8PrivateKey()),
             [AlipayOptions.AlipayPublicKeySetting] = Convert.ToBase64String(alipay.ExportSubjectPublicKeyInfo()),
             [AlipayOptions.AesKeySetting] = Key(16),
+            [KeyRingCertificates.CertificateSetting] = KeyRingCertificate(),
         };
+    }
+
+    private static string KeyRingCertificate()
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=MiniCode key ring (test deployment)", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        return Convert.ToBase64String(certificate.Export(X509ContentType.Pkcs12));
     }
 
     private static string Key(int bytes) => Convert.ToBase64String(RandomNumberGenerator.GetBytes(bytes));

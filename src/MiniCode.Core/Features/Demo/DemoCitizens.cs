@@ -188,15 +188,17 @@ internal sealed class DemoCitizens(IServiceProvider services, DemoWorld world, D
                 RegionCode = citizens[i].Region, Status = i % 3 == 0 ? FeedbackStatus.Resolved : FeedbackStatus.Pending, CreatedAt = now.AddHours(-i * 5),
             });
         var form = await db.Set<CustomForm>().Include(f => f.Fields).FirstAsync(f => f.Title == DemoContent.FormTitle, ct);
+        var vault = p.GetRequiredService<FormAnswerVault>();
+        // Spread over the last hours (the submission endpoint stamps "now"), sealed as the endpoint seals them.
         for (var i = 0; i < Math.Min(40, citizens.Count); i++)
             db.Add(new FormSubmission
             {
                 FormId = form.Id, AccountId = citizens[i].AccountId, SubmittedAt = now.AddHours(-i),
-                Answers = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string>
+                Answers = vault.Seal(System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string>
                 {
                     ["name"] = DemoNames.Of(i), ["returned_on"] = DateOnly.FromDateTime(now.AddDays(-(i % 10)).DateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                     ["from"] = form.Fields.First(f => f.Key == "from").Choices()[i % 3],
-                }),
+                })),
             });
         await db.SaveChangesAsync(ct);
     }

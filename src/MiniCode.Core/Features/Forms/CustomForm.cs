@@ -43,7 +43,7 @@ public sealed class FormSubmission
     public long Id { get; set; }
     public long FormId { get; set; }
     public long AccountId { get; set; }
-    /// <summary>Answers as a JSON object keyed by field key (validated against the form's fields).</summary>
+    /// <summary>Answers as a JSON object keyed by field key (validated against the form's fields), sealed by <see cref="FormAnswerVault"/>.</summary>
     public string Answers { get; set; } = "{}";
     public DateTimeOffset SubmittedAt { get; set; }
 }
@@ -82,9 +82,11 @@ internal sealed class FormSubmissionConfiguration : IEntityTypeConfiguration<For
     {
         b.ToTable("form_submissions");
         b.HasKey(x => x.Id);
-        b.Property(x => x.Answers).HasMaxLength(20000).IsRequired();
+        // Room for the encrypted form of 20,000 characters of JSON (base64 of nonce, cipher and tag).
+        b.Property(x => x.Answers).HasMaxLength(30000).IsRequired();
         b.HasOne<CustomForm>().WithMany().HasForeignKey(x => x.FormId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => x.FormId);
         b.HasIndex(x => x.AccountId);
+        b.HasIndex(x => x.SubmittedAt);
     }
 }

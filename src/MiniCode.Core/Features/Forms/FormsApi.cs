@@ -52,12 +52,14 @@ public static class FormsApi
     /// <remarks>按字段校验答案（必填、类型、选项、手机号格式），通过后保存并返回回执；答案以字段 key 为键。停用的表单为 404。</remarks>
     // The answers are checked against the form in the database, so here rather than by the validation filter.
     internal static async Task<Ok<FormReceipt>> Submit(
-        long id, Dictionary<string, JsonElement> answers, System.Security.Claims.ClaimsPrincipal user, MiniCodeDbContext db, TimeProvider time, CancellationToken ct)
+        long id, Dictionary<string, JsonElement> answers, System.Security.Claims.ClaimsPrincipal user, MiniCodeDbContext db, FormAnswerVault vault, TimeProvider time, CancellationToken ct)
     {
         var form = await ActiveFormAsync(id, db, ct);
         var (validator, clean) = Validate(form, answers);
+        var json = FormAnswerVault.Serialize(clean);
+        if (json is null) validator.Add("answers", "答案总长度超出限制");
         validator.ThrowIfInvalid();
-        var submission = new FormSubmission { FormId = form.Id, AccountId = user.AccountId(), Answers = JsonSerializer.Serialize(clean), SubmittedAt = time.GetUtcNow() };
+        var submission = new FormSubmission { FormId = form.Id, AccountId = user.AccountId(), Answers = vault.Seal(json!), SubmittedAt = time.GetUtcNow() };
         db.Add(submission);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(new FormReceipt(submission.Id, submission.SubmittedAt));

@@ -1,3 +1,5 @@
+using MiniCode.Infrastructure.Security;
+
 namespace MiniCode.Features.Households.OfflineCards;
 
 public enum CardFormat
@@ -13,8 +15,10 @@ public enum CardFormat
 /// <summary>
 /// Rendered card files under <c>{MiniCode:DataPath}/offline-cards</c>, named by card id and format only (no personal
 /// data). A card never changes after issue, so a file is valid until the card expires or is revoked, when it is deleted.
+/// A card shows a name and a photo, so the files are encrypted with the personal-data key; one cached before that is
+/// still served.
 /// </summary>
-public sealed class CardFileCache(IConfiguration configuration, IOptions<OfflineCardOptions> options)
+public sealed class CardFileCache(IConfiguration configuration, IOptions<OfflineCardOptions> options, PersonalDataProtector protector)
 {
     private static readonly CardFormat[] Formats = Enum.GetValues<CardFormat>();
 
@@ -23,11 +27,16 @@ public sealed class CardFileCache(IConfiguration configuration, IOptions<Offline
     public async Task<byte[]> GetOrCreateAsync(long cardId, CardFormat format, Func<Task<byte[]>> render, CancellationToken ct)
     {
         var path = PathOf(cardId, format);
-        if (File.Exists(path)) return await File.ReadAllBytesAsync(path, ct);
+        if (File.Exists(path))
+        {
+            var stored = await File.ReadAllBytesAsync(path, ct);
+            return PersonalDataProtector.IsEncryptedBytes(stored) ? protector.DecryptBytes(stored) : stored;
+        }
         var bytes = await render();
         Directory.CreateDirectory(Root);
         var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        await File.WriteAllBytesAsync(temp, bytes, ct);
+        await File.WriteAllBytesAsync(temp, protector.EncryptBytes(bytes), ct);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         File.Move(temp, path, overwrite: true);
         return bytes;
     }

@@ -6,7 +6,7 @@ namespace MiniCode.Features.Households.Portraits;
 /// <summary>
 /// Keeps no more portrait data than the rules need: attempt rows count only for the current China calendar day, and a
 /// photo switched off for longer than <see cref="PortraitOptions.MaxDaysOff"/> can never be shown again (a new upload
-/// is required), so its file and row are deleted.
+/// is required), so its file and row are deleted. Photos stored before encryption at rest are encrypted on the way.
 /// </summary>
 public sealed class PortraitRetention(MiniCodeDbContext db, IPortraitStore store, IOptions<PortraitOptions> options, TimeProvider time)
 {
@@ -25,7 +25,8 @@ public sealed class PortraitRetention(MiniCodeDbContext db, IPortraitStore store
             await db.SaveChangesAsync(ct);
             await store.DeleteAsync(portrait.StorageKey, ct);
         }
-        return attempts + stale.Count;
+        var encrypted = await store.EncryptLegacyAsync(ct);
+        return attempts + stale.Count + encrypted;
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using MiniCode.Infrastructure.Security;
 
 namespace MiniCode.Features.Households.Portraits;
 
@@ -12,10 +13,17 @@ public interface IPortraitStore
     Task<string> SaveAsync(byte[] image, string extension, CancellationToken ct);
     Task<byte[]?> ReadAsync(string key, CancellationToken ct);
     Task DeleteAsync(string key, CancellationToken ct);
+    /// <summary>Encrypts photos stored before encryption at rest; returns how many it rewrote (0 when there are none).</summary>
+    Task<int> EncryptLegacyAsync(CancellationToken ct);
 }
 
-/// <summary>Files under <c>{MiniCode:DataPath}/portraits</c> (or <c>MiniCode:Households:Portraits:StorePath</c>), named by 128 random bits.</summary>
-public sealed partial class FilePortraitStore(IConfiguration configuration, IOptions<PortraitOptions> options) : IPortraitStore
+/// <summary>
+/// Files under <c>{MiniCode:DataPath}/portraits</c> (or <c>MiniCode:Households:Portraits:StorePath</c>), named by 128
+/// random bits and encrypted with the personal-data key (a copied folder or backup shows no faces). Files written
+/// before encryption are still read, and <see cref="EncryptLegacyAsync"/> (run by <c>purge-portraits</c>) rewrites them.
+/// </summary>
+public sealed partial class FilePortraitStore(IConfiguration configuration, IOptions<PortraitOptions> options, PersonalDataProtector protector)
+    : IPortraitStore
 {
     private string Root => HouseholdFolders.Resolve(configuration, options.Value.StorePath, "portraits");
 
@@ -24,15 +32,40 @@ public sealed partial class FilePortraitStore(IConfiguration configuration, IOpt
         var key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) + extension;
         var path = PathOf(key)!;
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temp = path + ".tmp";
-        await File.WriteAllBytesAsync(temp, image, ct);
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        File.Move(temp, path);
+        await WriteAsync(path, protector.EncryptBytes(image), ct);
         return key;
     }
 
-    public async Task<byte[]?> ReadAsync(string key, CancellationToken ct) =>
-        PathOf(key) is { } path && File.Exists(path) ? await File.ReadAllBytesAsync(path, ct) : null;
+    public async Task<byte[]?> ReadAsync(string key, CancellationToken ct)
+    {
+        if (PathOf(key) is not { } path || !File.Exists(path)) return null;
+        var stored = await File.ReadAllBytesAsync(path, ct);
+        return PersonalDataProtector.IsEncryptedBytes(stored) ? protector.DecryptBytes(stored) : stored;
+    }
+
+    public async Task<int> EncryptLegacyAsync(CancellationToken ct)
+    {
+        if (!Directory.Exists(Root)) return 0;
+        var rewritten = 0;
+        foreach (var path in Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories))
+        {
+            if (!KeyPattern().IsMatch(Path.GetFileName(path))) continue;
+            var stored = await File.ReadAllBytesAsync(path, ct);
+            if (PersonalDataProtector.IsEncryptedBytes(stored)) continue;
+            await WriteAsync(path, protector.EncryptBytes(stored), ct);
+            rewritten++;
+        }
+        return rewritten;
+    }
+
+    /// <summary>Through a private temporary file and a rename, so a reader never sees half a file.</summary>
+    private static async Task WriteAsync(string path, byte[] content, CancellationToken ct)
+    {
+        var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        await File.WriteAllBytesAsync(temp, content, ct);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.Move(temp, path, overwrite: true);
+    }
 
     public Task DeleteAsync(string key, CancellationToken ct)
     {

@@ -14,7 +14,7 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Forms;
 /// newest first, 50 a page; the same filter exports as CSV (UTF-8 with BOM), streamed and audited.
 /// </summary>
 [RequirePermission(Permissions.Forms)]
-public sealed class SubmissionsModel(TimeProvider time) : RegionalPageModel
+public sealed class SubmissionsModel(TimeProvider time, FormAnswerVault vault) : RegionalPageModel
 {
     public const int PageSize = 50;
 
@@ -60,7 +60,7 @@ public sealed class SubmissionsModel(TimeProvider time) : RegionalPageModel
     /// <summary>The answer to each field in field order; a multiple choice reads "a、b".</summary>
     public IReadOnlyList<string> Cells(FormSubmission submission)
     {
-        using var answers = JsonDocument.Parse(submission.Answers);
+        using var answers = vault.Open(submission.Answers);
         return Fields.Select(f => answers.RootElement.TryGetProperty(f.Key, out var v) ? Text(v) : "").ToList();
     }
 
