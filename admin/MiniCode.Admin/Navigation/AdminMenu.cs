@@ -37,6 +37,7 @@ public static class AdminMenu
         Entry("Imports", Permissions.HealthImports),
         Entry("Records", Permissions.Records),
         Entry("CodeApps", Permissions.CodeApps),
+        Entry("CodeLogs", Permissions.CodeLogs),
         Entry("Statistics", Permissions.Statistics),
         Entry("Jobs", Permissions.Jobs),
         Entry("Errands", Permissions.Errands),

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Security.Claims;
+using MiniCode.Features.Rendering;
 using MiniCode.Features.Sessions;
 using MiniCode.Infrastructure.Endpoints;
 using MiniCode.Infrastructure.Errors;
@@ -76,16 +76,18 @@ public static class AppointmentsApi
 
     /// <summary>预约码</summary>
     /// <remarks>签名的预约码，有效到时段结束；窗口工作人员核验后登记到场。已取消或未到场的预约核验为 revoked。</remarks>
-    internal static async Task<Ok<AppointmentCodeView>> Code(long id, ClaimsPrincipal user, AppointmentCodeService codes, CancellationToken ct) =>
-        TypedResults.Ok(await codes.ShowAsync(user.PersonIdOrThrow(), id, ct));
+    internal static async Task<Ok<AppointmentCodeView>> Code(long id, ClaimsPrincipal user, AppointmentCodeService codes, HttpContext http, CancellationToken ct)
+    {
+        CodeImages.NoStore(http);
+        return TypedResults.Ok(await codes.ShowAsync(user.PersonIdOrThrow(), id, ct));
+    }
 
     /// <summary>预约码（PNG）</summary>
     /// <remarks>同预约码，PNG 图片。</remarks>
     internal static async Task<FileContentHttpResult> CodePng(long id, ClaimsPrincipal user, AppointmentCodeService codes, HttpContext http, CancellationToken ct)
     {
         var code = await codes.ShowAsync(user.PersonIdOrThrow(), id, ct);
-        SetCodeHeaders(http, code);
-        return TypedResults.File(codes.Png(code), "image/png");
+        return CodeImages.Png(http, codes.Png(code), code.ExpiresAt);
     }
 
     /// <summary>预约码（SVG）</summary>
@@ -93,10 +95,6 @@ public static class AppointmentsApi
     internal static async Task<FileContentHttpResult> CodeSvg(long id, ClaimsPrincipal user, AppointmentCodeService codes, HttpContext http, CancellationToken ct)
     {
         var code = await codes.ShowAsync(user.PersonIdOrThrow(), id, ct);
-        SetCodeHeaders(http, code);
-        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(codes.Svg(code)), "image/svg+xml");
+        return CodeImages.Svg(http, codes.Svg(code), code.ExpiresAt);
     }
-
-    private static void SetCodeHeaders(HttpContext http, AppointmentCodeView code) =>
-        http.Response.Headers["X-Code-Expires"] = code.ExpiresAt.ToString("O", CultureInfo.InvariantCulture);
 }

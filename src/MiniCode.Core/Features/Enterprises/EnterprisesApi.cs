@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Security.Claims;
+using MiniCode.Features.Rendering;
 using MiniCode.Features.Sessions;
 using MiniCode.Infrastructure.Endpoints;
 using MiniCode.Infrastructure.Errors;
@@ -48,16 +48,18 @@ public static class EnterprisesApi
 
     /// <summary>出示企业码</summary>
     /// <remarks>签名的企业码，有效 <c>MiniCode:Enterprises:CodeSeconds</c> 秒；核验答企业名称和地区。停用的企业不能出示。</remarks>
-    internal static async Task<Ok<EnterpriseCodeView>> Code(long id, ClaimsPrincipal user, EnterpriseCodeService enterprises, CancellationToken ct) =>
-        TypedResults.Ok(await enterprises.ShowCodeAsync(user.PersonIdOrThrow(), id, ct));
+    internal static async Task<Ok<EnterpriseCodeView>> Code(long id, ClaimsPrincipal user, EnterpriseCodeService enterprises, HttpContext http, CancellationToken ct)
+    {
+        CodeImages.NoStore(http);
+        return TypedResults.Ok(await enterprises.ShowCodeAsync(user.PersonIdOrThrow(), id, ct));
+    }
 
     /// <summary>出示企业码（PNG）</summary>
     /// <remarks>同出示企业码，PNG 图片。</remarks>
     internal static async Task<FileContentHttpResult> CodePng(long id, ClaimsPrincipal user, EnterpriseCodeService enterprises, HttpContext http, CancellationToken ct)
     {
         var code = await enterprises.ShowCodeAsync(user.PersonIdOrThrow(), id, ct);
-        http.Response.Headers["X-Code-Expires"] = code.ExpiresAt.ToString("O", CultureInfo.InvariantCulture);
-        return TypedResults.File(enterprises.Png(code), "image/png");
+        return CodeImages.Png(http, enterprises.Png(code), code.ExpiresAt);
     }
 
     /// <summary>出示企业码（SVG）</summary>
@@ -65,7 +67,6 @@ public static class EnterprisesApi
     internal static async Task<FileContentHttpResult> CodeSvg(long id, ClaimsPrincipal user, EnterpriseCodeService enterprises, HttpContext http, CancellationToken ct)
     {
         var code = await enterprises.ShowCodeAsync(user.PersonIdOrThrow(), id, ct);
-        http.Response.Headers["X-Code-Expires"] = code.ExpiresAt.ToString("O", CultureInfo.InvariantCulture);
-        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(enterprises.Svg(code)), "image/svg+xml");
+        return CodeImages.Svg(http, enterprises.Svg(code), code.ExpiresAt);
     }
 }

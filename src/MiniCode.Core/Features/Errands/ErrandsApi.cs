@@ -2,6 +2,7 @@ using System.Security.Claims;
 using MiniCode.Data;
 using MiniCode.Features.HealthCodes;
 using MiniCode.Features.Organisations;
+using MiniCode.Features.Rendering;
 using MiniCode.Features.Sessions;
 using MiniCode.Infrastructure.Endpoints;
 using MiniCode.Infrastructure.Errors;
@@ -98,7 +99,7 @@ public static class ErrandsApi
     /// <remarks>仅在已生效且当天在授权日期内时签发，短时有效；核验端看到授权人、被授权人（脱敏）、事项、日期和状态。</remarks>
     internal static async Task<Ok<AuthorisationCodeView>> Code(long id, ClaimsPrincipal user, AuthorisationCodes codes, HttpContext http, CancellationToken ct)
     {
-        http.Response.Headers.CacheControl = "no-store";
+        CodeImages.NoStore(http);
         return TypedResults.Ok(await codes.ShowAsync(user.CodeViewer(), id, ct));
     }
 
@@ -107,8 +108,7 @@ public static class ErrandsApi
     internal static async Task<FileContentHttpResult> CodePng(long id, ClaimsPrincipal user, AuthorisationCodes codes, HttpContext http, CancellationToken ct)
     {
         var code = await codes.ShowAsync(user.CodeViewer(), id, ct);
-        SetCodeHeaders(http, code);
-        return TypedResults.File(codes.Png(code), "image/png");
+        return CodeImages.Png(http, codes.Png(code), code.ExpiresAt);
     }
 
     /// <summary>出示授权码（SVG）</summary>
@@ -116,14 +116,6 @@ public static class ErrandsApi
     internal static async Task<FileContentHttpResult> CodeSvg(long id, ClaimsPrincipal user, AuthorisationCodes codes, HttpContext http, CancellationToken ct)
     {
         var code = await codes.ShowAsync(user.CodeViewer(), id, ct);
-        SetCodeHeaders(http, code);
-        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(codes.Svg(code)), "image/svg+xml");
-    }
-
-    /// <summary>The image's expiry travels in a header so a client can refresh it in time.</summary>
-    private static void SetCodeHeaders(HttpContext http, AuthorisationCodeView code)
-    {
-        http.Response.Headers.CacheControl = "no-store";
-        http.Response.Headers["X-Code-Expires"] = code.ExpiresAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        return CodeImages.Svg(http, codes.Svg(code), code.ExpiresAt);
     }
 }

@@ -9,6 +9,7 @@ using MiniCode.Features.HealthCodes.Imports;
 using MiniCode.Features.HealthCodes.Notices;
 using MiniCode.Features.HealthCodes.Reports;
 using MiniCode.Features.HealthCodes.Signing;
+using MiniCode.Features.Rendering;
 using MiniCode.Features.Sessions;
 using MiniCode.Infrastructure.Hosting;
 
@@ -84,7 +85,7 @@ public static class HealthCodesApi
     /// <remarks>签名的健康码（MC1 文本，120 字符）及当前颜色、原因、指引、徽章和样式；有效期 <c>MiniCode:HealthCodes:LiveCodeSeconds</c> 秒（默认 60），到期前重新获取。需已实名并已申报；开启亮码前人脸核验（<c>MiniCode:HealthCodes:FaceCheck:Required</c>）时可能要求先核验。</remarks>
     internal static async Task<Ok<CodeView>> ShowCode(ClaimsPrincipal user, ShowCodeService codes, HttpContext http, CancellationToken ct)
     {
-        http.Response.Headers.CacheControl = "no-store";
+        CodeImages.NoStore(http);
         return TypedResults.Ok(await codes.ShowAsync(user.CodeViewer(), user.PersonIdOrThrow(), ct));
     }
 
@@ -93,8 +94,7 @@ public static class HealthCodesApi
     internal static async Task<FileContentHttpResult> ShowCodePng(ClaimsPrincipal user, ShowCodeService codes, HttpContext http, CancellationToken ct)
     {
         var code = await codes.ShowAsync(user.CodeViewer(), user.PersonIdOrThrow(), ct);
-        SetCodeHeaders(http, code);
-        return TypedResults.File(codes.Png(code), "image/png");
+        return CodeImages.Png(http, codes.Png(code), code.ExpiresAt, code.Color.ToString().ToLowerInvariant());
     }
 
     /// <summary>亮码（SVG 图片）</summary>
@@ -102,16 +102,7 @@ public static class HealthCodesApi
     internal static async Task<FileContentHttpResult> ShowCodeSvg(ClaimsPrincipal user, ShowCodeService codes, HttpContext http, CancellationToken ct)
     {
         var code = await codes.ShowAsync(user.CodeViewer(), user.PersonIdOrThrow(), ct);
-        SetCodeHeaders(http, code);
-        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(codes.Svg(code)), "image/svg+xml");
-    }
-
-    /// <summary>The image's payload, colour and expiry travel in headers so a client can show them next to the image.</summary>
-    private static void SetCodeHeaders(HttpContext http, CodeView code)
-    {
-        http.Response.Headers.CacheControl = "no-store";
-        http.Response.Headers["X-Code-Color"] = code.Color.ToString().ToLowerInvariant();
-        http.Response.Headers["X-Code-Expires"] = code.ExpiresAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        return CodeImages.Svg(http, codes.Svg(code), code.ExpiresAt, code.Color.ToString().ToLowerInvariant());
     }
 
     /// <summary>验码</summary>

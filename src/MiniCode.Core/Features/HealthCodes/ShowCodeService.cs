@@ -46,10 +46,11 @@ public sealed class ShowCodeService(MiniCodeDbContext db, CodeHolderCache holder
         return new CodeView(text, status.Color, reasons, rules.Value.GuidanceFor(status.Color), badges, claims.IssuedAt, claims.ExpiresAt, style, number);
     }
 
-    public byte[] Png(CodeView code) =>
-        qr.Png(code.Payload, new QrStyle(options.Value.PngPixelsPerModule, code.Style.Foreground, code.Style.Background));
+    public byte[] Png(CodeView code) => qr.Png(code.Payload, ImageStyle(code));
 
-    public string Svg(CodeView code) =>
-        CodeCaption.UnderSvg(qr.Svg(code.Payload, new QrStyle(options.Value.PngPixelsPerModule, code.Style.Foreground, code.Style.Background)),
-            code.CodeNumber, code.Style.Foreground, code.Style.Background);
+    public string Svg(CodeView code) => qr.Svg(code.Payload, ImageStyle(code));
+
+    /// <summary>The code's colours with its code number as the caption under the QR.</summary>
+    private QrStyle ImageStyle(CodeView code) =>
+        new(options.Value.PngPixelsPerModule, code.Style.Foreground, code.Style.Background, Caption: code.CodeNumber);
 }

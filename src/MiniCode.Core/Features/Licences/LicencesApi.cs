@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using MiniCode.Features.Rendering;
 using MiniCode.Features.Sessions;
@@ -68,7 +67,7 @@ public static class LicencesApi
     /// <remarks>签名的证照码，有效 <c>MiniCode:Licences:CodeLifetimeSeconds</c> 秒；过期的证照为 409。核验答证照类型、持证人（脱敏）、证照号（脱敏）、发证机关和有效期。</remarks>
     internal static async Task<Ok<LicenceCodeView>> Code(long id, ClaimsPrincipal user, LicenceService licences, HttpContext http, CancellationToken ct)
     {
-        http.Response.Headers.CacheControl = "no-store";
+        CodeImages.NoStore(http);
         return TypedResults.Ok(await licences.CodeAsync(user.PersonIdOrThrow(), id, ct));
     }
 
@@ -77,8 +76,8 @@ public static class LicencesApi
     internal static async Task<FileContentHttpResult> CodePng(long id, ClaimsPrincipal user, LicenceService licences, IQrCodeRenderer qr,
         IOptions<LicenceOptions> options, HttpContext http, CancellationToken ct)
     {
-        var code = await ShownAsync(id, user, licences, http, ct);
-        return TypedResults.File(qr.Png(code.Payload, new QrStyle(options.Value.PngPixelsPerModule)), "image/png");
+        var code = await licences.CodeAsync(user.PersonIdOrThrow(), id, ct);
+        return CodeImages.Png(http, qr.Png(code.Payload, new QrStyle(options.Value.PngPixelsPerModule)), code.ExpiresAt, payload: code.Payload);
     }
 
     /// <summary>出示证照（SVG）</summary>
@@ -86,17 +85,7 @@ public static class LicencesApi
     internal static async Task<FileContentHttpResult> CodeSvg(long id, ClaimsPrincipal user, LicenceService licences, IQrCodeRenderer qr,
         IOptions<LicenceOptions> options, HttpContext http, CancellationToken ct)
     {
-        var code = await ShownAsync(id, user, licences, http, ct);
-        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(qr.Svg(code.Payload, new QrStyle(options.Value.PngPixelsPerModule))), "image/svg+xml");
-    }
-
-    /// <summary>As for the health code's images: the payload and expiry travel in headers next to the image.</summary>
-    private static async Task<LicenceCodeView> ShownAsync(long id, ClaimsPrincipal user, LicenceService licences, HttpContext http, CancellationToken ct)
-    {
         var code = await licences.CodeAsync(user.PersonIdOrThrow(), id, ct);
-        http.Response.Headers.CacheControl = "no-store";
-        http.Response.Headers["X-Code-Payload"] = code.Payload;
-        http.Response.Headers["X-Code-Expires"] = code.ExpiresAt.ToString("O", CultureInfo.InvariantCulture);
-        return code;
+        return CodeImages.Svg(http, qr.Svg(code.Payload, new QrStyle(options.Value.PngPixelsPerModule)), code.ExpiresAt, payload: code.Payload);
     }
 }

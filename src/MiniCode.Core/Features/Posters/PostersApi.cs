@@ -78,16 +78,16 @@ public static class PostersApi
     /// <remarks>当前载荷的二维码图片，供自行排版打印。</remarks>
     internal static async Task<FileContentHttpResult> Png(long id, ClaimsPrincipal user, PosterService posters, PosterRenderer renderer, CancellationToken ct)
     {
-        var (_, current) = await posters.OwnedAsync(user.AccountId(), id, ct);
-        return TypedResults.File(renderer.Png(current), "image/png", FileName(id, current, "png"));
+        var (poster, current) = await posters.OwnedAsync(user.AccountId(), id, ct);
+        return TypedResults.File(await renderer.PngAsync(poster, current, ct), "image/png", FileName(id, current, "png"));
     }
 
     /// <summary>张贴码二维码（SVG）</summary>
     /// <remarks>当前载荷的二维码矢量图，供自行排版打印。</remarks>
     internal static async Task<FileContentHttpResult> Svg(long id, ClaimsPrincipal user, PosterService posters, PosterRenderer renderer, CancellationToken ct)
     {
-        var (_, current) = await posters.OwnedAsync(user.AccountId(), id, ct);
-        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(renderer.Svg(current)), "image/svg+xml", FileName(id, current, "svg"));
+        var (poster, current) = await posters.OwnedAsync(user.AccountId(), id, ct);
+        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(await renderer.SvgAsync(poster, current, ct)), "image/svg+xml", FileName(id, current, "svg"));
     }
 
     /// <summary>张贴码海报（PDF）</summary>

@@ -27,6 +27,8 @@ public static class Permissions
     public const string CodeApps = "codeapps.manage";
     public const string CodeEngine = "codes.engine";
     public const string CodeManagement = "codes.manage";
+    /// <summary>日志记录: 扫码, 亮码, 授权办事 and 操作记录 of the jurisdiction's people, masked.</summary>
+    public const string CodeLogs = "codelogs.view";
     // 一码通 appointments and enterprise codes (issue #17).
     public const string Appointments = "appointments.manage";
     /// <summary>Counter staff: verify an appointment code and mark the arrival (预约签到).</summary>
@@ -41,7 +43,7 @@ public static class Permissions
         (Staff, "人员管理"), (Roles, "角色权限"), (Faq, "常见问题"),
         (Feedback, "纠错反馈"), (Announcements, "资讯与服务"), (Forms, "表单管理"), (CodeManagement, "码管理"), (CodeStyles, "码样式"), (CodeEngine, "码引擎管理"),
         (Errands, "授权办事"),
-        (AppealsReview, "申诉审核"), (OverrideApprove, "人工赋码审批"), (HealthImports, "健康数据导入"), (Records, "核验记录"), (CodeApps, "码应用管理"), (Statistics, "统计分析"), (Jobs, "定时任务"),
+        (AppealsReview, "申诉审核"), (OverrideApprove, "人工赋码审批"), (HealthImports, "健康数据导入"), (Records, "核验记录"), (CodeApps, "码应用管理"), (CodeLogs, "日志记录"), (Statistics, "统计分析"), (Jobs, "定时任务"),
         (Audit, "操作日志"),
         (Licences, "电子证照"),
         (Appointments, "码上预约"), (AppointmentsCounter, "预约签到"), (Enterprises, "企业码管理"),

@@ -6,9 +6,9 @@ using MiniCode.Features.HealthCodes.Engine;
 
 namespace MiniCode.Features.Households.OfflineCards;
 
-/// <summary>What a card shows. Dates are printed as China calendar dates.</summary>
+/// <summary>What a card shows. Dates are printed as China calendar dates; <paramref name="CodeNumber"/> (码编号) under the QR.</summary>
 public sealed record CardContent(long CardId, string Title, string MaskedName, HealthColor Color, string ColorHex, DateTimeOffset IssuedAt,
-    DateTimeOffset ExpiresAt, int ValidDays, string QrSvg);
+    DateTimeOffset ExpiresAt, int ValidDays, string QrSvg, string? CodeNumber = null);
 
 /// <summary>
 /// The SVG template of a card: A6 (105 × 148 mm) with the signed QR in the middle, and an A4 sheet holding four
@@ -48,8 +48,9 @@ public static partial class CardTemplate
             <text x="52.5" y="30" font-family="{Font}" font-size="5.5" fill="#222222" text-anchor="middle">姓名：{Escape(c.MaskedName)}</text>
             <text x="52.5" y="37" font-family="{Font}" font-size="4.5" fill="{c.ColorHex}" text-anchor="middle">签发时颜色：{ColorNames.Chinese(c.Color)}</text>
             <g transform="translate({qrX} {qrY}) scale({scale})">{qr}</g>
-            <text x="52.5" y="118" font-family="{Font}" font-size="4" fill="#222222" text-anchor="middle">签发日期：{issued}</text>
-            <text x="52.5" y="124" font-family="{Font}" font-size="4" fill="#222222" text-anchor="middle">有效期至：{expires}</text>
+            <text x="52.5" y="114.5" font-family="DejaVu Sans Mono, monospace" font-size="3.4" fill="{c.ColorHex}" text-anchor="middle">{Escape(c.CodeNumber ?? "")}</text>
+            <text x="52.5" y="120" font-family="{Font}" font-size="4" fill="#222222" text-anchor="middle">签发日期：{issued}</text>
+            <text x="52.5" y="125.5" font-family="{Font}" font-size="4" fill="#222222" text-anchor="middle">有效期至：{expires}</text>
             <text x="52.5" y="132" font-family="{Font}" font-size="3" fill="#555555" text-anchor="middle">本卡有效期{c.ValidDays}天，仅供离线核验，以扫码核验结果为准。</text>
             <text x="52.5" y="137" font-family="{Font}" font-size="3" fill="#555555" text-anchor="middle">健康状况变化时本卡将被吊销，请妥善保管，勿转借他人。</text>
             <text x="52.5" y="142" font-family="{Font}" font-size="2.6" fill="#888888" text-anchor="middle">卡号 No.{c.CardId:D8}</text>

@@ -3,6 +3,7 @@ using MiniCode.Features.HealthCodes;
 using MiniCode.Features.HealthCodes.Declarations;
 using MiniCode.Features.HealthCodes.Reports;
 using MiniCode.Features.Identity;
+using MiniCode.Features.Rendering;
 using MiniCode.Features.Sessions;
 using MiniCode.Infrastructure.Endpoints;
 using MiniCode.Infrastructure.Errors;
@@ -108,7 +109,7 @@ public static class RelativesApi
     internal static async Task<Ok<CodeView>> Code(long id, ClaimsPrincipal user, HouseholdAccess access, ShowCodeService codes, HttpContext http, CancellationToken ct)
     {
         var personId = await access.RelativePersonAsync(user, id, ct);
-        http.Response.Headers.CacheControl = "no-store";
+        CodeImages.NoStore(http);
         return TypedResults.Ok(await codes.ShowAsync(user.CodeViewer(), personId, ct));
     }
 
@@ -117,8 +118,7 @@ public static class RelativesApi
     internal static async Task<FileContentHttpResult> CodePng(long id, ClaimsPrincipal user, HouseholdAccess access, ShowCodeService codes, HttpContext http, CancellationToken ct)
     {
         var code = await codes.ShowAsync(user.CodeViewer(), await access.RelativePersonAsync(user, id, ct), ct);
-        SetCodeHeaders(http, code);
-        return TypedResults.File(codes.Png(code), "image/png");
+        return CodeImages.Png(http, codes.Png(code), code.ExpiresAt, code.Color.ToString().ToLowerInvariant());
     }
 
     /// <summary>亲友亮码（SVG）</summary>
@@ -126,15 +126,6 @@ public static class RelativesApi
     internal static async Task<FileContentHttpResult> CodeSvg(long id, ClaimsPrincipal user, HouseholdAccess access, ShowCodeService codes, HttpContext http, CancellationToken ct)
     {
         var code = await codes.ShowAsync(user.CodeViewer(), await access.RelativePersonAsync(user, id, ct), ct);
-        SetCodeHeaders(http, code);
-        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(codes.Svg(code)), "image/svg+xml");
-    }
-
-    /// <summary>As for the own code: colour and expiry travel in headers next to the image.</summary>
-    private static void SetCodeHeaders(HttpContext http, CodeView code)
-    {
-        http.Response.Headers.CacheControl = "no-store";
-        http.Response.Headers["X-Code-Color"] = code.Color.ToString().ToLowerInvariant();
-        http.Response.Headers["X-Code-Expires"] = code.ExpiresAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        return CodeImages.Svg(http, codes.Svg(code), code.ExpiresAt, code.Color.ToString().ToLowerInvariant());
     }
 }

@@ -28,10 +28,10 @@ public sealed class DetailModel(PosterAdminService posters, PosterRenderer rende
     }
 
     public Task<IActionResult> OnGetPngAsync(long id, CancellationToken ct) =>
-        DownloadAsync(id, "png", (_, g) => Task.FromResult(renderer.Png(g)), "image/png", ct);
+        DownloadAsync(id, "png", (p, g) => renderer.PngAsync(p, g, ct), "image/png", ct);
 
     public Task<IActionResult> OnGetSvgAsync(long id, CancellationToken ct) =>
-        DownloadAsync(id, "svg", (_, g) => Task.FromResult(System.Text.Encoding.UTF8.GetBytes(renderer.Svg(g))), "image/svg+xml", ct);
+        DownloadAsync(id, "svg", async (p, g) => System.Text.Encoding.UTF8.GetBytes(await renderer.SvgAsync(p, g, ct)), "image/svg+xml", ct);
 
     public Task<IActionResult> OnGetPdfAsync(long id, CancellationToken ct) =>
         DownloadAsync(id, "pdf", (p, g) => renderer.PdfAsync(p, g, ct), "application/pdf", ct);
