@@ -60,13 +60,17 @@ openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/alipay-
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/alipay-platform.pem" 2>/dev/null
 export Security__DataEncryptionKey="$(b64key 32)" Security__BlindIndexKey="$(b64key 32)" \
   MiniCode__Households__Portraits__ReferenceKey="$(b64key 32)" \
-  MiniCode__HealthCodes__Signing__Keys="1:$(der_b64 pkcs8 -topk8 -nocrypt -in "$WORK/signing.pem")" \
+  MiniCode__HealthCodes__Signing__Keys="00000001:$(der_b64 pkcs8 -topk8 -nocrypt -in "$WORK/signing.pem")" \
   MiniCode__HealthCodes__ApiKeys__Authority="$AUTHORITY_KEY" \
   Alipay__AppId=2021000000000000 Alipay__AppPrivateKey="$(der_b64 pkcs8 -topk8 -nocrypt -in "$WORK/alipay-app.pem")" \
   Alipay__AlipayPublicKey="$(der_b64 pkey -pubout -in "$WORK/alipay-platform.pem")" Alipay__AesKey="$(b64key 16)" \
   WeChat__AppId=wx-bench WeChat__AppSecret=bench-secret Identity__Face__Provider=WeChat \
   Sms__Provider=Tencent Sms__Tencent__SecretId=bench Sms__Tencent__SecretKey=bench Sms__Tencent__SdkAppId=1400000000 \
   Admin__BootstrapUser=bench Admin__BootstrapPassword="Bench#$RANDOM$RANDOM"
+# Gateways the bench never calls, required outside Development: an unused loopback port.
+export MiniCode__Licences__Issuer__BaseUrl=http://127.0.0.1:9/licences/ MiniCode__Licences__Issuer__AppKey=bench \
+  MiniCode__Licences__Issuer__AppSecret="$(b64key 32)" MiniCode__Enterprises__Registry__Endpoint=http://127.0.0.1:9/enterprise/ \
+  MiniCode__Enterprises__Registry__AppId=bench MiniCode__Enterprises__Registry__AppSecret="$(b64key 32)"
 export ASPNETCORE_ENVIRONMENT=Benchmark Logging__File__Path="$WORK/logs/minicode-.log" \
   Serilog__MinimumLevel__Default=Warning MiniCode__Parts__Admin=false MiniCode__Parts__Jobs=false MiniCode__Parts__Simulator=false \
   MiniCode__Limits__PerClientPerMinute=1000000 MiniCode__HealthCodes__VerifyPerMinute=100000 MiniCode__HealthCodes__VerifyPerAddressPerMinute=1000000 \
@@ -147,6 +151,11 @@ kill "$CEILING_PID"; wait "$CEILING_PID" 2>/dev/null || true; CEILING_PID=""
 start_host
 
 echo "== fetch 200 payloads for verify"
+# Sanity: a seeded citizen's code must be shown before measuring; otherwise say why.
+if ! curl -fs -o /dev/null -H "Authorization: Bearer bench-0" "$URL/api/me/code"; then
+  echo "show-code refused the seeded citizen bench-0:" >&2; curl -s -H "Authorization: Bearer bench-0" "$URL/api/me/code" >&2; echo >&2
+  tail -20 "$WORK/host.out" >&2; exit 1
+fi
 for i in $(seq 1 200); do
   curl -fs -H "Authorization: Bearer bench-$(( (RANDOM * 32768 + RANDOM) % N ))" "$URL/api/me/code" \
     | python3 -c 'import json,sys; print(json.load(sys.stdin)["payload"])'

@@ -1,13 +1,14 @@
 #:sdk Microsoft.NET.Sdk.Web
 #:property PublishAot=false
 #:project ../../src/MiniCode.Core/MiniCode.Core.csproj
-// Seeds N real-named citizens with a declaration, a green status and a session whose token is "bench-<i>", for
+// Seeds N real-named citizens with a declaration, a green status, a code number and a session whose token is "bench-<i>", for
 // scripts/bench.sh. Usage: dotnet run seed.cs -- <Sqlite|Postgres> "<connection string>" <N>
 // PostgreSQL: set-based INSERT … SELECT generate_series on the server (1,000,000 citizens in well under a minute);
 // SQLite: batches through EF in one process (a few minutes for 1,000,000). Expects freshly migrated, empty tables.
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using MiniCode.Data;
+using MiniCode.Features.CodeEngine;
 using MiniCode.Features.HealthCodes.Declarations;
 using MiniCode.Features.HealthCodes.Engine;
 using MiniCode.Features.People;
@@ -38,6 +39,9 @@ if (provider == DatabaseProvider.Postgres)
             SELECT i + 1, '', 36.5, '110105', 'bench', now(), now(), 0, now(), 'bench' FROM generate_series(0, {count - 1}) AS i",
         $@"INSERT INTO health_statuses (person_id, color, reason_codes, reason_texts, computed_at, vaccination)
             SELECT i + 1, 'Green', 'none', '未发现异常', now(), 'None' FROM generate_series(0, {count - 1}) AS i",
+        // 码编号 as a province has them once each citizen has shown a code (the first showing assigns it).
+        $@"INSERT INTO code_numbers (category, subject_id, number, assigned_at)
+            SELECT 'personal', i + 1, 'BENCH' || lpad(i::text, 10, '0'), now() FROM generate_series(0, {count - 1}) AS i",
         "SELECT setval(pg_get_serial_sequence('persons', 'id'), (SELECT max(id) FROM persons))",
         "SELECT setval(pg_get_serial_sequence('accounts', 'id'), (SELECT max(id) FROM accounts))",
         "SELECT setval(pg_get_serial_sequence('sessions', 'id'), (SELECT max(id) FROM sessions))",
@@ -73,6 +77,7 @@ for (var start = 0; start < count; start += batch)
         var personId = a.PersonId!.Value;
         db.Add(new HealthDeclaration { PersonId = personId, Symptoms = "", Temperature = 36.5m, RegionCode = "110105", Address = "bench", SubmittedAt = now, ChangedAt = now, RegionSince = now, ChangedBy = "bench" });
         db.Add(new HealthStatus { PersonId = personId, Color = HealthColor.Green, ReasonCodes = "none", ReasonTexts = "未发现异常", ComputedAt = now });
+        db.Add(new CodeNumber { Category = "personal", SubjectId = personId, Number = $"BENCH{personId - 1:D10}", AssignedAt = now });
     }
     await db.SaveChangesAsync();
     Console.Error.Write($"\rseeded {Math.Min(count, start + batch)}/{count}");

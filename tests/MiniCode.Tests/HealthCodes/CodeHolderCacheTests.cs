@@ -94,7 +94,8 @@ public sealed class CodeHolderCacheTests
             && !r.GetProperty("valid").GetBoolean() && r.GetProperty("color").GetString() == "red");
     }
 
-    private static async Task WithinAsync(Func<Task<bool>> condition)
+    /// <summary>Polls <paramref name="condition"/> until it holds, failing after one second (the cross-node bound).</summary>
+    internal static async Task WithinAsync(Func<Task<bool>> condition)
     {
         var until = DateTime.UtcNow + Within;
         while (!await condition())

@@ -9,16 +9,17 @@ public sealed record FaceVerificationFact(long Id, DateTimeOffset VerifiedAt, lo
 /// </summary>
 public interface IFaceVerificationHistory
 {
-    /// <summary>The latest face check of the person, or the latest within one login session when <paramref name="sessionId"/> is given.</summary>
-    Task<FaceVerificationFact?> LatestAsync(long personId, long? sessionId, CancellationToken cancellationToken);
+    /// <summary>The latest face check of the person, or the latest within one login session when <paramref name="sessionId"/> is given;
+    /// from memory when warm, from the database when <paramref name="reread"/> (before a refusal is answered).</summary>
+    ValueTask<FaceVerificationFact?> LatestAsync(long personId, long? sessionId, bool reread, CancellationToken cancellationToken);
 
-    /// <summary>Marks a face check used by one showing; false when another showing used it first.</summary>
+    /// <summary>Marks a face check used by one showing (in the database, whatever is cached); false when another showing used it first.</summary>
     Task<bool> UseAsync(long verificationId, CancellationToken cancellationToken);
 }
 
 internal sealed class NoFaceVerifications : IFaceVerificationHistory
 {
-    public Task<FaceVerificationFact?> LatestAsync(long personId, long? sessionId, CancellationToken cancellationToken) => Task.FromResult<FaceVerificationFact?>(null);
+    public ValueTask<FaceVerificationFact?> LatestAsync(long personId, long? sessionId, bool reread, CancellationToken cancellationToken) => ValueTask.FromResult<FaceVerificationFact?>(null);
     public Task<bool> UseAsync(long verificationId, CancellationToken cancellationToken) => Task.FromResult(false);
 }
 
@@ -45,6 +46,8 @@ public interface IFaceCheckGate
 /// <summary>
 /// The holder's face is checked, whoever's code is shown, and face-exempt relatives never need one. How long a check
 /// lasts is <see cref="FaceCheckOptions.Interval"/>: the login session (一码通 default), a number of minutes, or one showing.
+/// Warm, the latest check comes from memory (no database command, except the one write of using a check up per showing);
+/// a refusal is decided again on the database's latest (a check just made on another node).
 /// </summary>
 internal sealed class FaceCheckGate(IOptions<FaceCheckOptions> options, IFaceVerificationHistory history, IFaceCheckExemption exemption, TimeProvider time) : IFaceCheckGate
 {
@@ -53,8 +56,13 @@ internal sealed class FaceCheckGate(IOptions<FaceCheckOptions> options, IFaceVer
         var o = options.Value;
         if (!o.Required) return true;
         if (personId != viewer.HolderPersonId && await exemption.IsExemptAsync(viewer.HolderPersonId, personId, cancellationToken)) return true;
+        return await PassesAsync(viewer, o, reread: false, cancellationToken) || await PassesAsync(viewer, o, reread: true, cancellationToken);
+    }
+
+    private async Task<bool> PassesAsync(CodeViewer viewer, FaceCheckOptions o, bool reread, CancellationToken cancellationToken)
+    {
         var sessionOnly = o.Interval is FaceCheckInterval.Session or FaceCheckInterval.EveryShowing;
-        var last = await history.LatestAsync(viewer.HolderPersonId, sessionOnly ? viewer.SessionId : null, cancellationToken);
+        var last = await history.LatestAsync(viewer.HolderPersonId, sessionOnly ? viewer.SessionId : null, reread, cancellationToken);
         if (last is null || time.GetUtcNow() - last.VerifiedAt > TimeSpan.FromMinutes(o.MaxAgeMinutes)) return false;
         if (o.Interval != FaceCheckInterval.EveryShowing) return true;
         return !last.Used && await history.UseAsync(last.Id, cancellationToken);

@@ -5,6 +5,7 @@ using MiniCode.Features.HealthCodes.Engine;
 using MiniCode.Features.HealthCodes.Notices;
 using MiniCode.Features.Identity;
 using MiniCode.Features.People;
+using MiniCode.Infrastructure.Cluster;
 
 namespace MiniCode.Features.HealthCodes;
 
@@ -15,7 +16,7 @@ namespace MiniCode.Features.HealthCodes;
 /// vaccination rows, risk lists and quarantine, staff overrides, on-site temperatures), so deleting and registering again
 /// never changes a colour. Nothing is removed while another active account still stands on the person.
 /// </summary>
-public sealed class HealthDataDeletion(MiniCodeDbContext db) : IAccountDeletionParticipant
+public sealed class HealthDataDeletion(MiniCodeDbContext db, ClusterSignalsInterceptor committed) : IAccountDeletionParticipant
 {
     public async Task OnAccountDeletingAsync(long accountId, long? personId, CancellationToken ct)
     {
@@ -32,5 +33,9 @@ public sealed class HealthDataDeletion(MiniCodeDbContext db) : IAccountDeletionP
             .ExecuteUpdateAsync(u => u.SetProperty(x => x.AppealId, (long?)null), ct);
         await db.Set<Appeal>().Where(x => x.PersonId == id).ExecuteDeleteAsync(ct);
         await db.Set<FaceVerification>().Where(x => x.PersonId == id).ExecuteDeleteAsync(ct);
+        // Bulk deletes tell no cache themselves: the holder (declaration) and the face checks, at the commit.
+        var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await committed.PublishWhenCommittedAsync(db, new ClusterSignal(ClusterTopics.People, key));
+        await committed.PublishWhenCommittedAsync(db, new ClusterSignal(ClusterTopics.FaceChecks, key));
     }
 }

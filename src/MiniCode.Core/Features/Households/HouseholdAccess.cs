@@ -11,16 +11,15 @@ public sealed record RelativeSubject(long PersonId, bool Shared);
 
 /// <summary>
 /// Resolves whose data a request is about: the caller's own person, or a relative of the caller. Anything else is a 404
-/// (never a 403), so an account cannot even learn that another household's relative exists.
+/// (never a 403), so an account cannot even learn that another household's relative exists. Links are read from
+/// <see cref="RelativeLinks"/> (memory when warm).
 /// </summary>
-public sealed class HouseholdAccess(MiniCodeDbContext db)
+public sealed class HouseholdAccess(MiniCodeDbContext db, RelativeLinks links)
 {
     /// <summary>The caller's relative <paramref name="relativeId"/>; the caller's person is the holder.</summary>
     public async Task<RelativeSubject> RelativeAsync(ClaimsPrincipal user, long relativeId, CancellationToken ct) =>
-        (user.PersonIdOrNull() is { } holderPersonId
-            ? await db.Set<Relative>().AsNoTracking()
-                .Where(r => r.Id == relativeId && r.HolderPersonId == holderPersonId)
-                .Select(r => new RelativeSubject(r.PersonId, r.Proof != RelativeProof.None)).FirstOrDefaultAsync(ct)
+        (user.PersonIdOrNull() is { } holderPersonId && await links.FindAsync(db, holderPersonId, l => l.RelativeId == relativeId, ct) is { } link
+            ? new RelativeSubject(link.PersonId, link.Shared)
             : null)
         ?? throw new ApiException(HouseholdsErrors.RelativeNotFound);
 
@@ -37,5 +36,5 @@ public sealed class HouseholdAccess(MiniCodeDbContext db)
 
     /// <summary>True when <paramref name="personId"/> is the caller's own person or one of the caller's relatives.</summary>
     public async Task<bool> MayActForAsync(long? ownPersonId, long personId, CancellationToken ct) =>
-        ownPersonId is { } own && (own == personId || await db.Set<Relative>().AnyAsync(r => r.HolderPersonId == own && r.PersonId == personId, ct));
+        ownPersonId is { } own && (own == personId || await links.FindAsync(db, own, l => l.PersonId == personId, ct) is not null);
 }

@@ -24,6 +24,7 @@ public static class HouseholdsSetup
         services.AddValidatedOptions<PortraitOptions>();
         services.AddValidatedOptions<OfflineCardOptions>();
 
+        services.AddSingleton<RelativeLinks>();
         services.AddScoped<HouseholdAccess>();
         services.AddScoped<HouseholdCleanup>();
         services.AddScoped<IAccountDeletionParticipant>(sp => sp.GetRequiredService<HouseholdCleanup>());
@@ -46,6 +47,7 @@ public static class HouseholdsSetup
         services.Replace(ServiceDescriptor.Scoped<IPortraitReferenceProvider, PortraitReferenceProvider>());
 
         services.AddSingleton<CardFileCache>();
+        services.AddSingleton<RevokedOfflineCards>();
         services.AddScoped<OfflineCardService>();
         services.Replace(ServiceDescriptor.Scoped<ICodeRevocationList, OfflineCardRevocationCheck>());
         services.AddScoped<ICodeIssueSource, OfflineCardIssues>();

@@ -2,14 +2,18 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MiniCode.Data;
 using MiniCode.Features.HealthCodes;
 using MiniCode.Features.People;
+using MiniCode.Infrastructure.Cluster;
 using MiniCode.Infrastructure.Errors;
 using MiniCode.Infrastructure.Security;
 
 namespace MiniCode.Features.Identity;
 
-/// <summary>One successful face verification of a person (亮码前人脸核验); the health-code face gate reads the latest.</summary>
-public sealed class FaceVerification
+/// <summary>One successful face verification of a person (亮码前人脸核验); the health-code face gate reads the latest.
+/// Every write drops the person's cached checks on every node (<see cref="StoredFaceVerificationHistory"/>).</summary>
+public sealed class FaceVerification : IClusterSignalled
 {
+    public IEnumerable<ClusterSignal> ClusterSignals() => ClusterSignal.For(ClusterTopics.FaceChecks, PersonId);
+
     public long Id { get; set; }
     public long PersonId { get; set; }
     /// <summary>"face-check" (before showing a code) or "real-name".</summary>
@@ -64,10 +68,29 @@ public sealed class FaceCheckService(MiniCodeDbContext db, Face.FaceVerification
     }
 }
 
-/// <summary>The health codes' view of face verifications: the latest success of a person, and using one up.</summary>
-public sealed class StoredFaceVerificationHistory(IServiceScopeFactory scopes, TimeProvider time) : IFaceVerificationHistory
+/// <summary>
+/// The health codes' view of face verifications: the latest success of a person (per login session or overall), cached
+/// in process and dropped on every node by <see cref="ClusterTopics.FaceChecks"/> (a new check, deletion); and using
+/// one up, always in the database.
+/// </summary>
+public sealed class StoredFaceVerificationHistory(IServiceScopeFactory scopes, TimeProvider time, IClusterSignals signals, IOptions<CacheOptions> options)
+    : IFaceVerificationHistory, IDisposable
 {
-    public async Task<FaceVerificationFact?> LatestAsync(long personId, long? sessionId, CancellationToken cancellationToken)
+    // A box, so that "no check yet" is cached too (a refusal is re-read anyway).
+    private sealed record Latest(FaceVerificationFact? Fact);
+
+    private readonly SignalledCache<(long PersonId, long? SessionId), Latest> _latest = new(signals, time, ClusterTopics.FaceChecks,
+        TimeSpan.FromSeconds(options.Value.SessionSeconds), options.Value.MaxEntries,
+        (key, _) => key.PersonId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    public async ValueTask<FaceVerificationFact?> LatestAsync(long personId, long? sessionId, bool reread, CancellationToken cancellationToken)
+    {
+        if (reread) _latest.Invalidate((personId, sessionId));
+        return (await _latest.GetAsync((personId, sessionId), scopes, static async (key, scopes, ct) => new Latest(await LoadAsync(scopes, key.PersonId, key.SessionId, ct)),
+            cancellationToken)).Fact;
+    }
+
+    private static async Task<FaceVerificationFact?> LoadAsync(IServiceScopeFactory scopes, long personId, long? sessionId, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MiniCodeDbContext>();
@@ -77,7 +100,8 @@ public sealed class StoredFaceVerificationHistory(IServiceScopeFactory scopes, T
         return latest.Count == 0 ? null : latest[0];
     }
 
-    /// <summary>One conditional update, so two showings racing for the same check cannot both use it.</summary>
+    /// <summary>One conditional update, so two showings racing for the same check cannot both use it. The cached fact still
+    /// says "unused" afterwards: the next showing's update then fails and the gate re-reads before refusing.</summary>
     public async Task<bool> UseAsync(long verificationId, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -86,4 +110,6 @@ public sealed class StoredFaceVerificationHistory(IServiceScopeFactory scopes, T
         return await db.Set<FaceVerification>().Where(f => f.Id == verificationId && f.UsedAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(f => f.UsedAt, now), cancellationToken) == 1;
     }
+
+    public void Dispose() => _latest.Dispose();
 }

@@ -19,8 +19,15 @@ public static class ClusterTopics
     /// <summary>An account or one of its sessions changed (logout, revocation, lifetime switch, disable, deletion, real-name link); key = account id.</summary>
     public const string Accounts = "accounts";
 
-    /// <summary>Something show-code or verify reads about a person changed (status, declaration, name, region, deletion); key = person id.</summary>
+    /// <summary>Something show-code or verify reads about a person changed (status, declaration, name, region, deletion,
+    /// a holder's relatives); key = person id.</summary>
     public const string People = "people";
+
+    /// <summary>A person's face checks before showing a code (a new check, deletion); key = person id.</summary>
+    public const string FaceChecks = "face-checks";
+
+    /// <summary>A person's offline cards (issued, revoked, expired); key = the card's person id.</summary>
+    public const string OfflineCards = "offline-cards";
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MiniCode.Features.HealthCodes.Engine;
+using MiniCode.Infrastructure.Cluster;
 
 namespace MiniCode.Features.Households.OfflineCards;
 
@@ -13,9 +14,12 @@ public enum OfflineCardStatus
 /// <summary>
 /// An issued offline card (爱心福码卡 / 离线码): the signed payload (type offline card, 30-day expiry) as printed, for
 /// re-rendering and for the revocation list. The person id is kept as the future sharding key like every code table.
+/// Every write drops the person's cached revocations on every node (<see cref="RevokedOfflineCards"/>).
 /// </summary>
-public sealed class OfflineCard
+public sealed class OfflineCard : IClusterSignalled
 {
+    public IEnumerable<ClusterSignal> ClusterSignals() => ClusterSignal.For(ClusterTopics.OfflineCards, PersonId);
+
     public long Id { get; set; }
     public long PersonId { get; set; }
     public long IssuedByAccountId { get; set; }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MiniCode.Features.People;
+using MiniCode.Infrastructure.Cluster;
 
 namespace MiniCode.Features.Households.Relatives;
 
@@ -25,10 +26,13 @@ public enum RelativeProof
 /// A relative (亲友) whose code a holder may show. The holder is a person, so every account of that person (WeChat,
 /// Alipay, …) sees the same relatives. The holder's relatives occupy numbered slots
 /// 1..MaxPerHolder with a unique index on (holder, slot): two parallel adds can never take the same slot, so the
-/// limit holds under concurrency on every provider without locks.
+/// limit holds under concurrency on every provider without locks. Every write drops the holder's cached links
+/// (<see cref="RelativeLinks"/>) on every node.
 /// </summary>
-public sealed class Relative
+public sealed class Relative : IClusterSignalled
 {
+    public IEnumerable<ClusterSignal> ClusterSignals() => ClusterSignal.For(ClusterTopics.People, HolderPersonId);
+
     public long Id { get; set; }
     public long HolderPersonId { get; set; }
     public long PersonId { get; set; }

@@ -1,5 +1,6 @@
 using MiniCode.Data;
 using MiniCode.Features.HealthCodes;
+using MiniCode.Features.HealthCodes.Engine;
 using MiniCode.Features.People;
 
 namespace MiniCode.Features.Households.Relatives;
@@ -7,14 +8,15 @@ namespace MiniCode.Features.Households.Relatives;
 /// <summary>
 /// Showing a relative's code needs no face check when the relative is face-exempt by age (the same rule as adding them:
 /// the birth date of a resident ID, younger than <c>FaceExemptUnderAge</c> or older than <c>FaceExemptOverAge</c> today).
+/// Warm, from memory: the link from <see cref="RelativeLinks"/>, the document and birth date from <see cref="CodeHolderCache"/>.
 /// </summary>
-internal sealed class RelativeFaceCheckExemption(MiniCodeDbContext db, IOptions<RelativesOptions> options, TimeProvider time) : IFaceCheckExemption
+internal sealed class RelativeFaceCheckExemption(MiniCodeDbContext db, RelativeLinks links, CodeHolderCache holders, IOptions<RelativesOptions> options,
+    TimeProvider time) : IFaceCheckExemption
 {
     public async Task<bool> IsExemptAsync(long holderPersonId, long personId, CancellationToken cancellationToken)
     {
-        var person = await db.Set<Relative>().AsNoTracking().Where(r => r.HolderPersonId == holderPersonId && r.PersonId == personId)
-            .Select(r => new { r.Person!.DocumentType, r.Person.BirthDate }).FirstOrDefaultAsync(cancellationToken);
-        return person is { DocumentType: DocumentType.ResidentId } p
+        if (await links.FindAsync(db, holderPersonId, l => l.PersonId == personId, cancellationToken) is null) return false;
+        return await holders.GetAsync(db, personId, cancellationToken) is { DocumentType: DocumentType.ResidentId } p
             && RelativeProofCheck.IsExemptByAge(new Person { BirthDate = p.BirthDate }.AgeOn(ChinaTime.Today(time.GetUtcNow())), options.Value);
     }
 }
