@@ -3075,6 +3075,48 @@ namespace MiniCode.Migrations.Postgres.Migrations
                     b.ToTable("household_relatives", (string)null);
                 });
 
+            modelBuilder.Entity("MiniCode.Features.Identity.Consents.Consent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTimeOffset>("GivenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("given_at");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("TextVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("text_version");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_consents");
+
+                    b.HasIndex("AccountId", "Purpose")
+                        .HasDatabaseName("ix_consents_account_id_purpose");
+
+                    b.ToTable("consents", (string)null);
+                });
+
             modelBuilder.Entity("MiniCode.Features.Identity.Face.FaceSession", b =>
                 {
                     b.Property<long>("Id")

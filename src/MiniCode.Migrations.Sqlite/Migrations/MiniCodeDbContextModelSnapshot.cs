@@ -2986,6 +2986,46 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                     b.ToTable("household_relatives", (string)null);
                 });
 
+            modelBuilder.Entity("MiniCode.Features.Identity.Consents.Consent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("account_id");
+
+                    b.Property<long>("GivenAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("given_at");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("TextVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text_version");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("withdrawn_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_consents");
+
+                    b.HasIndex("AccountId", "Purpose")
+                        .HasDatabaseName("ix_consents_account_id_purpose");
+
+                    b.ToTable("consents", (string)null);
+                });
+
             modelBuilder.Entity("MiniCode.Features.Identity.Face.FaceSession", b =>
                 {
                     b.Property<long>("Id")
