@@ -41,9 +41,9 @@ public sealed class RelativeHoldersTests(RelativeHoldersFactory factory) : IClas
     private static async Task<List<JsonElement>> NoticesAsync(TestUser user, string kind) =>
         (await HttpAssert.Ok(await user.Client.GetAsync("/api/me/notices"))).GetProperty("items").EnumerateArray().Where(n => n.Str("kind") == kind).ToList();
 
-    /// <summary>Makes every resident of region 2301xx yellow (a high-risk region in the authority's import).</summary>
-    private Task ImportYellowRegionAsync() => factory.Authority().PostAsync("/api/authority/imports/regions",
-        new StringContent("[{\"region_code\":\"230100\",\"starts_on\":\"2026-11-20\",\"ends_on\":null}]", System.Text.Encoding.UTF8, "application/json"));
+    /// <summary>Makes everyone declared in the city <paramref name="cityCode"/> yellow (a high-risk region in the authority's import); one city per test.</summary>
+    private async Task ImportYellowRegionAsync(string cityCode) => await HttpAssert.Ok(await factory.Authority().PostAsync("/api/authority/imports/regions",
+        new StringContent($"[{{\"region_code\":\"{cityCode}\",\"starts_on\":\"2026-11-20\",\"ends_on\":null}}]", System.Text.Encoding.UTF8, "application/json")));
 
     [Fact]
     public async Task Before_any_proof_an_add_answers_alike_for_a_known_and_an_unknown_document()
@@ -117,7 +117,7 @@ public sealed class RelativeHoldersTests(RelativeHoldersFactory factory) : IClas
         Assert.NotEmpty((await HttpAssert.Ok(await holderA.Client.GetAsync($"/api/me/relatives/{idA}/health-report"))).GetProperty("history").EnumerateArray());
 
         // A colour change of the child (no account of their own) reaches both inboxes, without the reasons.
-        await ImportYellowRegionAsync();
+        await ImportYellowRegionAsync("230100");
         foreach (var holder in new[] { holderA, holderB })
         {
             var notice = Assert.Single(await NoticesAsync(holder, "relative_color_changed"));
@@ -129,9 +129,9 @@ public sealed class RelativeHoldersTests(RelativeHoldersFactory factory) : IClas
     [Fact]
     public async Task A_proven_holder_reads_the_relatives_report_results_and_vaccinations_and_gets_their_colour_notices()
     {
-        var number = TestUsers.NextIdNumber(AdultBirth, "230104");
+        var number = TestUsers.NextIdNumber(AdultBirth, "230202");
         var holder = await factory.CitizenAsync("赵儿子");
-        var added = await HttpAssert.Ok(await holder.PostRelativeAsync(Add("赵父亲", number, faceToken: "sim:pass", region: "230104")), HttpStatusCode.Created);
+        var added = await HttpAssert.Ok(await holder.PostRelativeAsync(Add("赵父亲", number, faceToken: "sim:pass", region: "230202")), HttpStatusCode.Created);
         Assert.Equal("face", added.Str("proof"));
         var id = added.GetProperty("id").GetInt64();
         await factory.ImportCsvAsync("nucleic-acid", $"document_number,sampled_at,result,institution\n{number},2026-11-19T08:00:00+08:00,negative,市疾控中心\n");
@@ -143,7 +143,7 @@ public sealed class RelativeHoldersTests(RelativeHoldersFactory factory) : IClas
         Assert.Equal(1, Assert.Single((await HttpAssert.Ok(await holder.Client.GetAsync($"/api/me/relatives/{id}/vaccinations"))).EnumerateArray()).GetProperty("dose").GetInt32());
         Assert.Empty(await NoticesAsync(holder, "relative_color_changed"));
 
-        await ImportYellowRegionAsync();
+        await ImportYellowRegionAsync("230200");
         var report = await HttpAssert.Ok(await holder.Client.GetAsync($"/api/me/relatives/{id}/health-report"));
         Assert.Equal("yellow", report.Str("color"));
         Assert.NotEmpty(report.GetProperty("reasons").EnumerateArray());
