@@ -321,6 +321,18 @@ export type ConsentRequest = {
   smsCode?: null | string;
 };
 
+/** A consent as `GET /api/me/consents` lists it; `active` until withdrawn. */
+export type ConsentView = {
+  id: number;
+  purpose: string;
+  textVersion: string;
+  givenAt: string;
+  withdrawnAt: null | string;
+  active: boolean;
+  accountId: number;
+  thisAccount: boolean;
+};
+
 export type ConsultationPhoneDto = {
   regionCode: string;
   name: string;
@@ -568,6 +580,11 @@ export type GenerateSubject = {
   venueType: null | string;
   contactName: null | string;
   contactPhone: null | string;
+};
+
+/** Gives a consent again after a withdrawal (or before first use): `real_name`, `face_verification` or `portrait`. */
+export type GiveConsentRequest = {
+  purpose: null | string;
 };
 
 export type HallView = {
@@ -1304,6 +1321,8 @@ export type ErrorCode =
   | "identity.account_locked"
   | "identity.account_not_found"
   | "identity.already_verified"
+  | "identity.consent_not_found"
+  | "identity.consent_withdrawn"
   | "identity.credentials_invalid"
   | "identity.document_in_use"
   | "identity.face_document_unsupported"
@@ -1951,6 +1970,30 @@ export interface Endpoints {
   "GET /api/me/code.svg": {
     /** 亮码（SVG 图片） */
     path: never;
+    query: never;
+    body: never;
+    response: void;
+    auth: true;
+  };
+  "GET /api/me/consents": {
+    /** 我的个人信息授权 */
+    path: never;
+    query: never;
+    body: never;
+    response: Array<ConsentView>;
+    auth: true;
+  };
+  "POST /api/me/consents": {
+    /** 同意个人信息处理 */
+    path: never;
+    query: never;
+    body: GiveConsentRequest;
+    response: ConsentView;
+    auth: true;
+  };
+  "DELETE /api/me/consents/{purpose}": {
+    /** 撤回个人信息处理同意 */
+    path: { purpose: string };
     query: never;
     body: never;
     response: void;

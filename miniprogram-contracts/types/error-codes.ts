@@ -92,6 +92,8 @@ export const ERROR_CODES: Readonly<Record<ErrorCode, { status: number; message: 
   "identity.account_locked": { status: 429, message: "密码错误次数过多，账号已临时锁定，请稍后再试或通过短信找回密码" },
   "identity.account_not_found": { status: 404, message: "该手机号未注册" },
   "identity.already_verified": { status: 409, message: "已完成实名认证" },
+  "identity.consent_not_found": { status: 404, message: "没有可撤回的同意" },
+  "identity.consent_withdrawn": { status: 409, message: "您已撤回该项个人信息处理同意，重新同意后方可使用" },
   "identity.credentials_invalid": { status: 401, message: "账号或密码错误" },
   "identity.document_in_use": { status: 409, message: "该证件已被其他账号实名认证" },
   "identity.face_document_unsupported": { status: 400, message: "该证件类型暂不支持线上人脸核验，请使用居民身份证" },

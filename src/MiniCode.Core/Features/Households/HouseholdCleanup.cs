@@ -3,6 +3,7 @@ using MiniCode.Features.Households.OfflineCards;
 using MiniCode.Features.Households.Portraits;
 using MiniCode.Features.Households.Relatives;
 using MiniCode.Features.Identity;
+using MiniCode.Features.Identity.Consents;
 using MiniCode.Features.People;
 using MiniCode.Infrastructure.Security;
 
@@ -14,7 +15,7 @@ namespace MiniCode.Features.Households;
 /// the caller's transaction; files are deleted after the caller committed (<see cref="DeleteFilesAfterCommit"/>).
 /// </summary>
 public sealed class HouseholdCleanup(MiniCodeDbContext db, IPortraitStore portraits, CardFileCache cards, PersonalDataProtector protector, TimeProvider time)
-    : IAccountDeletionParticipant
+    : IAccountDeletionParticipant, IConsentWithdrawalParticipant
 {
     private readonly List<string> _portraitKeys = [];
     private readonly List<long> _cardIds = [];
@@ -56,6 +57,14 @@ public sealed class HouseholdCleanup(MiniCodeDbContext db, IPortraitStore portra
         DeleteFilesAfterCommit();
     }
 
+    /// <summary>Withdrawing the portrait consent deletes the own photo (PIPL Art. 47); the day's attempts stay counted.</summary>
+    public async Task OnConsentWithdrawnAsync(long accountId, long? personId, string purpose, CancellationToken ct)
+    {
+        if (purpose != ConsentPurposes.Portrait || personId is not { } own) return;
+        await RemovePortraitAsync(own, ct, keepAttempts: true);
+        DeleteFilesAfterCommit();
+    }
+
     public void DeleteFilesAfterCommit()
     {
         foreach (var key in _portraitKeys) portraits.DeleteAsync(key, CancellationToken.None).GetAwaiter().GetResult();
@@ -74,14 +83,14 @@ public sealed class HouseholdCleanup(MiniCodeDbContext db, IPortraitStore portra
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task RemovePortraitAsync(long personId, CancellationToken ct)
+    private async Task RemovePortraitAsync(long personId, CancellationToken ct, bool keepAttempts = false)
     {
         if (await db.Set<Portrait>().FirstOrDefaultAsync(p => p.PersonId == personId, ct) is { } portrait)
         {
             _portraitKeys.Add(portrait.StorageKey);
             db.Remove(portrait);
         }
-        await db.Set<PortraitAttempt>().Where(a => a.PersonId == personId).ExecuteDeleteAsync(ct);
+        if (!keepAttempts) await db.Set<PortraitAttempt>().Where(a => a.PersonId == personId).ExecuteDeleteAsync(ct);
         await db.SaveChangesAsync(ct);
     }
 

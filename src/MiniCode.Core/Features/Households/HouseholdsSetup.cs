@@ -28,6 +28,7 @@ public static class HouseholdsSetup
         services.AddScoped<HouseholdAccess>();
         services.AddScoped<HouseholdCleanup>();
         services.AddScoped<IAccountDeletionParticipant>(sp => sp.GetRequiredService<HouseholdCleanup>());
+        services.AddScoped<Identity.Consents.IConsentWithdrawalParticipant>(sp => sp.GetRequiredService<HouseholdCleanup>());
         services.AddScoped<RelativeService>();
         services.AddScoped<RelativeProofCheck>();
         services.Replace(ServiceDescriptor.Scoped<Posters.IRelativeAccess, HouseholdRelativeAccess>());

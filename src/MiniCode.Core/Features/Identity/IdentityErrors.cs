@@ -32,6 +32,8 @@ public static class IdentityErrors
     public static readonly ErrorCode FaceExpired = new("identity.face_expired", 400, "人脸核验结果已过期，请重新核验");
     public static readonly ErrorCode FaceReused = new("identity.face_reused", 400, "该人脸核验结果已使用，请重新核验");
     public static readonly ErrorCode FaceDocumentUnsupported = new("identity.face_document_unsupported", 400, "该证件类型暂不支持线上人脸核验，请使用居民身份证");
+    public static readonly ErrorCode ConsentWithdrawn = new("identity.consent_withdrawn", 409, "您已撤回该项个人信息处理同意，重新同意后方可使用");
+    public static readonly ErrorCode ConsentNotFound = new("identity.consent_not_found", 404, "没有可撤回的同意");
     public static readonly ErrorCode FacePlatformRequired = new("identity.face_platform_required", 409, "请在微信或支付宝小程序中完成人脸核验");
 
     /// <summary>Using up an SMS code.</summary>

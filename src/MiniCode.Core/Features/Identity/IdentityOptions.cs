@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using MiniCode.Features.Identity.Consents;
 using MiniCode.Features.Identity.Face;
 using MiniCode.Infrastructure.Hosting;
 
@@ -13,6 +14,7 @@ public sealed class IdentityOptions : ISectionOptions
     [ValidateObjectMembers] public PasswordRules Password { get; set; } = new();
     [ValidateObjectMembers] public RealNameRules RealName { get; set; } = new();
     [ValidateObjectMembers] public FaceRules Face { get; set; } = new();
+    [ValidateObjectMembers] public ConsentRules Consents { get; set; } = new();
 }
 
 public sealed class SmsCodeRules

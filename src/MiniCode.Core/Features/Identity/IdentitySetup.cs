@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MiniCode.Features.Jobs;
 using MiniCode.Infrastructure.Hosting;
+using MiniCode.Features.Identity.Consents;
 using MiniCode.Features.Identity.Face;
 using MiniCode.Platform.TencentCloud;
 
@@ -27,6 +28,7 @@ public static class IdentitySetup
         services.AddScoped<RealNameService>();
         services.AddScoped<AccountDeletion>();
         services.AddScoped<FaceCheckService>();
+        services.AddScoped<ConsentService>();
         services.AddScoped<FaceVerificationService>();
         services.AddScoped<IAccountDeletionParticipant, FaceSessionDeletion>();
         services.AddTransient<WeChatFaceVerifier>();

@@ -1,6 +1,7 @@
 using MiniCode.Infrastructure.Security;
 using System.Security.Claims;
 using MiniCode.Data;
+using MiniCode.Features.Identity.Consents;
 using MiniCode.Features.Sessions;
 using MiniCode.Infrastructure.Endpoints;
 using MiniCode.Infrastructure.Errors;
@@ -23,11 +24,12 @@ public static class MeApi
         me.MapPost("/phone/wechat", BindPhoneByWeChat).ProducesErrors(WeChatErrors.Trouble, WeChatErrors.CodeInvalid, IdentityErrors.PhoneInUse);
         me.MapPost("/phone/alipay", BindPhoneByAlipay)
             .ProducesErrors(AlipayErrors.PhoneSignatureInvalid, AlipayErrors.PhoneDecryptFailed, IdentityErrors.PhoneInUse);
-        me.MapPost("/real-name", RealName).ProducesErrors(IdentityErrors.RealName);
-        me.MapPost("/real-name/document", RealNameByDocument).ProducesErrors(IdentityErrors.RealName);
+        me.MapPost("/real-name", RealName).ProducesErrors(IdentityErrors.RealName).ProducesErrors(IdentityErrors.ConsentWithdrawn);
+        me.MapPost("/real-name/document", RealNameByDocument).ProducesErrors(IdentityErrors.RealName).ProducesErrors(IdentityErrors.ConsentWithdrawn);
         me.MapPost("/password", ChangePassword).ProducesErrors(IdentityErrors.PasswordWrong);
-        me.MapPost("/face-check", FaceCheck).ProducesErrors(IdentityErrors.Face, SessionErrors.RealNameRequired);
+        me.MapPost("/face-check", FaceCheck).ProducesErrors(IdentityErrors.Face, SessionErrors.RealNameRequired, IdentityErrors.ConsentWithdrawn);
         me.MapLinksApi();
+        me.MapConsentsApi();
         me.MapPost("/wechat/open-data", WeChatOpenData.Check)
             .ProducesErrors(WeChatOpenData.SessionKeyMissing, WeChatOpenData.SignatureInvalid, WeChatOpenData.DecryptFailed);
         return app;
@@ -48,8 +50,15 @@ public static class MeApi
 
     /// <summary>亮码前人脸核验</summary>
     /// <remarks>提交人脸核验结果（purpose=face_check）。核验的是本账号本人，亲友亮码也以持有人的核验为准；按 <c>MiniCode:HealthCodes:FaceCheck:Interval</c>：Session（默认，每个登录会话一次）、Minutes（<c>MaxAgeMinutes</c> 分钟内有效）或 EveryShowing（每次亮码用掉一次核验）。</remarks>
-    internal static async Task<Ok<FaceCheckResult>> FaceCheck(FaceCheckRequest body, ClaimsPrincipal user, FaceCheckService faces, CancellationToken ct) =>
-        TypedResults.Ok(await faces.VerifyAsync(user.AccountId(), user.SessionIdOf(), user.PersonIdOrThrow(), body.VerificationToken!, ct));
+    internal static async Task<Ok<FaceCheckResult>> FaceCheck(FaceCheckRequest body, ClaimsPrincipal user, FaceCheckService faces, ConsentService consents,
+        MiniCodeDbContext db, CancellationToken ct)
+    {
+        var personId = user.PersonIdOrThrow();
+        await consents.RequireAsync(user.AccountId(), ConsentPurposes.FaceVerification, ct);
+        var result = await faces.VerifyAsync(user.AccountId(), user.SessionIdOf(), personId, body.VerificationToken!, ct);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(result);
+    }
 
     /// <summary>短信绑定手机号</summary>
     /// <remarks>手机号 + 短信验证码（purpose=bind）；手机号已属于其他账号时 409。</remarks>
@@ -92,9 +101,11 @@ public static class MeApi
     /// <summary>实名认证（居民身份证）</summary>
     /// <remarks>姓名 + 18 位身份证号 + 人脸核验结果（<c>faceToken</c>，来自“开始人脸核验”，purpose=real_name）。同一人在另一小程序实名会关联到同一个人（同码、同色、同亲友）；姓名不符为 400，答复不透露证件是否存在。</remarks>
     internal static async Task<Ok<AccountDto>> RealName(
-        RealNameRequest body, CurrentAccount me, AccountDirectory accounts, RealNameService realNames, MiniCodeDbContext db, CancellationToken ct)
+        RealNameRequest body, CurrentAccount me, AccountDirectory accounts, RealNameService realNames, ConsentService consents, MiniCodeDbContext db,
+        CancellationToken ct)
     {
         var account = me.Account;
+        await RequireRealNameConsentsAsync(consents, account.Id, body.FaceToken, ct);
         await realNames.LinkPersonAsync(account, body.Name!.Trim(), realNames.ResidentIdOf(body.IdNumber), body.FaceToken, ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(await accounts.ToDtoAsync(account, ct));
@@ -103,12 +114,21 @@ public static class MeApi
     /// <summary>实名认证（护照、港澳台通行证）</summary>
     /// <remarks>证件类型、号码、出生日期、性别；人脸核验只支持居民身份证，其他证件按配置处理。</remarks>
     internal static async Task<Ok<AccountDto>> RealNameByDocument(
-        DocumentRealNameRequest body, CurrentAccount me, AccountDirectory accounts, RealNameService realNames, MiniCodeDbContext db, CancellationToken ct)
+        DocumentRealNameRequest body, CurrentAccount me, AccountDirectory accounts, RealNameService realNames, ConsentService consents,
+        MiniCodeDbContext db, CancellationToken ct)
     {
         var account = me.Account;
+        await RequireRealNameConsentsAsync(consents, account.Id, body.FaceToken, ct);
         await realNames.LinkPersonAsync(account, body.Name!.Trim(), realNames.OtherDocumentOf(body), body.FaceToken, ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(await accounts.ToDtoAsync(account, ct));
+    }
+
+    /// <summary>Real name is its own consent; the face sent with it is a face verification too. Both are written with the real name.</summary>
+    private static async Task RequireRealNameConsentsAsync(ConsentService consents, long accountId, string? faceToken, CancellationToken ct)
+    {
+        await consents.RequireAsync(accountId, ConsentPurposes.RealName, ct);
+        if (!string.IsNullOrEmpty(faceToken)) await consents.RequireAsync(accountId, ConsentPurposes.FaceVerification, ct);
     }
 
     /// <summary>修改密码</summary>

@@ -46,7 +46,8 @@ public sealed class HealthStatusService(MiniCodeDbContext db, ColorEngine engine
             });
             if (old is not null)
                 notices.Enqueue(new NoticeMessage(personId, NoticeDispatcher.ColorChangedKind, "健康码颜色变更",
-                    $"您的健康码已由{ColorNames.Chinese(old.Value)}变为{ColorNames.Chinese(decision.Color)}：{status.ReasonTexts}。{decision.Guidance}", now));
+                    $"您的健康码已由{ColorNames.Chinese(old.Value)}变为{ColorNames.Chinese(decision.Color)}：{status.ReasonTexts}。{decision.Guidance}", now,
+                    $"您的健康码已由{ColorNames.Chinese(old.Value)}变为{ColorNames.Chinese(decision.Color)}。{decision.Guidance}"));
         }
         return status;
     }

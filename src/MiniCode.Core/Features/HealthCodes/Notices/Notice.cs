@@ -29,10 +29,12 @@ internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
 }
 
 /// <summary>A message to one person, independent of how it travels.</summary>
-public sealed record NoticeMessage(long PersonId, string Kind, string Title, string Body, DateTimeOffset At);
+/// <summary>A notice; <paramref name="ColorOnlyBody"/> is what a watcher who may see only the colour gets (no reasons).</summary>
+public sealed record NoticeMessage(long PersonId, string Kind, string Title, string Body, DateTimeOffset At, string? ColorOnlyBody = null);
 
 /// <summary>Someone else whose inbox gets a copy of a person's colour-change notices: a holder of that person as a relative.</summary>
-public sealed record NoticeWatcher(long PersonId, string RelativeMaskedName);
+/// <remarks><paramref name="ColorOnly"/>: the holder of a private relative, who sees the colour but not why (others' records).</remarks>
+public sealed record NoticeWatcher(long PersonId, string RelativeMaskedName, bool ColorOnly = false);
 
 /// <summary>Who watches a person's colour (households fill it: holders of a proven relative, or of one without an account).</summary>
 public interface INoticeWatchers

@@ -57,7 +57,7 @@ public sealed class NoticeDispatcher(IServiceScopeFactory scopes, IEnumerable<IN
                         db.Add(new Notice
                         {
                             PersonId = w.PersonId, Kind = RelativeColorChangedKind, Title = "亲友健康码颜色变更", CreatedAt = message.At,
-                            Body = message.Body.Replace("您的健康码", $"亲友{w.RelativeMaskedName}的健康码", StringComparison.Ordinal),
+                            Body = (w.ColorOnly ? message.ColorOnlyBody ?? message.Body : message.Body).Replace("您的健康码", $"亲友{w.RelativeMaskedName}的健康码", StringComparison.Ordinal),
                         });
                 var notice = new Notice { PersonId = message.PersonId, Kind = message.Kind, Title = message.Title, Body = message.Body, CreatedAt = message.At };
                 db.Add(notice);

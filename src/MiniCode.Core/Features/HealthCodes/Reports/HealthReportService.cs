@@ -36,7 +36,8 @@ public sealed class HealthReportService(MiniCodeDbContext db, ColorEngine engine
         var history = await db.Set<ColorChange>().AsNoTracking().Where(c => c.PersonId == personId && (onlyRecordedBy == null || onlyRecordedBy.Contains(c.Actor)))
             .OrderByDescending(c => c.At).Take(MaxRecords).ToListAsync(ct);
         var full = onlyRecordedBy is null;
-        var reasons = status is null ? [] : status.ReasonCodes.Split(',', StringSplitOptions.RemoveEmptyEntries)
+        // Reasons come from what others recorded (declarations, lists, results): a private holder sees the colour only.
+        var reasons = status is null || onlyRecordedBy is not null ? [] : status.ReasonCodes.Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Zip(status.ReasonTexts.Split('；'), (c, t) => new ColorReason(c, t)).ToList();
         return new HealthReport(
             Infrastructure.Logging.SensitiveDataMasker.MaskName(person.Name), person.DocumentMasked, status?.Color, reasons,

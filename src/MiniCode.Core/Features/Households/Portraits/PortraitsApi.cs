@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using MiniCode.Features.HealthCodes;
+using MiniCode.Features.Identity;
+using MiniCode.Features.Identity.Consents;
 using MiniCode.Features.Sessions;
 using MiniCode.Infrastructure.Endpoints;
 using MiniCode.Infrastructure.Errors;
@@ -31,9 +33,9 @@ public static class PortraitsApi
             .RequireRateLimiting(FoundationSetup.RateLimits.PerClient).WithTags("Households")
             .ProducesErrors(SessionErrors.Challenge, SessionErrors.RealNameRequired);
         me.MapGet("/", Status);
-        me.MapPost("/", Upload).DisableAntiforgery().ProducesErrors(UploadErrors);
-        me.MapPost("/authority", Fetch).ProducesErrors(FetchErrors);
-        me.MapPut("/display", Display).ProducesErrors(DisplayErrors);
+        me.MapPost("/", Upload).DisableAntiforgery().ProducesErrors(UploadErrors).ProducesErrors(IdentityErrors.ConsentWithdrawn);
+        me.MapPost("/authority", Fetch).ProducesErrors(FetchErrors).ProducesErrors(IdentityErrors.ConsentWithdrawn);
+        me.MapPut("/display", Display).ProducesErrors(DisplayErrors).ProducesErrors(IdentityErrors.ConsentWithdrawn);
         me.MapGet("/image", Image).ProducesErrors(PortraitNotFound);
         me.MapDelete("/", Delete).ProducesErrors(PortraitNotFound);
 
@@ -58,18 +60,28 @@ public static class PortraitsApi
 
     /// <summary>上传人像</summary>
     /// <remarks>multipart 字段 <c>file</c>，JPEG/PNG，至多 <c>MiniCode:Households:Portraits:MaxBytes</c> 字节，边长 <c>MiniCode:Households:Portraits:MinDimension</c>–<c>MiniCode:Households:Portraits:MaxDimension</c> 像素；加密存储。</remarks>
-    internal static async Task<Ok<PortraitStatus>> Upload(IFormFile? file, ClaimsPrincipal user, PortraitService portraits, CancellationToken ct) =>
-        TypedResults.Ok(await UploadCoreAsync(user.PersonIdOrThrow(), file, portraits, ct));
+    internal static async Task<Ok<PortraitStatus>> Upload(IFormFile? file, ClaimsPrincipal user, PortraitService portraits, ConsentService consents,
+        CancellationToken ct) =>
+        TypedResults.Ok(await UploadCoreAsync(await ConsentedSelfAsync(user, consents, ct), file, portraits, ct));
 
     /// <summary>从权威来源获取人像</summary>
     /// <remarks>从公安等权威来源取本人证件照代替上传。</remarks>
-    internal static async Task<Ok<PortraitStatus>> Fetch(ClaimsPrincipal user, PortraitService portraits, CancellationToken ct) =>
-        TypedResults.Ok(await portraits.FetchAuthoritativeAsync(user.PersonIdOrThrow(), ct));
+    internal static async Task<Ok<PortraitStatus>> Fetch(ClaimsPrincipal user, PortraitService portraits, ConsentService consents, CancellationToken ct) =>
+        TypedResults.Ok(await portraits.FetchAuthoritativeAsync(await ConsentedSelfAsync(user, consents, ct), ct));
 
     /// <summary>人像是否在核验时显示</summary>
     /// <remarks><c>photo</c> 为 true 时，核验端在验码结果中得到人像引用。</remarks>
-    internal static async Task<Ok<PortraitStatus>> Display(PortraitDisplayRequest body, ClaimsPrincipal user, PortraitService portraits, CancellationToken ct) =>
-        TypedResults.Ok(await portraits.SetDisplayAsync(user.PersonIdOrThrow(), body.Photo!.Value, ct));
+    internal static async Task<Ok<PortraitStatus>> Display(PortraitDisplayRequest body, ClaimsPrincipal user, PortraitService portraits, ConsentService consents,
+        CancellationToken ct) =>
+        TypedResults.Ok(await portraits.SetDisplayAsync(body.Photo!.Value ? await ConsentedSelfAsync(user, consents, ct) : user.PersonIdOrThrow(), body.Photo.Value, ct));
+
+    /// <summary>The caller's person, once the portrait consent holds (its first use records it; switching the photo off never needs it).</summary>
+    private static async Task<long> ConsentedSelfAsync(ClaimsPrincipal user, ConsentService consents, CancellationToken ct)
+    {
+        var personId = user.PersonIdOrThrow();
+        await consents.RequireAsync(user.AccountId(), ConsentPurposes.Portrait, ct);
+        return personId;
+    }
 
     /// <summary>我的人像图片</summary>
     /// <remarks>本人人像图片（需会话令牌）。</remarks>

@@ -7,7 +7,7 @@ namespace MiniCode.Features.Households.Relatives;
 
 /// <summary>
 /// A relative's colour changes reach the holder's inbox when the relative is proven, or has no account of their own
-/// (a child or elder only the holders look after). A private relative with an account keeps their notices to themself.
+/// (a child or elder only the holders look after), a private one's holder without the reasons. A private relative with an account keeps their notices to themself.
 /// </summary>
 internal sealed class RelativeNoticeWatchers(MiniCodeDbContext db) : INoticeWatchers
 {
@@ -19,8 +19,9 @@ internal sealed class RelativeNoticeWatchers(MiniCodeDbContext db) : INoticeWatc
         var holders = await (from r in db.Set<Relative>().AsNoTracking()
                              where r.PersonId == personId && (r.Proof != RelativeProof.None || !hasOwnAccount)
                                    && db.Set<Account>().Any(a => a.PersonId == r.HolderPersonId && a.Status == AccountStatus.Active)
-                             select r.HolderPersonId).Distinct().ToListAsync(ct);
+                             select new { r.HolderPersonId, r.Proof }).ToListAsync(ct);
         var masked = SensitiveDataMasker.MaskName(person);
-        return holders.Select(h => new NoticeWatcher(h, masked)).ToList();
+        // A private holder learns the colour (their code shows it anyway), not the reasons others' records gave.
+        return holders.Select(h => new NoticeWatcher(h.HolderPersonId, masked, h.Proof == RelativeProof.None)).ToList();
     }
 }

@@ -42,7 +42,13 @@ public sealed class RelativeService(
         var existing = await db.Set<Person>().AsNoTracking().FirstOrDefaultAsync(p => p.DocumentIndex == index, ct);
         if (existing?.Id == holderPersonId) throw new ApiException(HouseholdsErrors.RelativeIsSelf);
         if (proof == RelativeProof.Sms) await proofs.EnsurePhoneOfPersonAsync(r, existing, ct);
-        if (existing is { AnonymisedAt: null } && existing.Name != name) throw new ApiException(IdentityErrors.NameMismatch);
+        // Proven (face or code checked), a wrong name is told; unproven, telling it would tell the document exists (M4): the
+        // add goes to the person of the document, private, and answers as for an unknown document.
+        if (existing is { AnonymisedAt: null } && existing.Name != name)
+        {
+            if (proof != RelativeProof.None) throw new ApiException(IdentityErrors.NameMismatch);
+            name = existing.Name;
+        }
         if (existing is not null && await db.Set<Relative>().AnyAsync(x => x.HolderPersonId == holderPersonId && x.PersonId == existing.Id, ct))
             throw new ApiException(HouseholdsErrors.RelativeExists);
         if (await db.Set<Relative>().CountAsync(x => x.HolderPersonId == holderPersonId, ct) >= o.MaxPerHolder)
@@ -55,7 +61,9 @@ public sealed class RelativeService(
         {
             try
             {
-                return await InsertAsync(holderAccountId, holderPersonId, name, doc, r, consentBy, proof, ct);
+                var added = await InsertAsync(holderAccountId, holderPersonId, name, doc, r, consentBy, proof, ct);
+                // Unproven, the answer carries what the holder sent, not the person's stored name or colour (M4).
+                return proof == RelativeProof.None ? added with { Name = SensitiveDataMasker.MaskName(r.Name.Trim()), Color = null } : added;
             }
             catch (DbUpdateException e) when (attempt < SlotAttempts && !DatabaseFaults.IsUnavailable(e))
             {

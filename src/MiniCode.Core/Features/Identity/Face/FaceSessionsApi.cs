@@ -1,5 +1,6 @@
 using MiniCode.Data;
 using MiniCode.Features.Households;
+using MiniCode.Features.Identity.Consents;
 using MiniCode.Features.People;
 using MiniCode.Features.Posters;
 using MiniCode.Features.Sessions;
@@ -49,17 +50,21 @@ public static class FaceSessionsApi
             .RequireRateLimiting(FoundationSetup.RateLimits.PerClient).ProducesErrors(SessionErrors.Challenge)
             .MapPost("/sessions", Start)
             .ProducesErrors(SessionErrors.RealNameRequired, HouseholdsErrors.RelativeNotFound, IdentityErrors.FaceUnavailable,
-                IdentityErrors.FaceDocumentUnsupported, IdentityErrors.FacePlatformRequired);
+                IdentityErrors.FaceDocumentUnsupported, IdentityErrors.FacePlatformRequired, IdentityErrors.ConsentWithdrawn);
         return app;
     }
 
     /// <summary>开始人脸核验</summary>
     /// <remarks>按 <c>purpose</c>（real_name、relative、face_check、portrait）开始一次核验，返回小程序需要的参数：微信 userIdKey、支付宝 certifyId 与 certifyUrl，或腾讯云慧眼 bizToken 与 url。服务商异常为 503（<c>Retry-After</c>）。</remarks>
     internal static async Task<Ok<FaceSessionResponse>> Start(FaceSessionRequest body, CurrentAccount me, FaceVerificationService faces,
-        RealNameService realNames, IRelativeAccess relatives, MiniCodeDbContext db, PersonalDataProtector protector,
+        RealNameService realNames, IRelativeAccess relatives, ConsentService consents, MiniCodeDbContext db, PersonalDataProtector protector,
         IOptions<IdentityOptions> options, TimeProvider time, CancellationToken ct)
     {
         var account = me.Account;
+        // One's own face (not a relative's, whose agreement the relative gives): the person's consent to face verification.
+        if (body.Purpose != FacePurposes.Relative && body.RelativeId is null)
+            await consents.RequireAsync(account.Id, ConsentPurposes.FaceVerification, ct);
+        if (body.Purpose == FacePurposes.RealName) await consents.RequireAsync(account.Id, ConsentPurposes.RealName, ct);
         FaceSubject subject;
         if (body.NeedsDocument)
             subject = new FaceSubject(body.Name!.Trim(), DocumentType.ResidentId, realNames.ResidentIdOf(body.IdNumber).Number);
@@ -71,6 +76,7 @@ public static class FaceSessionsApi
             subject = await FaceCheckService.SubjectAsync(db, protector, personId, ct);
         }
         var start = await faces.StartAsync(account.Id, body.Purpose!, subject, ct);
+        await db.SaveChangesAsync(ct);
         var expiresAt = time.GetUtcNow() + options.Value.Face.MaxResultAge;
         return TypedResults.Ok(start.Provider switch
         {
