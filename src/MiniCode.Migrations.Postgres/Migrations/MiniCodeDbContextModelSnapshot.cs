@@ -2269,6 +2269,15 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("accepted_rows");
 
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decided_by");
+
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("finished_at");
@@ -2289,6 +2298,11 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("recomputed_persons");
 
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
                     b.Property<long>("RejectedRows")
                         .HasColumnType("bigint")
                         .HasColumnName("rejected_rows");
@@ -2296,6 +2310,14 @@ namespace MiniCode.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("Applied")
+                        .HasColumnName("status");
 
                     b.Property<string>("SubmittedBy")
                         .IsRequired()
@@ -2312,6 +2334,9 @@ namespace MiniCode.Migrations.Postgres.Migrations
 
                     b.HasIndex("StartedAt")
                         .HasDatabaseName("ix_health_data_imports_started_at");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_health_data_imports_status");
 
                     b.ToTable("health_data_imports", (string)null);
                 });
@@ -2352,6 +2377,38 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_health_data_import_rejections_import_id_line");
 
                     b.ToTable("health_data_import_rejections", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.HealthCodes.Imports.HealthDataImportStagedRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ImportId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("import_id");
+
+                    b.Property<long>("Line")
+                        .HasColumnType("bigint")
+                        .HasColumnName("line");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("payload");
+
+                    b.HasKey("Id")
+                        .HasName("pk_health_data_import_staged_rows");
+
+                    b.HasIndex("ImportId", "Line")
+                        .HasDatabaseName("ix_health_data_import_staged_rows_import_id_line");
+
+                    b.ToTable("health_data_import_staged_rows", (string)null);
                 });
 
             modelBuilder.Entity("MiniCode.Features.HealthCodes.Imports.HighRiskRegion", b =>

@@ -2204,6 +2204,15 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("accepted_rows");
 
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
                     b.Property<long?>("FinishedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("finished_at");
@@ -2224,6 +2233,11 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("recomputed_persons");
 
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
                     b.Property<long>("RejectedRows")
                         .HasColumnType("INTEGER")
                         .HasColumnName("rejected_rows");
@@ -2231,6 +2245,14 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                     b.Property<long>("StartedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Applied")
+                        .HasColumnName("status");
 
                     b.Property<string>("SubmittedBy")
                         .IsRequired()
@@ -2247,6 +2269,9 @@ namespace MiniCode.Migrations.Sqlite.Migrations
 
                     b.HasIndex("StartedAt")
                         .HasDatabaseName("ix_health_data_imports_started_at");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_health_data_imports_status");
 
                     b.ToTable("health_data_imports", (string)null);
                 });
@@ -2285,6 +2310,36 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_health_data_import_rejections_import_id_line");
 
                     b.ToTable("health_data_import_rejections", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.HealthCodes.Imports.HealthDataImportStagedRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("ImportId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("import_id");
+
+                    b.Property<long>("Line")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload");
+
+                    b.HasKey("Id")
+                        .HasName("pk_health_data_import_staged_rows");
+
+                    b.HasIndex("ImportId", "Line")
+                        .HasDatabaseName("ix_health_data_import_staged_rows_import_id_line");
+
+                    b.ToTable("health_data_import_staged_rows", (string)null);
                 });
 
             modelBuilder.Entity("MiniCode.Features.HealthCodes.Imports.HighRiskRegion", b =>
