@@ -1344,6 +1344,8 @@ export type ErrorCode =
   | "identity.username_taken"
   | "imports.kind_unknown"
   | "imports.not_found"
+  | "imports.not_pending"
+  | "imports.second_approver_required"
   | "jobs.scheduler_not_running"
   | "jobs.unknown"
   | "licences.bound_elsewhere"

@@ -115,6 +115,8 @@ export const ERROR_CODES: Readonly<Record<ErrorCode, { status: number; message: 
   "identity.username_taken": { status: 409, message: "该用户名已被使用" },
   "imports.kind_unknown": { status: 404, message: "不支持的数据类型" },
   "imports.not_found": { status: 404, message: "导入记录不存在" },
+  "imports.not_pending": { status: 409, message: "该导入已处理" },
+  "imports.second_approver_required": { status: 409, message: "导入须由另一名工作人员审批" },
   "jobs.scheduler_not_running": { status: 503, message: "本节点未运行定时任务调度" },
   "jobs.unknown": { status: 404, message: "没有该定时任务" },
   "licences.bound_elsewhere": { status: 409, message: "该证照已被其他用户绑定" },

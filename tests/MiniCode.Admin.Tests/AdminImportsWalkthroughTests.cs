@@ -7,11 +7,14 @@ using static Microsoft.Playwright.Assertions;
 
 namespace MiniCode.Admin.Tests;
 
-/// <summary>健康数据导入: staff upload a CSV of one kind and get the summary and the rejected-rows report.</summary>
+/// <summary>
+/// 健康数据导入: a staff member uploads a CSV of one kind, it waits for a second staff member's approval, who applies it;
+/// the rejected-rows report is masked.
+/// </summary>
 public sealed class AdminImportsWalkthroughTests(AdminBrowser browser) : IClassFixture<AdminBrowser>
 {
     [Fact]
-    public async Task Risk_list_csv_upload_shows_the_summary_changes_the_colour_and_reports_rejected_rows()
+    public async Task Risk_list_upload_waits_for_a_second_staff_member_who_approves_it_and_the_colour_changes()
     {
         var citizen = await browser.CitizenAsync("钱二");
         await citizen.DeclareAsync();
@@ -30,19 +33,37 @@ public sealed class AdminImportsWalkthroughTests(AdminBrowser browser) : IClassF
         await page.SetInputFilesAsync("#upload input[name=file]",
             new FilePayload { Name = "risk.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
         await page.ClickAsync("#upload button[type=submit]");
-        await Expect(page.Locator(".flash")).ToContainTextAsync("共 2 行，接受 1 行，拒绝 1 行");
-        await Expect(page.Locator("#summary")).ToContainTextAsync("重新计算 1 人");
-        await browser.ScreenshotAsync(page, "90-health-imports");
-        Assert.Equal("orange", await citizen.ColorAsync());
+        await Expect(page.Locator(".flash")).ToContainTextAsync("共 2 行，待导入 1 行，拒绝 1 行");
+        await Expect(page.Locator("#summary")).ToContainTextAsync("待审批");
+        Assert.Equal("green", await citizen.ColorAsync()); // nothing applied yet
 
-        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#summary >> text=下载被拒绝行报告"));
+        // The submitter's own approval is refused.
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await page.ClickAsync("#pending tbody tr >> text=批准");
+        await Expect(page.Locator(".errors")).ToContainTextAsync("导入须由另一名工作人员审批");
+        Assert.Equal("green", await citizen.ColorAsync());
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#recent >> text=被拒绝行"));
         var report = await File.ReadAllTextAsync((await download.PathAsync())!);
         Assert.StartsWith("行号,原因,原始内容", report.TrimStart('\uFEFF'));
         Assert.Contains("unknown_kind", report);
+        Assert.DoesNotContain(citizen.IdNumber!, report);
         Assert.Equal(2, report.Trim().Split('\n').Length);
 
-        await page.GotoAsync("/admin/audit?action=health_data.import");
-        await Expect(page.Locator("table tbody tr").First).ToContainTextAsync("health_data.import");
+        // A second staff member with the approve permission applies it.
+        var (reviewer, password) = await AdminClient.StaffWithAsync(browser.Factory, Permissions.HealthImports, Permissions.HealthImportsApprove);
+        var second = await browser.NewPageAsync();
+        await browser.LoginAsync(second, reviewer, password);
+        await second.GotoAsync("/admin/imports");
+        second.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await second.ClickAsync("#pending tbody tr >> text=批准");
+        await Expect(second.Locator(".flash")).ToContainTextAsync("导入已审批生效：接受 1 行，拒绝 1 行，重新计算 1 人");
+        await Expect(second.Locator("#summary")).ToContainTextAsync("已生效");
+        await browser.ScreenshotAsync(second, "90-health-imports");
+        Assert.Equal("orange", await citizen.ColorAsync());
+
+        await page.GotoAsync("/admin/audit?action=health_data.import_approve");
+        await Expect(page.Locator("table tbody tr").First).ToContainTextAsync("health_data.import_approve");
     }
 
     [Fact]

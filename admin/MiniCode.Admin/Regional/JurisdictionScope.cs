@@ -9,6 +9,7 @@ using MiniCode.Features.Enterprises;
 using MiniCode.Features.Feedback;
 using MiniCode.Features.Forms;
 using MiniCode.Features.HealthCodes.Appeals;
+using MiniCode.Features.HealthCodes.Imports;
 using MiniCode.Features.Organisations;
 using MiniCode.Features.People;
 using MiniCode.Features.Posters;
@@ -138,6 +139,12 @@ public sealed class JurisdictionScope
             return _db.Set<Appointment>().Where(a => halls.Any(h => h.Id == a.HallId));
         }
     }
+
+    /// <summary>
+    /// Health-data imports of staff whose jurisdiction lies within this one; the authority's (and headquarters') have no
+    /// region, so only unscoped staff see them.
+    /// </summary>
+    public IQueryable<HealthDataImport> Imports => _db.Set<HealthDataImport>().WithinRegion(i => i.RegionCode, Jurisdiction);
 
     /// <summary>Enterprises registered (credit-code region) within the jurisdiction.</summary>
     public IQueryable<Enterprise> Enterprises => _db.Set<Enterprise>().WithinRegion(e => e.RegionCode, Jurisdiction);

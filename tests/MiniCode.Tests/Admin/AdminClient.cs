@@ -41,6 +41,18 @@ public sealed partial class AdminClient(HttpClient http)
         return await Http.PostAsync(action ?? formPage, new FormUrlEncodedContent(body));
     }
 
+    /// <summary>GETs <paramref name="formPage"/> for its antiforgery token, then posts the fields and one file as multipart/form-data.</summary>
+    public async Task<HttpResponseMessage> PostFileAsync(string formPage, Dictionary<string, string> fields, string fileField, string fileName, string content)
+    {
+        var html = await GetPageAsync(formPage);
+        var token = TokenPattern().Match(html);
+        Assert.True(token.Success, "the form page has no antiforgery token");
+        using var body = new MultipartFormDataContent { { new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken" } };
+        foreach (var (name, value) in fields) body.Add(new StringContent(value), name);
+        body.Add(new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(content)), fileField, fileName);
+        return await Http.PostAsync(formPage, body);
+    }
+
     /// <summary>
     /// Searches <paramref name="page"/> (e.g. /admin/records) by ID number the way its form does: posted, then the GET it
     /// redirects to, whose URL never holds the number. Returns that URL and the page.

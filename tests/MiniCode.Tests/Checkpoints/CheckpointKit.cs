@@ -37,6 +37,17 @@ public static class CheckpointKit
         return (org.Id, site.Id);
     }
 
+    /// <summary>One more active site of an existing organisation; returns its id.</summary>
+    public static async Task<long> SiteOfAsync(this MiniCodeFactory factory, long organisationId, string name, string region = "220102")
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MiniCodeDbContext>();
+        var site = new Site { OrganisationId = organisationId, Name = name, RegionCode = region, Status = SiteStatus.Active, CreatedAt = factory.Clock.GetUtcNow() };
+        db.Add(site);
+        await db.SaveChangesAsync();
+        return site.Id;
+    }
+
     /// <summary>A senior scanner as staff create it (top of a line), logged in through the checkpoint login.</summary>
     public static async Task<TestScanner> SeniorAsync(this MiniCodeFactory factory, long siteId, string name = "高级员")
     {

@@ -60,4 +60,34 @@ public sealed class InspectionRecordTests(CheckpointsFactory factory) : IClassFi
         Assert.Equal([id], await senior.RecordIdsAsync($"?siteId={siteA}"));
         Assert.Equal([id], await senior.RecordIdsAsync($"?siteId={siteB}"));
     }
+
+    [Fact]
+    public async Task Report_sites_are_write_only_an_intermediate_scanner_does_not_see_their_records()
+    {
+        var (orgId, siteA) = await factory.SiteAsync("甲站");
+        var siteC = await factory.SiteOfAsync(orgId, "丙站");
+        var seniorC = await factory.SeniorAsync(siteC);
+        var workerC = await factory.AddScannerAsync(seniorC, "ordinary");
+        var seniorA = await factory.SeniorAsync(siteA);
+        var middle = await factory.AddScannerAsync(seniorA, "intermediate");
+        var stranger = await factory.CitizenAsync("陌生人");
+        await stranger.DeclareAsync();
+        var atC = (await workerC.ScanOkAsync(stranger)).GetProperty("id").GetInt64();
+
+        // 丙站 belongs to the same organisation, so it may be chosen as a report site...
+        await HttpAssert.Ok(await System.Net.Http.Json.HttpClientJsonExtensions.PutAsJsonAsync(middle.Client, "/api/checkpoint/me/report-sites", new { siteIds = new[] { siteC } }));
+        // ...which opens none of its records to the intermediate scanner.
+        Assert.DoesNotContain(atC, await middle.RecordIdsAsync());
+        Assert.DoesNotContain(atC, await middle.RecordIdsAsync($"?organisationId={orgId}"));
+        await HttpAssert.Problem(await middle.Client.GetAsync($"/api/checkpoint/records?siteId={siteC}"), HttpStatusCode.Forbidden, "checkpoint.site_not_visible");
+        await HttpAssert.Problem(await middle.Client.GetAsync($"/api/checkpoint/records/{atC}"), HttpStatusCode.NotFound, "checkpoint.record_not_found");
+
+        // The scanner's own records reported to 丙站 reach it, and stay visible to the scanner and its own site.
+        var citizen = await factory.CitizenAsync("本人查");
+        await citizen.DeclareAsync();
+        var own = (await middle.ScanOkAsync(citizen)).GetProperty("id").GetInt64();
+        Assert.Equal([own], await middle.RecordIdsAsync());
+        Assert.Contains(own, await seniorC.RecordIdsAsync($"?siteId={siteC}"));
+        Assert.Contains(own, await seniorA.RecordIdsAsync($"?siteId={siteA}"));
+    }
 }

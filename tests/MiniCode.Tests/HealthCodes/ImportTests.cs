@@ -90,6 +90,10 @@ public sealed class ImportTests : IDisposable
         Assert.Equal("line,reason,raw", lines[0]);
         Assert.Equal(["3", "4", "5", "6"], lines.Skip(1).Select(l => l.Split(',')[0]).ToArray());
         Assert.Contains("身份证号码无效", lines[1]);
+        // The stored rows keep no full document number, only its masked form.
+        Assert.DoesNotContain(good, report);
+        Assert.DoesNotContain(badCheckDigit, report);
+        Assert.Contains(good[..3] + "***********" + good[^4..], report);
     }
 
     [Fact]

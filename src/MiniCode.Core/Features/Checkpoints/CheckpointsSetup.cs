@@ -15,6 +15,7 @@ public static class CheckpointsSetup
         services.AddScoped<ScanService>();
         services.AddScoped<AssistedRegistration>();
         services.AddScoped<InspectionRecords>();
+        services.AddScoped<ScannerVisibility>();
         services.AddScoped<SiteManagement>();
         services.AddScoped<LineActions>();
         services.AddScoped<ScannerManagement>();

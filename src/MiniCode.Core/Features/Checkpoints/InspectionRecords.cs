@@ -6,10 +6,10 @@ using MiniCode.Infrastructure.Errors;
 namespace MiniCode.Features.Checkpoints;
 
 /// <summary>
-/// 排查记录: the records of the chosen organisation or site. Senior and intermediate scanners see every record reported to
-/// the site; ordinary scanners only their own. Search by ID number goes through the blind index.
+/// 排查记录: the records of the chosen organisation or site among those visible (<see cref="ScannerVisibility"/>). Senior
+/// and intermediate scanners see every record reported to or scanned at the site; ordinary scanners only their own. Search by ID number goes through the blind index.
 /// </summary>
-public sealed class InspectionRecords(MiniCodeDbContext db, ScannerDirectory scanners, IOptions<CheckpointOptions> options)
+public sealed class InspectionRecords(MiniCodeDbContext db, ScannerDirectory scanners, ScannerVisibility visibility, IOptions<CheckpointOptions> options)
 {
     public async Task<ScanRecordPage> ListAsync(ScannerProfile me, long? organisationId, long? siteId, string? idNumber, int? page, CancellationToken ct)
     {
@@ -33,7 +33,7 @@ public sealed class InspectionRecords(MiniCodeDbContext db, ScannerDirectory sca
 
     public async Task<ScanRecordView> DetailAsync(ScannerProfile me, long id, CancellationToken ct)
     {
-        var sites = await scanners.VisibleSiteIdsAsync(me, ct);
+        var sites = await visibility.VisibleSiteIdsAsync(me, ct);
         if (!await Visible(me, sites).AnyAsync(r => r.Id == id, ct)) throw new ApiException(CheckpointErrors.RecordNotFound);
         return await ViewAsync(id, false, ct);
     }
@@ -58,14 +58,16 @@ public sealed class InspectionRecords(MiniCodeDbContext db, ScannerDirectory sca
     private IQueryable<ScanRecord> Visible(ScannerProfile me, IReadOnlyCollection<long> sites)
     {
         var siteIds = sites.ToList();
-        var query = db.Set<ScanRecord>().AsNoTracking().Where(r => r.Sites.Any(s => siteIds.Contains(s.SiteId)));
+        // Reported to one of the sites, or scanned at one of them (one's own records stay visible when they were
+        // reported only elsewhere).
+        var query = db.Set<ScanRecord>().AsNoTracking().Where(r => siteIds.Contains(r.SiteId) || r.Sites.Any(s => siteIds.Contains(s.SiteId)));
         return me.Role == ScannerRole.Ordinary ? query.Where(r => r.ScannerAccountId == me.AccountId) : query;
     }
 
     /// <summary>The chosen site, the visible sites of the chosen organisation, or every visible site.</summary>
     private async Task<List<long>> ChosenSitesAsync(ScannerProfile me, long? organisationId, long? siteId, CancellationToken ct)
     {
-        var visible = await scanners.VisibleSiteIdsAsync(me, ct);
+        var visible = await visibility.VisibleSiteIdsAsync(me, ct);
         if (siteId is { } site)
             return visible.Contains(site) ? [site] : throw new ApiException(CheckpointErrors.SiteNotVisible);
         if (organisationId is not { } org) return visible.ToList();

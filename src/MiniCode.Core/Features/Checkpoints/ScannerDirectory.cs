@@ -77,15 +77,6 @@ public sealed class ScannerDirectory(
         return await db.Set<Site>().Include(s => s.Organisation).Where(s => ids.Contains(s.Id)).OrderBy(s => s.Id).ToListAsync(ct);
     }
 
-    /// <summary>Sites whose records the scanner may look at: own site, report sites and managed sites.</summary>
-    public async Task<HashSet<long>> VisibleSiteIdsAsync(ScannerProfile me, CancellationToken ct)
-    {
-        var ids = new HashSet<long> { me.SiteId };
-        ids.UnionWith((await ReportSitesAsync(me, ct)).Select(s => s.Id));
-        ids.UnionWith((await ManagedSitesAsync(me, ct)).Select(s => s.Id));
-        return ids;
-    }
-
     /// <summary>
     /// Validates and adds a new scanner account below <paramref name="creator"/> (null: a senior scanner created by staff).
     /// The caller saves. The site must be one the creator manages; the role must be below the creator's.

@@ -9,6 +9,8 @@ public static class HealthCodeErrors
     public static readonly ErrorCode ApiKeyInvalid = new("auth.api_key_invalid", 401, "接口密钥无效");
     public static readonly ErrorCode ImportKindUnknown = new("imports.kind_unknown", 404, "不支持的数据类型");
     public static readonly ErrorCode ImportNotFound = new("imports.not_found", 404, "导入记录不存在");
+    public static readonly ErrorCode ImportSecondApproverRequired = new("imports.second_approver_required", 409, "导入须由另一名工作人员审批");
+    public static readonly ErrorCode ImportNotPending = new("imports.not_pending", 409, "该导入已处理");
     public static readonly ErrorCode AppealNotFound = new("appeals.not_found", 404, "申诉不存在");
     public static readonly ErrorCode AppealClosed = new("appeals.closed", 409, "申诉已处理");
     public static readonly ErrorCode OverrideNotFound = new("overrides.not_found", 404, "人工赋码申请不存在");

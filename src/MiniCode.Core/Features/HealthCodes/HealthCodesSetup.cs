@@ -87,6 +87,10 @@ public static class HealthCodesSetup
         services.AddScoped<AppealService>();
         services.AddScoped<OverrideService>();
         services.AddScoped<HealthDataImporter>();
+        services.AddScoped<ImportStore>();
+        services.AddScoped<StaffImports>();
+        services.AddScoped<ImportRejectionRetention>();
+        services.AddMiniCodeJob<PurgeImportRejectionsJob>("purge-import-rejections", "删除超过保存期限的导入被拒绝行（已打码的报告）");
         services.AddScoped<HealthReportService>();
         services.AddScoped<Identity.IAccountDeletionParticipant, HealthDataDeletion>();
 

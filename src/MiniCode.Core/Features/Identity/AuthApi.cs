@@ -137,37 +137,40 @@ public static class AuthApi
     }
 
     /// <summary>用户名（或手机号）密码登录</summary>
-    /// <remarks>连续输错达到上限后账号暂时锁定（429，<c>Retry-After</c>）。</remarks>
+    /// <remarks>同一来源地址对同一账号连续输错达到上限后，该地址暂时不能再试（429，<c>Retry-After</c>），账号本人在别处仍可登录；来自所有地址的错误次数过多时，每次再试须等待一段时间。已注册与未注册的账号回答相同。</remarks>
     internal static async Task<Ok<LoginResponse>> PasswordLogin(
-        PasswordLoginRequest body, AccountDirectory accounts, PasswordHasher hasher, MiniCodeDbContext db, TimeProvider time,
-        IOptions<IdentityOptions> options, CancellationToken ct)
+        PasswordLoginRequest body, HttpContext http, AccountDirectory accounts, PasswordHasher hasher, MiniCodeDbContext db, LoginThrottle throttle,
+        TimeProvider time, IOptions<IdentityOptions> options, CancellationToken ct)
     {
         var phone = PhoneNumbers.Normalise(body.Login);
+        var login = phone ?? body.Login!.Trim();
+        var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var rules = options.Value.Password;
+        // Keyed by the name given, known or not, so the answers are the same for both (no enumeration); checked before
+        // the account is even looked up.
+        var nameKey = throttle.CitizenKey(login);
+        var addressKey = throttle.CitizenKey(login, address);
+        if (await throttle.HeldUntilAsync(LoginThrottle.CitizenAllAddresses, nameKey, ct) is { } held) throw Locked(held, time);
+        if (await throttle.TakeAttemptAsync(LoginThrottle.Citizen, addressKey, rules.MaxFailedAttempts, rules.LockoutDuration, ct) is { } blocked)
+            throw Locked(blocked, time);
         var account = phone is not null
             ? await accounts.ByPhoneAsync(phone, ct)
-            : await db.Set<Account>().Include(a => a.Person).FirstOrDefaultAsync(a => a.Username == body.Login, ct);
-        var now = time.GetUtcNow();
-        if (account?.LockedUntil is { } until && until > now)
-            throw new ApiException(IdentityErrors.AccountLocked) { RetryAfterSeconds = (int)Math.Ceiling((until - now).TotalSeconds) };
-        if (account is null || !hasher.Verify(body.Password!, account.PasswordHash))
+            : await db.Set<Account>().Include(a => a.Person).FirstOrDefaultAsync(a => a.Username == login, ct);
+        // An unknown name costs the same hashing time as a known one.
+        if (!hasher.Verify(body.Password!, account?.PasswordHash ?? hasher.DummyHash) || account?.PasswordHash is null)
         {
-            if (account?.PasswordHash is not null)
-            {
-                // Atomic counter updates, so parallel guesses on several nodes are all counted.
-                var rules = options.Value.Password;
-                var id = account.Id;
-                await db.Set<Account>().Where(a => a.Id == id)
-                    .ExecuteUpdateAsync(u => u.SetProperty(a => a.FailedPasswordAttempts, a => a.FailedPasswordAttempts + 1), ct);
-                var lockUntil = now + rules.LockoutDuration;
-                await db.Set<Account>().Where(a => a.Id == id && a.FailedPasswordAttempts >= rules.MaxFailedAttempts)
-                    .ExecuteUpdateAsync(u => u.SetProperty(a => a.LockedUntil, lockUntil).SetProperty(a => a.FailedPasswordAttempts, 0), ct);
-            }
+            await throttle.AttemptFailedAsync(LoginThrottle.Citizen, addressKey, rules.MaxFailedAttempts, rules.LockoutDuration, ct);
+            await throttle.CountTowardsCeilingAsync(nameKey, rules.MaxFailedAttemptsAllAddresses, rules.AllAddressesDelay, ct);
             throw new ApiException(IdentityErrors.CredentialsInvalid);
         }
+        await throttle.ClearCitizenAsync(addressKey, nameKey, ct);
         account.FailedPasswordAttempts = 0;
         account.LockedUntil = null;
         return TypedResults.Ok(await accounts.LogInAsync(account, "password", body.StayLoggedIn, ct));
     }
+
+    private static ApiException Locked(DateTimeOffset until, TimeProvider time) =>
+        new(IdentityErrors.AccountLocked) { RetryAfterSeconds = Math.Max(1, (int)Math.Ceiling((until - time.GetUtcNow()).TotalSeconds)) };
 
     /// <summary>找回密码</summary>
     /// <remarks>手机号 + 短信验证码（purpose=reset-password）+ 新密码；成功后该账号的其他会话全部失效。</remarks>

@@ -39,10 +39,16 @@ public sealed class SmsCodeRules
 public sealed class PasswordRules
 {
     [Range(8, 64)] public int MinLength { get; set; } = 8;
-    /// <summary>Consecutive wrong passwords that lock the account for <see cref="LockoutDuration"/>.</summary>
+    /// <summary>Wrong passwords from one address that block that address for the account for <see cref="LockoutDuration"/>.</summary>
     [Range(1, 50)] public int MaxFailedAttempts { get; set; } = 5;
-    /// <summary>Scanners: wrong passwords from all addresses together before the account locks (MaxFailedAttempts then blocks one address only).</summary>
+    /// <summary>
+    /// Wrong passwords from all addresses together: scanners' accounts then lock; citizens' are not locked but slowed,
+    /// each further wrong password holding the name for <see cref="AllAddressesDelay"/>.
+    /// </summary>
     [Range(1, 10_000)] public int MaxFailedAttemptsAllAddresses { get; set; } = 50;
+    /// <summary>Citizens: the wait after each wrong password beyond <see cref="MaxFailedAttemptsAllAddresses"/>.</summary>
+    [TimeSpanRange("00:00:01", "01:00:00")]
+    public TimeSpan AllAddressesDelay { get; set; } = TimeSpan.FromMinutes(1);
     [TimeSpanRange("00:01:00", "1.00:00:00")]
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
 }

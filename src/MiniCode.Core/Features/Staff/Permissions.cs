@@ -19,6 +19,8 @@ public static class Permissions
     public const string AppealsReview = "appeals.review";
     public const string OverrideApprove = "overrides.approve";
     public const string HealthImports = "imports.manage";
+    /// <summary>Approve or reject another staff member's health-data import (four eyes: never one's own).</summary>
+    public const string HealthImportsApprove = "imports.approve";
     public const string Records = "records.view";
     public const string Posters = "posters.manage";
     /// <summary>授权办事: the matters, and searching authorisations (masked).</summary>
@@ -53,6 +55,7 @@ public static class Permissions
     public static readonly IReadOnlyList<(string Code, string Label)> Actions =
     [
         (JobsRun, "立即运行定时任务"),
+        (HealthImportsApprove, "审批健康数据导入"),
     ];
 
     /// <summary>Every permission a role can hold: the areas, then the actions.</summary>

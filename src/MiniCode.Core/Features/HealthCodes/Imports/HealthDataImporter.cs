@@ -3,6 +3,7 @@ using MiniCode.Data;
 using MiniCode.Features.Audit;
 using MiniCode.Features.HealthCodes.Engine;
 using MiniCode.Features.HealthCodes.Notices;
+using MiniCode.Infrastructure.Logging;
 using MiniCode.Infrastructure.Security;
 
 namespace MiniCode.Features.HealthCodes.Imports;
@@ -13,9 +14,11 @@ public sealed record SourceRow(long Line, string Raw, IReadOnlyDictionary<string
 /// <summary>
 /// Imports health-authority data streamed row by row (never the whole file in memory): each batch is validated,
 /// upserted on its natural key (so the same file twice leaves the same state) and saved; rejected rows are stored for
-/// the report; then every affected known person's colour is recomputed (cause "import.&lt;kind&gt;").
+/// the report, masked; then every affected known person's colour is recomputed (cause "import.&lt;kind&gt;"). Staff
+/// imports go through <see cref="StaffImports"/> instead (jurisdiction, insert-only, a second staff member's approval)
+/// and are applied here by <see cref="InsertBatchAsync"/>.
 /// </summary>
-public sealed class HealthDataImporter(MiniCodeDbContext db, PersonalDataProtector protector, HealthStatusService statuses,
+public sealed class HealthDataImporter(MiniCodeDbContext db, PersonalDataProtector protector, HealthStatusService statuses, ImportStore store,
     NoticeDispatcher notices, AuditLog audit, IOptions<ImportOptions> options, IOptions<ColorRulesOptions> rules, TimeProvider time)
 {
     public async Task<HealthDataImport> ImportAsync(ImportKind kind, string format, string submittedBy, IAsyncEnumerable<SourceRow> rows, CancellationToken ct)
@@ -25,115 +28,102 @@ public sealed class HealthDataImporter(MiniCodeDbContext db, PersonalDataProtect
         await db.SaveChangesAsync(ct);
         var affected = new HashSet<long>();
         var regions = new HashSet<string>();
-        var today = rules.Value.Today(time.GetUtcNow());
-        var batch = new List<(long Line, ImportRow Row)>();
-        await foreach (var row in rows.WithCancellation(ct))
+        var batch = new List<ImportRow>();
+        await foreach (var (_, parsed) in ParseAsync(import, rows, ct))
         {
-            import.TotalRows++;
-            var (parsed, error) = ImportRowParser.Parse(kind, row.Fields, today);
-            if (parsed is null)
-            {
-                import.RejectedRows++;
-                if (import.RejectedRows <= options.Value.MaxStoredRejections)
-                    db.Add(new HealthDataImportRejection { ImportId = import.Id, Line = row.Line, Reason = error!, Raw = row.Raw.Length > 1000 ? row.Raw[..1000] : row.Raw });
-                continue;
-            }
-            batch.Add((row.Line, parsed));
-            if (batch.Count >= options.Value.BatchSize) await FlushAsync(import, batch, affected, regions, ct);
+            if (parsed is null) continue;
+            batch.Add(parsed);
+            if (batch.Count >= options.Value.BatchSize) await FlushAsync(import, batch, false, affected, regions, ct);
         }
-        await FlushAsync(import, batch, affected, regions, ct);
-        if (regions.Count > 0) affected.UnionWith(await PersonsInRegionsAsync(regions, ct));
-
-        import.RecomputedPersons = affected.Count;
-        foreach (var chunk in affected.Order().Chunk(options.Value.BatchSize))
-        {
-            foreach (var personId in chunk) await statuses.RecomputeAsync(personId, "import." + WireName(kind), $"authority:import-{import.Id}", ct);
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-            await notices.FlushAsync(ct);
-        }
+        await FlushAsync(import, batch, false, affected, regions, ct);
+        await RecomputeAsync(import, affected, regions, ct);
         import.FinishedAt = time.GetUtcNow();
         db.Attach(import).State = EntityState.Modified;
-        audit.Record(submittedBy, "health_data.import", "health_data_import", import.Id.ToString(CultureInfo.InvariantCulture), null,
+        audit.Record(submittedBy, "health_data.import", "health_data_import", Id(import), null,
             new { kind, import.TotalRows, import.AcceptedRows, import.RejectedRows, import.RecomputedPersons });
         await db.SaveChangesAsync(ct);
         return import;
     }
 
-    private async Task FlushAsync(HealthDataImport import, List<(long Line, ImportRow Row)> batch, HashSet<long> affected, HashSet<string> regions, CancellationToken ct)
+    /// <summary>
+    /// Parses the rows of <paramref name="import"/>, counting each and storing the refused ones (masked); valid rows come
+    /// back with their document as the blind index, and null for a refused one.
+    /// </summary>
+    public async IAsyncEnumerable<(SourceRow Source, ImportRow? Row)> ParseAsync(HealthDataImport import, IAsyncEnumerable<SourceRow> rows,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
+        var today = rules.Value.Today(time.GetUtcNow());
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            import.TotalRows++;
+            var (parsed, error) = ImportRowParser.Parse(import.Kind, row.Fields, today);
+            if (parsed is null) Reject(import, row, error!);
+            yield return (row, parsed is { DocumentKey: { } key } ? parsed with { DocumentKey = protector.BlindIndex(key) } : parsed);
+        }
+    }
+
+    /// <summary>Counts a refused row and keeps it for the report with its document number masked (the caller saves).</summary>
+    public void Reject(HealthDataImport import, SourceRow row, string reason)
+    {
+        import.RejectedRows++;
+        if (import.RejectedRows <= options.Value.MaxStoredRejections)
+            db.Add(new HealthDataImportRejection { ImportId = import.Id, Line = row.Line, Reason = reason, Raw = MaskedRaw(row) });
+    }
+
+    /// <summary>
+    /// The source text without any full document number: the row's own <c>document_number</c> wherever it appears, then
+    /// anything else shaped like a resident ID or a phone number.
+    /// </summary>
+    public static string MaskedRaw(SourceRow row)
+    {
+        var raw = row.Raw;
+        if (row.Fields.GetValueOrDefault("document_number")?.Trim() is { Length: >= 4 } number)
+            raw = raw.Replace(number, SensitiveDataMasker.MaskIdNumber(number.ToUpperInvariant()), StringComparison.OrdinalIgnoreCase);
+        raw = SensitiveDataMasker.Scrub(raw);
+        return raw.Length > 1000 ? raw[..1000] : raw;
+    }
+
+    /// <summary>
+    /// Writes a batch of an approved staff import's checked rows (<see cref="StaffImports"/>), inserting only, and saves
+    /// it; returns the rows whose record was added since the check (left as it is).
+    /// </summary>
+    public Task<List<ImportRow>> InsertBatchAsync(HealthDataImport import, List<ImportRow> batch, HashSet<long> affected, HashSet<string> regions, CancellationToken ct) =>
+        FlushAsync(import, batch, true, affected, regions, ct);
+
+    /// <summary>Recomputes the colour of every person the written rows concern (their documents, or the regions').</summary>
+    public async Task RecomputeAsync(HealthDataImport import, HashSet<long> affected, HashSet<string> regions, CancellationToken ct)
+    {
+        if (regions.Count > 0) affected.UnionWith(await PersonsInRegionsAsync(regions, ct));
+        import.RecomputedPersons = affected.Count;
+        foreach (var chunk in affected.Order().Chunk(options.Value.BatchSize))
+        {
+            foreach (var personId in chunk) await statuses.RecomputeAsync(personId, "import." + WireName(import.Kind), $"authority:import-{import.Id}", ct);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            await notices.FlushAsync(ct);
+        }
+    }
+
+    /// <summary>Writes a batch (upserts, or inserts only) and saves it with the import's counts; returns the rows left out.</summary>
+    private async Task<List<ImportRow>> FlushAsync(HealthDataImport import, List<ImportRow> batch, bool insertOnly, HashSet<long> affected, HashSet<string> regions, CancellationToken ct)
+    {
+        var skipped = new List<ImportRow>();
         if (batch.Count > 0)
         {
-            var now = time.GetUtcNow();
-            // Later rows of the same file win over earlier ones with the same natural key.
-            var rows = batch.Select(b => b.Row).ToList();
-            var keyToIndex = rows.Where(r => r.DocumentKey is not null).Select(r => r.DocumentKey!).Distinct().ToDictionary(k => k, protector.BlindIndex);
-            var distinct = keyToIndex.Values.Distinct().ToList();
-            var persons = await db.Set<People.Person>().Where(p => distinct.Contains(p.DocumentIndex)).Select(p => new { p.Id, p.DocumentIndex }).ToListAsync(ct);
-            var personOf = persons.ToDictionary(p => p.DocumentIndex, p => p.Id);
-            affected.UnionWith(persons.Select(p => p.Id));
-            switch (rows[0])
-            {
-                case RiskRow:
-                    var risks = await db.Set<RiskListEntry>().Where(r => distinct.Contains(r.DocumentIndex)).ToListAsync(ct);
-                    foreach (RiskRow r in rows)
-                    {
-                        var index = keyToIndex[r.DocumentKey!];
-                        var e = risks.FirstOrDefault(x => x.DocumentIndex == index && x.Kind == r.Kind && x.StartsOn == r.StartsOn);
-                        if (e is null) { e = new RiskListEntry { DocumentIndex = index, Kind = r.Kind, StartsOn = r.StartsOn }; db.Add(e); risks.Add(e); }
-                        e.EndsOn = r.EndsOn; e.PersonId = personOf.GetValueOrDefault(index) is var p && p != 0 ? p : null; e.UpdatedAt = now;
-                    }
-                    break;
-                case NucleicRow:
-                    var results = await db.Set<NucleicAcidResult>().Where(r => distinct.Contains(r.DocumentIndex)).ToListAsync(ct);
-                    foreach (NucleicRow r in rows)
-                    {
-                        var index = keyToIndex[r.DocumentKey!];
-                        var e = results.FirstOrDefault(x => x.DocumentIndex == index && x.SampledAt == r.SampledAt);
-                        if (e is null) { e = new NucleicAcidResult { DocumentIndex = index, SampledAt = r.SampledAt }; db.Add(e); results.Add(e); }
-                        e.Negative = r.Negative; e.Institution = r.Institution; e.PersonId = personOf.GetValueOrDefault(index) is var p && p != 0 ? p : null; e.UpdatedAt = now;
-                    }
-                    break;
-                case VaccinationRow:
-                    var doses = await db.Set<VaccinationRecord>().Where(r => distinct.Contains(r.DocumentIndex)).ToListAsync(ct);
-                    foreach (VaccinationRow r in rows)
-                    {
-                        var index = keyToIndex[r.DocumentKey!];
-                        var e = doses.FirstOrDefault(x => x.DocumentIndex == index && x.Dose == r.Dose);
-                        if (e is null) { e = new VaccinationRecord { DocumentIndex = index, Dose = r.Dose }; db.Add(e); doses.Add(e); }
-                        e.VaccinatedOn = r.VaccinatedOn; e.Product = r.Product; e.CompletesSeries = r.CompletesSeries;
-                        e.PersonId = personOf.GetValueOrDefault(index) is var p && p != 0 ? p : null; e.UpdatedAt = now;
-                    }
-                    break;
-                case ApplicationRow:
-                    var applications = await db.Set<PriorApplication>().Where(r => distinct.Contains(r.DocumentIndex)).ToListAsync(ct);
-                    foreach (ApplicationRow r in rows)
-                    {
-                        var index = keyToIndex[r.DocumentKey!];
-                        var e = applications.FirstOrDefault(x => x.DocumentIndex == index);
-                        if (e is null) { e = new PriorApplication { DocumentIndex = index }; db.Add(e); applications.Add(e); }
-                        e.AppliedOn = r.AppliedOn; e.PersonId = personOf.GetValueOrDefault(index) is var p && p != 0 ? p : null; e.UpdatedAt = now;
-                    }
-                    break;
-                default:
-                    var codes = rows.Cast<RegionRow>().Select(r => r.RegionCode).Distinct().ToList();
-                    var existing = await db.Set<HighRiskRegion>().Where(r => codes.Contains(r.RegionCode)).ToListAsync(ct);
-                    foreach (RegionRow r in rows)
-                    {
-                        var e = existing.FirstOrDefault(x => x.RegionCode == r.RegionCode && x.StartsOn == r.StartsOn);
-                        if (e is null) { e = new HighRiskRegion { RegionCode = r.RegionCode, StartsOn = r.StartsOn }; db.Add(e); existing.Add(e); }
-                        e.EndsOn = r.EndsOn; e.UpdatedAt = now;
-                        regions.Add(r.RegionCode);
-                    }
-                    break;
-            }
-            import.AcceptedRows += batch.Count;
+            var persons = await store.PersonsAsync(batch, ct);
+            skipped = await store.WriteAsync(batch, persons.ToDictionary(p => p.Key, p => p.Value.Id), insertOnly, ct);
+            affected.UnionWith(batch.Except(skipped).Select(r => r.DocumentKey).OfType<string>().Where(persons.ContainsKey).Select(i => persons[i].Id));
+            regions.UnionWith(batch.Except(skipped).OfType<RegionRow>().Select(r => r.RegionCode));
+            import.AcceptedRows += batch.Count - skipped.Count;
         }
         db.Entry(import).State = import.Id == 0 ? EntityState.Added : EntityState.Modified;
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
         batch.Clear();
+        return skipped;
     }
+
+    private static string Id(HealthDataImport import) => import.Id.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Known persons declared or registered in any of the regions (trailing "00" pairs widen a code to the city / province):

@@ -23,6 +23,13 @@ public sealed class ImportOptions : ISectionOptions
     [Range(256, 10 * 1024 * 1024)]
     public int MaxRecordChars { get; set; } = CsvRowReader.DefaultMaxRecordChars;
 
+    /// <summary>
+    /// Days the rejected rows of an import are kept for its report (masked), counted from the import's start; the job
+    /// <c>purge-import-rejections</c> deletes older ones (the counts stay).
+    /// </summary>
+    [Range(1, 3650)]
+    public int RejectedRowsRetentionDays { get; set; } = 30;
+
     /// <summary>Rejected rows kept per import for the report (the count is always exact).</summary>
     [Range(1, 10_000_000)]
     public int MaxStoredRejections { get; set; } = 100_000;

@@ -48,22 +48,28 @@ public static class ImportsApi
             "application/json" => ("json", ReadJsonAsync(request.Body, ct)),
             _ => throw new ApiException(CommonErrors.UnsupportedMediaType, "请使用 text/csv 或 application/json"),
         };
-        var import = await importer.ImportAsync(k, format, "authority:" + (user.Identity?.Name ?? "unknown"), rows, ct);
+        var import = await importer.ImportAsync(k, format, AuthorityActor + (user.Identity?.Name ?? "unknown"), rows, ct);
         return TypedResults.Ok(ToSummary(import));
     }
 
     /// <summary>导入结果</summary>
     /// <remarks>一次导入的行数统计：总数、接受、拒绝、重新判码的人数，以及是否完成。</remarks>
     internal static async Task<Ok<ImportSummary>> Summary(long id, MiniCodeDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(ToSummary(await db.Set<HealthDataImport>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct)
+        TypedResults.Ok(ToSummary(await AuthorityImports(db).AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct)
             ?? throw new ApiException(HealthCodeErrors.ImportNotFound)));
+
+    /// <summary>The authority's own imports: staff imports and their rejected rows stay in the admin.</summary>
+    private static IQueryable<HealthDataImport> AuthorityImports(MiniCodeDbContext db) =>
+        db.Set<HealthDataImport>().Where(i => i.SubmittedBy.StartsWith(AuthorityActor));
+
+    private const string AuthorityActor = "authority:";
 
     /// <summary>被拒绝的行（CSV）</summary>
     /// <remarks>一次导入中被拒绝的行及其行号和原因，CSV 下载。</remarks>
     // The rejected rows as CSV (line, reason, raw row), streamed from the database.
     internal static async Task<EmptyHttpResult> Rejected(long id, MiniCodeDbContext db, HttpResponse response, CancellationToken ct)
     {
-        if (!await db.Set<HealthDataImport>().AnyAsync(i => i.Id == id, ct)) throw new ApiException(HealthCodeErrors.ImportNotFound);
+        if (!await AuthorityImports(db).AnyAsync(i => i.Id == id, ct)) throw new ApiException(HealthCodeErrors.ImportNotFound);
         response.ContentType = "text/csv; charset=utf-8";
         response.Headers.ContentDisposition = $"attachment; filename=import-{id}-rejected.csv";
         await using var writer = new StreamWriter(response.Body, new UTF8Encoding(false));
