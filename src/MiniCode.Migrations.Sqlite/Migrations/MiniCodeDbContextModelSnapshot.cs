@@ -1105,6 +1105,196 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                     b.ToTable("contacts", (string)null);
                 });
 
+            modelBuilder.Entity("MiniCode.Features.DataSupport.DataInterface", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AuthKind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("auth_kind");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fields");
+
+                    b.Property<bool?>("LastProbeAvailable")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_probe_available");
+
+                    b.Property<string>("LastProbeResult")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_probe_result");
+
+                    b.Property<long?>("LastProbedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_probed_at");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("method");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_interfaces");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_data_interfaces_name");
+
+                    b.ToTable("data_interfaces", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.DataSupport.DataInterfaceProbe", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<bool>("Available")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("available");
+
+                    b.Property<int>("ElapsedMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("elapsed_ms");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error");
+
+                    b.Property<long>("InterfaceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("interface_id");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_interface_probes");
+
+                    b.HasIndex("InterfaceId", "At")
+                        .HasDatabaseName("ix_data_interface_probes_interface_id_at");
+
+                    b.ToTable("data_interface_probes", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.DataSupport.DataNeed", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("ImportKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("import_kind");
+
+                    b.Property<long>("InterfaceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("interface_id");
+
+                    b.Property<bool?>("LastPullOk")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_pull_ok");
+
+                    b.Property<int?>("LastPullPosition")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_pull_position");
+
+                    b.Property<string>("LastPullResult")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_pull_result");
+
+                    b.Property<long?>("LastPulledAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_pulled_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("priority");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_needs");
+
+                    b.HasIndex("InterfaceId")
+                        .HasDatabaseName("ix_data_needs_interface_id");
+
+                    b.HasIndex("Enabled", "Priority", "Id")
+                        .HasDatabaseName("ix_data_needs_enabled_priority_id");
+
+                    b.ToTable("data_needs", (string)null);
+                });
+
             modelBuilder.Entity("MiniCode.Features.Enterprises.Enterprise", b =>
                 {
                     b.Property<long>("Id")
@@ -4292,6 +4482,26 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_contacts_persons_owner_person_id");
+                });
+
+            modelBuilder.Entity("MiniCode.Features.DataSupport.DataInterfaceProbe", b =>
+                {
+                    b.HasOne("MiniCode.Features.DataSupport.DataInterface", null)
+                        .WithMany()
+                        .HasForeignKey("InterfaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_data_interface_probes_data_interfaces_interface_id");
+                });
+
+            modelBuilder.Entity("MiniCode.Features.DataSupport.DataNeed", b =>
+                {
+                    b.HasOne("MiniCode.Features.DataSupport.DataInterface", null)
+                        .WithMany()
+                        .HasForeignKey("InterfaceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_data_needs_data_interfaces_interface_id");
                 });
 
             modelBuilder.Entity("MiniCode.Features.Enterprises.EnterpriseBinding", b =>
