@@ -63,6 +63,8 @@ public sealed class DataInterfaceProber(MiniCodeDbContext db, IHttpClientFactory
             using var request = new HttpRequestMessage(new HttpMethod(target.Method), target.Url);
             if (target.Method == "POST") request.Content = new ByteArrayContent([]);
             using var response = await http.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            // Some handlers answer a cancelled request with a status (499) instead of throwing: still a timeout.
+            if (timeout.IsCancellationRequested) return Result(false, null, "探测超时");
             var status = (int)response.StatusCode;
             var available = status is >= 200 and < 400 || (status is 401 or 403 && target.AuthKind != DataInterfaceAuth.None);
             return Result(available, status, available ? null : "接口应答异常");

@@ -34,17 +34,16 @@ public sealed class DataNeedPuller(MiniCodeDbContext db, IHttpClientFactory http
     public async Task<int> PullAsync(long? needId, CancellationToken ct)
     {
         var due = needId is null ? DataNeedOrder.Due(db) : DataNeedOrder.Due(db).Where(n => n.Id == needId);
-        var needs = await due.Take(options.Value.PullBatchSize).ToListAsync(ct);
+        var needs = await due.AsNoTracking().Take(options.Value.PullBatchSize).ToListAsync(ct);
         var position = 0;
         foreach (var need in needs)
         {
             var target = await db.Set<DataInterface>().AsNoTracking().SingleAsync(i => i.Id == need.InterfaceId, ct);
             var (ok, result) = await PullOneAsync(need, target, ct);
-            need.LastPulledAt = time.GetUtcNow();
-            need.LastPullOk = ok;
-            need.LastPullResult = result[..Math.Min(result.Length, 300)];
-            need.LastPullPosition = ++position;
-            await db.SaveChangesAsync(ct);
+            var (at, text, place) = (time.GetUtcNow(), result[..Math.Min(result.Length, 300)], ++position);
+            // Written directly: the importer works on its own unit of work and may have cleared this context's tracking.
+            await db.Set<DataNeed>().Where(n => n.Id == need.Id).ExecuteUpdateAsync(u => u.SetProperty(n => n.LastPulledAt, at)
+                .SetProperty(n => n.LastPullOk, ok).SetProperty(n => n.LastPullResult, text).SetProperty(n => n.LastPullPosition, place), ct);
             if (!ok) logger.LogWarning("Data need {NeedId} not pulled: {Result}", need.Id, result);
         }
         return needs.Count;
@@ -60,6 +59,7 @@ public sealed class DataNeedPuller(MiniCodeDbContext db, IHttpClientFactory http
             using var request = new HttpRequestMessage(new HttpMethod(target.Method), target.Url);
             if (target.Method == "POST") request.Content = new ByteArrayContent([]);
             using var response = await http.CreateClient(DataInterfaceProber.HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            if (timeout.IsCancellationRequested) return (false, "拉取超时");
             if (!response.IsSuccessStatusCode) return (false, $"HTTP {(int)response.StatusCode}");
             var limit = options.Value.MaxPullBytes;
             if (response.Content.Headers.ContentLength > limit) return (false, "数据过大");

@@ -149,7 +149,7 @@ public sealed class DataSupportTests : IDisposable
         Assert.True(await _factory.QueryAsync(db => db.Set<AuditEntry>().AnyAsync(x => x.Action == "data_need.update" && x.TargetId == low.ToString())));
         Wire.Clear();
         Assert.Equal(3, await RunAsync<PullDataNeedsJob>());
-        Assert.Equal(["GET b", "GET a", "GET c"], Wire.Requests); // priority 1 twice: the older entry first
+        Assert.Equal(["GET a", "GET b", "GET c"], Wire.Requests); // priority 1 twice: the older entry (低优先级需求) first
 
         var badPriority = await admin.PostFormAsync("/admin/datasupport/needs", new()
         {
