@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using MiniCode.Data;
+using MiniCode.Features.Staff;
 using MiniCode.Features.HealthCodes.Statistics;
 using MiniCode.Platform.Simulator;
 using MiniCode.Tests.HealthCodes;
