@@ -7,6 +7,7 @@ using MiniCode.Features.Checkpoints;
 using MiniCode.Features.Errands;
 using MiniCode.Features.CodeEngine;
 using MiniCode.Features.CodeStyles;
+using MiniCode.Features.DataSupport;
 using MiniCode.Features.Enterprises;
 using MiniCode.Features.Faq;
 using MiniCode.Features.Feedback;
@@ -56,6 +57,8 @@ builder.AddCodeEngine();
 // 一码通 appointments (码上预约) and enterprise codes (企业码), issue #17.
 builder.AddAppointments();
 builder.AddEnterprises();
+// 一码通 data support (数据支撑管理), issue #18.
+builder.AddDataSupport();
 builder.AddAdmin();
 builder.AddDemo();
 

@@ -46,6 +46,8 @@ public static class AdminMenu
         Entry("Appointments", Permissions.Appointments),
         Entry("AppointmentCounter", Permissions.AppointmentsCounter),
         Entry("Enterprises", Permissions.Enterprises),
+        Entry("DataViews", Permissions.DataViews),
+        Entry("DataSupport", Permissions.DataSupport),
     ];
 
     /// <summary>The entries <paramref name="staff"/> may open.</summary>

@@ -74,6 +74,7 @@ public static class PlatformSetup
         services.AddSingleton<FaceSimulatorState>();
         services.AddSingleton<LicenceIssuerSimulatorState>();
         services.AddSingleton<EnterpriseRegistryState>();
+        services.AddSingleton<DataPartyState>();
         return builder;
     }
 
@@ -87,6 +88,7 @@ public static class PlatformSetup
         FaceSimulator.Map(sim);
         LicenceIssuerSimulator.Map(sim);
         EnterpriseSimulator.Map(sim);
+        DataPartySimulator.Map(sim);
         return app;
     }
 }

@@ -36,6 +36,9 @@ public static class Permissions
     /// <summary>Counter staff: verify an appointment code and mark the arrival (预约签到).</summary>
     public const string AppointmentsCounter = "appointments.counter";
     public const string Enterprises = "enterprises.manage";
+    // 一码通 data views, data support and digital space (issue #18).
+    public const string DataViews = "dataviews.view";
+    public const string DataSupport = "datasupport.manage";
 
     /// <summary>The permissions that open an admin area (one menu entry each), with their Chinese labels, in menu order.</summary>
     public static readonly IReadOnlyList<(string Code, string Label)> Areas =
@@ -49,6 +52,7 @@ public static class Permissions
         (Audit, "操作日志"),
         (Licences, "电子证照"),
         (Appointments, "码上预约"), (AppointmentsCounter, "预约签到"), (Enterprises, "企业码管理"),
+        (DataViews, "数据查看"), (DataSupport, "数据支撑管理"),
     ];
 
     /// <summary>Permissions for an action inside an area someone may already open (run a job now).</summary>
