@@ -1273,6 +1273,14 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("grantee_document_masked");
 
+                    b.Property<string>("GranteeDocumentType")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("ResidentId")
+                        .HasColumnName("grantee_document_type");
+
                     b.Property<string>("GranteeNameCipher")
                         .IsRequired()
                         .HasMaxLength(300)

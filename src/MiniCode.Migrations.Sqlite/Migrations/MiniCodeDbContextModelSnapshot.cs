@@ -1238,6 +1238,14 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("grantee_document_masked");
 
+                    b.Property<string>("GranteeDocumentType")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("ResidentId")
+                        .HasColumnName("grantee_document_type");
+
                     b.Property<string>("GranteeNameCipher")
                         .IsRequired()
                         .HasMaxLength(300)
