@@ -136,7 +136,7 @@ export type AuthorisationCodeView = {
 
 /** One authorisation as the caller sees it. `role`: "grantor" (授权记录) or "grantee" (被授权记录). `state`:
 "pending" (待确认), "accepted" (已生效), "declined" (已拒绝) or "expired" (已失效; `endReason` "revoked" or
-"date_passed"). Names and documents are masked. `canRespond`: the grantee may accept or decline;
+"date_passed"). Names and documents are masked; `granteeDocumentType`: residentId, passport, hkMacaoPermit or taiwanPermit. `canRespond`: the grantee may accept or decline;
 `canRevoke`: the grantor may still revoke (before the first day); `codeAvailable`: the grantee may show
 the code now (accepted, today within the dates). */
 export type AuthorisationView = {
@@ -147,6 +147,7 @@ export type AuthorisationView = {
   grantorName: string;
   grantorDocument: string;
   granteeName: string;
+  granteeDocumentType: string;
   granteeDocument: string;
   granteePhone: null | string;
   validFrom: string;
@@ -200,11 +201,13 @@ export type BindPhoneByWeChatRequest = {
   code: null | string;
 };
 
-/** 确认预约: the slot and the matter; `attendee` when booking for someone else (otherwise the caller's own person). */
+/** 确认预约: the slot and the matter; `attendee` when booking for someone else, or `contactId` for one of the
+caller's 常用联系人 (manual §2.1.5.3); neither: the caller's own person. */
 export type BookRequest = {
   slotId: number;
   matterId: number;
   attendee: null | AttendeeRequest;
+  contactId?: null | number;
 };
 
 /** Scan a poster: `payload` is the printed code's text (`MC1:…`) or the mini-program code's scene
@@ -359,8 +362,10 @@ export type ContactView = {
   updatedAt: string;
 };
 
-/** 发起授权: the grantee by `name` + 18-digit resident `idNumber` (optional `phone`), or by
-`contactId` (one of the caller's 常用联系人) instead; the `matterId` of an enabled matter
+/** 发起授权: the grantee by `name` + 18-digit resident `idNumber` (optional `phone`) — or, for a grantee
+without a mainland ID card, `name` + `documentType` (`passport`, `hkMacaoPermit` 港澳居民来往内地通行证,
+`taiwanPermit` 台湾居民来往大陆通行证; `residentId` or absent means `idNumber`) + `documentNumber`, checked as
+in real-name verification — or by `contactId` (one of the caller's 常用联系人) instead; the `matterId` of an enabled matter
 (`GET /api/errand-matters`); the first day `validFrom` and the last day `validTo` (same day when left
 out), Asia/Shanghai calendar days, from today; optional `licenceIds`: the caller's e-licence bindings to show. */
 export type CreateAuthorisationRequest = {
@@ -372,6 +377,8 @@ export type CreateAuthorisationRequest = {
   validFrom: null | string;
   validTo: null | string;
   licenceIds: null | Array<number>;
+  documentType?: null | string;
+  documentNumber?: null | string;
   lastDay?: string;
 };
 

@@ -11,7 +11,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace MiniCode.Admin.Tests;
 
-/// <summary>电子证照 in the admin: the seeded types, a new type, editing, disabling; what citizens are offered follows.</summary>
+/// <summary>电子证照 in the admin: the seeded types, a new type, editing, disabling; what citizens are offered follows; a person's bound licences.</summary>
 public sealed class AdminLicencesWalkthroughTests(AdminBrowser browser) : IClassFixture<AdminBrowser>
 {
     private async Task<string[]> OfferedAsync()
@@ -93,5 +93,16 @@ public sealed class AdminLicencesWalkthroughTests(AdminBrowser browser) : IClass
         await social.Locator("text=编辑").ClickAsync();
         await Expect(page.Locator("input[name=CatalogueCode]")).ToHaveAttributeAsync("readonly", new System.Text.RegularExpressions.Regex(".*"));
         await Expect(page.Locator("main")).ToContainTextAsync("目录编码不能再修改");
+
+        // 个人码管理 → the person's bound licences, masked.
+        await page.GotoAsync($"/admin/codemanagement?id={citizen.PersonId}");
+        await page.ClickAsync("#person-licences");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin/codemanagement/licences\\?id="));
+        var licence = page.Locator("#licences tbody tr");
+        await Expect(licence).ToHaveCountAsync(1);
+        await Expect(licence).ToContainTextAsync("社会保障卡");
+        await Expect(licence).ToContainTextAsync("SSC*****0001");
+        await Expect(licence).ToContainTextAsync("长期");
+        await browser.ScreenshotAsync(page, "71-person-licences");
     }
 }

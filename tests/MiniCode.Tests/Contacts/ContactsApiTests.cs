@@ -31,7 +31,7 @@ public sealed class ContactsApiTests : IDisposable
         Assert.StartsWith("v1:", stored.DocumentCipher);
         Assert.StartsWith("v1:", stored.PhoneCipher);
         Assert.DoesNotContain(id, stored.DocumentCipher + stored.DocumentIndex + stored.PhoneCipher);
-        var details = await _factory.WithServiceAsync<ContactService, ContactDetails?>(s => s.ReadAsync(owner.PersonId!.Value, contactId, default));
+        var details = await _factory.WithServiceAsync<MiniCode.Features.People.IContactLookup, MiniCode.Features.People.SavedContact?>(s => s.FindAsync(0, owner.PersonId!.Value, contactId, default));
         Assert.Equal((id, "13812345678"), (details!.IdNumber, details.Phone));
 
         var updated = await HttpAssert.Ok(await owner.Client.PutAsJsonAsync($"/api/me/contacts/{contactId}", new { name = "张父", idNumber = id }));

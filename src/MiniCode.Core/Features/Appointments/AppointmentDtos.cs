@@ -21,13 +21,15 @@ public sealed record SlotQuery(DateOnly? From, int? Days) : IValidatable
 public sealed record AttendeeRequest(string? Name, string? IdNumber, string? Phone);
 
 /// <summary>
-/// 确认预约: the slot and the matter; <c>attendee</c> when booking for someone else (otherwise the caller's own person).
+/// 确认预约: the slot and the matter; <c>attendee</c> when booking for someone else, or <c>contactId</c> for one of the
+/// caller's 常用联系人 (manual §2.1.5.3); neither: the caller's own person.
 /// </summary>
-public sealed record BookRequest(long SlotId, long MatterId, AttendeeRequest? Attendee) : IValidatable
+public sealed record BookRequest(long SlotId, long MatterId, AttendeeRequest? Attendee, long? ContactId = null) : IValidatable
 {
     public void Validate(InputValidator v, IServiceProvider services)
     {
         v.Check(SlotId > 0, "slotId", "请选择预约时段").Check(MatterId > 0, "matterId", "请选择预约事项");
+        if (ContactId is not null) v.Check(ContactId > 0 && Attendee is null, "contactId", "常用联系人与预约人信息只能填写一种");
         if (Attendee is not { } a) return;
         var own = new InputValidator();
         RealNameService.ValidateName(a.Name, own);

@@ -52,10 +52,10 @@ public static class AppointmentsApi
         TypedResults.Ok(await bookings.SlotsAsync(id, query, ct));
 
     /// <summary>预约</summary>
-    /// <remarks>时段 + 事项，可为他人预约（姓名、身份证号、手机号，加密存储、脱敏显示）。并发预约也不会超过名额（满员 409 <c>slot_full</c>）；同一人同一时段只能预约一次；已开始的时段为 400；未结束的预约至多 <c>MiniCode:Appointments:MaxOpenPerPerson</c> 个。前一天会收到提醒。</remarks>
+    /// <remarks>时段 + 事项，可为他人预约（姓名、身份证号、手机号，加密存储、脱敏显示；或 <c>contactId</c>：本人的常用联系人，他人的联系人为 400）。并发预约也不会超过名额（满员 409 <c>slot_full</c>）；同一人同一时段只能预约一次；已开始的时段为 400；未结束的预约至多 <c>MiniCode:Appointments:MaxOpenPerPerson</c> 个。前一天会收到提醒。</remarks>
     internal static async Task<Created<AppointmentView>> Book(BookRequest body, ClaimsPrincipal user, BookingService bookings, CancellationToken ct)
     {
-        var view = await bookings.BookAsync(user.PersonIdOrThrow(), body, ct);
+        var view = await bookings.BookAsync(user.AccountId(), user.PersonIdOrThrow(), body, ct);
         return TypedResults.Created($"/api/me/appointments/{view.Id}", view);
     }
 

@@ -1,5 +1,8 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MiniCode.Features.HealthCodes.Signing;
+using MiniCode.Features.Identity;
 using MiniCode.Features.Jobs;
+using MiniCode.Features.People;
 using MiniCode.Infrastructure.Hosting;
 
 namespace MiniCode.Features.Appointments;
@@ -14,6 +17,9 @@ public static class AppointmentsSetup
         services.AddScoped<BookingService>();
         services.AddScoped<AppointmentCodeService>();
         services.AddScoped<AppointmentLifecycle>();
+        // Filled by the contacts feature (Replace, in any order): booking for a 常用联系人.
+        services.TryAddScoped<IContactLookup, NoContacts>();
+        services.AddScoped<IAccountDeletionParticipant, AppointmentCleanup>();
         services.AddSubjectCodeCheck<AppointmentCodeCheck>();
         services.AddMiniCodeJob<SendAppointmentRemindersJob>("send-appointment-reminders", "向次日有预约的市民发送预约提醒");
         services.AddMiniCodeJob<RecordAppointmentNoShowsJob>("record-appointment-no-shows", "将时段已结束仍未到场的预约记为爽约");

@@ -15,8 +15,8 @@ namespace MiniCode.Features.Appointments;
 /// transaction that inserts it, so parallel bookings never exceed the capacity; the attendee's lock and the unique index
 /// keep one live booking per attendee and slot.
 /// </summary>
-public sealed class BookingService(MiniCodeDbContext db, PersonalDataProtector protector, RealNameService realNames, KeyedLocks locks,
-    IOptions<AppointmentsOptions> options, TimeProvider time)
+public sealed class BookingService(MiniCodeDbContext db, PersonalDataProtector protector, RealNameService realNames, IContactLookup contacts,
+    KeyedLocks locks, IOptions<AppointmentsOptions> options, TimeProvider time)
 {
     public async Task<IReadOnlyList<MatterView>> MattersAsync(CancellationToken ct) =>
         await db.Set<AppointmentMatter>().AsNoTracking().Where(m => m.Active).OrderBy(m => m.SortOrder).ThenBy(m => m.Id)
@@ -44,7 +44,7 @@ public sealed class BookingService(MiniCodeDbContext db, PersonalDataProtector p
             .OrderBy(s => s.StartsAt).Select(s => new SlotView(s.Id, s.StartsAt, s.EndsAt, s.Capacity, s.Capacity - s.Booked)).ToListAsync(ct);
     }
 
-    public async Task<AppointmentView> BookAsync(long personId, BookRequest request, CancellationToken ct)
+    public async Task<AppointmentView> BookAsync(long accountId, long personId, BookRequest request, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var o = options.Value;
@@ -58,7 +58,7 @@ public sealed class BookingService(MiniCodeDbContext db, PersonalDataProtector p
         if (slot.StartsAt <= now) throw new ApiException(AppointmentsErrors.SlotPast);
         if (slot.StartsAt >= BookingWindowEnd(now)) throw new ApiException(AppointmentsErrors.SlotNotOpen);
 
-        var attendee = await AttendeeAsync(personId, request.Attendee, ct);
+        var attendee = await AttendeeAsync(personId, request.ContactId is { } contactId ? await ContactAsync(accountId, personId, contactId, ct) : request.Attendee, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Serialises the same attendee's bookings (any slot) across nodes: the double-booking and open-limit checks hold.
         await using var held = await locks.AcquireAsync(db, "appointment-attendee:" + attendee.DocumentIndex, ct);
@@ -148,6 +148,17 @@ public sealed class BookingService(MiniCodeDbContext db, PersonalDataProtector p
         var doc = realNames.ResidentIdOf(request.IdNumber);
         return new Attendee(request.Name!.Trim(), protector.Encrypt(doc.Number), protector.BlindIndex($"{DocumentType.ResidentId}:{doc.Number}"),
             SensitiveDataMasker.MaskIdNumber(doc.Number), PhoneNumbers.Normalise(request.Phone));
+    }
+
+    /// <summary>The caller's own contact as an attendee; another person's (or none) is refused like a wrong field.</summary>
+    private async Task<AttendeeRequest> ContactAsync(long accountId, long personId, long contactId, CancellationToken ct)
+    {
+        var contact = await contacts.FindAsync(accountId, personId, contactId, ct) ?? throw InputValidator.Failure("contactId", "常用联系人不存在");
+        var check = new InputValidator();
+        RealNameService.ValidateName(contact.Name, check);
+        realNames.ParseResidentId(contact.IdNumber, check);
+        if (!check.IsValid) throw InputValidator.Failure("contactId", "该联系人须有姓名和有效的居民身份证号码");
+        return new AttendeeRequest(contact.Name, contact.IdNumber, contact.Phone);
     }
 
     private static DateTimeOffset DayStart(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime();

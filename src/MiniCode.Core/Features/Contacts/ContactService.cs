@@ -1,5 +1,6 @@
 using MiniCode.Data;
 using MiniCode.Features.Identity;
+using MiniCode.Features.People;
 using MiniCode.Infrastructure.Concurrency;
 using MiniCode.Infrastructure.Errors;
 using MiniCode.Infrastructure.Logging;
@@ -7,12 +8,13 @@ using MiniCode.Infrastructure.Security;
 
 namespace MiniCode.Features.Contacts;
 
-/// <summary>A contact in clear, for the features that fill a form from it (authorisations, appointments).</summary>
-public sealed record ContactDetails(long Id, string Name, string IdNumber, string? Phone);
-
-/// <summary>常用联系人 of a person: at most <see cref="ContactsOptions.MaxPerPerson"/>, one per ID number, another person's is "not found".</summary>
+/// <summary>
+/// 常用联系人 of a person: at most <see cref="ContactsOptions.MaxPerPerson"/>, one per ID number, another person's is "not
+/// found". As <see cref="IContactLookup"/> it fills authorisations and appointments (contacts are the person's, so every
+/// account of the person finds them).
+/// </summary>
 public sealed class ContactService(MiniCodeDbContext db, RealNameService realNames, PersonalDataProtector protector, KeyedLocks locks,
-    IOptions<ContactsOptions> options, TimeProvider time)
+    IOptions<ContactsOptions> options, TimeProvider time) : IContactLookup
 {
     public async Task<IReadOnlyList<ContactView>> ListAsync(long ownerPersonId, CancellationToken ct) =>
         (await db.Set<Contact>().AsNoTracking().Where(c => c.OwnerPersonId == ownerPersonId).OrderBy(c => c.Id).ToListAsync(ct)).Select(ToView).ToList();
@@ -20,9 +22,9 @@ public sealed class ContactService(MiniCodeDbContext db, RealNameService realNam
     public async Task<ContactView> GetAsync(long ownerPersonId, long id, CancellationToken ct) => ToView(await FindAsync(ownerPersonId, id, ct));
 
     /// <summary>The contact decrypted, or null when it is not the owner's.</summary>
-    public async Task<ContactDetails?> ReadAsync(long ownerPersonId, long id, CancellationToken ct) =>
-        await db.Set<Contact>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id && c.OwnerPersonId == ownerPersonId, ct) is { } c
-            ? new ContactDetails(c.Id, c.Name, protector.Decrypt(c.DocumentCipher), c.PhoneCipher is { } p ? protector.Decrypt(p) : null)
+    public async Task<SavedContact?> FindAsync(long accountId, long personId, long contactId, CancellationToken ct) =>
+        await db.Set<Contact>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == contactId && c.OwnerPersonId == personId, ct) is { } c
+            ? new SavedContact(c.Name, protector.Decrypt(c.DocumentCipher), c.PhoneCipher is { } p ? protector.Decrypt(p) : null)
             : null;
 
     public async Task<ContactView> AddAsync(long ownerPersonId, ContactRequest r, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MiniCode.Data;
 using MiniCode.Features.Identity;
 using MiniCode.Features.People;
@@ -13,6 +14,8 @@ public static class ContactsSetup
         var services = builder.Services;
         services.AddValidatedOptions<ContactsOptions>();
         services.AddScoped<ContactService>();
+        // Fills the contact extension point of authorisations and appointments (they TryAdd "none", in any order).
+        services.Replace(ServiceDescriptor.Scoped<IContactLookup>(sp => sp.GetRequiredService<ContactService>()));
         services.AddScoped<IAccountDeletionParticipant, ContactCleanup>();
         return builder;
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MiniCode.Features.HealthCodes.Signing;
+using MiniCode.Features.Identity;
 using MiniCode.Infrastructure.Hosting;
 using MiniCode.Platform.EnterpriseRegistry;
 
@@ -26,6 +27,7 @@ public static class EnterprisesSetup
         services.AddScoped<EnterpriseService>();
         services.AddScoped<EnterpriseCodeService>();
         services.AddSubjectCodeCheck<EnterpriseCodeCheck>();
+        services.AddScoped<IAccountDeletionParticipant, EnterpriseCleanup>();
         return builder;
     }
 

@@ -25,9 +25,8 @@ public sealed class AuthorisationService(MiniCodeDbContext db, RealNameService r
     public async Task<AuthorisationView> GrantAsync(long accountId, long personId, CreateAuthorisationRequest r, CancellationToken ct)
     {
         var o = options.Value;
-        var (name, idNumber, phone) = await GranteeOfAsync(accountId, personId, r, ct);
-        var doc = realNames.ResidentIdOf(idNumber);
-        var index = realNames.BlindIndexOf(doc);
+        var (name, docType, docNumber, phone) = await GranteeOfAsync(accountId, personId, r, ct);
+        var index = realNames.BlindIndexOf(docType, docNumber);
         var grantor = await db.Set<Person>().AsNoTracking().FirstAsync(p => p.Id == personId, ct);
         if (grantor.DocumentIndex == index) throw new ApiException(ErrandsErrors.Self);
         var matter = await db.Set<ErrandMatter>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == r.MatterId && m.Enabled, ct)
@@ -44,7 +43,8 @@ public sealed class AuthorisationService(MiniCodeDbContext db, RealNameService r
         {
             GrantorPersonId = personId, MatterId = matter.Id, MatterName = matter.Name, RegionCode = matter.RegionCode,
             GranteeNameCipher = protector.Encrypt(name), GranteeNameMasked = SensitiveDataMasker.MaskName(name),
-            GranteeDocumentCipher = protector.Encrypt(doc.Number), GranteeDocumentIndex = index, GranteeDocumentMasked = SensitiveDataMasker.MaskIdNumber(doc.Number),
+            GranteeDocumentType = docType, GranteeDocumentCipher = protector.Encrypt(docNumber), GranteeDocumentIndex = index,
+            GranteeDocumentMasked = SensitiveDataMasker.MaskIdNumber(docNumber),
             GranteePhoneCipher = phone is null ? null : protector.Encrypt(phone), GranteePhoneMasked = phone is null ? null : SensitiveDataMasker.MaskPhone(phone),
             ValidFrom = from, ValidTo = to, LicenceIds = string.Join(',', licenceIds.Select(id => id.ToString(CultureInfo.InvariantCulture))),
             Status = AuthorisationStatus.Pending, CreatedAt = now,
@@ -166,15 +166,22 @@ public sealed class AuthorisationService(MiniCodeDbContext db, RealNameService r
                 && db.Set<Account>().Any(x => x.PersonId == p.Id && x.Kind == AccountKind.Citizen && x.Status == AccountStatus.Active))
             .Select(p => (long?)p.Id).FirstOrDefaultAsync(ct);
 
-    private async Task<(string Name, string IdNumber, string? Phone)> GranteeOfAsync(long accountId, long personId, CreateAuthorisationRequest r, CancellationToken ct)
+    private async Task<(string Name, DocumentType DocumentType, string DocumentNumber, string? Phone)> GranteeOfAsync(long accountId, long personId,
+        CreateAuthorisationRequest r, CancellationToken ct)
     {
-        if (r.ContactId is not { } contactId) return (r.Name!.Trim(), r.IdNumber!, PhoneNumbers.Normalise(r.Phone));
+        if (r.ContactId is not { } contactId)
+        {
+            var v = new InputValidator();
+            var document = r.GranteeDocument(realNames, v); // the validation filter has passed it
+            v.ThrowIfInvalid();
+            return (r.Name!.Trim(), document!.Value.Type, document.Value.Number, PhoneNumbers.Normalise(r.Phone));
+        }
         var contact = await contacts.FindAsync(accountId, personId, contactId, ct) ?? throw InputValidator.Failure("contactId", "常用联系人不存在");
-        var v = new InputValidator();
-        RealNameService.ValidateName(contact.Name, v);
-        realNames.ParseResidentId(contact.IdNumber, v);
-        if (!v.IsValid) throw InputValidator.Failure("contactId", "该联系人须有姓名和有效的居民身份证号码");
-        return (contact.Name.Trim(), contact.IdNumber, PhoneNumbers.Normalise(r.Phone ?? contact.Phone));
+        var check = new InputValidator();
+        RealNameService.ValidateName(contact.Name, check);
+        if (!check.IsValid || realNames.ParseResidentId(contact.IdNumber, check) is not { } doc)
+            throw InputValidator.Failure("contactId", "该联系人须有姓名和有效的居民身份证号码");
+        return (contact.Name.Trim(), doc.Type, doc.Number, PhoneNumbers.Normalise(r.Phone ?? contact.Phone));
     }
 
     private enum AuthorisationRole { Grantor, Grantee }
@@ -185,7 +192,7 @@ public sealed class AuthorisationService(MiniCodeDbContext db, RealNameService r
         var (state, endReason) = AuthorisationStates.Of(a, today);
         var grantee = role == AuthorisationRole.Grantee;
         return new AuthorisationView(a.Id, grantee ? "grantee" : "grantor", a.MatterId, a.MatterName, SensitiveDataMasker.MaskName(a.Grantor!.Name),
-            a.Grantor.DocumentMasked, a.GranteeNameMasked, a.GranteeDocumentMasked, a.GranteePhoneMasked, a.ValidFrom, a.ValidTo, state,
+            a.Grantor.DocumentMasked, a.GranteeNameMasked, AccountDirectory.ToWire(a.GranteeDocumentType), a.GranteeDocumentMasked, a.GranteePhoneMasked, a.ValidFrom, a.ValidTo, state,
             AuthorisationStates.Label(state), endReason, a.LicenceIdList, a.CreatedAt, a.RespondedAt, a.EndedAt,
             CanRespond: grantee && state == AuthorisationStates.Pending,
             CanRevoke: !grantee && AuthorisationStates.IsOpen(a, today) && today < a.ValidFrom,

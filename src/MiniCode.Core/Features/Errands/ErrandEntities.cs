@@ -38,8 +38,10 @@ public sealed class ErrandAuthorisation
     public string RegionCode { get; set; } = "";
     public string GranteeNameCipher { get; set; } = "";
     public string GranteeNameMasked { get; set; } = "";
+    /// <summary>The grantee's document: a resident ID card, or a passport / Mainland Travel Permit for grantees without one.</summary>
+    public DocumentType GranteeDocumentType { get; set; }
     public string GranteeDocumentCipher { get; set; } = "";
-    /// <summary>Blind index of <c>ResidentId:{number}</c>, as <see cref="Person.DocumentIndex"/>.</summary>
+    /// <summary>Blind index of <c>{GranteeDocumentType}:{number}</c>, as <see cref="Person.DocumentIndex"/>.</summary>
     public string GranteeDocumentIndex { get; set; } = "";
     public string GranteeDocumentMasked { get; set; } = "";
     public string? GranteePhoneCipher { get; set; }
@@ -86,6 +88,7 @@ internal sealed class ErrandAuthorisationConfiguration : IEntityTypeConfiguratio
         b.Property(x => x.RegionCode).HasMaxLength(6).IsRequired();
         b.Property(x => x.GranteeNameCipher).HasMaxLength(300).IsRequired();
         b.Property(x => x.GranteeNameMasked).HasMaxLength(60).IsRequired();
+        b.Property(x => x.GranteeDocumentType).HasConversion<string>().HasMaxLength(20).HasDefaultValue(DocumentType.ResidentId);
         b.Property(x => x.GranteeDocumentCipher).HasMaxLength(200).IsRequired();
         b.Property(x => x.GranteeDocumentIndex).HasMaxLength(64).IsRequired();
         b.Property(x => x.GranteeDocumentMasked).HasMaxLength(40).IsRequired();

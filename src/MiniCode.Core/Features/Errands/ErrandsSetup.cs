@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using MiniCode.Data;
 using MiniCode.Features.HealthCodes.Signing;
 using MiniCode.Features.Identity;
 using MiniCode.Features.Jobs;
@@ -17,7 +16,7 @@ public static class ErrandsSetup
         services.AddValidatedOptions<ErrandOptions>();
         services.AddScoped<AuthorisationService>();
         services.AddScoped<AuthorisationCodes>();
-        // Extension points the licences and contacts features fill (Replace); until then nothing is held or found.
+        // Extension points the licences and contacts features fill (Replace); without them nothing is held or found.
         services.TryAddScoped<IHeldLicences, NoHeldLicences>();
         services.TryAddScoped<IContactLookup, NoContacts>();
         services.AddSubjectCodeCheck<AuthorisationCodeCheck>();
@@ -33,17 +32,4 @@ public static class ErrandsSetup
 public sealed class ExpireAuthorisationsJob(AuthorisationService authorisations) : IMiniCodeJob
 {
     public async Task<JobResult> ExecuteAsync(CancellationToken cancellationToken) => new(await authorisations.ExpireAsync(cancellationToken));
-}
-
-/// <summary>
-/// PIPL deletion: what the grantor typed about other people goes with the grantor's last account (another account of
-/// the same person keeps it). Authorisations granted to the deleted person stay the grantor's records.
-/// </summary>
-internal sealed class ErrandAccountDeletion(MiniCodeDbContext db) : IAccountDeletionParticipant
-{
-    public async Task OnAccountDeletingAsync(long accountId, long? personId, CancellationToken ct)
-    {
-        if (personId is not { } id || await db.SuccessorAsync(accountId, personId, ct) is not null) return;
-        await db.Set<ErrandAuthorisation>().Where(a => a.GrantorPersonId == id).ExecuteDeleteAsync(ct);
-    }
 }

@@ -30,8 +30,20 @@ public sealed partial class RealNameService(
 
     public Document? ParseOtherDocument(DocumentRealNameRequest r, InputValidator v)
     {
-        var number = r.Number?.Trim().ToUpperInvariant() ?? "";
-        DocumentType? type = r.DocumentType switch
+        var parsed = ParseOtherDocumentNumber(r.DocumentType, r.Number, v);
+        v.Check(r.BirthDate is { } b && b <= Today() && b.Year >= 1900, "birthDate", "出生日期无效");
+        v.Check(r.Gender is null or "M" or "F", "gender", "性别须为 M 或 F");
+        return v.IsValid && parsed is { } doc ? new Document(doc.Type, doc.Number, r.BirthDate!.Value, r.Gender, null) : null;
+    }
+
+    /// <summary>
+    /// The kind (<c>passport</c>, <c>hkMacaoPermit</c>, <c>taiwanPermit</c>) and number of a passport or Mainland Travel
+    /// Permit, upper-cased; errors under <c>documentType</c> and <paramref name="numberField"/>.
+    /// </summary>
+    public static (DocumentType Type, string Number)? ParseOtherDocumentNumber(string? documentType, string? number, InputValidator v, string numberField = "number")
+    {
+        var normalised = number?.Trim().ToUpperInvariant() ?? "";
+        DocumentType? type = documentType switch
         {
             "passport" => DocumentType.Passport,
             "hkMacaoPermit" => DocumentType.HkMacaoPermit,
@@ -41,14 +53,12 @@ public sealed partial class RealNameService(
         if (type is null) { v.Add("documentType", "证件类型须为 passport、hkMacaoPermit 或 taiwanPermit"); return null; }
         var valid = type switch
         {
-            DocumentType.Passport => PassportPattern().IsMatch(number),
-            DocumentType.HkMacaoPermit => HkMacaoPattern().IsMatch(number),
-            _ => TaiwanPattern().IsMatch(number),
+            DocumentType.Passport => PassportPattern().IsMatch(normalised),
+            DocumentType.HkMacaoPermit => HkMacaoPattern().IsMatch(normalised),
+            _ => TaiwanPattern().IsMatch(normalised),
         };
-        v.Check(valid, "number", "证件号码格式不正确");
-        v.Check(r.BirthDate is { } b && b <= Today() && b.Year >= 1900, "birthDate", "出生日期无效");
-        v.Check(r.Gender is null or "M" or "F", "gender", "性别须为 M 或 F");
-        return v.IsValid ? new Document(type.Value, number, r.BirthDate!.Value, r.Gender, null) : null;
+        if (!valid) { v.Add(numberField, "证件号码格式不正确"); return null; }
+        return (type.Value, normalised);
     }
 
     /// <summary>The document of a request the validation filter has passed (so this never throws its 400 in practice).</summary>
@@ -92,7 +102,10 @@ public sealed partial class RealNameService(
             await faces.VerifyAsync(accountId, purpose, new Face.FaceSubject(name, doc.Type, doc.Number), faceToken, ct);
     }
 
-    public string BlindIndexOf(Document doc) => protector.BlindIndex($"{doc.Type}:{doc.Number}");
+    public string BlindIndexOf(Document doc) => BlindIndexOf(doc.Type, doc.Number);
+
+    /// <summary>The blind index persons are found by (<see cref="Person.DocumentIndex"/>).</summary>
+    public string BlindIndexOf(DocumentType type, string number) => protector.BlindIndex($"{type}:{number}");
 
     /// <summary>
     /// The person of a document, tracked: the existing one (a different name is refused), an anonymised one given its

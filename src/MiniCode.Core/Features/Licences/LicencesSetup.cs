@@ -29,6 +29,8 @@ public static class LicencesSetup
         services.TryAddTransient<ILicenceIssuer>(sp => sp.GetRequiredService<LicenceGatewayClient>());
         services.AddScoped<LicenceService>();
         services.AddScoped<LicenceBinder>();
+        // Fills the authorisations' extension point: an authorisation shows only licences its grantor holds.
+        services.Replace(ServiceDescriptor.Scoped<Errands.IHeldLicences, HeldLicences>());
         services.AddScoped<IAccountDeletionParticipant, LicenceCleanup>();
         services.AddSubjectCodeCheck<LicenceCodeCheck>();
         services.AddHostedService<LicenceTypeBootstrap>();
