@@ -42,7 +42,7 @@ internal static class ExampleValues
         ["holderName"] = ("张三", "张*"),
         ["regionCode"] = ("110101", "110101"),
         ["region"] = ("110101", "110101"),
-        ["code"] = ("081Xyz0w3example", "081Xyz0w3example"),
+        ["code"] = ("123456", "123456"),
         ["smsCode"] = ("123456", "123456"),
         ["authCode"] = ("4b203fe6c11548bcabd8da5bb087a83b", "4b203fe6c11548bcabd8da5bb087a83b"),
         ["password"] = ("Example@2026", "Example@2026"),
