@@ -15,6 +15,9 @@ export type AccountDto = {
   logins: Array<LoginMethodDto>;
 };
 
+/** - `active`：正常
+- `disabled`：已停用（不能登录）
+- `deleted`：已注销 */
 export type AccountStatus = "active" | "disabled" | "deleted";
 
 /** Adds a relative. `documentType`: "residentId" (default; `number` is the 18-digit ID number), "passport",
@@ -22,15 +25,15 @@ export type AccountStatus = "active" | "disabled" | "deleted";
 unless proven (`faceToken` or the SMS consent) and the relative has one already. `faceToken` is the relative's
 face verification token; a resident-ID relative exempt by age may go without any proof and is then private to the holder's person (any account of it). */
 export type AddRelativeRequest = {
-  name: null | string;
-  documentType: null | string;
-  number: null | string;
-  birthDate: null | string;
-  gender: null | string;
-  relation: null | string;
-  faceToken: null | string;
-  consent: null | ConsentRequest;
-  declaration: null | DeclarationRequest;
+  name: string;
+  documentType?: null | string;
+  number: string;
+  birthDate?: null | string;
+  gender?: null | string;
+  relation?: null | string;
+  faceToken?: null | string;
+  consent?: null | ConsentRequest;
+  declaration?: null | DeclarationRequest;
 };
 
 export type AlipayCodeView = {
@@ -39,15 +42,15 @@ export type AlipayCodeView = {
 };
 
 export type AlipayLoginRequest = {
-  authCode: null | string;
+  authCode: string;
   stayLoggedIn?: boolean;
 };
 
 /** `my.getAuthCode`'s code and what `my.getPhoneNumber` returned. */
 export type AlipayPhoneLoginRequest = {
-  authCode: null | string;
-  response: null | string;
-  sign: null | string;
+  authCode: string;
+  response: string;
+  sign: string;
   stayLoggedIn?: boolean;
 };
 
@@ -61,11 +64,14 @@ export type AnnouncementDto = {
 };
 
 export type AppealRequest = {
-  text: null | string;
-  attachmentName: null | string;
-  attachmentBase64: null | string;
+  text?: null | string;
+  attachmentName?: null | string;
+  attachmentBase64?: null | string;
 };
 
+/** - `open`：待处理
+- `resolved`：已处理（已更正）
+- `rejected`：已驳回 */
 export type AppealStatus = "open" | "resolved" | "rejected";
 
 export type AppealView = {
@@ -106,20 +112,20 @@ export type AppointmentView = {
 };
 
 export type AssistedRegistrationRequest = {
-  phone: null | string;
-  smsCode: null | string;
-  name: null | string;
-  idNumber: null | string;
-  temperature: null | number;
-  remarks: null | string;
-  idempotencyKey: null | string;
+  phone: string;
+  smsCode: string;
+  name: string;
+  idNumber: string;
+  temperature: number;
+  remarks?: null | string;
+  idempotencyKey: string;
 };
 
 /** Someone else who attends (filled from 常用联系人 or typed in): name, resident ID number, optional phone. */
 export type AttendeeRequest = {
-  name: null | string;
-  idNumber: null | string;
-  phone: null | string;
+  name?: null | string;
+  idNumber?: null | string;
+  phone?: null | string;
 };
 
 /** A shown authorisation code (授权码): the signed `MC1:` payload of type authorisation, valid until `expiresAt`. */
@@ -136,7 +142,7 @@ export type AuthorisationCodeView = {
 
 /** One authorisation as the caller sees it. `role`: "grantor" (授权记录) or "grantee" (被授权记录). `state`:
 "pending" (待确认), "accepted" (已生效), "declined" (已拒绝) or "expired" (已失效; `endReason` "revoked" or
-"date_passed"). Names and documents are masked; `granteeDocumentType`: residentId, passport, hkMacaoPermit or taiwanPermit. `canRespond`: the grantee may accept or decline;
+"date_passed"). Names and documents are masked. `canRespond`: the grantee may accept or decline;
 `canRevoke`: the grantor may still revoke (before the first day); `codeAvailable`: the grantee may show
 the code now (accepted, today within the dates). */
 export type AuthorisationView = {
@@ -147,7 +153,6 @@ export type AuthorisationView = {
   grantorName: string;
   grantorDocument: string;
   granteeName: string;
-  granteeDocumentType: string;
   granteeDocument: string;
   granteePhone: null | string;
   validFrom: string;
@@ -167,17 +172,17 @@ export type AuthorisationView = {
 /** 企业绑定: the enterprise's name and 统一社会信用代码 (GB 32100-2015, check character verified), and the caller's role:
 "legalRepresentative" (法定代表人) or "staff" (员工, proven by the registry's social-insurance record). */
 export type BindEnterpriseRequest = {
-  name: null | string;
-  creditCode: null | string;
-  role: null | string;
+  name: string;
+  creditCode: string;
+  role?: null | string;
   parsedRole?: EnterpriseRole;
 };
 
 /** 授权关联: `type` is a licence type's `code`; `consent` true binds (授权关联) after the issuer confirmed the
 licence is the caller's, false (不授权) stores nothing. */
 export type BindLicenceRequest = {
-  type: null | string;
-  consent: null | boolean;
+  type: string;
+  consent: boolean;
 };
 
 /** `bound` false when the caller did not consent (nothing stored); otherwise the bound licence. */
@@ -188,33 +193,31 @@ export type BindLicenceResult = {
 
 /** The object `my.getPhoneNumber` returned to the Alipay mini program. */
 export type BindPhoneByAlipayRequest = {
-  response: null | string;
-  sign: null | string;
+  response: string;
+  sign: string;
 };
 
 export type BindPhoneBySmsRequest = {
-  phone: null | string;
-  code: null | string;
+  phone: string;
+  code: string;
 };
 
 export type BindPhoneByWeChatRequest = {
-  code: null | string;
+  code: string;
 };
 
-/** 确认预约: the slot and the matter; `attendee` when booking for someone else, or `contactId` for one of the
-caller's 常用联系人 (manual §2.1.5.3); neither: the caller's own person. */
+/** 确认预约: the slot and the matter; `attendee` when booking for someone else (otherwise the caller's own person). */
 export type BookRequest = {
   slotId: number;
   matterId: number;
-  attendee: null | AttendeeRequest;
-  contactId?: null | number;
+  attendee?: null | AttendeeRequest;
 };
 
 /** Scan a poster: `payload` is the printed code's text (`MC1:…`) or the mini-program code's scene
     (`P&lt;id&gt;.&lt;token&gt;`); `relativeId` names one of the holder's relatives (as listed by `/api/me/relatives`), omitted for oneself. */
 export type CheckInRequest = {
-  payload: null | string;
-  relativeId: null | number;
+  payload: string;
+  relativeId?: null | number;
 };
 
 export type CheckInView = {
@@ -228,6 +231,10 @@ export type CheckInView = {
   repeated: boolean;
   retentionDays: number;
   retentionNotice: string;
+};
+
+export type CitizenScanApiScanRequest = {
+  payload: string;
 };
 
 /** Badges shown on the code: nucleic-acid negative window ("24h", "48h", "72h", "7d" or null) and vaccination. */
@@ -304,7 +311,7 @@ export type ColorReasonView = {
 
 /** The phone of the relative's own account, to send the consent code to. */
 export type ConsentCodeRequest = {
-  phone: null | string;
+  phone: string;
 };
 
 /** Sent (always, whether or not the phone belongs to anyone): the phone masked, code lifetime, resend wait. */
@@ -318,22 +325,10 @@ export type ConsentCodeSent = {
 `smsCode`: the relative's proof by SMS — the code sent by `POST /api/me/relatives/consent-codes` to a phone of
 the relative's own account. */
 export type ConsentRequest = {
-  by: null | string;
-  confirmed: boolean;
+  by?: null | string;
+  confirmed?: boolean;
   phone?: null | string;
   smsCode?: null | string;
-};
-
-/** A consent as `GET /api/me/consents` lists it; `active` until withdrawn. */
-export type ConsentView = {
-  id: number;
-  purpose: string;
-  textVersion: string;
-  givenAt: string;
-  withdrawnAt: null | string;
-  active: boolean;
-  accountId: number;
-  thisAccount: boolean;
 };
 
 export type ConsultationPhoneDto = {
@@ -345,10 +340,10 @@ export type ConsultationPhoneDto = {
 /** A contact to add or replace: `name` and `idNumber` (18-digit resident ID number, ASCII digits and check digit
 as in real-name verification) required, `relation` (≤ 20) and `phone` (mainland mobile) optional. */
 export type ContactRequest = {
-  name: null | string;
-  relation: null | string;
-  phone: null | string;
-  idNumber: null | string;
+  name: string;
+  relation?: null | string;
+  phone?: null | string;
+  idNumber: string;
 };
 
 /** A contact as its owner sees it: ID number and phone masked. */
@@ -362,32 +357,28 @@ export type ContactView = {
   updatedAt: string;
 };
 
-/** 发起授权: the grantee by `name` + 18-digit resident `idNumber` (optional `phone`) — or, for a grantee
-without a mainland ID card, `name` + `documentType` (`passport`, `hkMacaoPermit` 港澳居民来往内地通行证,
-`taiwanPermit` 台湾居民来往大陆通行证; `residentId` or absent means `idNumber`) + `documentNumber`, checked as
-in real-name verification — or by `contactId` (one of the caller's 常用联系人) instead; the `matterId` of an enabled matter
+/** 发起授权: the grantee by `name` + 18-digit resident `idNumber` (optional `phone`), or by
+`contactId` (one of the caller's 常用联系人) instead; the `matterId` of an enabled matter
 (`GET /api/errand-matters`); the first day `validFrom` and the last day `validTo` (same day when left
 out), Asia/Shanghai calendar days, from today; optional `licenceIds`: the caller's e-licence bindings to show. */
 export type CreateAuthorisationRequest = {
-  matterId: null | number;
-  name: null | string;
-  idNumber: null | string;
-  phone: null | string;
-  contactId: null | number;
-  validFrom: null | string;
-  validTo: null | string;
-  licenceIds: null | Array<number>;
-  documentType?: null | string;
-  documentNumber?: null | string;
+  matterId: number;
+  name?: null | string;
+  idNumber?: null | string;
+  phone?: null | string;
+  contactId?: null | number;
+  validFrom?: null | string;
+  validTo?: null | string;
+  licenceIds?: null | Array<number>;
   lastDay?: string;
 };
 
 export type DeclarationRequest = {
-  symptoms: null | Array<string>;
-  temperature: null | number;
-  regionCode: null | string;
-  address: null | string;
-  remarks: null | string;
+  symptoms: Array<string>;
+  temperature: number;
+  regionCode: string;
+  address: string;
+  remarks?: null | string;
 };
 
 export type DeclarationView = {
@@ -403,12 +394,12 @@ export type DeclarationView = {
 
 /** Passport or Mainland Travel Permit (HK/Macao, Taiwan): the birth date is not derivable from the number. */
 export type DocumentRealNameRequest = {
-  name: null | string;
-  documentType: null | string;
-  number: null | string;
-  birthDate: null | string;
-  gender: null | string;
-  faceToken: null | string;
+  name: string;
+  documentType?: null | string;
+  number?: null | string;
+  birthDate?: null | string;
+  gender?: null | string;
+  faceToken?: null | string;
 };
 
 /** One enterprise the caller is bound to. `status`: active or suspended (its code is then refused). */
@@ -430,6 +421,8 @@ export type EnterpriseCodeView = {
   expiresAt: string;
 };
 
+/** - `legalRepresentative`：法定代表人
+- `staff`：员工 */
 export type EnterpriseRole = "legalRepresentative" | "staff";
 
 /** A matter citizens may authorise (授权事项). */
@@ -441,7 +434,7 @@ export type ErrandMatterView = {
 };
 
 export type FaceCheckRequest = {
-  verificationToken: null | string;
+  verificationToken: string;
 };
 
 export type FaceCheckResult = {
@@ -452,10 +445,10 @@ export type FaceCheckResult = {
 `relative` (the relative's `name` + `idNumber`, or `relativeId` of one already added),
 `face_check` (oneself, before showing a code) or `portrait` (oneself, or `relativeId`). */
 export type FaceSessionRequest = {
-  purpose: null | string;
-  name: null | string;
-  idNumber: null | string;
-  relativeId: null | number;
+  purpose?: null | string;
+  name?: null | string;
+  idNumber?: null | string;
+  relativeId?: null | number;
   needsDocument?: boolean;
 };
 
@@ -510,6 +503,10 @@ export type FaqSearchHit = {
   score: number;
 };
 
+/** - `codeColour`：健康码颜色
+- `personalInfo`：个人信息
+- `checkpoint`：卡口核验
+- `other`：其他 */
 export type FeedbackCategory = "codeColour" | "personalInfo" | "checkpoint" | "other" | null;
 
 export type FeedbackItemDto = {
@@ -529,10 +526,10 @@ export type FeedbackReceipt = {
 };
 
 export type FeedbackRequest = {
-  category: null | FeedbackCategory;
-  content: null | string;
-  contactPhone: null | string;
-  regionCode: null | string;
+  category: FeedbackCategory;
+  content: string;
+  contactPhone?: null | string;
+  regionCode?: null | string;
 };
 
 export type FormDto = {
@@ -562,9 +559,9 @@ SubjectRef is the application's own identifier of the subject (its venue number,
 The first call registers the subject from Subject (required then, ignored afterwards: staff
 correct subjects in the admin); every call answers the subject's current code. */
 export type GenerateCodeRequest = {
-  category: null | string;
-  subjectRef: null | string;
-  subject: null | GenerateSubject;
+  category: string;
+  subjectRef?: null | string;
+  subject?: null | GenerateSubject;
 };
 
 export type GeneratedCode = {
@@ -581,17 +578,12 @@ export type GeneratedCode = {
 
 /** The subject's facts at its first registration (a venue: name, address, region, type, contact). */
 export type GenerateSubject = {
-  name: null | string;
-  address: null | string;
-  regionCode: null | string;
-  venueType: null | string;
-  contactName: null | string;
-  contactPhone: null | string;
-};
-
-/** Gives a consent again after a withdrawal (or before first use): `real_name`, `face_verification` or `portrait`. */
-export type GiveConsentRequest = {
-  purpose: null | string;
+  name?: null | string;
+  address?: null | string;
+  regionCode?: null | string;
+  venueType?: null | string;
+  contactName?: null | string;
+  contactPhone?: null | string;
 };
 
 export type HallView = {
@@ -602,7 +594,30 @@ export type HallView = {
   openingHours: string;
 };
 
-/** The four code colours, ordered by severity so that the larger value wins (red &gt; orange &gt; yellow &gt; green). */
+export type HealthCodesApiVerifyRequest = {
+  payload: string;
+};
+
+export type HealthCodesApiVerifyResponse = {
+  valid: boolean;
+  reason: null | string;
+  color: null | HealthColor;
+  type: null | string;
+  issuedAt: null | string;
+  expiresAt: null | string;
+  maskedName: null | string;
+  portraitReference: null | string;
+  subject: null | CodeSubjectView;
+  category?: null | string;
+  issuer?: null | string;
+  externalSubject?: null | string;
+};
+
+/** The four code colours, ordered by severity so that the larger value wins (red &gt; orange &gt; yellow &gt; green).
+- `green`：绿码：可自由出入公共场所
+- `yellow`：黄码：限制出行
+- `orange`：橙码：须配合核查，限制出行（介于黄码与红码之间）
+- `red`：红码：集中隔离或居家医学观察 */
 export type HealthColor = "green" | "yellow" | "orange" | "red";
 
 /** 健康报告: masked identity, current colour with its history, nucleic-acid and vaccination records. */
@@ -634,7 +649,7 @@ export type ImportSummary = {
 
 /** Issue a card for oneself (`relativeId` null) or for one of one's relatives. */
 export type IssueCardRequest = {
-  relativeId: null | number;
+  relativeId?: null | number;
 };
 
 export type JsonElement = Record<string, unknown>;
@@ -663,7 +678,7 @@ export type LicenceCodeView = {
 
 /** 排序: every bound licence's id exactly once, in the new order. */
 export type LicenceOrderRequest = {
-  ids: null | Array<number>;
+  ids: Array<number>;
 };
 
 /** A licence type the mini program offers (选择证照类型). `code` is what `POST /api/me/licences` takes. */
@@ -739,13 +754,13 @@ export type MyCheckIns = {
 };
 
 export type NewScannerRequest = {
-  siteId: null | number;
-  idNumber: null | string;
-  name: null | string;
-  phone: null | string;
-  password: null | string;
-  role: null | ScannerRole;
-  remarks: null | string;
+  siteId?: null | number;
+  idNumber?: null | string;
+  name?: null | string;
+  phone?: null | string;
+  password?: null | string;
+  role?: null | ScannerRole;
+  remarks?: null | string;
 };
 
 export type NoticePage = {
@@ -799,33 +814,33 @@ export type OwnerCheckIns = {
 };
 
 export type PasswordChangeRequest = {
-  currentPassword: null | string;
-  newPassword: null | string;
+  currentPassword?: null | string;
+  newPassword: string;
 };
 
 export type PasswordLoginRequest = {
-  login: null | string;
-  password: null | string;
+  login: string;
+  password: string;
   stayLoggedIn?: boolean;
 };
 
 export type PasswordRegisterRequest = {
-  phone: null | string;
-  code: null | string;
-  password: null | string;
-  username: null | string;
+  phone: string;
+  code: string;
+  password: string;
+  username?: null | string;
   stayLoggedIn?: boolean;
 };
 
 export type PasswordResetRequest = {
-  phone: null | string;
-  code: null | string;
-  newPassword: null | string;
+  phone: string;
+  code: string;
+  newPassword: string;
 };
 
 /** Switches between the code alone (`photo: false`) and the code with the portrait photo. */
 export type PortraitDisplayRequest = {
-  photo: null | boolean;
+  photo: boolean;
 };
 
 /** What the owner (or holder) sees about a portrait; the image itself is served separately. */
@@ -841,6 +856,8 @@ export type PortraitStatus = {
   attemptsLeftToday: number;
 };
 
+/** - `personal`：个人张贴码
+- `institution`：机构张贴码 */
 export type PosterKind = "personal" | "institution";
 
 export type PosterLinks = {
@@ -860,13 +877,13 @@ export type PosterList = {
 
 /** Apply for (申领) a poster code; the contact phone is a mainland mobile or a landline such as 0431-88881234. */
 export type PosterRequest = {
-  kind: null | PosterKind;
-  venueName: null | string;
-  address: null | string;
-  regionCode: null | string;
-  venueType: null | VenueType;
-  contactName: null | string;
-  contactPhone: null | string;
+  kind: PosterKind;
+  venueName: string;
+  address: string;
+  regionCode: string;
+  venueType: VenueType;
+  contactName: string;
+  contactPhone: string;
 };
 
 export type PosterSummary = {
@@ -923,9 +940,9 @@ export type RealNameDto = {
 };
 
 export type RealNameRequest = {
-  name: null | string;
-  idNumber: null | string;
-  faceToken: null | string;
+  name: string;
+  idNumber: string;
+  faceToken?: null | string;
 };
 
 /** A relative as their holder sees it: name and document masked. `proof`: "face", "sms" or "none"; `private`
@@ -947,12 +964,12 @@ export type RelativeView = {
 };
 
 export type ReplaceScannerRequest = {
-  replacementAccountId: null | number;
+  replacementAccountId: number;
 };
 
 /** The sites the scanner reports to; whether each may be chosen is checked against the caller's sites by the service. */
 export type ReportSitesRequest = {
-  siteIds: null | Array<number>;
+  siteIds: Array<number>;
 };
 
 export type RevocationList = {
@@ -972,11 +989,13 @@ export type RevokedCard = {
   revokedAt: string;
 };
 
+/** - `scan`：扫码核验：扫描本人的健康码
+- `assisted`：辅助登记：为没有小程序的人员代为登记 */
 export type ScanKind = "scan" | "assisted";
 
 export type ScannerCheckRequest = {
-  siteId: null | number;
-  idNumber: null | string;
+  siteId?: null | number;
+  idNumber?: null | string;
 };
 
 export type ScannerCheckResponse = {
@@ -986,8 +1005,8 @@ export type ScannerCheckResponse = {
 };
 
 export type ScannerLoginRequest = {
-  phone: null | string;
-  password: null | string;
+  phone: string;
+  password: string;
 };
 
 export type ScannerLoginResponse = {
@@ -997,8 +1016,8 @@ export type ScannerLoginResponse = {
 };
 
 export type ScannerPasswordChangeRequest = {
-  currentPassword: null | string;
-  newPassword: null | string;
+  currentPassword: string;
+  newPassword: string;
 };
 
 /** The logged-in scanner's own profile (个人中心): name in full, phone and ID number masked. */
@@ -1014,7 +1033,10 @@ export type ScannerProfileView = {
   createdAt: string;
 };
 
-/** 码上行动 roles, most senior first: each account creates accounts of a lower role below itself. */
+/** 码上行动 roles, most senior first: each account creates accounts of a lower role below itself.
+- `senior`：高级（可创建中级、普通账号）
+- `intermediate`：中级（可创建普通账号）
+- `ordinary`：普通（只能扫码） */
 export type ScannerRole = "senior" | "intermediate" | "ordinary";
 
 /** A scanner as a manager sees them (扫码员详情): masked ID number, name, masked phone, site, role, status, remarks. */
@@ -1040,7 +1062,7 @@ export type ScanPreview = {
 };
 
 export type ScanPreviewRequest = {
-  payload: null | string;
+  payload: string;
 };
 
 export type ScanRecordPage = {
@@ -1071,7 +1093,10 @@ export type ScanRecordView = {
 };
 
 export type ScanRequest = {
-  payload: null | string;
+  payload: string;
+  temperature: number;
+  remarks?: null | string;
+  idempotencyKey: string;
 };
 
 export type ScanResponse = {
@@ -1097,16 +1122,18 @@ export type SessionLifetimeDto = {
 };
 
 export type SessionLifetimeRequest = {
-  stayLoggedIn: null | boolean;
+  stayLoggedIn: boolean;
 };
 
 export type SiteRequest = {
-  name: null | string;
-  regionCode: null | string;
-  address: null | string;
-  remarks: null | string;
+  name?: null | string;
+  regionCode?: null | string;
+  address?: null | string;
+  remarks?: null | string;
 };
 
+/** - `active`：启用
+- `stopped`：已停用 */
 export type SiteStatus = "active" | "stopped";
 
 export type SiteView = {
@@ -1130,8 +1157,8 @@ export type SlotView = {
 };
 
 export type SmsCodeRequest = {
-  phone: null | string;
-  purpose: null | string;
+  phone: string;
+  purpose: string;
 };
 
 export type SmsCodeSent = {
@@ -1140,8 +1167,8 @@ export type SmsCodeSent = {
 };
 
 export type SmsLoginRequest = {
-  phone: null | string;
-  code: null | string;
+  phone: string;
+  code: string;
   stayLoggedIn?: boolean;
 };
 
@@ -1154,6 +1181,8 @@ export type SwitchEntry = {
   codePath: string;
 };
 
+/** - `checkpoint`：卡口测温
+- `declaration`：健康申报时填写 */
 export type TemperatureSource = "checkpoint" | "declaration";
 
 /** A temperature as the history shows it: source `checkpoint` (on-site reading) or `declaration`. */
@@ -1165,13 +1194,16 @@ export type TemperatureView = {
 
 /** Proof for unlinking: a `wx.login` code (wechat), an Alipay auth code (alipay) or an SMS code of purpose bind sent to the phone (phone). */
 export type UnlinkRequest = {
-  code: null | string;
+  code: string;
 };
 
 export type UnreadCount = {
   count: number;
 };
 
+/** - `none`：未接种
+- `partial`：未全程接种
+- `full`：已全程接种 */
 export type VaccinationStatus = "none" | "partial" | "full";
 
 export type VaccinationView = {
@@ -1181,7 +1213,21 @@ export type VaccinationView = {
   completesSeries: boolean;
 };
 
-/** Kinds of venue (NHS venue types, trimmed to what Chinese venue systems ask for). */
+/** Kinds of venue (NHS venue types, trimmed to what Chinese venue systems ask for).
+- `shop`：商超店铺
+- `restaurant`：餐饮
+- `office`：写字楼办公
+- `factory`：工厂
+- `school`：学校
+- `hospital`：医疗机构
+- `hotel`：宾馆酒店
+- `transport`：交通场站
+- `residential`：居民小区
+- `entertainment`：娱乐场所
+- `government`：机关单位
+- `religious`：宗教场所
+- `event`：活动会场
+- `other`：其他 */
 export type VenueType = "shop" | "restaurant" | "office" | "factory" | "school" | "hospital" | "hotel" | "transport" | "residential" | "entertainment" | "government" | "religious" | "event" | "other";
 
 export type VenueView = {
@@ -1193,35 +1239,16 @@ export type VenueView = {
   kind: PosterKind;
 };
 
-export type VerifyRequest = {
-  payload: null | string;
-};
-
-export type VerifyResponse = {
-  valid: boolean;
-  reason: null | string;
-  color: null | HealthColor;
-  type: null | string;
-  issuedAt: null | string;
-  expiresAt: null | string;
-  maskedName: null | string;
-  portraitReference: null | string;
-  subject: null | CodeSubjectView;
-  category?: null | string;
-  issuer?: null | string;
-  externalSubject?: null | string;
-};
-
 export type WeChatLoginRequest = {
-  code: null | string;
+  code: string;
   stayLoggedIn?: boolean;
 };
 
 export type WeChatOpenDataRequest = {
-  rawData: null | string;
-  signature: null | string;
-  encryptedData: null | string;
-  iv: null | string;
+  rawData?: null | string;
+  signature?: null | string;
+  encryptedData?: null | string;
+  iv?: null | string;
 };
 
 /** `verified` is true when every part sent checked out; `data` is the decrypted object when encryptedData was sent. */
@@ -1232,8 +1259,8 @@ export type WeChatOpenDataResponse = {
 
 /** 微信手机号快速验证: the `wx.login` code and the `getPhoneNumber` button's code. */
 export type WeChatPhoneLoginRequest = {
-  loginCode: null | string;
-  phoneCode: null | string;
+  loginCode: string;
+  phoneCode: string;
   stayLoggedIn?: boolean;
 };
 
@@ -1328,8 +1355,6 @@ export type ErrorCode =
   | "identity.account_locked"
   | "identity.account_not_found"
   | "identity.already_verified"
-  | "identity.consent_not_found"
-  | "identity.consent_withdrawn"
   | "identity.credentials_invalid"
   | "identity.document_in_use"
   | "identity.face_document_unsupported"
@@ -1351,8 +1376,6 @@ export type ErrorCode =
   | "identity.username_taken"
   | "imports.kind_unknown"
   | "imports.not_found"
-  | "imports.not_pending"
-  | "imports.second_approver_required"
   | "jobs.scheduler_not_running"
   | "jobs.unknown"
   | "licences.bound_elsewhere"
@@ -1772,8 +1795,8 @@ export interface Endpoints {
     /** 验码 */
     path: never;
     query: never;
-    body: VerifyRequest;
-    response: VerifyResponse;
+    body: HealthCodesApiVerifyRequest;
+    response: HealthCodesApiVerifyResponse;
     auth: true;
   };
   "GET /api/errand-matters": {
@@ -1979,30 +2002,6 @@ export interface Endpoints {
   "GET /api/me/code.svg": {
     /** 亮码（SVG 图片） */
     path: never;
-    query: never;
-    body: never;
-    response: void;
-    auth: true;
-  };
-  "GET /api/me/consents": {
-    /** 我的个人信息授权 */
-    path: never;
-    query: never;
-    body: never;
-    response: Array<ConsentView>;
-    auth: true;
-  };
-  "POST /api/me/consents": {
-    /** 同意个人信息处理 */
-    path: never;
-    query: never;
-    body: GiveConsentRequest;
-    response: ConsentView;
-    auth: true;
-  };
-  "DELETE /api/me/consents/{purpose}": {
-    /** 撤回个人信息处理同意 */
-    path: { purpose: string };
     query: never;
     body: never;
     response: void;
@@ -2652,7 +2651,7 @@ export interface Endpoints {
     /** 扫一扫（核验他人健康码） */
     path: never;
     query: never;
-    body: ScanRequest;
+    body: CitizenScanApiScanRequest;
     response: ScanResponse;
     auth: true;
   };

@@ -5,9 +5,9 @@ namespace MiniCode.Features.Checkpoints;
 
 public enum ScanKind
 {
-    /// <summary>The person's code was scanned (扫一扫).</summary>
+    /// <summary>扫码核验：扫描本人的健康码</summary>
     Scan,
-    /// <summary>辅助登记: entered by the scanner for a person without the mini program.</summary>
+    /// <summary>辅助登记：为没有小程序的人员代为登记</summary>
     Assisted,
 }
 

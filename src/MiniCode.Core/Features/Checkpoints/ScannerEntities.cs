@@ -7,8 +7,11 @@ namespace MiniCode.Features.Checkpoints;
 /// <summary>码上行动 roles, most senior first: each account creates accounts of a lower role below itself.</summary>
 public enum ScannerRole
 {
+    /// <summary>高级（可创建中级、普通账号）</summary>
     Senior = 0,
+    /// <summary>中级（可创建普通账号）</summary>
     Intermediate = 1,
+    /// <summary>普通（只能扫码）</summary>
     Ordinary = 2,
 }
 

@@ -11,7 +11,9 @@ public enum EnterpriseStatus
 
 public enum EnterpriseRole
 {
+    /// <summary>法定代表人</summary>
     LegalRepresentative,
+    /// <summary>员工</summary>
     Staff,
 }
 

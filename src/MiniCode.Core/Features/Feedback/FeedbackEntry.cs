@@ -2,7 +2,17 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace MiniCode.Features.Feedback;
 
-public enum FeedbackCategory { CodeColour, PersonalInfo, Checkpoint, Other }
+public enum FeedbackCategory
+{
+    /// <summary>健康码颜色</summary>
+    CodeColour,
+    /// <summary>个人信息</summary>
+    PersonalInfo,
+    /// <summary>卡口核验</summary>
+    Checkpoint,
+    /// <summary>其他</summary>
+    Other,
+}
 public enum FeedbackStatus { Pending, Processing, Resolved }
 
 /// <summary>纠错反馈 sent by a citizen from the mini program; staff set its status and reply.</summary>

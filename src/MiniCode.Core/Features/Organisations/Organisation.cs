@@ -18,7 +18,13 @@ public sealed class Organisation
     public DateTimeOffset CreatedAt { get; set; }
 }
 
-public enum SiteStatus { Active, Stopped }
+public enum SiteStatus
+{
+    /// <summary>启用</summary>
+    Active,
+    /// <summary>已停用</summary>
+    Stopped,
+}
 
 /// <summary>A checkpoint / venue (场所) run by one organisation, in the region of that organisation or below it.</summary>
 public sealed class Site

@@ -10,8 +10,11 @@ public enum AccountKind
 
 public enum AccountStatus
 {
+    /// <summary>正常</summary>
     Active,
+    /// <summary>已停用（不能登录）</summary>
     Disabled,
+    /// <summary>已注销</summary>
     Deleted,
 }
 

@@ -5,26 +5,42 @@ namespace MiniCode.Features.Posters;
 
 public enum PosterKind
 {
+    /// <summary>个人张贴码</summary>
     Personal,
+    /// <summary>机构张贴码</summary>
     Institution,
 }
 
 /// <summary>Kinds of venue (NHS venue types, trimmed to what Chinese venue systems ask for).</summary>
 public enum VenueType
 {
+    /// <summary>商超店铺</summary>
     Shop,
+    /// <summary>餐饮</summary>
     Restaurant,
+    /// <summary>写字楼办公</summary>
     Office,
+    /// <summary>工厂</summary>
     Factory,
+    /// <summary>学校</summary>
     School,
+    /// <summary>医疗机构</summary>
     Hospital,
+    /// <summary>宾馆酒店</summary>
     Hotel,
+    /// <summary>交通场站</summary>
     Transport,
+    /// <summary>居民小区</summary>
     Residential,
+    /// <summary>娱乐场所</summary>
     Entertainment,
+    /// <summary>机关单位</summary>
     Government,
+    /// <summary>宗教场所</summary>
     Religious,
+    /// <summary>活动会场</summary>
     Event,
+    /// <summary>其他</summary>
     Other,
 }
 

@@ -56,6 +56,9 @@ public static class FoundationSetup
         {
             o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+            // Numbers are JSON numbers: the web default also reads "12" as 12, which the contract would have to
+            // describe as a string-or-number union in every numeric field.
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
         services.AddValidatedOptions<RequestLimitsOptions>();
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<RequestLimitsOptions>>((o, limits) => o.Limits.MaxRequestBodySize = limits.Value.MaxRequestBodyBytes);

@@ -61,6 +61,9 @@ public static class OpenApiSetup
                 return Task.CompletedTask;
             });
             o.AddOperationTransformer<ErrorResponsesTransformer>();
+            o.AddSchemaTransformer<ContractSchemaTransformer>();
+            o.AddDocumentTransformer(ContractSchemaTransformer.FinishRequests);
+            o.CreateSchemaReferenceId = SchemaNames.Of;
         });
         return builder;
     }

@@ -5,8 +5,11 @@ namespace MiniCode.Features.HealthCodes.Appeals;
 
 public enum AppealStatus
 {
+    /// <summary>待处理</summary>
     Open,
+    /// <summary>已处理（已更正）</summary>
     Resolved,
+    /// <summary>已驳回</summary>
     Rejected,
 }
 

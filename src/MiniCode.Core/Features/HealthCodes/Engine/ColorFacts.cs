@@ -3,9 +3,13 @@ namespace MiniCode.Features.HealthCodes.Engine;
 /// <summary>The four code colours, ordered by severity so that the larger value wins (red &gt; orange &gt; yellow &gt; green).</summary>
 public enum HealthColor
 {
+    /// <summary>绿码：可自由出入公共场所</summary>
     Green = 0,
+    /// <summary>黄码：限制出行</summary>
     Yellow = 1,
+    /// <summary>橙码：须配合核查，限制出行（介于黄码与红码之间）</summary>
     Orange = 2,
+    /// <summary>红码：集中隔离或居家医学观察</summary>
     Red = 3,
 }
 
@@ -22,7 +26,9 @@ public sealed record DeclarationFacts(IReadOnlyList<string> Symptoms, decimal Te
 
 public enum TemperatureSource
 {
+    /// <summary>卡口测温</summary>
     Checkpoint,
+    /// <summary>健康申报时填写</summary>
     Declaration,
 }
 
@@ -94,7 +100,10 @@ public sealed record CodeBadges(string? NucleicAcid, VaccinationStatus Vaccinati
 
 public enum VaccinationStatus
 {
+    /// <summary>未接种</summary>
     None,
+    /// <summary>未全程接种</summary>
     Partial,
+    /// <summary>已全程接种</summary>
     Full,
 }
