@@ -16,7 +16,7 @@ public sealed record SourceRow(long Line, string Raw, IReadOnlyDictionary<string
 /// the report; then every affected known person's colour is recomputed (cause "import.&lt;kind&gt;").
 /// </summary>
 public sealed class HealthDataImporter(MiniCodeDbContext db, PersonalDataProtector protector, HealthStatusService statuses,
-    NoticeDispatcher notices, AuditLog audit, IOptions<ImportOptions> options, IOptions<ColorRulesOptions> rules, TimeProvider time)
+    NoticeDispatcher notices, AuditLog audit, IOptions<ImportOptions> options, TimeProvider time, BusinessCalendar calendar)
 {
     public async Task<HealthDataImport> ImportAsync(ImportKind kind, string format, string submittedBy, IAsyncEnumerable<SourceRow> rows, CancellationToken ct)
     {
@@ -25,7 +25,7 @@ public sealed class HealthDataImporter(MiniCodeDbContext db, PersonalDataProtect
         await db.SaveChangesAsync(ct);
         var affected = new HashSet<long>();
         var regions = new HashSet<string>();
-        var today = rules.Value.Today(time.GetUtcNow());
+        var today = calendar.Today();
         var batch = new List<(long Line, ImportRow Row)>();
         await foreach (var row in rows.WithCancellation(ct))
         {

@@ -29,7 +29,7 @@ public sealed record RevocationList(DateTimeOffset GeneratedAt, IReadOnlyList<Re
 /// the SVG template (cached), publishes the cards revoked because their holder's colour worsened, and expires them.
 /// </summary>
 public sealed class OfflineCardService(MiniCodeDbContext db, HealthStatusService statuses, CodeSigner signer, IQrCodeRenderer qr,
-    ISvgConverter converter, CardFileCache cache, CodeUsageCounters counters, IOptions<OfflineCardOptions> options, IOptions<HealthCodeOptions> codeOptions, TimeProvider time)
+    ISvgConverter converter, CardFileCache cache, CodeUsageCounters counters, IOptions<OfflineCardOptions> options, IOptions<HealthCodeOptions> codeOptions, TimeProvider time, BusinessCalendar calendar)
 {
     public async Task<OfflineCardView> IssueAsync(long accountId, long personId, CancellationToken ct)
     {
@@ -154,7 +154,7 @@ public sealed class OfflineCardService(MiniCodeDbContext db, HealthStatusService
         var name = await db.Set<Person>().Where(p => p.Id == card.PersonId).Select(p => p.Name).FirstAsync(ct);
         var hex = codeOptions.Value.HexOf(card.Color);
         var qrSvg = qr.Svg(card.Payload, new QrStyle(4, hex, codeOptions.Value.BackgroundHex));
-        return new CardContent(card.Id, options.Value.Title, SensitiveDataMasker.MaskName(name), card.Color, hex, card.IssuedAt, card.ExpiresAt,
+        return new CardContent(card.Id, options.Value.Title, SensitiveDataMasker.MaskName(name), card.Color, hex, calendar.ToLocal(card.IssuedAt), calendar.ToLocal(card.ExpiresAt),
             options.Value.ValidDays, qrSvg);
     }
 

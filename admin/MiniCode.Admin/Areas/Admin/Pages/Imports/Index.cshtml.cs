@@ -16,7 +16,7 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Imports;
 /// </summary>
 [RequirePermission(Permissions.HealthImports)]
 [PlatformWide("health data comes from the health authority for the whole platform, as through its import API")]
-public sealed class IndexModel(MiniCodeDbContext db, HealthDataImporter importer, IOptions<AdminOptions> options, IOptions<ImportOptions> imports, TimeProvider time)
+public sealed class IndexModel(MiniCodeDbContext db, HealthDataImporter importer, IOptions<AdminOptions> options, IOptions<ImportOptions> imports)
     : AdminPageModel
 {
     public static readonly IReadOnlyList<(ImportKind Kind, string Label, string Columns)> Kinds =
@@ -62,7 +62,7 @@ public sealed class IndexModel(MiniCodeDbContext db, HealthDataImporter importer
     public static string KindLabel(ImportKind kind) => Kinds.First(k => k.Kind == kind).Label;
 
     public string Local(DateTimeOffset? at) =>
-        at is { } t ? TimeZoneInfo.ConvertTime(t, time.LocalTimeZone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "—";
+        at is { } t ? Calendar.Format(t, "yyyy-MM-dd HH:mm:ss") : "—";
 
     private async Task LoadAsync(CancellationToken ct)
     {
