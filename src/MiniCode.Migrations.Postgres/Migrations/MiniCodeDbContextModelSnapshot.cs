@@ -3470,6 +3470,10 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("organisation_id");
 
+                    b.Property<long?>("ParentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("parent_id");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -3492,6 +3496,9 @@ namespace MiniCode.Migrations.Postgres.Migrations
 
                     b.HasIndex("OrganisationId")
                         .HasDatabaseName("ix_sites_organisation_id");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_sites_parent_id");
 
                     b.HasIndex("RegionCode")
                         .HasDatabaseName("ix_sites_region_code");
@@ -4559,6 +4566,12 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_sites_organisations_organisation_id");
+
+                    b.HasOne("MiniCode.Features.Organisations.Site", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_sites_sites_parent_id");
 
                     b.Navigation("Organisation");
                 });

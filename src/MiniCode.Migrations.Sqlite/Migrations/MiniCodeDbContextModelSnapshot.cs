@@ -3367,6 +3367,10 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("organisation_id");
 
+                    b.Property<long?>("ParentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("parent_id");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -3389,6 +3393,9 @@ namespace MiniCode.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OrganisationId")
                         .HasDatabaseName("ix_sites_organisation_id");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_sites_parent_id");
 
                     b.HasIndex("RegionCode")
                         .HasDatabaseName("ix_sites_region_code");
@@ -4434,6 +4441,12 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_sites_organisations_organisation_id");
+
+                    b.HasOne("MiniCode.Features.Organisations.Site", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_sites_sites_parent_id");
 
                     b.Navigation("Organisation");
                 });
