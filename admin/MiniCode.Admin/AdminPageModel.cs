@@ -14,6 +14,7 @@ public abstract class AdminPageModel : PageModel
 {
     private CurrentStaff? _current;
     private AuditTrail? _audit;
+    private BusinessCalendar? _calendar;
 
     /// <summary>The signed-in staff member (loaded once per request; authorization has loaded it already).</summary>
     protected CurrentStaff Current => _current ??= HttpContext.RequestServices.GetRequiredService<CurrentStaff>();
@@ -28,15 +29,13 @@ public abstract class AdminPageModel : PageModel
         await base.OnPageHandlerExecutionAsync(context, next);
     }
 
+    /// <summary>The business calendar: what a day is and how times are shown to staff (local, no offset).</summary>
+    public BusinessCalendar Calendar => _calendar ??= HttpContext.RequestServices.GetRequiredService<BusinessCalendar>();
+
     protected void Flash(string message) => TempData["Message"] = message;
 
     /// <summary>The UTC instant a calendar day of the business time zone starts: how date filters turn into instants.</summary>
-    protected DateTimeOffset LocalMidnight(DateOnly day)
-    {
-        var zone = HttpContext.RequestServices.GetRequiredService<TimeProvider>().LocalTimeZone;
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
-    }
+    protected DateTimeOffset LocalMidnight(DateOnly day) => Calendar.StartOfDay(day);
 
     /// <summary>Copies a failed <see cref="InputValidator"/>'s errors into ModelState; true when the input was valid.</summary>
     protected bool Accept(InputValidator validator)

@@ -57,7 +57,7 @@ public sealed class OptionsRegistrationTests
     public static TheoryData<object, string> BrokenOptions => new()
     {
         { new MiniCode.Features.HealthCodes.Notices.NoticeDeliveryOptions { FirstRetryDelay = TimeSpan.FromHours(2) }, "MaxRetryDelay" },
-        { new MiniCode.Features.HealthCodes.Notices.NoticePlatformOptions { Alipay = { TimeZone = "Mars/Olympus" } }, "Mars/Olympus" },
+        { new MiniCode.Infrastructure.Time.BusinessCalendarOptions { TimeZone = "Mars/Olympus" }, "Mars/Olympus" },
         { new MiniCode.Features.HealthCodes.Notices.NoticePlatformOptions { WeChat = { TitleKey = "" } }, "TitleKey" },
         { new MiniCode.Features.Identity.IdentityOptions { Sms = { CodeLifetime = TimeSpan.FromMinutes(11) } }, "CodeLifetime" },
         { new MiniCode.Features.Jobs.JobsOptions { Retry = { Attempts = 99 } }, "Attempts" },

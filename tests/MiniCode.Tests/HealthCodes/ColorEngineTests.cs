@@ -8,7 +8,7 @@ public sealed class ColorEngineTests
     private static readonly DateTimeOffset Now = new(2026, 11, 21, 2, 0, 0, TimeSpan.Zero); // 10:00 in Asia/Shanghai
     private static readonly DateOnly Today = new(2026, 11, 21);
     private readonly ColorRulesOptions _rules = new();
-    private ColorEngine Engine => new(_rules);
+    private ColorEngine Engine => new(_rules, new MiniCode.Infrastructure.Time.BusinessCalendar(Microsoft.Extensions.Options.Options.Create(new MiniCode.Infrastructure.Time.BusinessCalendarOptions()), TimeProvider.System));
 
     private static ColorInputs Inputs(DeclarationFacts? declaration = null, TemperatureFact? temperature = null, IReadOnlyList<RiskFact>? risks = null,
         IReadOnlyList<RegionFact>? regions = null, IReadOnlyList<NucleicAcidFact>? nucleic = null, OverrideFact? overrideFact = null, string? household = "110105") =>

@@ -77,10 +77,14 @@ public sealed class DeclarationModificationTests : IDisposable
         var citizen = await _factory.CitizenAsync();
         await citizen.DeclareAsync("110105", 36.5m);
         await citizen.DeclareAsync("110105", 36.5m, "咳嗽"); // the free modification, immediately
+        var changedAt = _factory.Clock.GetUtcNow();
         Assert.Equal("yellow", await citizen.ColorAsync());
 
         _factory.Clock.Advance(TimeSpan.FromHours(23) + TimeSpan.FromMinutes(59));
-        await HttpAssert.Problem(await citizen.Client.PostJson("/api/me/declaration", HealthCodeKit.Declaration()), HttpStatusCode.Conflict, "declaration.too_soon");
+        var tooSoon = await HttpAssert.Problem(await citizen.Client.PostJson("/api/me/declaration", HealthCodeKit.Declaration()), HttpStatusCode.Conflict, "declaration.too_soon");
+        // The time is for people: China time, minutes, no "Z".
+        var shanghai = TimeZoneInfo.ConvertTime(changedAt.AddHours(24), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+        Assert.Equal("下次可修改时间：" + shanghai.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), tooSoon.GetProperty("detail").GetString());
         Assert.Equal("yellow", await citizen.ColorAsync());
 
         _factory.Clock.Advance(TimeSpan.FromMinutes(1));

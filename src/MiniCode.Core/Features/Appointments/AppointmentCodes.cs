@@ -1,4 +1,3 @@
-using System.Globalization;
 using MiniCode.Data;
 using MiniCode.Features.HealthCodes.Signing;
 using MiniCode.Features.Rendering;
@@ -34,7 +33,7 @@ public sealed class AppointmentCodeService(MiniCodeDbContext db, CodeSigner sign
 /// What <c>POST /api/codes/verify</c> answers for an appointment code: attendee (masked), matter, hall, slot and state.
 /// Booked and arrived appointments are live; cancelled and no-show ones verify as revoked (the subject still shows why).
 /// </summary>
-public sealed class AppointmentCodeCheck(MiniCodeDbContext db) : ISubjectCodeCheck
+public sealed class AppointmentCodeCheck(MiniCodeDbContext db, BusinessCalendar calendar) : ISubjectCodeCheck
 {
     public CodeType Type => CodeType.Appointment;
 
@@ -43,7 +42,7 @@ public sealed class AppointmentCodeCheck(MiniCodeDbContext db) : ISubjectCodeChe
         var id = checked((long)claims.SubjectId);
         var row = await AppointmentSubject.Query(db, id).FirstOrDefaultAsync(cancellationToken);
         if (row is null) return new SubjectCodeState(false, null, null);
-        return new SubjectCodeState(row.Appointment.Status is AppointmentStatus.Booked or AppointmentStatus.Arrived, row.Hall.RegionCode, row.View());
+        return new SubjectCodeState(row.Appointment.Status is AppointmentStatus.Booked or AppointmentStatus.Arrived, row.Hall.RegionCode, row.View(calendar));
     }
 }
 
@@ -65,13 +64,13 @@ public sealed class AppointmentSubject
         join m in db.Set<AppointmentMatter>() on a.MatterId equals m.Id
         select new AppointmentSubject { Appointment = a, Slot = s, Hall = h, Matter = m };
 
-    public CodeSubjectView View() => new(Matter.Name, SensitiveDataMasker.MaskName(Appointment.AttendeeName), BookingService.StatusName(Appointment.Status),
+    public CodeSubjectView View(BusinessCalendar calendar) => new(Matter.Name, SensitiveDataMasker.MaskName(Appointment.AttendeeName), BookingService.StatusName(Appointment.Status),
         Slot.StartsAt, Slot.EndsAt,
         [
             new("matter", "预约事项", Matter.Name),
             new("hall", "预约大厅", Hall.Name),
             new("address", "大厅地址", Hall.Address),
-            new("slot", "预约时段", SlotText(Slot)),
+            new("slot", "预约时段", SlotText(Slot, calendar)),
             new("attendeeIdNumber", "证件号码", Appointment.AttendeeDocumentMasked),
             new("status", "预约状态", StatusLabel(Appointment.Status)),
         ]);
@@ -84,11 +83,7 @@ public sealed class AppointmentSubject
         _ => "未到场（爽约）",
     };
 
-    /// <summary>2026-11-23 09:00-09:30 in China Standard Time.</summary>
-    public static string SlotText(AppointmentSlot slot)
-    {
-        var start = slot.StartsAt.ToOffset(Households.ChinaTime.Offset);
-        var end = slot.EndsAt.ToOffset(Households.ChinaTime.Offset);
-        return start.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + "-" + end.ToString("HH:mm", CultureInfo.InvariantCulture);
-    }
+    /// <summary>2026-11-23 09:00-09:30 in the business zone.</summary>
+    public static string SlotText(AppointmentSlot slot, BusinessCalendar calendar) =>
+        calendar.Format(slot.StartsAt) + "-" + calendar.Format(slot.EndsAt, "HH:mm");
 }

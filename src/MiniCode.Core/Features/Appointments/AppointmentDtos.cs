@@ -10,7 +10,7 @@ public sealed record HallView(long Id, string Name, string Address, string Regio
 /// <summary>A bookable slot: <c>remaining</c> = capacity − live bookings (0 = full).</summary>
 public sealed record SlotView(long Id, DateTimeOffset StartsAt, DateTimeOffset EndsAt, int Capacity, int Remaining);
 
-/// <summary>Slots of a hall from <c>from</c> (a China calendar date, default today) for <c>days</c> days (default 7).</summary>
+/// <summary>Slots of a hall from <c>from</c> (a business calendar date, default today) for <c>days</c> days (default 7).</summary>
 public sealed record SlotQuery(DateOnly? From, int? Days) : IValidatable
 {
     public void Validate(InputValidator v, IServiceProvider services) =>

@@ -1,6 +1,5 @@
 using MiniCode.Data;
 using MiniCode.Features.HealthCodes.Notices;
-using MiniCode.Features.Households;
 using MiniCode.Features.Jobs;
 
 namespace MiniCode.Features.Appointments;
@@ -9,16 +8,16 @@ namespace MiniCode.Features.Appointments;
 /// The appointment lifecycle over time: the day-before reminder (a notice in the booker's inbox and on the platforms,
 /// once per appointment) and no-shows (a booking still open when its slot has ended).
 /// </summary>
-public sealed class AppointmentLifecycle(MiniCodeDbContext db, NoticeDispatcher notices, IOptions<AppointmentsOptions> options, TimeProvider time)
+public sealed class AppointmentLifecycle(MiniCodeDbContext db, NoticeDispatcher notices, IOptions<AppointmentsOptions> options, TimeProvider time, BusinessCalendar calendar)
 {
     public const string ReminderKind = "appointment_reminder";
 
-    /// <summary>Reminds the bookers of open appointments whose slot is on the next China calendar day.</summary>
+    /// <summary>Reminds the bookers of open appointments whose slot is on the next business calendar day.</summary>
     public async Task<int> SendRemindersAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var tomorrow = ChinaTime.StartOfDay(now).AddDays(1);
-        var dayAfter = tomorrow.AddDays(1);
+        var tomorrow = calendar.StartOfDay(calendar.DayOf(now).AddDays(1));
+        var dayAfter = calendar.StartOfDay(calendar.DayOf(now).AddDays(2));
         var due = await AppointmentSubject.From(db.Set<Appointment>().AsNoTracking()
                 .Where(a => a.Status == AppointmentStatus.Booked && a.RemindedAt == null), db)
             .Where(x => x.Slot.StartsAt >= tomorrow && x.Slot.StartsAt < dayAfter)
@@ -31,7 +30,7 @@ public sealed class AppointmentLifecycle(MiniCodeDbContext db, NoticeDispatcher 
                 .ExecuteUpdateAsync(u => u.SetProperty(a => a.RemindedAt, now), ct);
             if (claimed == 0) continue;
             notices.Enqueue(new NoticeMessage(x.Appointment.BookerPersonId, ReminderKind, "预约提醒",
-                $"您预约的“{x.Matter.Name}”将于{AppointmentSubject.SlotText(x.Slot)}在{x.Hall.Name}（{x.Hall.Address}）办理，请携带相关材料按时到场并出示预约码。", now));
+                $"您预约的“{x.Matter.Name}”将于{AppointmentSubject.SlotText(x.Slot, calendar)}在{x.Hall.Name}（{x.Hall.Address}）办理，请携带相关材料按时到场并出示预约码。", now));
             sent++;
         }
         await notices.FlushAsync(ct);

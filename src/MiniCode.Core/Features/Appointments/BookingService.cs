@@ -1,5 +1,4 @@
 using MiniCode.Data;
-using MiniCode.Features.Households;
 using MiniCode.Features.Identity;
 using MiniCode.Features.People;
 using MiniCode.Infrastructure.Concurrency;
@@ -16,7 +15,7 @@ namespace MiniCode.Features.Appointments;
 /// keep one live booking per attendee and slot.
 /// </summary>
 public sealed class BookingService(MiniCodeDbContext db, PersonalDataProtector protector, RealNameService realNames, IContactLookup contacts,
-    KeyedLocks locks, IOptions<AppointmentsOptions> options, TimeProvider time)
+    KeyedLocks locks, IOptions<AppointmentsOptions> options, TimeProvider time, BusinessCalendar calendar)
 {
     public async Task<IReadOnlyList<MatterView>> MattersAsync(CancellationToken ct) =>
         await db.Set<AppointmentMatter>().AsNoTracking().Where(m => m.Active).OrderBy(m => m.SortOrder).ThenBy(m => m.Id)
@@ -30,14 +29,14 @@ public sealed class BookingService(MiniCodeDbContext db, PersonalDataProtector p
             .Select(h => new HallView(h.Id, h.Name, h.Address, h.RegionCode, h.OpeningHours)).ToListAsync(ct);
     }
 
-    /// <summary>Slots not yet started within the booking window, from the China calendar day <paramref name="query"/> names.</summary>
+    /// <summary>Slots not yet started within the booking window, from the business calendar day <paramref name="query"/> names.</summary>
     public async Task<IReadOnlyList<SlotView>> SlotsAsync(long hallId, SlotQuery query, CancellationToken ct)
     {
         if (!await db.Set<AppointmentHall>().AnyAsync(h => h.Id == hallId && h.Active, ct)) throw new ApiException(AppointmentsErrors.HallNotFound);
         var now = time.GetUtcNow();
         var from = query.From is { } day ? DayStart(day) : now;
         if (from < now) from = now;
-        var until = DayStart((query.From ?? ChinaTime.Today(now)).AddDays(query.Days ?? 7));
+        var until = DayStart((query.From ?? calendar.DayOf(now)).AddDays(query.Days ?? 7));
         var windowEnd = BookingWindowEnd(now);
         if (until > windowEnd) until = windowEnd;
         return await db.Set<AppointmentSlot>().AsNoTracking().Where(s => s.HallId == hallId && s.StartsAt > from && s.StartsAt < until)
@@ -161,7 +160,7 @@ public sealed class BookingService(MiniCodeDbContext db, PersonalDataProtector p
         return new AttendeeRequest(contact.Name, contact.IdNumber, contact.Phone);
     }
 
-    private static DateTimeOffset DayStart(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime();
+    private DateTimeOffset DayStart(DateOnly day) => calendar.StartOfDay(day);
 
-    private DateTimeOffset BookingWindowEnd(DateTimeOffset now) => DayStart(ChinaTime.Today(now).AddDays(options.Value.BookingDaysAhead + 1));
+    private DateTimeOffset BookingWindowEnd(DateTimeOffset now) => DayStart(calendar.DayOf(now).AddDays(options.Value.BookingDaysAhead + 1));
 }

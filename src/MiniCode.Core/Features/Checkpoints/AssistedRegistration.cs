@@ -10,11 +10,11 @@ namespace MiniCode.Features.Checkpoints;
 /// <c>assisted-registration</c>), name, ID number and temperature. The scan is recorded against the person of that
 /// document, found or created, and nothing else: no account gets the person, nobody is logged in, the phone is not
 /// kept. The person claims the record with their own first real name (with face) in the mini program. A scanner makes at
-/// most <see cref="CheckpointOptions.AssistedRegistrationsPerDay"/> a China calendar day.
+/// most <see cref="CheckpointOptions.AssistedRegistrationsPerDay"/> a business calendar day.
 /// </summary>
 public sealed class AssistedRegistration(
     MiniCodeDbContext db, ScanService scans, InspectionRecords records, SmsCodeService sms, RealNameService realNames,
-    KeyedLocks locks, IOptions<CheckpointOptions> options, TimeProvider time)
+    KeyedLocks locks, IOptions<CheckpointOptions> options, BusinessCalendar calendar)
 {
     public async Task<ScanRecordView> RegisterAsync(ScannerProfile me, AssistedRegistrationRequest body, CancellationToken ct)
     {
@@ -40,7 +40,7 @@ public sealed class AssistedRegistration(
     private async Task EnsureUnderDailyCapAsync(long scannerAccountId, CancellationToken ct)
     {
         var cap = options.Value.AssistedRegistrationsPerDay;
-        var dayStart = Households.ChinaTime.StartOfDay(time.GetUtcNow());
+        var dayStart = calendar.StartOfToday();
         var today = await db.Set<ScanRecord>().CountAsync(r => r.ScannerAccountId == scannerAccountId && r.Kind == ScanKind.Assisted && r.ScannedAt >= dayStart, ct);
         if (today >= cap) throw new ApiException(CheckpointErrors.AssistedDailyLimit, $"每位扫码员每天最多辅助登记{cap}人，请明天再试");
     }

@@ -15,6 +15,13 @@ public sealed record ScannerLoginRequest(string? Phone, string? Password) : IVal
         v.Check(PhoneNumbers.Normalise(Phone) is not null, "phone", "手机号格式不正确").Required(Password, "password", "密码", 64);
 }
 
+/// <summary>忘记密码: the phone of the scanner account, to send the code to.</summary>
+public sealed record ScannerResetCodeRequest(string? Phone) : IValidatable
+{
+    public void Validate(InputValidator v, IServiceProvider services) =>
+        v.Check(PhoneNumbers.Normalise(Phone) is not null, "phone", "手机号格式不正确");
+}
+
 public sealed record ScannerLoginResponse(string Token, DateTimeOffset ExpiresAt, ScannerProfileView Profile);
 public sealed record ScannerPasswordChangeRequest(string? CurrentPassword, string? NewPassword) : IValidatable
 {
@@ -34,7 +41,9 @@ public sealed record ReportSitesRequest(IReadOnlyList<long>? SiteIds) : IValidat
         v.Check(SiteIds?.Distinct().Count() is > 0 and <= MaxSites, "siteIds", $"请选择1到{MaxSites}个上报站点");
 }
 
-public sealed record SiteView(long Id, string Name, string RegionCode, string? Address, SiteStatus Status, long OrganisationId, string OrganisationName, string? Remarks);
+/// <summary>A site; <c>parentId</c> is the site it is a 下级站点 of (null for a top site).</summary>
+public sealed record SiteView(long Id, string Name, string RegionCode, string? Address, SiteStatus Status, long OrganisationId, string OrganisationName, string? Remarks,
+    long? ParentId);
 
 /// <summary>The logged-in scanner's own profile (个人中心): name in full, phone and ID number masked.</summary>
 public sealed record ScannerProfileView(long AccountId, string Name, string Phone, string IdNumber, ScannerRole Role,
@@ -51,8 +60,15 @@ public sealed record ReplaceScannerRequest(long? ReplacementAccountId) : IValida
 {
     public void Validate(InputValidator v, IServiceProvider services) => v.Check(ReplacementAccountId is not null, "replacementAccountId", "请选择替换人员");
 }
-public sealed record SiteRequest(string? Name, string? RegionCode, string? Address, string? Remarks);
-public sealed record ManagedSiteView(SiteView Site, IReadOnlyList<ScannerView> Scanners);
+/// <summary>A site to add or edit; <c>parentId</c> (adding only): the managed site it goes below, default the scanner's own site.</summary>
+public sealed record SiteRequest(string? Name, string? RegionCode, string? Address, string? Remarks, long? ParentId = null);
+/// <summary>
+/// A managed site: its scanners of the caller's line, its level below the caller's top sites (0), its direct 下级站点,
+/// its own records and the records of it and every site below it (rolled up).
+/// </summary>
+public sealed record ManagedSiteView(SiteView Site, IReadOnlyList<ScannerView> Scanners, int Level, int SubSites, int Records, int RecordsWithSubSites);
+/// <summary>Counts of one level of the managed tree (0 = the caller's top sites).</summary>
+public sealed record SiteLevelCount(int Level, int Sites, int ActiveSites, int Scanners, int Records);
 /// <summary>What a line action changed: the accounts whose status changed and how many sessions were ended.</summary>
 public sealed record LineActionResult(IReadOnlyList<long> AccountIds, int SessionsRevoked);
 

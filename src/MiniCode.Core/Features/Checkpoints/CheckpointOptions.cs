@@ -17,8 +17,10 @@ public sealed class CheckpointOptions : ISectionOptions, IValidatableObject
     public TimeSpan RecordRetention { get; set; } = TimeSpan.FromDays(28);
     /// <summary>Records per page of the inspection-record list.</summary>
     [Range(1, 200)] public int PageSize { get; set; } = 20;
-    /// <summary>Assisted registrations (辅助登记) one scanner may make per China calendar day (Asia/Shanghai).</summary>
+    /// <summary>Assisted registrations (辅助登记) one scanner may make per business calendar day.</summary>
     [Range(1, 10000)] public int AssistedRegistrationsPerDay { get; set; } = 200;
+    /// <summary>Levels of 下级站点 below a top site (a top site's children are level 1).</summary>
+    [Range(1, 10)] public int MaxSubSiteDepth { get; set; } = 3;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -23,6 +23,9 @@ public static class CheckpointsApi
         var root = app.MapApiGroup("/api/checkpoint").WithTags("Checkpoints").RequireRateLimiting(FoundationSetup.RateLimits.PerClient);
         root.MapPost("/login", LogIn).AllowAnonymous()
             .ProducesErrors(Invalid, CredentialsInvalid, AccountLocked, CheckpointErrors.AccountDisabled, SiteStopped);
+        root.MapPost("/password-reset/sms", SendResetCode).AllowAnonymous().ProducesErrors(Invalid).ProducesErrors(IdentityErrors.SmsSend);
+        root.MapPost("/password-reset/confirm", ConfirmReset).AllowAnonymous()
+            .ProducesErrors(Invalid, IdentityErrors.AccountNotFound, CheckpointErrors.AccountDisabled).ProducesErrors(IdentityErrors.SmsCode);
 
         var api = root.MapGroup("").RequireAuthorization(SessionsSetup.ScannerPolicy)
             .ProducesErrors(SessionErrors.Challenge).ProducesErrors(CurrentScanner.Errors);
@@ -41,7 +44,8 @@ public static class CheckpointsApi
         api.MapGet("/records/{id:long}", Record).ProducesErrors(RecordNotFound);
 
         api.MapGet("/sites", Sites).ProducesErrors(RoleForbidden);
-        api.MapPost("/sites", AddSite).ProducesErrors(Invalid, RoleForbidden);
+        api.MapGet("/sites/levels", SiteLevels).ProducesErrors(RoleForbidden);
+        api.MapPost("/sites", AddSite).ProducesErrors(Invalid, RoleForbidden, SiteNotManaged);
         api.MapPut("/sites/{id:long}", EditSite).ProducesErrors(Invalid, RoleForbidden, SiteNotManaged);
         api.MapPost("/sites/{id:long}/stop", StopSite).ProducesErrors(RoleForbidden, SiteNotManaged);
 
@@ -60,6 +64,19 @@ public static class CheckpointsApi
     /// <remarks>手机号 + 密码；连续输错后暂时锁定（429，<c>Retry-After</c>），停用账号或停用站点为 403。</remarks>
     public static async Task<Ok<ScannerLoginResponse>> LogIn(ScannerLoginRequest body, ScannerAccountService accounts, HttpContext http, CancellationToken ct) =>
         TypedResults.Ok(await accounts.LogInAsync(body, http.Connection.RemoteIpAddress?.ToString() ?? "unknown", ct));
+
+    /// <summary>扫码员忘记密码：发送验证码</summary>
+    /// <remarks>向扫码员账号的手机号发送验证码（频率限制同找回密码）；无论该手机号是否属于扫码员，回答相同。</remarks>
+    public static async Task<Ok<SmsCodeSent>> SendResetCode(ScannerResetCodeRequest body, ScannerPasswordReset reset, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(await reset.SendCodeAsync(PhoneNumbers.Normalise(body.Phone)!, http.Connection.RemoteIpAddress?.ToString() ?? "unknown", ct));
+
+    /// <summary>扫码员忘记密码：设置新密码</summary>
+    /// <remarks>手机号 + 验证码 + 新密码；先核对验证码，之后才会知道手机号是否属于扫码员（否则 404）。成功后该账号的全部会话失效，锁定解除。</remarks>
+    public static async Task<NoContent> ConfirmReset(PasswordResetRequest body, ScannerPasswordReset reset, CancellationToken ct)
+    {
+        await reset.ConfirmAsync(body, ct);
+        return TypedResults.NoContent();
+    }
 
     /// <summary>扫码员信息</summary>
     /// <remarks>本人资料（脱敏）、角色和所属站点。</remarks>
@@ -125,12 +142,19 @@ public static class CheckpointsApi
         TypedResults.Ok(await records.DetailAsync(me.Profile, id, ct));
 
     /// <summary>所管站点</summary>
-    /// <remarks>本人管理的站点及其扫码员。</remarks>
+    /// <remarks>本人管理的站点（本站点、添加或接管的站点及其全部下级站点）及其扫码员；按层级排列，<c>level</c> 0 为最上层，
+    /// <c>subSites</c> 为直属下级站点数，<c>records</c> 为本站点的记录数，<c>recordsWithSubSites</c> 含全部下级站点的记录（汇总）。</remarks>
     public static async Task<Ok<List<ManagedSiteView>>> Sites(CurrentScanner me, SiteManagement sites, CancellationToken ct) =>
         TypedResults.Ok(await sites.ListAsync(me.Profile, ct));
 
-    /// <summary>新增站点</summary>
-    /// <remarks>高级/中级扫码员在本机构辖区内新增站点。</remarks>
+    /// <summary>下级站点数量（按层级）</summary>
+    /// <remarks>所管站点树每一层的站点数、正常站点数、扫码员数和记录数（<c>level</c> 0 为最上层）。</remarks>
+    public static async Task<Ok<List<SiteLevelCount>>> SiteLevels(CurrentScanner me, SiteManagement sites, CancellationToken ct) =>
+        TypedResults.Ok(await sites.LevelsAsync(me.Profile, ct));
+
+    /// <summary>新增下级站点</summary>
+    /// <remarks>高级/中级扫码员在所管站点（<c>parentId</c>，默认本人站点）下新增下级站点，在其机构辖区内；层级至多
+    /// <c>MiniCode:Checkpoints:MaxSubSiteDepth</c> 级。</remarks>
     public static async Task<Ok<SiteView>> AddSite(CurrentScanner me, SiteRequest body, SiteManagement sites, CancellationToken ct) =>
         TypedResults.Ok(await sites.AddAsync(me.Profile, body, ct));
 
@@ -140,7 +164,7 @@ public static class CheckpointsApi
         TypedResults.Ok(await sites.EditAsync(me.Profile, id, body, ct));
 
     /// <summary>停用站点</summary>
-    /// <remarks>停用后该站点的扫码员停用、会话结束，扫码被拒绝。</remarks>
+    /// <remarks>停用该站点及其全部下级站点；这些站点的扫码员停用、会话结束，扫码被拒绝。</remarks>
     public static async Task<Ok<LineActionResult>> StopSite(CurrentScanner me, long id, SiteManagement sites, CancellationToken ct) =>
         TypedResults.Ok(await sites.StopAsync(me.Profile, id, ct));
 

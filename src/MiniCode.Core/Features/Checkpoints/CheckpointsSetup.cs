@@ -11,7 +11,9 @@ public static class CheckpointsSetup
         var services = builder.Services;
         services.AddValidatedOptions<CheckpointOptions>();
         services.AddScoped<ScannerDirectory>();
+        services.AddScoped<SiteTree>();
         services.AddScoped<ScannerAccountService>();
+        services.AddScoped<ScannerPasswordReset>();
         services.AddScoped<ScanService>();
         services.AddScoped<AssistedRegistration>();
         services.AddScoped<InspectionRecords>();

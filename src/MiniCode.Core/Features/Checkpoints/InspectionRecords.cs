@@ -9,7 +9,7 @@ namespace MiniCode.Features.Checkpoints;
 /// 排查记录: the records of the chosen organisation or site among those visible (<see cref="ScannerVisibility"/>). Senior
 /// and intermediate scanners see every record reported to or scanned at the site; ordinary scanners only their own. Search by ID number goes through the blind index.
 /// </summary>
-public sealed class InspectionRecords(MiniCodeDbContext db, ScannerDirectory scanners, ScannerVisibility visibility, IOptions<CheckpointOptions> options)
+public sealed class InspectionRecords(MiniCodeDbContext db, ScannerDirectory scanners, ScannerVisibility visibility, SiteTree tree, IOptions<CheckpointOptions> options)
 {
     public async Task<ScanRecordPage> ListAsync(ScannerProfile me, long? organisationId, long? siteId, string? idNumber, int? page, CancellationToken ct)
     {
@@ -64,12 +64,17 @@ public sealed class InspectionRecords(MiniCodeDbContext db, ScannerDirectory sca
         return me.Role == ScannerRole.Ordinary ? query.Where(r => r.ScannerAccountId == me.AccountId) : query;
     }
 
-    /// <summary>The chosen site, the visible sites of the chosen organisation, or every visible site.</summary>
+    /// <summary>
+    /// The chosen site with the visible sites below it (its 下级站点's records roll up to it), the visible sites of the
+    /// chosen organisation, or every visible site.
+    /// </summary>
     private async Task<List<long>> ChosenSitesAsync(ScannerProfile me, long? organisationId, long? siteId, CancellationToken ct)
     {
         var visible = await visibility.VisibleSiteIdsAsync(me, ct);
         if (siteId is { } site)
-            return visible.Contains(site) ? [site] : throw new ApiException(CheckpointErrors.SiteNotVisible);
+            return visible.Contains(site)
+                ? (await tree.SubtreeAsync([site], ct)).Where(visible.Contains).ToList()
+                : throw new ApiException(CheckpointErrors.SiteNotVisible);
         if (organisationId is not { } org) return visible.ToList();
         var visibleIds = visible.ToList();
         var ofOrg = await db.Set<Site>().Where(s => s.OrganisationId == org && visibleIds.Contains(s.Id)).Select(s => s.Id).ToListAsync(ct);

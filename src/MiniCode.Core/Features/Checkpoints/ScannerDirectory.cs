@@ -16,7 +16,7 @@ namespace MiniCode.Features.Checkpoints;
 /// may see, and creating scanner accounts (by a scanner above, or a senior one by staff).
 /// </summary>
 public sealed class ScannerDirectory(
-    MiniCodeDbContext db, PersonalDataProtector protector, PasswordHasher hasher, PasswordPolicy passwordPolicy, RealNameService realNames, AuditLog audit, TimeProvider time)
+    MiniCodeDbContext db, PersonalDataProtector protector, PasswordHasher hasher, PasswordPolicy passwordPolicy, RealNameService realNames, AuditLog audit, SiteTree tree, TimeProvider time)
 {
     public async Task<ScannerProfile> CurrentAsync(long accountId, CancellationToken ct) =>
         await Profiles().FirstOrDefaultAsync(p => p.AccountId == accountId, ct) ?? throw new ApiException(CheckpointErrors.ProfileMissing);
@@ -54,12 +54,11 @@ public sealed class ScannerDirectory(
         return await Profiles().FirstAsync(p => p.AccountId == accountId, ct);
     }
 
-    /// <summary>The sites a senior or intermediate scanner manages: their own and those they added or took over.</summary>
+    /// <summary>The sites a senior or intermediate scanner manages (<see cref="SiteTree.ManagedSiteIdsAsync"/>), with their organisations.</summary>
     public async Task<List<Site>> ManagedSitesAsync(ScannerProfile me, CancellationToken ct)
     {
         if (me.Role == ScannerRole.Ordinary) return [];
-        var ids = await db.Set<ManagedSite>().Where(m => m.AccountId == me.AccountId).Select(m => m.SiteId).ToListAsync(ct);
-        ids.Add(me.SiteId);
+        var ids = await tree.ManagedSiteIdsAsync(me, ct);
         return await db.Set<Site>().Include(s => s.Organisation).Where(s => ids.Contains(s.Id)).OrderBy(s => s.Id).ToListAsync(ct);
     }
 
@@ -134,7 +133,7 @@ public sealed class ScannerDirectory(
     public static ScannerView ToView(ScannerProfile p) => new(p.AccountId, p.Name, p.IdNumberMasked, p.PhoneMasked, p.SiteId, p.Site?.Name ?? "",
         p.Role, p.Account?.Status ?? AccountStatus.Active, p.ParentAccountId, p.Remarks, p.CreatedAt);
 
-    public static SiteView ToView(Site s) => new(s.Id, s.Name, s.RegionCode, s.Address, s.Status, s.OrganisationId, s.Organisation?.Name ?? "", s.Remarks);
+    public static SiteView ToView(Site s) => new(s.Id, s.Name, s.RegionCode, s.Address, s.Status, s.OrganisationId, s.Organisation?.Name ?? "", s.Remarks, s.ParentId);
 
     public static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

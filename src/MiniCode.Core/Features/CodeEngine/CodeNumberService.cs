@@ -21,14 +21,14 @@ public sealed class CodeNumberService : ICodeNumbers, IDisposable
 
     private readonly IServiceScopeFactory scopes;
     private readonly IOptions<CodeEngineOptions> options;
-    private readonly IOptions<ColorRulesOptions> calendar;
+    private readonly BusinessCalendar calendar;
     private readonly TimeProvider time;
     private readonly MemoryCache numbers;
     private readonly ConcurrentDictionary<string, SequenceBlock> blocks = new(StringComparer.Ordinal);
     private readonly IDisposable subscription;
     private volatile RuleSnapshot? rules;
 
-    public CodeNumberService(IServiceScopeFactory scopes, IOptions<CodeEngineOptions> options, IOptions<ColorRulesOptions> calendar,
+    public CodeNumberService(IServiceScopeFactory scopes, IOptions<CodeEngineOptions> options, BusinessCalendar calendar,
         TimeProvider time, IClusterSignals signals)
     {
         this.scopes = scopes;
@@ -80,7 +80,7 @@ public sealed class CodeNumberService : ICodeNumbers, IDisposable
         if (existing is not null) return existing;
         var rule = (await RulesAsync(db, ct)).Of(category);
         if (rule is null) return null;
-        var day = calendar.Value.Today(time.GetUtcNow());
+        var day = calendar.Today();
         // A clash on the number (a rule changed into another's shape) takes the next value; one on the subject means
         // another request or node assigned it first, and theirs is the number.
         for (var attempt = 0; attempt < 5; attempt++)

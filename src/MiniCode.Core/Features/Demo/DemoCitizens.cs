@@ -88,7 +88,7 @@ internal sealed class DemoCitizens(IServiceProvider services, DemoWorld world, D
     {
         var importer = p.GetRequiredService<HealthDataImporter>();
         var now = p.GetRequiredService<TimeProvider>().GetUtcNow();
-        var today = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var today = p.GetRequiredService<BusinessCalendar>().DayOf(now);
         var tested = citizens.Where((_, i) => i % 5 != 0).Select((c, i) => Row(i, new()
         {
             ["document_number"] = c.IdNumber, ["sampled_at"] = now.AddHours(-(i % 40) - 2).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture),
@@ -109,7 +109,7 @@ internal sealed class DemoCitizens(IServiceProvider services, DemoWorld world, D
     private async Task AddRelativesAsync(IServiceProvider p, CancellationToken ct)
     {
         var relatives = p.GetRequiredService<RelativeService>();
-        var today = DateOnly.FromDateTime(p.GetRequiredService<TimeProvider>().GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var today = p.GetRequiredService<BusinessCalendar>().Today();
         for (var i = 0; i < citizens.Count; i += 10)
         {
             var c = citizens[i];

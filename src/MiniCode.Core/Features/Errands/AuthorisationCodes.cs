@@ -13,7 +13,7 @@ namespace MiniCode.Features.Errands;
 /// outlives the last day.
 /// </summary>
 public sealed class AuthorisationCodes(AuthorisationService authorisations, CodeSigner signer, IFaceCheckGate faceCheck, CodeUsageCounters counters,
-    IQrCodeRenderer qr, IOptions<ErrandOptions> options, TimeProvider time)
+    IQrCodeRenderer qr, IOptions<ErrandOptions> options, TimeProvider time, BusinessCalendar calendar)
 {
     public async Task<AuthorisationCodeView> ShowAsync(CodeViewer viewer, long id, CancellationToken ct)
     {
@@ -21,9 +21,9 @@ public sealed class AuthorisationCodes(AuthorisationService authorisations, Code
         var o = options.Value;
         var row = await authorisations.ReceivedRowAsync(personId, id, ct);
         var now = time.GetUtcNow();
-        if (!AuthorisationStates.InEffect(row, o.Today(now))) throw new ApiException(ErrandsErrors.CodeUnavailable);
+        if (!AuthorisationStates.InEffect(row, calendar.DayOf(now))) throw new ApiException(ErrandsErrors.CodeUnavailable);
         if (!await faceCheck.AllowsAsync(viewer, personId, ct)) throw new ApiException(HealthCodeErrors.FaceCheckRequired);
-        var untilDayEnds = o.StartOf(row.ValidTo.AddDays(1)) - now;
+        var untilDayEnds = calendar.StartOfDay(row.ValidTo.AddDays(1)) - now;
         var lifetime = TimeSpan.FromSeconds(Math.Max(1, Math.Min(o.CodeSeconds, Math.Floor(untilDayEnds.TotalSeconds))));
         var (text, claims) = signer.Sign(CodeType.Authorisation, row.Id, null, now, lifetime);
         counters.Increment(CodeType.Authorisation, row.RegionCode, CodeUsage.Shown);
@@ -40,7 +40,7 @@ public sealed class AuthorisationCodes(AuthorisationService authorisations, Code
 /// 验码 of an authorisation code: live only while accepted and today is one of its days; the counter sees the grantor and
 /// grantee masked, the matter, the dates and the state (also when not live, so it learns why).
 /// </summary>
-internal sealed class AuthorisationCodeCheck(MiniCodeDbContext db, IOptions<ErrandOptions> options, TimeProvider time) : ISubjectCodeCheck
+internal sealed class AuthorisationCodeCheck(MiniCodeDbContext db, BusinessCalendar calendar) : ISubjectCodeCheck
 {
     public CodeType Type => CodeType.Authorisation;
 
@@ -49,12 +49,11 @@ internal sealed class AuthorisationCodeCheck(MiniCodeDbContext db, IOptions<Erra
         var id = checked((long)claims.SubjectId);
         var a = await db.Set<ErrandAuthorisation>().AsNoTracking().Include(x => x.Grantor).FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
         if (a is null) return new SubjectCodeState(false, null, null);
-        var o = options.Value;
-        var today = o.Today(time.GetUtcNow());
+        var today = calendar.Today();
         var (state, endReason) = AuthorisationStates.Of(a, today);
         var label = AuthorisationStates.Label(state);
         var grantor = SensitiveDataMasker.MaskName(a.Grantor!.Name);
-        var view = new CodeSubjectView(a.MatterName, a.GranteeNameMasked, state, o.StartOf(a.ValidFrom), o.StartOf(a.ValidTo.AddDays(1)),
+        var view = new CodeSubjectView(a.MatterName, a.GranteeNameMasked, state, calendar.StartOfDay(a.ValidFrom), calendar.StartOfDay(a.ValidTo.AddDays(1)),
         [
             new("grantor", "授权人", grantor),
             new("grantee", "被授权人", a.GranteeNameMasked),

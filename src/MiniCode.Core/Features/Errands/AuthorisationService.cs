@@ -16,11 +16,11 @@ namespace MiniCode.Features.Errands;
 /// recorded as waiting, and only the person of that document and name sees it (and gets an inbox notice).
 /// </summary>
 public sealed class AuthorisationService(MiniCodeDbContext db, RealNameService realNames, PersonalDataProtector protector, IHeldLicences licences,
-    IContactLookup contacts, NoticeDispatcher notices, KeyedLocks locks, IOptions<ErrandOptions> options, TimeProvider time)
+    IContactLookup contacts, NoticeDispatcher notices, KeyedLocks locks, IOptions<ErrandOptions> options, TimeProvider time, BusinessCalendar calendar)
 {
     public const string GrantedNoticeKind = "errand_granted", AnsweredNoticeKind = "errand_answered", RevokedNoticeKind = "errand_revoked";
 
-    private DateOnly Today => options.Value.Today(time.GetUtcNow());
+    private DateOnly Today => calendar.Today();
 
     public async Task<AuthorisationView> GrantAsync(long accountId, long personId, CreateAuthorisationRequest r, CancellationToken ct)
     {

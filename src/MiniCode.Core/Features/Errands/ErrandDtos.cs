@@ -19,7 +19,7 @@ public sealed record CreateAuthorisationRequest(long? MatterId, string? Name, st
     public void Validate(InputValidator v, IServiceProvider services)
     {
         var o = services.GetRequiredService<IOptions<ErrandOptions>>().Value;
-        var today = o.Today(services.GetRequiredService<TimeProvider>().GetUtcNow());
+        var today = services.GetRequiredService<BusinessCalendar>().Today();
         v.Check(MatterId is > 0, "matterId", "请选择授权事项");
         if (ContactId is not null)
             v.Check(ContactId > 0 && Name is null && IdNumber is null && DocumentType is null && DocumentNumber is null, "contactId", "常用联系人与姓名、证件号只能填写一种");

@@ -4,7 +4,7 @@ using MiniCode.Infrastructure.Hosting;
 namespace MiniCode.Features.Errands;
 
 /// <summary>Section <c>MiniCode:Errands</c>: the rules of 授权办事.</summary>
-public sealed class ErrandOptions : ISectionOptions, IValidatableObject
+public sealed class ErrandOptions : ISectionOptions
 {
     public static string Section => "MiniCode:Errands";
 
@@ -20,25 +20,7 @@ public sealed class ErrandOptions : ISectionOptions, IValidatableObject
     [Range(30, 3600)] public int CodeSeconds { get; set; } = 120;
     /// <summary>Module size of <c>code.png</c>.</summary>
     [Range(2, 40)] public int PngPixelsPerModule { get; set; } = 8;
-    /// <summary>The business calendar the dates are days of.</summary>
-    [Required] public string TimeZone { get; set; } = "Asia/Shanghai";
     /// <summary>Authorisations ended by the <c>expire-authorisations</c> job in one run.</summary>
     [Range(1, 100_000)] public int ExpireBatchSize { get; set; } = 1000;
 
-    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
-
-    public DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Zone).DateTime);
-
-    /// <summary>The UTC instant a calendar day starts.</summary>
-    public DateTimeOffset StartOf(DateOnly day)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToUniversalTime();
-    }
-
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
-            yield return new ValidationResult($"TimeZone '{TimeZone}' is not a known time zone.", [nameof(TimeZone)]);
-    }
 }

@@ -40,7 +40,7 @@ public static class HealthCodesSetup
         services.AddValidatedOptions<DeclarationOptions>();
         services.AddValidatedOptions<ImportOptions>();
 
-        services.AddSingleton(sp => new ColorEngine(sp.GetRequiredService<IOptions<ColorRulesOptions>>().Value));
+        services.AddSingleton(sp => new ColorEngine(sp.GetRequiredService<IOptions<ColorRulesOptions>>().Value, sp.GetRequiredService<BusinessCalendar>()));
         services.AddScoped<HealthStatusService>();
         services.AddSingleton<CodeHolderCache>();
         services.AddScoped<HealthFactsRecorder>();

@@ -86,18 +86,6 @@ public sealed class OfflineCardOptions : ISectionOptions
     public string? CachePath { get; set; }
 }
 
-/// <summary>Time of day rules of households count calendar days in China Standard Time.</summary>
-internal static class ChinaTime
-{
-    public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
-
-    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.ToOffset(Offset).DateTime);
-
-    /// <summary>The UTC instant the China calendar day of <paramref name="now"/> began.</summary>
-    public static DateTimeOffset StartOfDay(DateTimeOffset now) =>
-        new DateTimeOffset(Today(now).ToDateTime(TimeOnly.MinValue), Offset).ToUniversalTime();
-}
-
 /// <summary>Folders of household files: the configured one, else a sub-folder of <c>MiniCode:DataPath</c> (default <c>data</c>).</summary>
 internal static class HouseholdFolders
 {

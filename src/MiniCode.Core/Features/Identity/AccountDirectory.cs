@@ -9,10 +9,8 @@ namespace MiniCode.Features.Identity;
 
 /// <summary>Finds and creates citizen accounts, attaches phones, opens sessions and builds the masked account view.</summary>
 public sealed class AccountDirectory(
-    MiniCodeDbContext db, SessionService sessions, PersonalDataProtector protector, AccountLogins logins, TimeProvider time)
+    MiniCodeDbContext db, SessionService sessions, PersonalDataProtector protector, AccountLogins logins, TimeProvider time, BusinessCalendar calendar)
 {
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
     public Account NewCitizen() => new() { Kind = AccountKind.Citizen, CreatedAt = time.GetUtcNow() };
 
     public Task<Account?> ByPhoneAsync(string phone, CancellationToken ct)
@@ -78,7 +76,7 @@ public sealed class AccountDirectory(
 
     public async Task<AccountDto> ToDtoAsync(Account a, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(ChinaOffset).DateTime);
+        var today = calendar.Today();
         var p = a.Person;
         var realName = p is null ? null : new RealNameDto(SensitiveDataMasker.MaskName(p.Name), ToWire(p.DocumentType), p.DocumentMasked, p.AgeOn(today), p.Gender);
         return new AccountDto(a.Id, a.Kind.ToString().ToLowerInvariant(), a.PhoneMasked, a.Username, a.PasswordHash is not null,

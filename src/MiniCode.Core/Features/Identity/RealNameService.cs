@@ -9,7 +9,7 @@ namespace MiniCode.Features.Identity;
 
 /// <summary>Binds an account to the person of an identity document after the document and the face check out.</summary>
 public sealed partial class RealNameService(
-    MiniCodeDbContext db, PersonalDataProtector protector, Face.FaceVerificationService faces, TimeProvider time, IOptions<IdentityOptions> options)
+    MiniCodeDbContext db, PersonalDataProtector protector, Face.FaceVerificationService faces, TimeProvider time, BusinessCalendar calendar, IOptions<IdentityOptions> options)
 {
     /// <summary>GB/T 2260 province-level prefixes (first two digits) that resident ID numbers are issued under.</summary>
     private static readonly HashSet<string> Provinces =
@@ -131,7 +131,7 @@ public sealed partial class RealNameService(
         return person;
     }
 
-    private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+    private DateOnly Today() => calendar.Today();
 
     [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}A-Za-z][\p{IsCJKUnifiedIdeographs}A-Za-z·• .]{0,48}[\p{IsCJKUnifiedIdeographs}A-Za-z]$")]
     private static partial Regex NamePattern();

@@ -14,6 +14,8 @@ public static class SmsPurposes
     public const string Login = "login", Bind = "bind", Register = "register", ResetPassword = "reset-password", AssistedRegistration = "assisted-registration";
     /// <summary>A relative agrees to be added by a holder; sent through <c>POST /api/me/relatives/consent-codes</c> only.</summary>
     public const string RelativeConsent = "relative-consent";
+    /// <summary>A scanner (码上行动) resets a forgotten password; sent through <c>POST /api/checkpoint/password-reset/sms</c> only.</summary>
+    public const string ScannerResetPassword = "scanner-reset-password";
     public static readonly IReadOnlySet<string> All = new HashSet<string> { Login, Bind, Register, ResetPassword, AssistedRegistration };
 }
 

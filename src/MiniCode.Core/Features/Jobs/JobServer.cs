@@ -8,14 +8,14 @@ namespace MiniCode.Features.Jobs;
 
 /// <summary>
 /// On a node with <c>MiniCode:Parts:Jobs</c> on: registers every job's schedule with <see cref="IRecurringJobManager"/>
-/// from the one list (cron in <c>Jobs:TimeZone</c>; a job without a schedule is kept as "never" so it can still be
+/// from the one list (cron in the business calendar's zone, <c>BusinessCalendar:TimeZone</c>; a job without a schedule is kept as "never" so it can still be
 /// started by hand; stored jobs no longer registered are removed) and runs a Hangfire server. Decided when the host
 /// starts, not in builder code, so it reads the configuration the host finally has. A schedule whose next run passed
 /// while every node was down runs once when a node is back (Hangfire's relaxed misfire handling).
 /// </summary>
 public sealed class JobServer(
     IServiceProvider services, JobRegistry registry, JobStorage storage, IRecurringJobManager recurring, JobFilters filters,
-    IOptions<JobsOptions> options, IOptions<DatabaseOptions> database, IOptions<HostPartsOptions> parts, ILogger<JobServer> logger) : IHostedService
+    IOptions<JobsOptions> options, BusinessCalendar calendar, IOptions<DatabaseOptions> database, IOptions<HostPartsOptions> parts, ILogger<JobServer> logger) : IHostedService
 {
     private BackgroundJobServer? _server;
 
@@ -42,7 +42,7 @@ public sealed class JobServer(
     private void RegisterSchedules()
     {
         var o = options.Value;
-        var zone = o.Zone;
+        var zone = calendar.Zone;
         foreach (var job in registry.All)
         {
             var cron = o.Schedules.GetValueOrDefault(job.Name)?.ActiveCron;
@@ -55,7 +55,7 @@ public sealed class JobServer(
             {
                 throw new InvalidOperationException($"Jobs:Schedules:{job.Name}:Cron '{cron}' is not a valid cron expression: {ex.Message}", ex);
             }
-            logger.LogInformation("Job {Job}: {Schedule}", job.Name, cron is null ? "started by hand only" : $"cron {cron} ({o.TimeZone})");
+            logger.LogInformation("Job {Job}: {Schedule}", job.Name, cron is null ? "started by hand only" : $"cron {cron} ({zone.Id})");
         }
         using var connection = storage.GetConnection();
         foreach (var stale in connection.GetRecurringJobs().Select(j => j.Id).Where(id => registry.Find(id) is null))

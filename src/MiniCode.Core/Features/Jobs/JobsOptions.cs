@@ -12,10 +12,6 @@ public sealed class JobsOptions : IValidatableObject, ISectionOptions
     [MaxLength(100)]
     public string? InstanceId { get; set; }
 
-    /// <summary>Time zone every cron expression is read in: the business calendar.</summary>
-    [Required]
-    public string TimeZone { get; set; } = "Asia/Shanghai";
-
     /// <summary>Jobs one node runs at once on PostgreSQL (on SQLite one at a time: it has one writer).</summary>
     [Range(1, 50)]
     public int WorkerCount { get; set; } = 4;
@@ -42,12 +38,10 @@ public sealed class JobsOptions : IValidatableObject, ISectionOptions
     public string? SqliteStoragePath { get; set; }
 
     /// <summary>
-    /// Per job name: a cron expression (5 fields, or 6 with seconds) in <see cref="TimeZone"/>, checked when the schedules
+    /// Per job name: a cron expression (5 fields, or 6 with seconds) in the business calendar's zone, checked when the schedules
     /// are registered at start. A job without one runs only when started by hand.
     /// </summary>
     public Dictionary<string, JobSchedule> Schedules { get; set; } = new(StringComparer.OrdinalIgnoreCase);
-
-    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -56,8 +50,6 @@ public sealed class JobsOptions : IValidatableObject, ISectionOptions
             if (schedule.Interval is not null)
                 yield return new ValidationResult($"Jobs:Schedules:{name}:Interval is no longer read: give the schedule as Cron.");
         }
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
-            yield return new ValidationResult($"Jobs:TimeZone '{TimeZone}' is not a known time zone.");
         if (Retry.MaxDelay < Retry.InitialDelay)
             yield return new ValidationResult("Jobs:Retry:MaxDelay must not be shorter than InitialDelay.");
     }

@@ -11,7 +11,7 @@ namespace MiniCode.Features.Licences;
 /// person and type and once per licence; binding again is the same binding refreshed. 不授权 stores nothing.
 /// </summary>
 public sealed class LicenceBinder(MiniCodeDbContext db, ILicenceIssuer issuer, PersonalDataProtector protector, IOptions<LicenceOptions> options,
-    TimeProvider time)
+    TimeProvider time, BusinessCalendar calendar)
 {
     public async Task<BindLicenceResult> AuthoriseAsync(long personId, BindLicenceRequest r, CancellationToken ct)
     {
@@ -30,14 +30,14 @@ public sealed class LicenceBinder(MiniCodeDbContext db, ILicenceIssuer issuer, P
         var index = protector.BlindIndex($"{type.CatalogueCode}:{licence.LicenceNumber}");
         try
         {
-            return new BindLicenceResult(true, LicenceViews.Of(await SaveAsync(personId, type, licence, index, ct), time.GetUtcNow()));
+            return new BindLicenceResult(true, LicenceViews.Of(await SaveAsync(personId, type, licence, index, ct), calendar));
         }
         catch (DbUpdateException e) when (!DatabaseFaults.IsUnavailable(e))
         {
             // A parallel bind of the same licence won the unique index: the same answer as binding it once.
             db.ChangeTracker.Clear();
             var mine = await db.LiveLicences(personId).AsNoTracking().FirstOrDefaultAsync(b => b.LicenceTypeId == type.Id && b.LicenceNumberIndex == index, ct);
-            return mine is not null ? new BindLicenceResult(true, LicenceViews.Of(mine, time.GetUtcNow())) : throw new ApiException(LicencesErrors.Busy);
+            return mine is not null ? new BindLicenceResult(true, LicenceViews.Of(mine, calendar)) : throw new ApiException(LicencesErrors.Busy);
         }
     }
 

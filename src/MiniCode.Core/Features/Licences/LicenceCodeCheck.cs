@@ -9,7 +9,7 @@ namespace MiniCode.Features.Licences;
 /// licence type, the masked holder and licence number, the issuing office and the validity — also when it is not live
 /// (state <c>unbound</c> or <c>expired</c>), so it learns why.
 /// </summary>
-public sealed class LicenceCodeCheck(MiniCodeDbContext db, TimeProvider time) : ISubjectCodeCheck
+public sealed class LicenceCodeCheck(MiniCodeDbContext db, BusinessCalendar calendar) : ISubjectCodeCheck
 {
     public CodeType Type => CodeType.Licence;
 
@@ -22,9 +22,9 @@ public sealed class LicenceCodeCheck(MiniCodeDbContext db, TimeProvider time) : 
             .FirstOrDefaultAsync(cancellationToken);
         if (found is null) return new SubjectCodeState(false, null, null);
         var b = found.Binding;
-        var state = b.UnboundAt is not null ? "unbound" : LicenceDates.IsExpired(b.ValidTo, time.GetUtcNow()) ? "expired" : "active";
-        var subject = new CodeSubjectView(found.TypeName, b.HolderMasked, state, LicenceDates.StartOf(b.ValidFrom),
-            b.ValidTo is { } to ? LicenceDates.StartOf(to.AddDays(1)) : null,
+        var state = b.UnboundAt is not null ? "unbound" : LicenceDates.IsExpired(b.ValidTo, calendar) ? "expired" : "active";
+        var subject = new CodeSubjectView(found.TypeName, b.HolderMasked, state, calendar.StartOfDay(b.ValidFrom),
+            b.ValidTo is { } to ? calendar.StartOfDay(to.AddDays(1)) : null,
             [
                 new CodeSubjectFact("licenceNumber", "证照编号", b.LicenceNumberMasked),
                 new CodeSubjectFact("issuer", "签发机构", b.Issuer),

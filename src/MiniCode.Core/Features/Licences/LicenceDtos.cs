@@ -20,7 +20,7 @@ public sealed record BindLicenceResult(bool Bound, LicenceView? Licence);
 
 /// <summary>
 /// A bound licence as its holder sees it, masked (holder name, licence number). <c>validTo</c> null: without end (长期).
-/// <c>expired</c>: past its validity (China calendar day), when no code is shown.
+/// <c>expired</c>: past its validity (business calendar day), when no code is shown.
 /// </summary>
 public sealed record LicenceView(long Id, string Type, string TypeName, string Holder, string LicenceNumber, string Issuer,
     DateOnly ValidFrom, DateOnly? ValidTo, bool Expired, bool IdentityCredential, bool HasFaceImage, int Order, DateTimeOffset BoundAt);

@@ -9,7 +9,7 @@ namespace MiniCode.Features.Licences;
 /// the shown code (出示证照) and unbinding (解除绑定). Everything is reached through the caller's own person: another
 /// person's binding is "not found".
 /// </summary>
-public sealed class LicenceService(MiniCodeDbContext db, CodeSigner signer, IOptions<LicenceOptions> options, TimeProvider time)
+public sealed class LicenceService(MiniCodeDbContext db, CodeSigner signer, IOptions<LicenceOptions> options, TimeProvider time, BusinessCalendar calendar)
 {
     public async Task<IReadOnlyList<LicenceTypeView>> TypesAsync(CancellationToken ct) =>
         (await db.Set<LicenceType>().AsNoTracking().Where(t => t.Enabled).OrderBy(t => t.SortOrder).ThenBy(t => t.Id).ToListAsync(ct))
@@ -46,7 +46,7 @@ public sealed class LicenceService(MiniCodeDbContext db, CodeSigner signer, IOpt
     {
         var binding = await FindAsync(personId, id, ct);
         var now = time.GetUtcNow();
-        if (LicenceDates.IsExpired(binding.ValidTo, now)) throw new ApiException(LicencesErrors.Expired);
+        if (LicenceDates.IsExpired(binding.ValidTo, calendar)) throw new ApiException(LicencesErrors.Expired);
         var (text, claims) = signer.Sign(CodeType.Licence, binding.Id, null, now, TimeSpan.FromSeconds(options.Value.CodeLifetimeSeconds));
         return new LicenceCodeView(binding.Id, binding.LicenceType!.Name, text, claims.ExpiresAt);
     }
@@ -57,7 +57,7 @@ public sealed class LicenceService(MiniCodeDbContext db, CodeSigner signer, IOpt
     private async Task<LicenceBinding> FindAsync(long personId, long id, CancellationToken ct) =>
         await Live(personId).FirstOrDefaultAsync(b => b.Id == id, ct) ?? throw new ApiException(LicencesErrors.NotFound);
 
-    private LicenceView ToView(LicenceBinding b) => LicenceViews.Of(b, time.GetUtcNow());
+    private LicenceView ToView(LicenceBinding b) => LicenceViews.Of(b, calendar);
 }
 
 public static class LicenceViews
@@ -66,17 +66,13 @@ public static class LicenceViews
     public static IQueryable<LicenceBinding> LiveLicences(this MiniCodeDbContext db, long personId) =>
         db.Set<LicenceBinding>().Include(b => b.LicenceType).Where(b => b.PersonId == personId && b.UnboundAt == null);
 
-    public static LicenceView Of(LicenceBinding b, DateTimeOffset now) =>
+    public static LicenceView Of(LicenceBinding b, BusinessCalendar calendar) =>
         new(b.Id, b.LicenceType!.CatalogueCode, b.LicenceType.Name, b.HolderMasked, b.LicenceNumberMasked, b.Issuer, b.ValidFrom, b.ValidTo,
-            LicenceDates.IsExpired(b.ValidTo, now), b.LicenceType.IsIdentityCredential, b.FaceImageRefCipher is not null, b.SortOrder, b.BoundAt);
+            LicenceDates.IsExpired(b.ValidTo, calendar), b.LicenceType.IsIdentityCredential, b.FaceImageRefCipher is not null, b.SortOrder, b.BoundAt);
 }
 
-/// <summary>Licence validity is in China calendar days (Asia/Shanghai, UTC+8 all year): valid through the whole last day.</summary>
+/// <summary>Licence validity is in business calendar days: valid through the whole last day.</summary>
 public static class LicenceDates
 {
-    private static readonly TimeSpan China = TimeSpan.FromHours(8);
-
-    public static bool IsExpired(DateOnly? validTo, DateTimeOffset now) => validTo is { } to && DateOnly.FromDateTime(now.ToOffset(China).DateTime) > to;
-
-    public static DateTimeOffset StartOf(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), China).ToUniversalTime();
+    public static bool IsExpired(DateOnly? validTo, BusinessCalendar calendar) => validTo is { } to && calendar.Today() > to;
 }

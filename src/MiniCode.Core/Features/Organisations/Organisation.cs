@@ -32,6 +32,8 @@ public sealed class Site
     public long Id { get; set; }
     public long OrganisationId { get; set; }
     public Organisation? Organisation { get; set; }
+    /// <summary>The site this one is a 下级站点 of; null for a top site (created by staff).</summary>
+    public long? ParentId { get; set; }
     public string Name { get; set; } = "";
     public string RegionCode { get; set; } = "";
     public string? Address { get; set; }
@@ -68,7 +70,9 @@ internal sealed class SiteConfiguration : IEntityTypeConfiguration<Site>
         b.Property(x => x.Remarks).HasMaxLength(500);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         b.HasOne(x => x.Organisation).WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Site>().WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => x.OrganisationId);
+        b.HasIndex(x => x.ParentId);
         b.HasIndex(x => x.RegionCode);
     }
 }

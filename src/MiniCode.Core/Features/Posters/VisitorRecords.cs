@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using MiniCode.Infrastructure.Csv;
@@ -13,10 +12,8 @@ namespace MiniCode.Features.Posters;
 /// Who checked in at a poster, as its owner (mini program) and staff (admin) see it: names and phones masked, filtered by
 /// time, paged, or streamed as CSV. Callers check that the poster is theirs to see first.
 /// </summary>
-public sealed class VisitorRecords(MiniCodeDbContext db, IOptions<PosterOptions> options)
+public sealed class VisitorRecords(MiniCodeDbContext db, IOptions<PosterOptions> options, BusinessCalendar calendar)
 {
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
     private sealed record Row(long Id, string Name, string? Phone, DateTimeOffset CheckedInAt, DateTimeOffset LastScanAt, int ScanCount);
 
     public async Task<OwnerCheckIns> PageAsync(long posterId, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, CancellationToken ct)
@@ -42,7 +39,7 @@ public sealed class VisitorRecords(MiniCodeDbContext db, IOptions<PosterOptions>
         await foreach (var row in Stream(posterId, from, to, ct))
         {
             var v = Mask(row);
-            await writer.WriteAsync(CsvText.Line(v.CheckInId, v.MaskedName, v.MaskedPhone, China(v.CheckedInAt), China(v.LastScanAt), v.ScanCount));
+            await writer.WriteAsync(CsvText.Line(v.CheckInId, v.MaskedName, v.MaskedPhone, calendar.Format(v.CheckedInAt, "yyyy-MM-dd HH:mm:ss"), calendar.Format(v.LastScanAt, "yyyy-MM-dd HH:mm:ss"), v.ScanCount));
         }
         await writer.FlushAsync(ct);
     }
@@ -71,5 +68,4 @@ public sealed class VisitorRecords(MiniCodeDbContext db, IOptions<PosterOptions>
     private static OwnerCheckIn Mask(Row r) =>
         new(r.Id, SensitiveDataMasker.MaskName(r.Name), SensitiveDataMasker.MaskPhone(r.Phone), r.CheckedInAt, r.LastScanAt, r.ScanCount);
 
-    private static string China(DateTimeOffset t) => t.ToOffset(ChinaOffset).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 }

@@ -31,6 +31,8 @@ public static class FoundationSetup
 
         // Tests replace the clock; a feature never registers its own.
         services.TryAddSingleton(TimeProvider.System);
+        services.AddValidatedOptions<Time.BusinessCalendarOptions>();
+        services.AddSingleton<Time.BusinessCalendar>();
         services.AddHttpContextAccessor();
         services.AddForwardedHeadersSettings();
         services.AddValidatedOptions<HostPartsOptions>();

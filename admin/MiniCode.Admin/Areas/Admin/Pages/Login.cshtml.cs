@@ -33,7 +33,7 @@ public sealed class LoginModel(StaffLogin login, TimeProvider time) : AdminPageM
                 await HttpContext.SignInAsync(AdminAuth.Scheme, AdminAuth.Principal(result.Staff!, time.GetUtcNow()));
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl!.StartsWith("/admin", StringComparison.OrdinalIgnoreCase) ? ReturnUrl : "/admin");
             case StaffLogin.Outcome.LockedOut:
-                var until = TimeZoneInfo.ConvertTime(result.LockedUntil!.Value, time.LocalTimeZone);
+                var until = Calendar.ToLocal(result.LockedUntil!.Value);
                 ModelState.AddModelError("", $"密码错误次数过多，账号已锁定，请于 {until:HH:mm} 后再试");
                 return Page();
             case StaffLogin.Outcome.Disabled:

@@ -18,7 +18,7 @@ public sealed record DeclarationView(IReadOnlyList<string> Symptoms, decimal Tem
 /// 健康申报 for any person id: the citizen's own (self) or a relative's (the households feature passes the relative's
 /// person id and a "holder:N" actor after checking the relation). Recomputes the colour in the same transaction.
 /// </summary>
-public sealed class DeclarationService(MiniCodeDbContext db, HealthStatusService statuses, NoticeDispatcher notices, IOptions<DeclarationOptions> options, TimeProvider time)
+public sealed class DeclarationService(MiniCodeDbContext db, HealthStatusService statuses, NoticeDispatcher notices, IOptions<DeclarationOptions> options, TimeProvider time, BusinessCalendar calendar)
 {
     public async Task<DeclarationView?> GetAsync(long personId, CancellationToken ct)
     {
@@ -39,7 +39,7 @@ public sealed class DeclarationService(MiniCodeDbContext db, HealthStatusService
         else
         {
             if (NextChangeAllowedAt(d) is { } allowed && now < allowed)
-                throw new ApiException(HealthCodeErrors.DeclarationTooSoon, $"下次可修改时间：{allowed:yyyy-MM-dd HH:mm:ss}Z");
+                throw new ApiException(HealthCodeErrors.DeclarationTooSoon, $"下次可修改时间：{calendar.Format(allowed)}");
             d.ModificationCount++;
             if (d.RegionCode != request.RegionCode) d.RegionSince = now;
         }

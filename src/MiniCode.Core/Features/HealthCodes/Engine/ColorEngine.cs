@@ -5,11 +5,11 @@ namespace MiniCode.Features.HealthCodes.Engine;
 /// colour among them wins (red &gt; orange &gt; yellow &gt; green). An approved manual override replaces the computed colour
 /// while it lasts. No I/O, no clock: callers pass "now".
 /// </summary>
-public sealed class ColorEngine(ColorRulesOptions rules)
+public sealed class ColorEngine(ColorRulesOptions rules, BusinessCalendar calendar)
 {
     public ColorDecision Evaluate(ColorInputs inputs, DateTimeOffset now)
     {
-        var today = rules.Today(now);
+        var today = calendar.DayOf(now);
         var found = new List<(HealthColor Color, ColorReason Reason)>();
         var reviewAt = new List<DateTimeOffset>();
 
@@ -24,11 +24,11 @@ public sealed class ColorEngine(ColorRulesOptions rules)
             var lastDay = risk.EndsOn ?? (risk.Kind == RiskKind.CloseContact ? risk.StartsOn.AddDays(rules.CloseContactDefaultDays - 1) : (DateOnly?)null);
             if (risk.StartsOn > today)
             {
-                reviewAt.Add(rules.StartOf(risk.StartsOn));
+                reviewAt.Add(calendar.StartOfDay(risk.StartsOn));
                 continue;
             }
             if (lastDay is { } last && last < today) continue;
-            if (lastDay is { } until) reviewAt.Add(rules.StartOf(until.AddDays(1)));
+            if (lastDay is { } until) reviewAt.Add(calendar.StartOfDay(until.AddDays(1)));
             found.Add(risk.Kind switch
             {
                 RiskKind.Confirmed => (HealthColor.Red, ColorReasons.Confirmed),
@@ -84,9 +84,9 @@ public sealed class ColorEngine(ColorRulesOptions rules)
             var coversDeclared = region.Covers(declared);
             var coversHousehold = region.Covers(inputs.HouseholdRegion);
             if (!coversDeclared && !coversHousehold) continue;
-            if (region.StartsOn > today) { reviewAt.Add(rules.StartOf(region.StartsOn)); continue; }
+            if (region.StartsOn > today) { reviewAt.Add(calendar.StartOfDay(region.StartsOn)); continue; }
             if (!region.ActiveOn(today)) continue;
-            if (region.EndsOn is { } end) reviewAt.Add(rules.StartOf(end.AddDays(1)));
+            if (region.EndsOn is { } end) reviewAt.Add(calendar.StartOfDay(end.AddDays(1)));
             if (coversDeclared)
             {
                 found.Add((HealthColor.Yellow, ColorReasons.ResidesInHighRiskRegion));

@@ -37,10 +37,6 @@ public sealed class ColorRulesOptions : ISectionOptions
     [Range(1, 10)]
     public int FullVaccinationDoses { get; set; } = 2;
 
-    /// <summary>Calendar days (risk lists, regions) are counted in this time zone.</summary>
-    [Required]
-    public string TimeZone { get; set; } = "Asia/Shanghai";
-
     [Required] public string GuidanceGreen { get; set; } = "健康状况正常，请做好个人防护，配合查验。";
     [Required] public string GuidanceYellow { get; set; } = "请减少外出，按要求进行核酸检测；体温恢复正常并登记后可转为绿码。";
     [Required] public string GuidanceOrange { get; set; } = "请立即居家隔离或集中隔离，配合社区管理；隔离期满并核验后转为绿码。";
@@ -64,15 +60,4 @@ public sealed class ColorRulesOptions : ISectionOptions
         HealthColor.Yellow => GuidanceYellow,
         _ => GuidanceGreen,
     };
-
-    public DateOnly Today(DateTimeOffset now) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(TimeZone)).DateTime);
-
-    /// <summary>The first instant of <paramref name="day"/> in the rules' time zone.</summary>
-    public DateTimeOffset StartOf(DateOnly day)
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
-    }
 }

@@ -12,7 +12,7 @@ namespace MiniCode.Features.HealthCodes.Engine;
 /// the history with its cause and actor, queueing a notice to the citizen. The only writer of <see cref="HealthStatus"/>.
 /// Changes are added to the caller's unit of work; the caller saves and then flushes the <see cref="NoticeDispatcher"/>.
 /// </summary>
-public sealed class HealthStatusService(MiniCodeDbContext db, ColorEngine engine, IOptions<ColorRulesOptions> rules, TimeProvider time, NoticeDispatcher notices)
+public sealed class HealthStatusService(MiniCodeDbContext db, ColorEngine engine, IOptions<ColorRulesOptions> rules, TimeProvider time, BusinessCalendar calendar, NoticeDispatcher notices)
 {
     public async Task<HealthStatus> RecomputeAsync(long personId, string cause, string actor, CancellationToken ct)
     {
@@ -88,7 +88,7 @@ public sealed class HealthStatusService(MiniCodeDbContext db, ColorEngine engine
         var person = await db.Set<Person>().AsNoTracking().Where(p => p.Id == personId)
             .Select(p => new { p.DocumentIndex, p.RegionCode }).FirstAsync(ct);
         var index = person.DocumentIndex;
-        var today = rules.Value.Today(now);
+        var today = calendar.DayOf(now);
 
         var declaration = await db.Set<HealthDeclaration>().AsNoTracking().FirstOrDefaultAsync(d => d.PersonId == personId, ct);
         var temperature = await db.Set<TemperatureReading>().AsNoTracking().Where(t => t.PersonId == personId)

@@ -19,7 +19,7 @@ public sealed record SourceRow(long Line, string Raw, IReadOnlyDictionary<string
 /// and are applied here by <see cref="InsertBatchAsync"/>.
 /// </summary>
 public sealed class HealthDataImporter(MiniCodeDbContext db, PersonalDataProtector protector, HealthStatusService statuses, ImportStore store,
-    NoticeDispatcher notices, AuditLog audit, IOptions<ImportOptions> options, IOptions<ColorRulesOptions> rules, TimeProvider time)
+    NoticeDispatcher notices, AuditLog audit, IOptions<ImportOptions> options, TimeProvider time, BusinessCalendar calendar)
 {
     public async Task<HealthDataImport> ImportAsync(ImportKind kind, string format, string submittedBy, IAsyncEnumerable<SourceRow> rows, CancellationToken ct)
     {
@@ -52,7 +52,7 @@ public sealed class HealthDataImporter(MiniCodeDbContext db, PersonalDataProtect
     public async IAsyncEnumerable<(SourceRow Source, ImportRow? Row)> ParseAsync(HealthDataImport import, IAsyncEnumerable<SourceRow> rows,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        var today = rules.Value.Today(time.GetUtcNow());
+        var today = calendar.Today();
         await foreach (var row in rows.WithCancellation(ct))
         {
             import.TotalRows++;

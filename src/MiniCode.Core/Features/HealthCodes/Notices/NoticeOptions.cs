@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using MiniCode.Infrastructure.Hosting;
 
 namespace MiniCode.Features.HealthCodes.Notices;
@@ -17,7 +16,7 @@ public sealed class NoticePlatformOptions : ISectionOptions
     [ValidateObjectMembers] public PlatformTemplate Alipay { get; set; } = new() { TitleKey = "keyword1", BodyKey = "keyword2", TimeKey = "keyword3" };
 }
 
-public sealed class PlatformTemplate : IValidatableObject
+public sealed class PlatformTemplate
 {
     public string TemplateId { get; set; } = "";
     /// <summary>Mini-program page opened from the message.</summary>
@@ -27,24 +26,14 @@ public sealed class PlatformTemplate : IValidatableObject
     [Required] public string TimeKey { get; set; } = "";
     /// <summary>WeChat's <c>thing</c> fields take at most 20 characters.</summary>
     [Range(1, 200)] public int MaxValueLength { get; set; } = 20;
-    public string TimeZone { get; set; } = "Asia/Shanghai";
 
-    public IReadOnlyDictionary<string, string> DataFor(NoticeMessage message)
+    /// <summary>The template's data; the time is shown in the business zone.</summary>
+    public IReadOnlyDictionary<string, string> DataFor(NoticeMessage message, BusinessCalendar calendar) => new Dictionary<string, string>
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
-        return new Dictionary<string, string>
-        {
-            [TitleKey] = Shorten(message.Title),
-            [BodyKey] = Shorten(message.Body),
-            [TimeKey] = TimeZoneInfo.ConvertTime(message.At, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-        };
-    }
-
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
-            yield return new ValidationResult($"TimeZone '{TimeZone}' is not a known time zone.", [nameof(TimeZone)]);
-    }
+        [TitleKey] = Shorten(message.Title),
+        [BodyKey] = Shorten(message.Body),
+        [TimeKey] = calendar.Format(message.At),
+    };
 
     private string Shorten(string text) => text.Length <= MaxValueLength ? text : text[..(MaxValueLength - 1)] + "…";
 }

@@ -32,7 +32,7 @@ public sealed class WeChatNoticeChannel(IServiceScopeFactory scopes, IOptionsMon
         var openIds = await NoticeRecipients.OfAsync(scope.ServiceProvider, message.PersonId, a => a.WeChatOpenId != null, a => a.WeChatOpenId!, cancellationToken);
         var client = scope.ServiceProvider.GetRequiredService<IWeChatSubscribeMessageClient>();
         foreach (var openId in openIds)
-            await client.SendAsync(new SubscribeMessage(openId, template.TemplateId, template.DataFor(message), template.Page), cancellationToken);
+            await client.SendAsync(new SubscribeMessage(openId, template.TemplateId, template.DataFor(message, scope.ServiceProvider.GetRequiredService<BusinessCalendar>()), template.Page), cancellationToken);
     }
 }
 
@@ -50,6 +50,6 @@ public sealed class AlipayNoticeChannel(IServiceScopeFactory scopes, IOptionsMon
         var userIds = await NoticeRecipients.OfAsync(scope.ServiceProvider, message.PersonId, a => a.AlipayUserId != null, a => a.AlipayUserId!, cancellationToken);
         var client = scope.ServiceProvider.GetRequiredService<IAlipayTemplateMessageClient>();
         foreach (var userId in userIds)
-            await client.SendTemplateMessageAsync(new AlipayTemplateMessage(userId, template.TemplateId, template.DataFor(message), template.Page), cancellationToken);
+            await client.SendTemplateMessageAsync(new AlipayTemplateMessage(userId, template.TemplateId, template.DataFor(message, scope.ServiceProvider.GetRequiredService<BusinessCalendar>()), template.Page), cancellationToken);
     }
 }

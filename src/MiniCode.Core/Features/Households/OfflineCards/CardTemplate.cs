@@ -6,7 +6,11 @@ using MiniCode.Features.HealthCodes.Engine;
 
 namespace MiniCode.Features.Households.OfflineCards;
 
+<<<<<<< HEAD
 /// <summary>What a card shows. Dates are printed as China calendar dates; <paramref name="CodeNumber"/> (码编号) under the QR.</summary>
+=======
+/// <summary>What a card shows. Times are already in the business zone (printed as they are, without offset).</summary>
+>>>>>>> feat/fidelity2
 public sealed record CardContent(long CardId, string Title, string MaskedName, HealthColor Color, string ColorHex, DateTimeOffset IssuedAt,
     DateTimeOffset ExpiresAt, int ValidDays, string QrSvg, string? CodeNumber = null);
 
@@ -33,9 +37,8 @@ public static partial class CardTemplate
 
     private static string Body(CardContent c)
     {
-        var china = TimeSpan.FromHours(8);
-        var issued = c.IssuedAt.ToOffset(china).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var expires = c.ExpiresAt.ToOffset(china).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        var issued = c.IssuedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var expires = c.ExpiresAt.ToString(BusinessCalendar.DisplayFormat, CultureInfo.InvariantCulture);
         var (qr, qrWidth) = Embeddable(c.QrSvg);
         const double qrSize = 70, qrX = 17.5, qrY = 40;
         var scale = (qrSize / qrWidth).ToString("0.#####", CultureInfo.InvariantCulture);

@@ -4,16 +4,16 @@ using MiniCode.Features.Jobs;
 namespace MiniCode.Features.Households.Portraits;
 
 /// <summary>
-/// Keeps no more portrait data than the rules need: attempt rows count only for the current China calendar day, and a
+/// Keeps no more portrait data than the rules need: attempt rows count only for the current business calendar day, and a
 /// photo switched off for longer than <see cref="PortraitOptions.MaxDaysOff"/> can never be shown again (a new upload
 /// is required), so its file and row are deleted. Photos stored before encryption at rest are encrypted on the way.
 /// </summary>
-public sealed class PortraitRetention(MiniCodeDbContext db, IPortraitStore store, IOptions<PortraitOptions> options, TimeProvider time)
+public sealed class PortraitRetention(MiniCodeDbContext db, IPortraitStore store, IOptions<PortraitOptions> options, TimeProvider time, BusinessCalendar calendar)
 {
     public async Task<int> PurgeAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var today = ChinaTime.StartOfDay(now);
+        var today = calendar.StartOfDay(now);
         var attempts = await db.Set<PortraitAttempt>().Where(a => a.At < today).ExecuteDeleteAsync(ct);
 
         var offSince = now - TimeSpan.FromDays(options.Value.MaxDaysOff);

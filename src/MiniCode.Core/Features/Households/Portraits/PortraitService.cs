@@ -14,7 +14,7 @@ public sealed record PortraitStatus(bool HasPhoto, bool Enabled, bool UploadRequ
 /// authoritative source within the daily attempts, change interval and minimum age; switch showing it on or off.
 /// </summary>
 public sealed class PortraitService(MiniCodeDbContext db, IPortraitStore store, IAuthoritativePortraitSource source,
-    PersonalDataProtector protector, IOptions<PortraitOptions> options, TimeProvider time)
+    PersonalDataProtector protector, IOptions<PortraitOptions> options, TimeProvider time, BusinessCalendar calendar)
 {
     public async Task<PortraitStatus> StatusAsync(long personId, CancellationToken ct)
     {
@@ -90,11 +90,11 @@ public sealed class PortraitService(MiniCodeDbContext db, IPortraitStore store, 
         var o = options.Value;
         var now = time.GetUtcNow();
         var person = await db.Set<Person>().AsNoTracking().FirstAsync(x => x.Id == personId, ct);
-        if (person.AgeOn(ChinaTime.Today(now)) is not { } age || age < o.MinAge)
+        if (person.AgeOn(calendar.DayOf(now)) is not { } age || age < o.MinAge)
             throw new ApiException(HouseholdsErrors.PortraitTooYoung, $"年满{o.MinAge}周岁方可使用人像照片");
         var existing = await db.Set<Portrait>().AsNoTracking().FirstOrDefaultAsync(x => x.PersonId == personId, ct);
         if (existing is not null && !UploadRequired(existing, now) && now < NextChange(existing))
-            throw new ApiException(HouseholdsErrors.PortraitChangeTooSoon, $"下次可更换时间：{NextChange(existing):yyyy-MM-dd HH:mm:ss}Z");
+            throw new ApiException(HouseholdsErrors.PortraitChangeTooSoon, $"下次可更换时间：{calendar.Format(NextChange(existing))}");
         if (await AttemptsTodayAsync(personId, now, ct) >= o.AttemptsPerDay)
             throw new ApiException(HouseholdsErrors.PortraitAttemptsExceeded, $"每天最多采集或上传{o.AttemptsPerDay}次");
         db.Add(new PortraitAttempt { PersonId = personId, At = now, Source = kind });
@@ -140,7 +140,7 @@ public sealed class PortraitService(MiniCodeDbContext db, IPortraitStore store, 
 
     private Task<int> AttemptsTodayAsync(long personId, DateTimeOffset now, CancellationToken ct)
     {
-        var start = ChinaTime.StartOfDay(now);
+        var start = calendar.StartOfDay(now);
         return db.Set<PortraitAttempt>().CountAsync(a => a.PersonId == personId && a.At >= start, ct);
     }
 

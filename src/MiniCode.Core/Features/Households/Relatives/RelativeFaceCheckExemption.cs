@@ -11,12 +11,12 @@ namespace MiniCode.Features.Households.Relatives;
 /// Warm, from memory: the link from <see cref="RelativeLinks"/>, the document and birth date from <see cref="CodeHolderCache"/>.
 /// </summary>
 internal sealed class RelativeFaceCheckExemption(MiniCodeDbContext db, RelativeLinks links, CodeHolderCache holders, IOptions<RelativesOptions> options,
-    TimeProvider time) : IFaceCheckExemption
+    BusinessCalendar calendar) : IFaceCheckExemption
 {
     public async Task<bool> IsExemptAsync(long holderPersonId, long personId, CancellationToken cancellationToken)
     {
         if (await links.FindAsync(db, holderPersonId, l => l.PersonId == personId, cancellationToken) is null) return false;
         return await holders.GetAsync(db, personId, cancellationToken) is { DocumentType: DocumentType.ResidentId } p
-            && RelativeProofCheck.IsExemptByAge(new Person { BirthDate = p.BirthDate }.AgeOn(ChinaTime.Today(time.GetUtcNow())), options.Value);
+            && RelativeProofCheck.IsExemptByAge(new Person { BirthDate = p.BirthDate }.AgeOn(calendar.Today()), options.Value);
     }
 }

@@ -19,7 +19,7 @@ namespace MiniCode.Features.Households.Relatives;
 /// </summary>
 public sealed class RelativeService(
     MiniCodeDbContext db, RealNameService realNames, RelativeProofCheck proofs, DeclarationService declarations, NoticeDispatcher notices,
-    HouseholdCleanup cleanup, KeyedLocks locks, IOptions<RelativesOptions> options, TimeProvider time)
+    HouseholdCleanup cleanup, KeyedLocks locks, IOptions<RelativesOptions> options, TimeProvider time, BusinessCalendar calendar)
 {
     private const int SlotAttempts = 4;
 
@@ -167,7 +167,7 @@ public sealed class RelativeService(
             ?? throw new ApiException(HouseholdsErrors.RelativeNotFound);
         var allowed = DeletableAt(row);
         if (time.GetUtcNow() < allowed)
-            throw new ApiException(HouseholdsErrors.RelativeDeleteTooSoon, $"可删除时间：{allowed.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}Z");
+            throw new ApiException(HouseholdsErrors.RelativeDeleteTooSoon, $"可删除时间：{calendar.Format(allowed)}");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Remove(row);
         await db.SaveChangesAsync(ct);
@@ -186,11 +186,11 @@ public sealed class RelativeService(
     }
 
     private int AgeOf(DateOnly birth) =>
-        new Person { BirthDate = birth }.AgeOn(ChinaTime.Today(time.GetUtcNow())) ?? 0;
+        new Person { BirthDate = birth }.AgeOn(calendar.Today()) ?? 0;
 
     private RelativeView ToView(Relative r, Person p, HealthColor? color) => new(
         r.Id, SensitiveDataMasker.MaskName(p.Name), JsonName(p.DocumentType), p.DocumentMasked, r.Relation,
-        p.AgeOn(ChinaTime.Today(time.GetUtcNow())), r.FaceVerified, r.Proof.ToString().ToLowerInvariant(), !r.Shared,
+        p.AgeOn(calendar.Today()), r.FaceVerified, r.Proof.ToString().ToLowerInvariant(), !r.Shared,
         r.ConsentBy == ConsentBy.Guardian ? "guardian" : "relative", r.AddedAt, DeletableAt(r), color);
 
     private static string JsonName(DocumentType type) => type switch

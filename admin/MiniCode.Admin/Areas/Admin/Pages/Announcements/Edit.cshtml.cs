@@ -60,11 +60,7 @@ public sealed class EditModel(TimeProvider time) : RegionalPageModel
         return Redirect("/admin/announcements");
     }
 
-    private DateTime ToLocal(DateTimeOffset at) => DateTime.SpecifyKind(TimeZoneInfo.ConvertTime(at, time.LocalTimeZone).DateTime, DateTimeKind.Unspecified);
+    private DateTime ToLocal(DateTimeOffset at) => DateTime.SpecifyKind(Calendar.ToLocal(at).DateTime, DateTimeKind.Unspecified);
 
-    private DateTimeOffset ToUtc(DateTime local)
-    {
-        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        return new DateTimeOffset(unspecified, time.LocalTimeZone.GetUtcOffset(unspecified)).ToUniversalTime();
-    }
+    private DateTimeOffset ToUtc(DateTime local) => Calendar.FromLocal(local);
 }

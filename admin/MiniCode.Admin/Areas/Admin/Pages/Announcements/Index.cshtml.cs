@@ -34,5 +34,5 @@ public sealed class IndexModel(TimeProvider time) : RegionalPageModel
         return a.PublishFrom > now ? "待发布" : a.PublishUntil is { } until && until <= now ? "已下线" : "发布中";
     }
 
-    public string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, time.LocalTimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    public string Local(DateTimeOffset at) => Calendar.Format(at, "yyyy-MM-dd HH:mm");
 }

@@ -11,7 +11,7 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Appeals;
 /// member's jurisdiction (all for staff without an organisation).
 /// </summary>
 [RequirePermission(Permissions.AppealsReview)]
-public sealed class IndexModel(IOptions<AdminOptions> options, TimeProvider time) : RegionalPageModel
+public sealed class IndexModel(IOptions<AdminOptions> options) : RegionalPageModel
 {
     public IReadOnlyList<Appeal> Open { get; private set; } = [];
     public IReadOnlyDictionary<long, PersonLabel> People { get; private set; } = new Dictionary<long, PersonLabel>();
@@ -24,5 +24,5 @@ public sealed class IndexModel(IOptions<AdminOptions> options, TimeProvider time
         People = await AppealPeople.LoadAsync(Within, Db, Open.Select(a => a.PersonId), ct);
     }
 
-    public string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, time.LocalTimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    public string Local(DateTimeOffset at) => Calendar.Format(at, "yyyy-MM-dd HH:mm");
 }

@@ -15,7 +15,7 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Appeals;
 /// An appeal of a person outside the staff member's jurisdiction answers 404 on every handler, as if it did not exist.
 /// </summary>
 [RequirePermission(Permissions.AppealsReview)]
-public sealed class ReviewModel(AppealService appeals, OverrideService overrides, IOptions<ColorRulesOptions> rules, TimeProvider time)
+public sealed class ReviewModel(AppealService appeals, OverrideService overrides, IOptions<ColorRulesOptions> rules)
     : RegionalPageModel
 {
     public Appeal Item { get; private set; } = null!;
@@ -49,8 +49,7 @@ public sealed class ReviewModel(AppealService appeals, OverrideService overrides
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!Enum.IsDefined(color)) ModelState.AddModelError("color", "颜色无效");
         if (!ModelState.IsValid) return Page();
-        DateTimeOffset? ends = endsAt is { } local
-            ? new DateTimeOffset(local, time.LocalTimeZone.GetUtcOffset(local)).ToUniversalTime() : null;
+        DateTimeOffset? ends = endsAt is { } local ? Calendar.FromLocal(local) : null;
         try
         {
             await overrides.RequestAsync(Current.Actor, new OverrideRequest(Item.PersonId, color, reasonCode, note, id, ends), ct);
@@ -65,7 +64,7 @@ public sealed class ReviewModel(AppealService appeals, OverrideService overrides
     }
 
     public string Local(DateTimeOffset? at) =>
-        at is { } t ? TimeZoneInfo.ConvertTime(t, time.LocalTimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "—";
+        at is { } t ? Calendar.Format(t, "yyyy-MM-dd HH:mm") : "—";
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {

@@ -8,7 +8,7 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Appointments;
 
 /// <summary>预约记录: the bookings of one hall on one day, attendees masked, with their arrival status.</summary>
 [RequirePermission(Permissions.Appointments)]
-public sealed class DayModel(TimeProvider time) : RegionalPageModel
+public sealed class DayModel() : RegionalPageModel
 {
     [BindProperty(SupportsGet = true)] public long HallId { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? Date { get; set; }
@@ -21,7 +21,7 @@ public sealed class DayModel(TimeProvider time) : RegionalPageModel
         var hall = await Within.AppointmentHalls.AsNoTracking().SingleOrDefaultAsync(h => h.Id == HallId, ct);
         if (hall is null) return NotFound();
         Hall = hall;
-        Day = Date ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), time.LocalTimeZone).DateTime);
+        Day = Date ?? Calendar.Today();
         var (from, to) = (LocalMidnight(Day), LocalMidnight(Day.AddDays(1)));
         Rows = await AppointmentSubject.From(Within.Appointments.AsNoTracking().Where(a => a.HallId == HallId), Db)
             .Where(x => x.Slot.StartsAt >= from && x.Slot.StartsAt < to)
@@ -31,5 +31,5 @@ public sealed class DayModel(TimeProvider time) : RegionalPageModel
 
     public int Count(AppointmentStatus status) => Rows.Count(r => r.Appointment.Status == status);
 
-    public string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, time.LocalTimeZone).ToString("HH:mm", CultureInfo.InvariantCulture);
+    public string Local(DateTimeOffset at) => Calendar.Format(at, "HH:mm");
 }

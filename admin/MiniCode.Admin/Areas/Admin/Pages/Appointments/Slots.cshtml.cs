@@ -95,18 +95,18 @@ public sealed class SlotsModel(TimeProvider time) : RegionalPageModel
         return RedirectToPage(new { HallId, Week });
     }
 
-    public string Local(DateTimeOffset at, string format) => TimeZoneInfo.ConvertTime(at, time.LocalTimeZone).ToString(format, CultureInfo.InvariantCulture);
+    public string Local(DateTimeOffset at, string format) => Calendar.Format(at, format);
 
     private string TimeOf(AppointmentSlot s) => Local(s.StartsAt, "HH:mm") + "-" + Local(s.EndsAt, "HH:mm");
 
-    private DateOnly DayOf(AppointmentSlot s) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(s.StartsAt, time.LocalTimeZone).DateTime);
+    private DateOnly DayOf(AppointmentSlot s) => Calendar.DayOf(s.StartsAt);
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
         var hall = await Within.AppointmentHalls.AsNoTracking().SingleOrDefaultAsync(h => h.Id == HallId, ct);
         if (hall is null) return false;
         Hall = hall;
-        var day = Week ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), time.LocalTimeZone).DateTime);
+        var day = Week ?? Calendar.Today();
         Monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
         var (from, to) = (LocalMidnight(Monday), LocalMidnight(Monday.AddDays(7)));
         Slots = await Within.AppointmentSlots.AsNoTracking().Where(s => s.HallId == HallId && s.StartsAt >= from && s.StartsAt < to).OrderBy(s => s.StartsAt).ToListAsync(ct);

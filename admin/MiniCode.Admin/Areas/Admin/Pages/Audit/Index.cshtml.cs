@@ -9,7 +9,7 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Audit;
 
 [RequirePermission(Permissions.Audit)]
 [PlatformWide("the operation log is kept for the whole platform; audit.view is granted to the platform's auditors")]
-public sealed class IndexModel(MiniCodeDbContext db, IOptions<AdminOptions> options, TimeProvider time) : AdminPageModel
+public sealed class IndexModel(MiniCodeDbContext db, IOptions<AdminOptions> options) : AdminPageModel
 {
     [BindProperty(SupportsGet = true)] public string? Actor { get; set; }
     [BindProperty(SupportsGet = true, Name = "action")] public string? Operation { get; set; }
@@ -53,7 +53,7 @@ public sealed class IndexModel(MiniCodeDbContext db, IOptions<AdminOptions> opti
 
     public string ActorName(string actor) => _names.TryGetValue(actor, out var name) ? name : actor;
 
-    public string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, time.LocalTimeZone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+    public string Local(DateTimeOffset at) => Calendar.Format(at, "yyyy-MM-dd HH:mm:ss");
 
     public string LinkFor(int page) => "/admin/audit?" + string.Join('&',
         new[] { ("actor", Actor), ("action", Operation), ("targetType", TargetType), ("targetId", TargetId),

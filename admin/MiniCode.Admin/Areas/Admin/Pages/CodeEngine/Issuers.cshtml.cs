@@ -75,7 +75,7 @@ public sealed class IssuersModel(MiniCodeDbContext db, TimeProvider time, IClust
 
     public string KeysState(CodeIssuer issuer) => issuer.KeySource == IssuerKeySource.Inline ? "内嵌 JWKS"
         : issuer.KeysFetchedAt is not { } at ? "尚未获取" + (issuer.LastFetchError is { } e ? "（" + e + "）" : "")
-        : (time.GetUtcNow() - at > options.Value.IssuerKeysStaleLimit ? "已过期，" : "") + "获取于 " + TimeZoneInfo.ConvertTime(at, time.LocalTimeZone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)
+        : (time.GetUtcNow() - at > options.Value.IssuerKeysStaleLimit ? "已过期，" : "") + "获取于 " + Calendar.Format(at, "yyyy-MM-dd HH:mm")
           + (issuer.LastFetchError is { } last ? "；最近失败：" + last : "");
 
     private async Task LoadAsync(CancellationToken ct)

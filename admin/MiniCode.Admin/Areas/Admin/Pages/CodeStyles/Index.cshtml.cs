@@ -11,7 +11,7 @@ namespace MiniCode.Admin.Areas.Admin.Pages.CodeStyles;
 
 [RequirePermission(Permissions.CodeStyles)]
 [PlatformWide("one active style per code category and colour serves every region")]
-public sealed class IndexModel(MiniCodeDbContext db, CodeStyleProvider provider, TimeProvider time) : AdminPageModel
+public sealed class IndexModel(MiniCodeDbContext db, CodeStyleProvider provider) : AdminPageModel
 {
     /// <summary>Every 码分类, built-in and third-party, from the code engine.</summary>
     public IReadOnlyList<(string Code, string Label)> Categories { get; private set; } = [];
@@ -39,7 +39,7 @@ public sealed class IndexModel(MiniCodeDbContext db, CodeStyleProvider provider,
     public string Label(string category, string? color) =>
         (Categories.FirstOrDefault(t => t.Code == category).Label ?? category) + " · " + (color is null ? "所有颜色" : CodeStyleProvider.Colors.FirstOrDefault(c => c.Code == color).Label ?? color);
 
-    public string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, time.LocalTimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    public string Local(DateTimeOffset at) => Calendar.Format(at, "yyyy-MM-dd HH:mm");
 
     private async Task LoadAsync(CancellationToken ct)
     {

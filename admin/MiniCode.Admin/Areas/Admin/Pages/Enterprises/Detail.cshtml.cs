@@ -50,7 +50,7 @@ public sealed class DetailModel(TimeProvider time) : RegionalPageModel
         return RedirectToPage(new { Id });
     }
 
-    public string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, time.LocalTimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    public string Local(DateTimeOffset at) => Calendar.Format(at, "yyyy-MM-dd HH:mm");
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {

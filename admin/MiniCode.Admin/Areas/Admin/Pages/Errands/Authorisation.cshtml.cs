@@ -8,7 +8,7 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Errands;
 
 /// <summary>One authorisation within the jurisdiction (404 otherwise), masked as in the list.</summary>
 [RequirePermission(Permissions.Errands)]
-public sealed class AuthorisationModel(IOptions<ErrandOptions> options, TimeProvider time) : RegionalPageModel
+public sealed class AuthorisationModel() : RegionalPageModel
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
 
@@ -21,10 +21,10 @@ public sealed class AuthorisationModel(IOptions<ErrandOptions> options, TimeProv
         var item = await Within.ErrandAuthorisations.AsNoTracking().Include(a => a.Grantor).SingleOrDefaultAsync(a => a.Id == Id, ct);
         if (item is null) return NotFound();
         Item = item;
-        (State, EndReason) = AuthorisationStates.Of(item, options.Value.Today(time.GetUtcNow()));
+        (State, EndReason) = AuthorisationStates.Of(item, Calendar.Today());
         return Page();
     }
 
     public string Local(DateTimeOffset? at) =>
-        at is { } t ? TimeZoneInfo.ConvertTime(t, time.LocalTimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "—";
+        at is { } t ? Calendar.Format(t, "yyyy-MM-dd HH:mm") : "—";
 }

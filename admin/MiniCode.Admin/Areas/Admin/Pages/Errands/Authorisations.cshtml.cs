@@ -14,7 +14,7 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Errands;
 /// travel only in the POST body (never in a URL, so never in logs or history); a search by document is audited.
 /// </summary>
 [RequirePermission(Permissions.Errands)]
-public sealed class AuthorisationsModel(RealNameService realNames, IOptions<ErrandOptions> options, TimeProvider time) : RegionalPageModel
+public sealed class AuthorisationsModel(RealNameService realNames) : RegionalPageModel
 {
     public const int MaxRows = 100;
 
@@ -70,7 +70,7 @@ public sealed class AuthorisationsModel(RealNameService realNames, IOptions<Erra
         if (granteeIndex is not null) query = query.Where(a => a.GranteeDocumentIndex == granteeIndex);
         if (MatterId is { } matter) query = query.Where(a => a.MatterId == matter);
         // The state depends on today's date, so it is applied to the newest rows here.
-        var today = options.Value.Today(time.GetUtcNow());
+        var today = Calendar.Today();
         var rows = await query.OrderByDescending(a => a.Id).Take(MaxRows * 5).ToListAsync(ct);
         Rows = rows.Select(a => (a, AuthorisationStates.Of(a, today).State)).Where(x => string.IsNullOrEmpty(State) || x.State == State)
             .Take(MaxRows).Select(x => new Row(x.a, x.State, AuthorisationStates.Label(x.State))).ToList();
@@ -78,7 +78,7 @@ public sealed class AuthorisationsModel(RealNameService realNames, IOptions<Erra
 
     public static string Masked(string? name) => SensitiveDataMasker.MaskName(name);
 
-    public string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, time.LocalTimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    public string Local(DateTimeOffset at) => Calendar.Format(at, "yyyy-MM-dd HH:mm");
 
     public static string BadgeOf(string state) => state switch
     {

@@ -9,7 +9,7 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Faq;
 /// <summary>未解答的问题: what citizens searched and the FAQ could not answer, most asked first; staff dismiss a row once answered.</summary>
 [RequirePermission(Permissions.Faq)]
 [PlatformWide("the FAQ serves every region, so what it could not answer is one list")]
-public sealed class UnansweredModel(MiniCodeDbContext db, TimeProvider time) : AdminPageModel
+public sealed class UnansweredModel(MiniCodeDbContext db) : AdminPageModel
 {
     public IReadOnlyList<FaqUnansweredQuestion> Questions { get; private set; } = [];
 
@@ -26,5 +26,5 @@ public sealed class UnansweredModel(MiniCodeDbContext db, TimeProvider time) : A
         return RedirectToPage();
     }
 
-    public string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, time.LocalTimeZone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    public string Local(DateTimeOffset at) => Calendar.Format(at, "yyyy-MM-dd HH:mm");
 }

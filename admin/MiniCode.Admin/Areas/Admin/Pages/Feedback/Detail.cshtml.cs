@@ -39,7 +39,7 @@ public sealed class DetailModel(TimeProvider time) : RegionalPageModel
         return Redirect($"/admin/feedback/detail?id={id}");
     }
 
-    public string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, time.LocalTimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    public string Local(DateTimeOffset at) => Calendar.Format(at, "yyyy-MM-dd HH:mm");
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {

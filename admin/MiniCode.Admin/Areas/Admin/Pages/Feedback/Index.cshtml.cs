@@ -37,7 +37,7 @@ public sealed class IndexModel(IOptions<AdminOptions> options, TimeProvider time
     {
         await Audit.RecordAsync("feedback.export", "feedback", null, after: new { Status = Status?.ToString(), Category = Category?.ToString(), From, To, Jurisdiction }, ct: ct);
 
-        var stamp = TimeZoneInfo.ConvertTime(time.GetUtcNow(), time.LocalTimeZone).ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
+        var stamp = Calendar.Format(time.GetUtcNow(), "yyyyMMddHHmm");
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = $"attachment; filename=\"feedback-{stamp}.csv\"";
         await using var writer = new StreamWriter(Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 16 * 1024);
@@ -72,7 +72,7 @@ public sealed class IndexModel(IOptions<AdminOptions> options, TimeProvider time
     }
 
 
-    public string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, time.LocalTimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    public string Local(DateTimeOffset at) => Calendar.Format(at, "yyyy-MM-dd HH:mm");
 
     public string LinkFor(int page) => "/admin/feedback?" + string.Join('&',
         new[] { ("status", Status?.ToString()), ("category", Category?.ToString()), ("from", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),

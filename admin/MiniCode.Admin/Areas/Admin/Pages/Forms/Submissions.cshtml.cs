@@ -10,11 +10,11 @@ using MiniCode.Infrastructure.Csv;
 namespace MiniCode.Admin.Areas.Admin.Pages.Forms;
 
 /// <summary>
-/// 表单数据: the answers citizens submitted to one form of the jurisdiction, filtered by submission day (China calendar),
+/// 表单数据: the answers citizens submitted to one form of the jurisdiction, filtered by submission day (business calendar),
 /// newest first, 50 a page; the same filter exports as CSV (UTF-8 with BOM), streamed and audited.
 /// </summary>
 [RequirePermission(Permissions.Forms)]
-public sealed class SubmissionsModel(TimeProvider time, FormAnswerVault vault) : RegionalPageModel
+public sealed class SubmissionsModel(FormAnswerVault vault) : RegionalPageModel
 {
     public const int PageSize = 50;
 
@@ -55,7 +55,7 @@ public sealed class SubmissionsModel(TimeProvider time, FormAnswerVault vault) :
         return new EmptyResult();
     }
 
-    public string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, time.LocalTimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    public string Local(DateTimeOffset at) => Calendar.Format(at, "yyyy-MM-dd HH:mm");
 
     /// <summary>The answer to each field in field order; a multiple choice reads "a、b".</summary>
     public IReadOnlyList<string> Cells(FormSubmission submission)

@@ -16,7 +16,7 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Imports;
 /// Only imports submitted within the jurisdiction are listed; acting on another answers 404.
 /// </summary>
 [RequirePermission(Permissions.HealthImports)]
-public sealed class IndexModel(StaffImports imports, IOptions<AdminOptions> options, IOptions<ImportOptions> importOptions, TimeProvider time)
+public sealed class IndexModel(StaffImports imports, IOptions<AdminOptions> options, IOptions<ImportOptions> importOptions)
     : RegionalPageModel
 {
     public static readonly IReadOnlyList<(ImportKind Kind, string Label, string Columns)> Kinds =
@@ -89,7 +89,7 @@ public sealed class IndexModel(StaffImports imports, IOptions<AdminOptions> opti
     };
 
     public string Local(DateTimeOffset? at) =>
-        at is { } t ? TimeZoneInfo.ConvertTime(t, time.LocalTimeZone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "—";
+        at is { } t ? Calendar.Format(t, "yyyy-MM-dd HH:mm:ss") : "—";
 
     private async Task<IActionResult> DecideAsync(long id, Func<Task<string>> decide, CancellationToken ct)
     {

@@ -13,7 +13,7 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Jobs;
 /// "Run now" needs <see cref="Permissions.JobsRun"/>.
 /// </summary>
 [RequirePermission(Permissions.Jobs)]
-public sealed class IndexModel(JobsService jobs, TimeProvider time) : AdminPageModel
+public sealed class IndexModel(JobsService jobs) : AdminPageModel
 {
     public const string Dashboard = "/admin/hangfire";
 
@@ -44,7 +44,7 @@ public sealed class IndexModel(JobsService jobs, TimeProvider time) : AdminPageM
     }
 
     public string Local(DateTimeOffset? at) =>
-        at is { } t ? TimeZoneInfo.ConvertTime(t, time.LocalTimeZone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "—";
+        at is { } t ? Calendar.Format(t, "yyyy-MM-dd HH:mm:ss") : "—";
 
     public static string StateLabel(JobLastRun run) => run.State switch
     {

@@ -20,7 +20,7 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Overrides;
 /// </summary>
 [RequirePermission(Permissions.OverrideApprove)]
 public sealed class IndexModel(OverrideService overrides, PersonalDataProtector protector, IOptions<AdminOptions> options,
-    IOptions<ColorRulesOptions> rules, TimeProvider time) : RegionalPageModel
+    IOptions<ColorRulesOptions> rules) : RegionalPageModel
 {
     public IReadOnlyList<ColorOverride> Pending { get; private set; } = [];
     public IReadOnlyList<ColorOverride> Active { get; private set; } = [];
@@ -61,8 +61,7 @@ public sealed class IndexModel(OverrideService overrides, PersonalDataProtector 
             await LoadAsync(ct);
             return Page();
         }
-        DateTimeOffset? ends = endsAt is { } local
-            ? new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), time.LocalTimeZone.GetUtcOffset(local)).ToUniversalTime() : null;
+        DateTimeOffset? ends = endsAt is { } local ? Calendar.FromLocal(local) : null;
         try
         {
             await overrides.RequestAsync(Current.Actor, new OverrideRequest(personId.Value, color, reasonCode, note, null, ends), ct);
@@ -82,7 +81,7 @@ public sealed class IndexModel(OverrideService overrides, PersonalDataProtector 
     public string ReasonText(string code) => rules.Value.OverrideReasons.GetValueOrDefault(code, code);
 
     public string Local(DateTimeOffset? at) =>
-        at is { } t ? TimeZoneInfo.ConvertTime(t, time.LocalTimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "—";
+        at is { } t ? Calendar.Format(t, "yyyy-MM-dd HH:mm") : "—";
 
     private async Task<IActionResult> DecideAsync(long id, Func<Task<OverrideView>> decide, string done, CancellationToken ct)
     {

@@ -9,8 +9,8 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Posters;
 
 /// <summary>Who checked in at one poster (names and phones masked), filtered by time, paged, and exported as streamed CSV.</summary>
 [RequirePermission(Permissions.Posters)]
-public sealed class CheckInsModel(PosterAdminService posters, IOptions<AdminOptions> admin, IOptions<PosterOptions> posterOptions, TimeProvider time)
-    : PosterPageModel(time)
+public sealed class CheckInsModel(PosterAdminService posters, IOptions<AdminOptions> admin, IOptions<PosterOptions> posterOptions)
+    : PosterPageModel
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
     [BindProperty(SupportsGet = true)] public DateTime? From { get; set; }

@@ -8,7 +8,7 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Posters;
 
 /// <summary>One poster: venue, masked contact, status, generations (rotation), downloads of the current generation, revoke.</summary>
 [RequirePermission(Permissions.Posters)]
-public sealed class DetailModel(PosterAdminService posters, PosterRenderer renderer, TimeProvider time) : PosterPageModel(time)
+public sealed class DetailModel(PosterAdminService posters, PosterRenderer renderer) : PosterPageModel
 {
     public AdminPosterDetail Item { get; private set; } = null!;
     public AdminPosterRow Poster => Item.Poster;

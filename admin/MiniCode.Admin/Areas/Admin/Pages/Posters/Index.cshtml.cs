@@ -10,7 +10,7 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Posters;
 
 /// <summary>Poster codes within the staff member's jurisdiction: search by venue name, address or code (P123), region, deleted ones.</summary>
 [RequirePermission(Permissions.Posters)]
-public sealed class IndexModel(PosterAdminService posters, IOptions<AdminOptions> options, TimeProvider time) : PosterPageModel(time)
+public sealed class IndexModel(PosterAdminService posters, IOptions<AdminOptions> options) : PosterPageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }

@@ -8,7 +8,7 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Posters;
 /// What the poster pages share: loading one poster within the staff member's jurisdiction, and labels. A poster outside
 /// the jurisdiction answers 404, as if it did not exist.
 /// </summary>
-public abstract class PosterPageModel(TimeProvider time) : RegionalPageModel
+public abstract class PosterPageModel : RegionalPageModel
 {
 
     /// <summary>The poster's admin detail when it exists and lies within the jurisdiction, else null.</summary>
@@ -18,12 +18,10 @@ public abstract class PosterPageModel(TimeProvider time) : RegionalPageModel
         return await posters.DetailAsync(id, ct);
     }
 
-    public string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, time.LocalTimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    public string Local(DateTimeOffset at) => Calendar.Format(at, "yyyy-MM-dd HH:mm");
 
     /// <summary>A local date-time typed in the page (datetime-local) as a UTC instant.</summary>
-    protected DateTimeOffset? Utc(DateTime? local) => local is { } l
-        ? new DateTimeOffset(DateTime.SpecifyKind(l, DateTimeKind.Unspecified), time.LocalTimeZone.GetUtcOffset(l)).ToUniversalTime()
-        : null;
+    protected DateTimeOffset? Utc(DateTime? local) => local is { } l ? Calendar.FromLocal(l) : null;
 
     public static string Code(long id) => "P" + id.ToString(CultureInfo.InvariantCulture);
 

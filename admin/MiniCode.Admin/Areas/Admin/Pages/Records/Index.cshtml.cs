@@ -19,7 +19,7 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Records;
 /// remembered per staff member; CSV export streams with a row count.
 /// </summary>
 [RequirePermission(Permissions.Records)]
-public sealed class IndexModel(PersonalDataProtector protector, StaffPreferences preferences, IdNumberSearch idSearch, IOptions<AdminOptions> options, TimeProvider time)
+public sealed class IndexModel(PersonalDataProtector protector, StaffPreferences preferences, IdNumberSearch idSearch, IOptions<AdminOptions> options)
     : RegionalPageModel
 {
     /// <summary>One line of the list; built with an object initialiser so the database can sort and page it.</summary>
@@ -39,12 +39,12 @@ public sealed class IndexModel(PersonalDataProtector protector, StaffPreferences
     }
 
     /// <summary>One column the page can show: key (query value and saved setting), header, cell.</summary>
-    public sealed record Column(string Key, string Header, Func<Row, TimeZoneInfo, string> Cell);
+    public sealed record Column(string Key, string Header, Func<Row, BusinessCalendar, string> Cell);
 
     /// <summary>Every column the page can show (设置显示列), in order.</summary>
     public static readonly IReadOnlyList<Column> AllColumns =
     [
-        new("time", "记录时间", (r, z) => TimeZoneInfo.ConvertTime(r.ScannedAt, z).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
+        new("time", "记录时间", (r, calendar) => calendar.Format(r.ScannedAt)),
         new("name", "姓名", (r, _) => SensitiveDataMasker.MaskName(r.Name)),
         new("id", "身份证号", (r, _) => r.IdNumber),
         new("temperature", "体温", (r, _) => r.Temperature.ToString("0.0", CultureInfo.InvariantCulture)),
@@ -78,7 +78,6 @@ public sealed class IndexModel(PersonalDataProtector protector, StaffPreferences
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
     public IReadOnlyList<Row> Items { get; private set; } = [];
     public bool HasMore { get; private set; }
-    public TimeZoneInfo Zone => time.LocalTimeZone;
     public IReadOnlyList<Column> Shown { get; private set; } = AllColumns;
     /// <summary>True when the shown columns are the staff member's saved choice (so 恢复默认列 has something to forget).</summary>
     public bool ColumnsRemembered { get; private set; }
@@ -137,7 +136,7 @@ public sealed class IndexModel(PersonalDataProtector protector, StaffPreferences
         var count = 0;
         await foreach (var r in Filtered().OrderBy(r => r.Id).AsAsyncEnumerable().WithCancellation(ct))
         {
-            await writer.WriteAsync(CsvText.Line(Shown.Select(c => (object?)c.Cell(r, Zone)).ToArray()));
+            await writer.WriteAsync(CsvText.Line(Shown.Select(c => (object?)c.Cell(r, Calendar)).ToArray()));
             if (++count % 500 == 0) await writer.FlushAsync(ct);
         }
         await writer.FlushAsync(ct);

@@ -9,7 +9,8 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Sites;
 [RequirePermission(Permissions.Organisations)]
 /// <summary>
 /// 场所管理: the sites within the staff member's jurisdiction (all for staff without an organisation), by organisation and
-/// name; a site outside the jurisdiction cannot be started or stopped (404, as if it did not exist).
+/// name, as a tree (下级站点 below their site, with their level and count); a site outside the jurisdiction cannot be
+/// started or stopped (404, as if it did not exist).
 /// </summary>
 public sealed class IndexModel(LineActions lines) : RegionalPageModel
 {
@@ -17,6 +18,10 @@ public sealed class IndexModel(LineActions lines) : RegionalPageModel
     [BindProperty(SupportsGet = true)] public string? Keyword { get; set; }
     public IReadOnlyList<Organisation> Organisations { get; private set; } = [];
     public IReadOnlyList<Site> Sites { get; private set; } = [];
+    /// <summary>The sites in tree order: each site followed by its 下级站点 (a site whose parent is not listed starts a tree).</summary>
+    public IReadOnlyList<SiteRow> Tree { get; private set; } = [];
+
+    public sealed record SiteRow(Site Site, int Level, int SubSites, string? ParentName);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -30,6 +35,23 @@ public sealed class IndexModel(LineActions lines) : RegionalPageModel
         }
         if (!string.IsNullOrWhiteSpace(Keyword)) query = query.Where(s => s.Name.Contains(Keyword.Trim()));
         Sites = await query.OrderBy(s => s.RegionCode).ThenBy(s => s.Name).Take(500).ToListAsync(ct);
+        Tree = InTreeOrder(Sites);
+    }
+
+    private static List<SiteRow> InTreeOrder(IReadOnlyList<Site> sites)
+    {
+        var levels = SiteTree.Levels(sites);
+        var byId = sites.ToDictionary(s => s.Id);
+        var rows = new List<SiteRow>();
+        void Add(Site s)
+        {
+            if (rows.Any(r => r.Site.Id == s.Id)) return; // a corrupted cycle is shown once
+            var children = sites.Where(c => c.ParentId == s.Id).ToList();
+            rows.Add(new SiteRow(s, levels[s.Id], children.Count, s.ParentId is { } p && byId.TryGetValue(p, out var parent) ? parent.Name : null));
+            foreach (var c in children) Add(c);
+        }
+        foreach (var root in sites.Where(s => levels[s.Id] == 0)) Add(root);
+        return rows;
     }
 
     public async Task<IActionResult> OnPostToggleAsync(long id, CancellationToken ct)

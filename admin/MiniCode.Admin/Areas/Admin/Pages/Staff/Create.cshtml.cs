@@ -31,7 +31,7 @@ public sealed class CreateModel(TimeProvider time, PasswordHasher hasher, Person
         Choices = await LoadChoicesAsync(ct);
         var username = Username?.Trim();
         var id = IdNumber?.Trim().ToUpperInvariant();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), time.LocalTimeZone).Date);
+        var today = Calendar.Today();
         var validator = new InputValidator().Required(username, nameof(Username), "账号", 50).Required(Name?.Trim(), nameof(Name), "姓名", 50)
             .Check(username is null || username.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-'), nameof(Username), "账号只能包含字母、数字和 _ . -")
             .Check(string.IsNullOrEmpty(id) || ResidentIdNumber.IsValid(id, today, out _), nameof(IdNumber), "身份证号不正确")

@@ -10,7 +10,7 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Staff;
 /// 人员管理: staff whose organisation lies within the signed-in staff member's jurisdiction; staff without an organisation
 /// see everyone, and are seen only by each other. The ID number search is posted and kept server-side (<see cref="IdNumberSearch"/>).
 /// </summary>
-public sealed class IndexModel(PersonalDataProtector protector, IdNumberSearch idSearch, IOptions<AdminOptions> options, TimeProvider time) : RegionalPageModel
+public sealed class IndexModel(PersonalDataProtector protector, IdNumberSearch idSearch, IOptions<AdminOptions> options) : RegionalPageModel
 {
     /// <summary>Posted only (never in a URL); a GET finds the search through <see cref="Q"/>.</summary>
     [BindProperty] public string? IdNumber { get; set; }
@@ -55,7 +55,7 @@ public sealed class IndexModel(PersonalDataProtector protector, IdNumberSearch i
 
     public string TypeLabel(StaffType t) => t == StaffType.SiteStaff ? "场所人员" : "机构人员";
 
-    public string Local(DateTimeOffset? at) => at is { } v ? TimeZoneInfo.ConvertTime(v, time.LocalTimeZone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "";
+    public string Local(DateTimeOffset? at) => at is { } v ? Calendar.Format(v, "yyyy-MM-dd HH:mm") : "";
 
     public string QueryFor(int page) => string.Join('&', new[]
     {

@@ -19,7 +19,7 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Statistics;
 /// figure, the feedback, form and staff counts included, covers the jurisdiction only.
 /// </summary>
 [RequirePermission(Permissions.Statistics)]
-public sealed class IndexModel(CodeStatisticsService statistics, JobsService jobs, TimeProvider time) : RegionalPageModel
+public sealed class IndexModel(CodeStatisticsService statistics, JobsService jobs) : RegionalPageModel
 {
     /// <summary>Longest range one request may ask for, so a page never scans years of rows.</summary>
     public const int MaxRangeDays = 366;
@@ -46,7 +46,7 @@ public sealed class IndexModel(CodeStatisticsService statistics, JobsService job
     public async Task OnGetAsync(CancellationToken ct)
     {
         Days = Days is 7 or 14 or 30 ? Days : 14;
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), time.LocalTimeZone).Date);
+        var today = Calendar.Today();
         if (From is { } from && To is { } to)
         {
             if (!Accept(new InputValidator().Check(from <= to, nameof(From), "开始日期不能晚于结束日期")
@@ -106,12 +106,12 @@ public sealed class IndexModel(CodeStatisticsService statistics, JobsService job
         ["to"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["type"] = Type, ["region"] = region,
     }.Where(p => p.Value is not null));
 
-    public string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, time.LocalTimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    public string Local(DateTimeOffset at) => Calendar.Format(at, "yyyy-MM-dd HH:mm");
 
 
     private List<(string, int)> PerDay(IEnumerable<DateTimeOffset> moments, DateOnly firstDay)
     {
-        var counts = moments.GroupBy(m => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(m, time.LocalTimeZone).Date)).ToDictionary(g => g.Key, g => g.Count());
+        var counts = moments.GroupBy(m => Calendar.DayOf(m)).ToDictionary(g => g.Key, g => g.Count());
         return Enumerable.Range(0, Days).Select(i => firstDay.AddDays(i))
             .Select(d => (d.ToString("MM-dd", CultureInfo.InvariantCulture), counts.GetValueOrDefault(d))).ToList();
     }
