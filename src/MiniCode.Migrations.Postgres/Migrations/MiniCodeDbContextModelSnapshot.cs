@@ -1134,6 +1134,202 @@ namespace MiniCode.Migrations.Postgres.Migrations
                     b.ToTable("contacts", (string)null);
                 });
 
+            modelBuilder.Entity("MiniCode.Features.DataSupport.DataInterface", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AuthKind")
+                        .HasColumnType("integer")
+                        .HasColumnName("auth_kind");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("fields");
+
+                    b.Property<bool?>("LastProbeAvailable")
+                        .HasColumnType("boolean")
+                        .HasColumnName("last_probe_available");
+
+                    b.Property<string>("LastProbeResult")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("last_probe_result");
+
+                    b.Property<DateTimeOffset?>("LastProbedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_probed_at");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("method");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("owner");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_interfaces");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_data_interfaces_name");
+
+                    b.ToTable("data_interfaces", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.DataSupport.DataInterfaceProbe", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<bool>("Available")
+                        .HasColumnType("boolean")
+                        .HasColumnName("available");
+
+                    b.Property<int>("ElapsedMs")
+                        .HasColumnType("integer")
+                        .HasColumnName("elapsed_ms");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("error");
+
+                    b.Property<long>("InterfaceId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("interface_id");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_interface_probes");
+
+                    b.HasIndex("InterfaceId", "At")
+                        .HasDatabaseName("ix_data_interface_probes_interface_id_at");
+
+                    b.ToTable("data_interface_probes", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.DataSupport.DataNeed", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("ImportKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("import_kind");
+
+                    b.Property<long>("InterfaceId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("interface_id");
+
+                    b.Property<bool?>("LastPullOk")
+                        .HasColumnType("boolean")
+                        .HasColumnName("last_pull_ok");
+
+                    b.Property<int?>("LastPullPosition")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_pull_position");
+
+                    b.Property<string>("LastPullResult")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("last_pull_result");
+
+                    b.Property<DateTimeOffset?>("LastPulledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_pulled_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer")
+                        .HasColumnName("priority");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("purpose");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_needs");
+
+                    b.HasIndex("InterfaceId")
+                        .HasDatabaseName("ix_data_needs_interface_id");
+
+                    b.HasIndex("Enabled", "Priority", "Id")
+                        .HasDatabaseName("ix_data_needs_enabled_priority_id");
+
+                    b.ToTable("data_needs", (string)null);
+                });
+
             modelBuilder.Entity("MiniCode.Features.Enterprises.Enterprise", b =>
                 {
                     b.Property<long>("Id")
@@ -1272,6 +1468,14 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("grantee_document_masked");
+
+                    b.Property<string>("GranteeDocumentType")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("ResidentId")
+                        .HasColumnName("grantee_document_type");
 
                     b.Property<string>("GranteeNameCipher")
                         .IsRequired()
@@ -2272,6 +2476,15 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("accepted_rows");
 
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decided_by");
+
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("finished_at");
@@ -2292,6 +2505,11 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("recomputed_persons");
 
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
                     b.Property<long>("RejectedRows")
                         .HasColumnType("bigint")
                         .HasColumnName("rejected_rows");
@@ -2299,6 +2517,14 @@ namespace MiniCode.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("Applied")
+                        .HasColumnName("status");
 
                     b.Property<string>("SubmittedBy")
                         .IsRequired()
@@ -2315,6 +2541,9 @@ namespace MiniCode.Migrations.Postgres.Migrations
 
                     b.HasIndex("StartedAt")
                         .HasDatabaseName("ix_health_data_imports_started_at");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_health_data_imports_status");
 
                     b.ToTable("health_data_imports", (string)null);
                 });
@@ -2355,6 +2584,38 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_health_data_import_rejections_import_id_line");
 
                     b.ToTable("health_data_import_rejections", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.HealthCodes.Imports.HealthDataImportStagedRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ImportId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("import_id");
+
+                    b.Property<long>("Line")
+                        .HasColumnType("bigint")
+                        .HasColumnName("line");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("payload");
+
+                    b.HasKey("Id")
+                        .HasName("pk_health_data_import_staged_rows");
+
+                    b.HasIndex("ImportId", "Line")
+                        .HasDatabaseName("ix_health_data_import_staged_rows_import_id_line");
+
+                    b.ToTable("health_data_import_staged_rows", (string)null);
                 });
 
             modelBuilder.Entity("MiniCode.Features.HealthCodes.Imports.HighRiskRegion", b =>
@@ -3078,6 +3339,48 @@ namespace MiniCode.Migrations.Postgres.Migrations
                     b.ToTable("household_relatives", (string)null);
                 });
 
+            modelBuilder.Entity("MiniCode.Features.Identity.Consents.Consent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTimeOffset>("GivenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("given_at");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("TextVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("text_version");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_consents");
+
+                    b.HasIndex("AccountId", "Purpose")
+                        .HasDatabaseName("ix_consents_account_id_purpose");
+
+                    b.ToTable("consents", (string)null);
+                });
+
             modelBuilder.Entity("MiniCode.Features.Identity.Face.FaceSession", b =>
                 {
                     b.Property<long>("Id")
@@ -3473,6 +3776,10 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("organisation_id");
 
+                    b.Property<long?>("ParentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("parent_id");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -3495,6 +3802,9 @@ namespace MiniCode.Migrations.Postgres.Migrations
 
                     b.HasIndex("OrganisationId")
                         .HasDatabaseName("ix_sites_organisation_id");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_sites_parent_id");
 
                     b.HasIndex("RegionCode")
                         .HasDatabaseName("ix_sites_region_code");
@@ -4422,6 +4732,26 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_contacts_persons_owner_person_id");
                 });
 
+            modelBuilder.Entity("MiniCode.Features.DataSupport.DataInterfaceProbe", b =>
+                {
+                    b.HasOne("MiniCode.Features.DataSupport.DataInterface", null)
+                        .WithMany()
+                        .HasForeignKey("InterfaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_data_interface_probes_data_interfaces_interface_id");
+                });
+
+            modelBuilder.Entity("MiniCode.Features.DataSupport.DataNeed", b =>
+                {
+                    b.HasOne("MiniCode.Features.DataSupport.DataInterface", null)
+                        .WithMany()
+                        .HasForeignKey("InterfaceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_data_needs_data_interfaces_interface_id");
+                });
+
             modelBuilder.Entity("MiniCode.Features.Enterprises.EnterpriseBinding", b =>
                 {
                     b.HasOne("MiniCode.Features.Enterprises.Enterprise", null)
@@ -4562,6 +4892,12 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_sites_organisations_organisation_id");
+
+                    b.HasOne("MiniCode.Features.Organisations.Site", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_sites_sites_parent_id");
 
                     b.Navigation("Organisation");
                 });

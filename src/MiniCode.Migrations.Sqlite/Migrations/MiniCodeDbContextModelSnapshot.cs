@@ -1105,6 +1105,196 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                     b.ToTable("contacts", (string)null);
                 });
 
+            modelBuilder.Entity("MiniCode.Features.DataSupport.DataInterface", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AuthKind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("auth_kind");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fields");
+
+                    b.Property<bool?>("LastProbeAvailable")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_probe_available");
+
+                    b.Property<string>("LastProbeResult")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_probe_result");
+
+                    b.Property<long?>("LastProbedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_probed_at");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("method");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_interfaces");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_data_interfaces_name");
+
+                    b.ToTable("data_interfaces", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.DataSupport.DataInterfaceProbe", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<bool>("Available")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("available");
+
+                    b.Property<int>("ElapsedMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("elapsed_ms");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error");
+
+                    b.Property<long>("InterfaceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("interface_id");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_interface_probes");
+
+                    b.HasIndex("InterfaceId", "At")
+                        .HasDatabaseName("ix_data_interface_probes_interface_id_at");
+
+                    b.ToTable("data_interface_probes", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.DataSupport.DataNeed", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("ImportKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("import_kind");
+
+                    b.Property<long>("InterfaceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("interface_id");
+
+                    b.Property<bool?>("LastPullOk")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_pull_ok");
+
+                    b.Property<int?>("LastPullPosition")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_pull_position");
+
+                    b.Property<string>("LastPullResult")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_pull_result");
+
+                    b.Property<long?>("LastPulledAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_pulled_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("priority");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_needs");
+
+                    b.HasIndex("InterfaceId")
+                        .HasDatabaseName("ix_data_needs_interface_id");
+
+                    b.HasIndex("Enabled", "Priority", "Id")
+                        .HasDatabaseName("ix_data_needs_enabled_priority_id");
+
+                    b.ToTable("data_needs", (string)null);
+                });
+
             modelBuilder.Entity("MiniCode.Features.Enterprises.Enterprise", b =>
                 {
                     b.Property<long>("Id")
@@ -1237,6 +1427,14 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
                         .HasColumnName("grantee_document_masked");
+
+                    b.Property<string>("GranteeDocumentType")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("ResidentId")
+                        .HasColumnName("grantee_document_type");
 
                     b.Property<string>("GranteeNameCipher")
                         .IsRequired()
@@ -2207,6 +2405,15 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("accepted_rows");
 
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
                     b.Property<long?>("FinishedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("finished_at");
@@ -2227,6 +2434,11 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("recomputed_persons");
 
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
                     b.Property<long>("RejectedRows")
                         .HasColumnType("INTEGER")
                         .HasColumnName("rejected_rows");
@@ -2234,6 +2446,14 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                     b.Property<long>("StartedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Applied")
+                        .HasColumnName("status");
 
                     b.Property<string>("SubmittedBy")
                         .IsRequired()
@@ -2250,6 +2470,9 @@ namespace MiniCode.Migrations.Sqlite.Migrations
 
                     b.HasIndex("StartedAt")
                         .HasDatabaseName("ix_health_data_imports_started_at");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_health_data_imports_status");
 
                     b.ToTable("health_data_imports", (string)null);
                 });
@@ -2288,6 +2511,36 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_health_data_import_rejections_import_id_line");
 
                     b.ToTable("health_data_import_rejections", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.HealthCodes.Imports.HealthDataImportStagedRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("ImportId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("import_id");
+
+                    b.Property<long>("Line")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload");
+
+                    b.HasKey("Id")
+                        .HasName("pk_health_data_import_staged_rows");
+
+                    b.HasIndex("ImportId", "Line")
+                        .HasDatabaseName("ix_health_data_import_staged_rows_import_id_line");
+
+                    b.ToTable("health_data_import_staged_rows", (string)null);
                 });
 
             modelBuilder.Entity("MiniCode.Features.HealthCodes.Imports.HighRiskRegion", b =>
@@ -2989,6 +3242,46 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                     b.ToTable("household_relatives", (string)null);
                 });
 
+            modelBuilder.Entity("MiniCode.Features.Identity.Consents.Consent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("account_id");
+
+                    b.Property<long>("GivenAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("given_at");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("TextVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text_version");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("withdrawn_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_consents");
+
+                    b.HasIndex("AccountId", "Purpose")
+                        .HasDatabaseName("ix_consents_account_id_purpose");
+
+                    b.ToTable("consents", (string)null);
+                });
+
             modelBuilder.Entity("MiniCode.Features.Identity.Face.FaceSession", b =>
                 {
                     b.Property<long>("Id")
@@ -3370,6 +3663,10 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("organisation_id");
 
+                    b.Property<long?>("ParentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("parent_id");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -3392,6 +3689,9 @@ namespace MiniCode.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OrganisationId")
                         .HasDatabaseName("ix_sites_organisation_id");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_sites_parent_id");
 
                     b.HasIndex("RegionCode")
                         .HasDatabaseName("ix_sites_region_code");
@@ -4297,6 +4597,26 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_contacts_persons_owner_person_id");
                 });
 
+            modelBuilder.Entity("MiniCode.Features.DataSupport.DataInterfaceProbe", b =>
+                {
+                    b.HasOne("MiniCode.Features.DataSupport.DataInterface", null)
+                        .WithMany()
+                        .HasForeignKey("InterfaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_data_interface_probes_data_interfaces_interface_id");
+                });
+
+            modelBuilder.Entity("MiniCode.Features.DataSupport.DataNeed", b =>
+                {
+                    b.HasOne("MiniCode.Features.DataSupport.DataInterface", null)
+                        .WithMany()
+                        .HasForeignKey("InterfaceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_data_needs_data_interfaces_interface_id");
+                });
+
             modelBuilder.Entity("MiniCode.Features.Enterprises.EnterpriseBinding", b =>
                 {
                     b.HasOne("MiniCode.Features.Enterprises.Enterprise", null)
@@ -4437,6 +4757,12 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_sites_organisations_organisation_id");
+
+                    b.HasOne("MiniCode.Features.Organisations.Site", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_sites_sites_parent_id");
 
                     b.Navigation("Organisation");
                 });

@@ -6,11 +6,7 @@ using MiniCode.Features.HealthCodes.Engine;
 
 namespace MiniCode.Features.Households.OfflineCards;
 
-<<<<<<< HEAD
-/// <summary>What a card shows. Dates are printed as China calendar dates; <paramref name="CodeNumber"/> (码编号) under the QR.</summary>
-=======
-/// <summary>What a card shows. Times are already in the business zone (printed as they are, without offset).</summary>
->>>>>>> feat/fidelity2
+/// <summary>What a card shows. Times are already in the business zone (printed as they are, without offset); <paramref name="CodeNumber"/> (码编号) under the QR.</summary>
 public sealed record CardContent(long CardId, string Title, string MaskedName, HealthColor Color, string ColorHex, DateTimeOffset IssuedAt,
     DateTimeOffset ExpiresAt, int ValidDays, string QrSvg, string? CodeNumber = null);
 

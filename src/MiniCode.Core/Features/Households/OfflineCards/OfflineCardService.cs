@@ -29,12 +29,8 @@ public sealed record RevocationList(DateTimeOffset GeneratedAt, IReadOnlyList<Re
 /// the SVG template (cached), publishes the cards revoked because their holder's colour worsened, and expires them.
 /// </summary>
 public sealed class OfflineCardService(MiniCodeDbContext db, HealthStatusService statuses, CodeSigner signer, IQrCodeRenderer qr,
-<<<<<<< HEAD
     ISvgConverter converter, CardFileCache cache, CodeUsageCounters counters, IOptions<OfflineCardOptions> options, IOptions<HealthCodeOptions> codeOptions,
-    ICodeStyles styles, ICodeNumbers numbers, TimeProvider time)
-=======
-    ISvgConverter converter, CardFileCache cache, CodeUsageCounters counters, IOptions<OfflineCardOptions> options, IOptions<HealthCodeOptions> codeOptions, TimeProvider time, BusinessCalendar calendar)
->>>>>>> feat/fidelity2
+    ICodeStyles styles, ICodeNumbers numbers, TimeProvider time, BusinessCalendar calendar)
 {
     public async Task<OfflineCardView> IssueAsync(long accountId, long personId, CancellationToken ct)
     {
@@ -156,22 +152,14 @@ public sealed class OfflineCardService(MiniCodeDbContext db, HealthStatusService
 
     private async Task<CardContent> ContentAsync(OfflineCard card, CancellationToken ct)
     {
-<<<<<<< HEAD
         var holder = await db.Set<Person>().Where(p => p.Id == card.PersonId).Select(p => new { p.Name, p.RegionCode }).FirstAsync(ct);
         // The card is a 个人码: the active 码样式 of its colour (at the first rendering, as the file is kept) and the holder's 码编号.
         var look = await styles.FindAsync(CodeCategories.Personal, card.Color.ToString().ToLowerInvariant(), ct);
         var hex = look?.Foreground ?? codeOptions.Value.HexOf(card.Color);
         var qrSvg = qr.Svg(card.Payload, new QrStyle(4, hex, look?.Background ?? codeOptions.Value.BackgroundHex));
         var number = await numbers.NumberOfAsync(CodeCategories.Personal, card.PersonId, holder.RegionCode, ct);
-        return new CardContent(card.Id, options.Value.Title, SensitiveDataMasker.MaskName(holder.Name), card.Color, hex, card.IssuedAt, card.ExpiresAt,
+        return new CardContent(card.Id, options.Value.Title, SensitiveDataMasker.MaskName(holder.Name), card.Color, hex, calendar.ToLocal(card.IssuedAt), calendar.ToLocal(card.ExpiresAt),
             options.Value.ValidDays, qrSvg, number);
-=======
-        var name = await db.Set<Person>().Where(p => p.Id == card.PersonId).Select(p => p.Name).FirstAsync(ct);
-        var hex = codeOptions.Value.HexOf(card.Color);
-        var qrSvg = qr.Svg(card.Payload, new QrStyle(4, hex, codeOptions.Value.BackgroundHex));
-        return new CardContent(card.Id, options.Value.Title, SensitiveDataMasker.MaskName(name), card.Color, hex, calendar.ToLocal(card.IssuedAt), calendar.ToLocal(card.ExpiresAt),
-            options.Value.ValidDays, qrSvg);
->>>>>>> feat/fidelity2
     }
 
     private static string KeyIdOf(string payload) =>

@@ -17,7 +17,7 @@ namespace MiniCode.Admin.Areas.Admin.Pages.CodeLogs;
 /// number posted and kept server-side, <see cref="IdNumberSearch"/>), time range and 码分类; people shown masked; paged.
 /// </summary>
 [RequirePermission(Permissions.CodeLogs)]
-public sealed class IndexModel(PersonalDataProtector protector, IdNumberSearch idSearch, IOptions<AdminOptions> options, TimeProvider time) : RegionalPageModel
+public sealed class IndexModel(PersonalDataProtector protector, IdNumberSearch idSearch, IOptions<AdminOptions> options) : RegionalPageModel
 {
     public const string SearchPage = "codelogs";
 
@@ -43,7 +43,6 @@ public sealed class IndexModel(PersonalDataProtector protector, IdNumberSearch i
     /// <summary>操作记录 of a jurisdiction are those of its people: a scoped staff member names the person first.</summary>
     public bool NeedsPerson { get; private set; }
     public IReadOnlyList<(string Code, string Name)> Categories { get; private set; } = [];
-    public TimeZoneInfo Zone => time.LocalTimeZone;
 
     public async Task OnGetAsync(CancellationToken ct)
     {

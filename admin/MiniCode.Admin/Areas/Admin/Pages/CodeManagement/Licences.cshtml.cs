@@ -11,7 +11,7 @@ namespace MiniCode.Admin.Areas.Admin.Pages.CodeManagement;
 /// the holder sees them; unbound ones are listed apart with when. A person outside the jurisdiction is "not found".
 /// </summary>
 [RequirePermission(Permissions.CodeManagement)]
-public sealed class LicencesModel(TimeProvider time) : RegionalPageModel
+public sealed class LicencesModel : RegionalPageModel
 {
     public sealed record Row(long Id, string TypeName, string Number, string Holder, string Issuer, DateOnly ValidFrom, DateOnly? ValidTo,
         bool Expired, DateTimeOffset BoundAt, DateTimeOffset? UnboundAt);
@@ -27,11 +27,10 @@ public sealed class LicencesModel(TimeProvider time) : RegionalPageModel
         var person = await Within.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.AnonymisedAt == null, ct);
         if (person is null) return NotFound();
         (PersonId, MaskedName, MaskedDocument) = (person.Id, SensitiveDataMasker.MaskName(person.Name), person.DocumentMasked);
-        var now = time.GetUtcNow();
         var rows = (await Db.Set<LicenceBinding>().AsNoTracking().Include(b => b.LicenceType).Where(b => b.PersonId == person.Id)
                 .OrderBy(b => b.SortOrder).ThenBy(b => b.Id).ToListAsync(ct))
             .Select(b => new Row(b.Id, b.LicenceType!.Name, b.UnboundAt is null ? b.LicenceNumberMasked : "—", b.HolderMasked, b.Issuer, b.ValidFrom,
-                b.ValidTo, LicenceDates.IsExpired(b.ValidTo, now), b.BoundAt, b.UnboundAt)).ToList();
+                b.ValidTo, LicenceDates.IsExpired(b.ValidTo, Calendar), b.BoundAt, b.UnboundAt)).ToList();
         Bound = rows.Where(r => r.UnboundAt is null).ToList();
         Unbound = rows.Where(r => r.UnboundAt is not null).OrderByDescending(r => r.UnboundAt).ToList();
         return Page();

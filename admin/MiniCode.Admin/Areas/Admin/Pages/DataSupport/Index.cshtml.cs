@@ -80,7 +80,7 @@ public sealed class IndexModel(MiniCodeDbContext db, TimeProvider time, DataInte
     public string AvailabilityText(long id) => Availability.TryGetValue(id, out var a) && a.Total > 0
         ? $"{100.0 * a.Available / a.Total:0.#}%（{a.Available}/{a.Total}）" : "暂无探测";
 
-    public string Local(DateTimeOffset? at) => at is { } t ? TimeZoneInfo.ConvertTime(t, time.LocalTimeZone).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) : "—";
+    public string Local(DateTimeOffset? at) => at is { } t ? Calendar.Format(t, "yyyy-MM-dd HH:mm:ss") : "—";
 
     private void Apply(DataInterface entry)
     {

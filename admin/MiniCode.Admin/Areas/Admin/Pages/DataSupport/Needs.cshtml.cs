@@ -83,7 +83,7 @@ public sealed class NeedsModel(MiniCodeDbContext db, TimeProvider time, DataNeed
 
     public string InterfaceName(long id) => Interfaces.FirstOrDefault(i => i.Id == id)?.Name ?? id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    public string Local(DateTimeOffset? at) => at is { } t ? TimeZoneInfo.ConvertTime(t, time.LocalTimeZone).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) : "—";
+    public string Local(DateTimeOffset? at) => at is { } t ? Calendar.Format(t, "yyyy-MM-dd HH:mm:ss") : "—";
 
     public static string ImportLabel(string? kind) => ImportKinds.FirstOrDefault(k => k.Value == (kind ?? "")).Label ?? kind ?? "";
 
