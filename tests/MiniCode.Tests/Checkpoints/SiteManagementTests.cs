@@ -129,8 +129,10 @@ public sealed class SiteManagementTests(CheckpointsFactory factory) : IClassFixt
         var id = site.GetProperty("id").GetInt64();
         var edited = await HttpAssert.Ok(await middle.Client.PutAsJsonAsync($"/api/checkpoint/sites/{id}", new { name = "东站北口", regionCode = "220102", address = "东街2号" }));
         Assert.Equal("东站北口", edited.GetProperty("name").GetString());
-        await HttpAssert.Problem(await senior.Client.PutAsJsonAsync($"/api/checkpoint/sites/{id}", new { name = "抢", regionCode = "220102" }),
-            HttpStatusCode.Forbidden, "checkpoint.site_not_managed");
+        // The new site is a 下级站点 of their own site, whose subtree the senior scanner manages (001 §二(四)).
+        Assert.Equal(own.GetProperty("site").GetProperty("id").GetInt64(), edited.GetProperty("parentId").GetInt64());
+        Assert.Equal("南口", (await HttpAssert.Ok(await senior.Client.PutAsJsonAsync($"/api/checkpoint/sites/{id}", new { name = "南口", regionCode = "220102" })))
+            .GetProperty("name").GetString());
         Assert.True(await factory.QueryAsync(db => db.Set<AuditEntry>().AnyAsync(a => a.Action == "checkpoint.site_edit" && a.TargetId == id.ToString())));
     }
 
