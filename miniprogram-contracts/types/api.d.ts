@@ -142,7 +142,7 @@ export type AuthorisationCodeView = {
 
 /** One authorisation as the caller sees it. `role`: "grantor" (授权记录) or "grantee" (被授权记录). `state`:
 "pending" (待确认), "accepted" (已生效), "declined" (已拒绝) or "expired" (已失效; `endReason` "revoked" or
-"date_passed"). Names and documents are masked. `canRespond`: the grantee may accept or decline;
+"date_passed"). Names and documents are masked; `granteeDocumentType`: residentId, passport, hkMacaoPermit or taiwanPermit. `canRespond`: the grantee may accept or decline;
 `canRevoke`: the grantor may still revoke (before the first day); `codeAvailable`: the grantee may show
 the code now (accepted, today within the dates). */
 export type AuthorisationView = {
@@ -153,6 +153,7 @@ export type AuthorisationView = {
   grantorName: string;
   grantorDocument: string;
   granteeName: string;
+  granteeDocumentType: string;
   granteeDocument: string;
   granteePhone: null | string;
   validFrom: string;
@@ -206,11 +207,13 @@ export type BindPhoneByWeChatRequest = {
   code: string;
 };
 
-/** 确认预约: the slot and the matter; `attendee` when booking for someone else (otherwise the caller's own person). */
+/** 确认预约: the slot and the matter; `attendee` when booking for someone else, or `contactId` for one of the
+caller's 常用联系人 (manual §2.1.5.3); neither: the caller's own person. */
 export type BookRequest = {
   slotId: number;
   matterId: number;
   attendee?: null | AttendeeRequest;
+  contactId?: null | number;
 };
 
 /** Scan a poster: `payload` is the printed code's text (`MC1:…`) or the mini-program code's scene
@@ -331,6 +334,18 @@ export type ConsentRequest = {
   smsCode?: null | string;
 };
 
+/** A consent as `GET /api/me/consents` lists it; `active` until withdrawn. */
+export type ConsentView = {
+  id: number;
+  purpose: string;
+  textVersion: string;
+  givenAt: string;
+  withdrawnAt: null | string;
+  active: boolean;
+  accountId: number;
+  thisAccount: boolean;
+};
+
 export type ConsultationPhoneDto = {
   regionCode: string;
   name: string;
@@ -357,8 +372,10 @@ export type ContactView = {
   updatedAt: string;
 };
 
-/** 发起授权: the grantee by `name` + 18-digit resident `idNumber` (optional `phone`), or by
-`contactId` (one of the caller's 常用联系人) instead; the `matterId` of an enabled matter
+/** 发起授权: the grantee by `name` + 18-digit resident `idNumber` (optional `phone`) — or, for a grantee
+without a mainland ID card, `name` + `documentType` (`passport`, `hkMacaoPermit` 港澳居民来往内地通行证,
+`taiwanPermit` 台湾居民来往大陆通行证; `residentId` or absent means `idNumber`) + `documentNumber`, checked as
+in real-name verification — or by `contactId` (one of the caller's 常用联系人) instead; the `matterId` of an enabled matter
 (`GET /api/errand-matters`); the first day `validFrom` and the last day `validTo` (same day when left
 out), Asia/Shanghai calendar days, from today; optional `licenceIds`: the caller's e-licence bindings to show. */
 export type CreateAuthorisationRequest = {
@@ -366,10 +383,12 @@ export type CreateAuthorisationRequest = {
   name?: null | string;
   idNumber?: null | string;
   phone?: null | string;
-  contactId?: null | number;
+  contactId: number;
   validFrom?: null | string;
   validTo?: null | string;
   licenceIds?: null | Array<number>;
+  documentType?: null | string;
+  documentNumber?: null | string;
   lastDay?: string;
 };
 
@@ -397,7 +416,7 @@ export type DocumentRealNameRequest = {
   name: string;
   documentType?: null | string;
   number?: null | string;
-  birthDate?: null | string;
+  birthDate: string;
   gender?: null | string;
   faceToken?: null | string;
 };
@@ -586,6 +605,11 @@ export type GenerateSubject = {
   contactPhone?: null | string;
 };
 
+/** Gives a consent again after a withdrawal (or before first use): `real_name`, `face_verification` or `portrait`. */
+export type GiveConsentRequest = {
+  purpose?: null | string;
+};
+
 export type HallView = {
   id: number;
   name: string;
@@ -691,7 +715,7 @@ export type LicenceTypeView = {
 };
 
 /** A bound licence as its holder sees it, masked (holder name, licence number). `validTo` null: without end (长期).
-`expired`: past its validity (China calendar day), when no code is shown. */
+`expired`: past its validity (business calendar day), when no code is shown. */
 export type LicenceView = {
   id: number;
   type: string;
@@ -728,9 +752,15 @@ export type LoginResponse = {
   account: AccountDto;
 };
 
+/** A managed site: its scanners of the caller's line, its level below the caller's top sites (0), its direct 下级站点,
+its own records and the records of it and every site below it (rolled up). */
 export type ManagedSiteView = {
   site: SiteView;
   scanners: Array<ScannerView>;
+  level: number;
+  subSites: number;
+  records: number;
+  recordsWithSubSites: number;
 };
 
 export type MatterView = {
@@ -1033,6 +1063,11 @@ export type ScannerProfileView = {
   createdAt: string;
 };
 
+/** 忘记密码: the phone of the scanner account, to send the code to. */
+export type ScannerResetCodeRequest = {
+  phone: string;
+};
+
 /** 码上行动 roles, most senior first: each account creates accounts of a lower role below itself.
 - `senior`：高级（可创建中级、普通账号）
 - `intermediate`：中级（可创建普通账号）
@@ -1125,17 +1160,29 @@ export type SessionLifetimeRequest = {
   stayLoggedIn: boolean;
 };
 
+/** Counts of one level of the managed tree (0 = the caller's top sites). */
+export type SiteLevelCount = {
+  level: number;
+  sites: number;
+  activeSites: number;
+  scanners: number;
+  records: number;
+};
+
+/** A site to add or edit; `parentId` (adding only): the managed site it goes below, default the scanner's own site. */
 export type SiteRequest = {
   name?: null | string;
   regionCode?: null | string;
   address?: null | string;
   remarks?: null | string;
+  parentId?: null | number;
 };
 
 /** - `active`：启用
 - `stopped`：已停用 */
 export type SiteStatus = "active" | "stopped";
 
+/** A site; `parentId` is the site it is a 下级站点 of (null for a top site). */
 export type SiteView = {
   id: number;
   name: string;
@@ -1145,6 +1192,7 @@ export type SiteView = {
   organisationId: number;
   organisationName: string;
   remarks: null | string;
+  parentId: null | number;
 };
 
 /** A bookable slot: `remaining` = capacity − live bookings (0 = full). */
@@ -1355,6 +1403,8 @@ export type ErrorCode =
   | "identity.account_locked"
   | "identity.account_not_found"
   | "identity.already_verified"
+  | "identity.consent_not_found"
+  | "identity.consent_withdrawn"
   | "identity.credentials_invalid"
   | "identity.document_in_use"
   | "identity.face_document_unsupported"
@@ -1376,6 +1426,8 @@ export type ErrorCode =
   | "identity.username_taken"
   | "imports.kind_unknown"
   | "imports.not_found"
+  | "imports.not_pending"
+  | "imports.second_approver_required"
   | "jobs.scheduler_not_running"
   | "jobs.unknown"
   | "licences.bound_elsewhere"
@@ -1655,6 +1707,22 @@ export interface Endpoints {
     response: Array<SiteView>;
     auth: true;
   };
+  "POST /api/checkpoint/password-reset/confirm": {
+    /** 扫码员忘记密码：设置新密码 */
+    path: never;
+    query: never;
+    body: PasswordResetRequest;
+    response: void;
+    auth: false;
+  };
+  "POST /api/checkpoint/password-reset/sms": {
+    /** 扫码员忘记密码：发送验证码 */
+    path: never;
+    query: never;
+    body: ScannerResetCodeRequest;
+    response: SmsCodeSent;
+    auth: false;
+  };
   "GET /api/checkpoint/records": {
     /** 排查记录 */
     path: never;
@@ -1760,7 +1828,7 @@ export interface Endpoints {
     auth: true;
   };
   "POST /api/checkpoint/sites": {
-    /** 新增站点 */
+    /** 新增下级站点 */
     path: never;
     query: never;
     body: SiteRequest;
@@ -1781,6 +1849,14 @@ export interface Endpoints {
     query: never;
     body: never;
     response: LineActionResult;
+    auth: true;
+  };
+  "GET /api/checkpoint/sites/levels": {
+    /** 下级站点数量（按层级） */
+    path: never;
+    query: never;
+    body: never;
+    response: Array<SiteLevelCount>;
     auth: true;
   };
   "POST /api/codes": {
@@ -2002,6 +2078,30 @@ export interface Endpoints {
   "GET /api/me/code.svg": {
     /** 亮码（SVG 图片） */
     path: never;
+    query: never;
+    body: never;
+    response: void;
+    auth: true;
+  };
+  "GET /api/me/consents": {
+    /** 我的个人信息授权 */
+    path: never;
+    query: never;
+    body: never;
+    response: Array<ConsentView>;
+    auth: true;
+  };
+  "POST /api/me/consents": {
+    /** 同意个人信息处理 */
+    path: never;
+    query: never;
+    body: GiveConsentRequest;
+    response: ConsentView;
+    auth: true;
+  };
+  "DELETE /api/me/consents/{purpose}": {
+    /** 撤回个人信息处理同意 */
+    path: { purpose: string };
     query: never;
     body: never;
     response: void;
