@@ -9,7 +9,8 @@ namespace MiniCode.Tests.Foundation;
 
 /// <summary>
 /// Wrong passwords block the address that sent them for that account, not the account: a stranger who knows a staff
-/// user name or a scanner's phone cannot lock its owner out. Many addresses together still lock the account.
+/// user name or a scanner's phone cannot lock its owner out. Many addresses together still lock the account. Each try
+/// is taken before the password is checked, so parallel guesses get no more tries than the limit.
 /// </summary>
 public sealed class LoginThrottleTests : IDisposable
 {
@@ -54,6 +55,30 @@ public sealed class LoginThrottleTests : IDisposable
                 HttpStatusCode.Unauthorized, "checkpoint.credentials_invalid");
         await HttpAssert.Problem(await stranger.PostJson("/api/checkpoint/login", new { phone = senior.Phone, password = CheckpointKit.Password }),
             HttpStatusCode.TooManyRequests, "checkpoint.account_locked");
+        await HttpAssert.Ok(await _factory.From(Owner).PostJson("/api/checkpoint/login", new { phone = senior.Phone, password = CheckpointKit.Password }));
+    }
+
+    [PostgresFact]
+    public async Task Parallel_staff_guesses_from_one_address_get_no_more_tries_than_the_limit()
+    {
+        var (user, password) = await AdminClient.StaffWithAsync(_factory, Permissions.Statistics);
+        var pages = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
+            await (await Admin(Stranger).PostFormAsync("/admin/login", new() { ["Username"] = user, ["Password"] = "wrong-" + i })).Content.ReadAsStringAsync()));
+        // Five tries are taken before any password is checked; the fifth wrong one blocks the address.
+        Assert.Equal(4, pages.Count(p => p.Contains("账号或密码错误")));
+        Assert.Equal(16, pages.Count(p => p.Contains("账号已锁定")));
+        Assert.Equal(HttpStatusCode.Redirect, (await Admin(Owner).PostFormAsync("/admin/login", new() { ["Username"] = user, ["Password"] = password })).StatusCode);
+    }
+
+    [PostgresFact]
+    public async Task Parallel_scanner_guesses_from_one_address_get_no_more_tries_than_the_limit()
+    {
+        var (_, siteId) = await _factory.SiteAsync();
+        var senior = await _factory.SeniorAsync(siteId);
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ =>
+            _factory.From(Stranger).PostJson("/api/checkpoint/login", new { phone = senior.Phone, password = "wrong1234x" })));
+        Assert.Equal(5, answers.Count(r => r.StatusCode == HttpStatusCode.Unauthorized));
+        Assert.Equal(15, answers.Count(r => r.StatusCode == HttpStatusCode.TooManyRequests));
         await HttpAssert.Ok(await _factory.From(Owner).PostJson("/api/checkpoint/login", new { phone = senior.Phone, password = CheckpointKit.Password }));
     }
 

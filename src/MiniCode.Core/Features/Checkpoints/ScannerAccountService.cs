@@ -28,17 +28,19 @@ public sealed class ScannerAccountService(
         var now = time.GetUtcNow();
         if (account?.LockedUntil is { } until && until > now)
             throw Locked(until, now);
-        if (account is not null && await throttle.BlockedUntilAsync(LoginThrottle.Scanner, account.Id, clientAddress, ct) is { } blocked)
+        var rules = identity.Value.Password;
+        // The attempt is taken before the password is checked: parallel guesses get no more tries than the limit.
+        if (account is not null
+            && await throttle.TakeAccountAttemptAsync(LoginThrottle.Scanner, account.Id, clientAddress, rules.MaxFailedAttempts, rules.LockoutDuration, ct) is { } blocked)
             throw Locked(blocked, now);
         if (account is null || !hasher.Verify(body.Password!, account.PasswordHash))
         {
             if (account is not null)
             {
                 // Atomic, as for citizens: parallel guesses all count and one of them sets the lock.
-                var rules = identity.Value.Password;
                 var id = account.Id;
                 var lockedUntil = now + rules.LockoutDuration;
-                if (await throttle.FailAsync(LoginThrottle.Scanner, id, clientAddress, rules.MaxFailedAttempts, rules.LockoutDuration, ct) is not null)
+                if (await throttle.AccountAttemptFailedAsync(LoginThrottle.Scanner, id, clientAddress, rules.MaxFailedAttempts, rules.LockoutDuration, ct) is not null)
                 {
                     audit.Record(ScannerDirectory.Actor(id), "checkpoint.login_blocked", "scanner", Id(id));
                     await db.SaveChangesAsync(ct);

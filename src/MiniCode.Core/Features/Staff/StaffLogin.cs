@@ -28,16 +28,18 @@ public sealed class StaffLogin(MiniCodeDbContext db, PasswordHasher hasher, Audi
             return new(Outcome.Invalid, null);
         }
         if (staff.LockedUntil is { } until && until > now) return new(Outcome.LockedOut, null, until);
-        if (await throttle.BlockedUntilAsync(LoginThrottle.Staff, staff.Id, clientAddress, ct) is { } blocked) return new(Outcome.LockedOut, null, blocked);
+        var lockout = TimeSpan.FromMinutes(options.Value.LockoutMinutes);
+        // The attempt is taken before the password is checked: parallel guesses get no more tries than the limit.
+        if (await throttle.TakeAccountAttemptAsync(LoginThrottle.Staff, staff.Id, clientAddress, options.Value.MaxFailedLogins, lockout, ct) is { } blocked)
+            return new(Outcome.LockedOut, null, blocked);
 
         if (!hasher.Verify(password, staff.PasswordHash))
         {
             // Counted and locked in the database in one statement each, so parallel guesses (on any node) all count
             // and exactly one of them sets the lock.
             var id = staff.Id;
-            var lockout = TimeSpan.FromMinutes(options.Value.LockoutMinutes);
             var lockedUntil = now + lockout;
-            var blockedUntil = await throttle.FailAsync(LoginThrottle.Staff, id, clientAddress, options.Value.MaxFailedLogins, lockout, ct);
+            var blockedUntil = await throttle.AccountAttemptFailedAsync(LoginThrottle.Staff, id, clientAddress, options.Value.MaxFailedLogins, lockout, ct);
             var max = options.Value.MaxFailedLoginsAllAddresses;
             await db.Set<StaffMember>().Where(s => s.Id == id)
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.FailedLoginCount, s => s.FailedLoginCount + 1), ct);

@@ -37,50 +37,34 @@ internal sealed class LoginFailureConfiguration : IEntityTypeConfiguration<Login
     }
 }
 
-/// <summary>Counts and blocks per account and address with single-statement updates, so parallel guesses on any node all count.</summary>
+/// <summary>
+/// Counts and blocks per account and address with single-statement updates. Each attempt is taken before the password
+/// is checked, so parallel guesses on any node never get more tries than the limit.
+/// </summary>
 public sealed class LoginThrottle(MiniCodeDbContext db, PersonalDataProtector protector, TimeProvider time)
 {
     public const string Staff = "staff", Scanner = "scanner", Citizen = "citizen", CitizenAllAddresses = "citizen-all";
 
-    /// <summary>Until when this address may not try this account's password, or null.</summary>
-    public async Task<DateTimeOffset?> BlockedUntilAsync(string scope, long accountId, string address, CancellationToken ct)
-    {
-        var index = protector.BlindIndex("login-address:" + address);
-        var now = time.GetUtcNow();
-        var until = await db.Set<LoginFailure>().AsNoTracking()
-            .Where(f => f.Scope == scope && f.AccountId == accountId && f.AddressIndex == index).Select(f => f.BlockedUntil).SingleOrDefaultAsync(ct);
-        return until > now ? until : null;
-    }
+    /// <summary>
+    /// Takes one attempt at a staff or scanner account's password from an address before the password is checked, so
+    /// at most <paramref name="max"/> guesses get past it (parallel ones on any node included). Null: go on; otherwise
+    /// until when the address is blocked for this account.
+    /// </summary>
+    public Task<DateTimeOffset?> TakeAccountAttemptAsync(string scope, long accountId, string address, int max, TimeSpan block, CancellationToken ct) =>
+        TakeAsync(scope, accountId, AddressIndex(address), max, block, ct);
 
-    /// <summary>Counts a wrong password; returns the end of the block when this one reached <paramref name="max"/>.</summary>
-    public async Task<DateTimeOffset?> FailAsync(string scope, long accountId, string address, int max, TimeSpan block, CancellationToken ct)
-    {
-        var index = protector.BlindIndex("login-address:" + address);
-        var now = time.GetUtcNow();
-        var row = db.Set<LoginFailure>().Where(f => f.Scope == scope && f.AccountId == accountId && f.AddressIndex == index);
-        if (await row.ExecuteUpdateAsync(u => u.SetProperty(f => f.Failures, f => f.Failures + 1).SetProperty(f => f.UpdatedAt, now), ct) == 0)
-        {
-            var first = new LoginFailure { Scope = scope, AccountId = accountId, AddressIndex = index, Failures = 1, UpdatedAt = now };
-            db.Add(first);
-            try { await db.SaveChangesAsync(ct); }
-            catch (DbUpdateException e) when (!DatabaseFaults.IsUnavailable(e))
-            {
-                // A parallel first failure inserted the row: count this one on it.
-                db.Entry(first).State = EntityState.Detached;
-                await row.ExecuteUpdateAsync(u => u.SetProperty(f => f.Failures, f => f.Failures + 1).SetProperty(f => f.UpdatedAt, now), ct);
-            }
-        }
-        var until = now + block;
-        return await row.Where(f => f.Failures >= max)
-            .ExecuteUpdateAsync(u => u.SetProperty(f => f.BlockedUntil, until).SetProperty(f => f.Failures, 0), ct) > 0 ? until : null;
-    }
+    /// <summary>The attempt taken was a wrong password: once the count is full, the address is blocked for <paramref name="block"/>.</summary>
+    public Task<DateTimeOffset?> AccountAttemptFailedAsync(string scope, long accountId, string address, int max, TimeSpan block, CancellationToken ct) =>
+        FailedAsync(scope, accountId, AddressIndex(address), max, block, ct);
 
     /// <summary>A right password from this address forgets its failures.</summary>
     public Task ClearAsync(string scope, long accountId, string address, CancellationToken ct)
     {
-        var index = protector.BlindIndex("login-address:" + address);
+        var index = AddressIndex(address);
         return db.Set<LoginFailure>().Where(f => f.Scope == scope && f.AccountId == accountId && f.AddressIndex == index).ExecuteDeleteAsync(ct);
     }
+
+    private string AddressIndex(string address) => protector.BlindIndex("login-address:" + address);
 
     /// <summary>
     /// Citizens log in by phone or user name, which may name no account: their rows are keyed by that name (with the
@@ -95,13 +79,16 @@ public sealed class LoginThrottle(MiniCodeDbContext db, PersonalDataProtector pr
     /// <paramref name="max"/> attempts get past it (parallel ones included) until a success clears the key or a block
     /// ends. Returns null when the attempt may go on, otherwise until when the key is held (at least one second).
     /// </summary>
-    public async Task<DateTimeOffset?> TakeAttemptAsync(string scope, string key, int max, TimeSpan block, CancellationToken ct)
+    public Task<DateTimeOffset?> TakeAttemptAsync(string scope, string key, int max, TimeSpan block, CancellationToken ct) =>
+        TakeAsync(scope, 0, key, max, block, ct);
+
+    private async Task<DateTimeOffset?> TakeAsync(string scope, long accountId, string key, int max, TimeSpan block, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var row = db.Set<LoginFailure>().Where(f => f.Scope == scope && f.AccountId == 0 && f.AddressIndex == key);
+        var row = db.Set<LoginFailure>().Where(f => f.Scope == scope && f.AccountId == accountId && f.AddressIndex == key);
         if (!await row.AnyAsync(ct))
         {
-            var first = new LoginFailure { Scope = scope, AddressIndex = key, UpdatedAt = now };
+            var first = new LoginFailure { Scope = scope, AccountId = accountId, AddressIndex = key, UpdatedAt = now };
             db.Add(first);
             try { await db.SaveChangesAsync(ct); }
             catch (DbUpdateException e) when (!DatabaseFaults.IsUnavailable(e)) { } // a parallel attempt made it
@@ -119,10 +106,13 @@ public sealed class LoginThrottle(MiniCodeDbContext db, PersonalDataProtector pr
     }
 
     /// <summary>The attempt taken was a wrong password: once the count is full, the key is held for <paramref name="block"/>.</summary>
-    public async Task<DateTimeOffset?> AttemptFailedAsync(string scope, string key, int max, TimeSpan block, CancellationToken ct)
+    public Task<DateTimeOffset?> AttemptFailedAsync(string scope, string key, int max, TimeSpan block, CancellationToken ct) =>
+        FailedAsync(scope, 0, key, max, block, ct);
+
+    private async Task<DateTimeOffset?> FailedAsync(string scope, long accountId, string key, int max, TimeSpan block, CancellationToken ct)
     {
         var until = time.GetUtcNow() + block;
-        return await db.Set<LoginFailure>().Where(f => f.Scope == scope && f.AccountId == 0 && f.AddressIndex == key && f.Failures >= max && f.BlockedUntil == null)
+        return await db.Set<LoginFailure>().Where(f => f.Scope == scope && f.AccountId == accountId && f.AddressIndex == key && f.Failures >= max && f.BlockedUntil == null)
             .ExecuteUpdateAsync(u => u.SetProperty(f => f.BlockedUntil, until), ct) > 0 ? until : null;
     }
 
