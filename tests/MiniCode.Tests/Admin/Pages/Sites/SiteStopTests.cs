@@ -28,6 +28,22 @@ public sealed class SiteStopTests : IDisposable
     }
 
     [Fact]
+    public async Task Stopping_a_site_in_the_admin_stops_its_sub_sites_and_their_scanners_as_the_app_does()
+    {
+        var (_, siteId) = await _factory.SiteAsync();
+        var senior = await _factory.SeniorAsync(siteId);
+        var childId = (await HttpAssert.Ok(await senior.Client.PostJson("/api/checkpoint/sites", new { name = "下级卡口", regionCode = "220102" })))
+            .GetProperty("id").GetInt64();
+        var below = await _factory.AddScannerAsync(senior, "ordinary", childId, "下级扫码员");
+        var admin = await AdminClient.LoggedInAsync(_factory);
+        await admin.PostFormAsync("/admin/sites", new() { ["id"] = siteId.ToString() }, "/admin/sites?handler=Toggle");
+
+        var statuses = await _factory.QueryAsync(db => db.Set<Site>().Where(s => s.Id == siteId || s.Id == childId).Select(s => s.Status).ToListAsync());
+        Assert.All(statuses, s => Assert.Equal(SiteStatus.Stopped, s));
+        await HttpAssert.Problem(await _factory.LoginResponseAsync(below.Phone, below.Password), HttpStatusCode.Forbidden, "checkpoint.account_disabled");
+    }
+
+    [Fact]
     public async Task A_scan_at_a_stopped_site_is_refused()
     {
         var (_, siteId) = await _factory.SiteAsync();

@@ -12,7 +12,7 @@ namespace MiniCode.Admin.Areas.Admin.Pages.Sites;
 /// name, as a tree (下级站点 below their site, with their level and count); a site outside the jurisdiction cannot be
 /// started or stopped (404, as if it did not exist).
 /// </summary>
-public sealed class IndexModel(LineActions lines) : RegionalPageModel
+public sealed class IndexModel(LineActions lines, SiteTree tree) : RegionalPageModel
 {
     [BindProperty(SupportsGet = true)] public long? OrganisationId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Keyword { get; set; }
@@ -60,11 +60,14 @@ public sealed class IndexModel(LineActions lines) : RegionalPageModel
         if (site is null) return NotFound();
         var before = new { Status = site.Status.ToString() };
         site.Status = site.Status == SiteStatus.Active ? SiteStatus.Stopped : SiteStatus.Active;
-        // Stopping is what the app's 停用站点 does: the site's scanner accounts are disabled and their sessions end.
+        // Stopping is what the app's 停用站点 does: the site and its 下级站点 stop, their scanner accounts are disabled and
+        // their sessions end. Starting starts this site only.
         IReadOnlyList<long> disabled = [];
         if (site.Status == SiteStatus.Stopped)
         {
-            var scannerIds = await Db.Set<ScannerProfile>().Where(p => p.SiteId == site.Id).Select(p => p.AccountId).ToListAsync(ct);
+            var below = await tree.SubtreeAsync([site.Id], ct);
+            foreach (var sub in await Within.Sites.Where(s => below.Contains(s.Id) && s.Id != site.Id).ToListAsync(ct)) sub.Status = SiteStatus.Stopped;
+            var scannerIds = await Db.Set<ScannerProfile>().Where(p => below.Contains(p.SiteId)).Select(p => p.AccountId).ToListAsync(ct);
             disabled = (await lines.DisableAsync(scannerIds, ct)).AccountIds;
         }
         await Audit.RecordAsync(site.Status == SiteStatus.Active ? "site.start" : "site.stop", "site", id, before,
