@@ -90,6 +90,37 @@ public sealed class AdminScannersWalkthroughTests(AdminBrowser browser) : IClass
         await browser.HttpClientAsync(AdminOptions.DevelopmentUser, AdminOptions.DevelopmentPassword); // the password did not change
     }
 
+    [Fact]
+    public async Task The_site_tree_shows_sub_sites_and_stopping_a_site_asks_then_stops_its_sub_sites()
+    {
+        var (_, top) = await browser.Factory.SiteAsync("树根卡口");
+        var senior = await browser.Factory.SeniorAsync(top, "树根扫码");
+        var child = (await HttpAssert.Ok(await senior.Client.PostJson("/api/checkpoint/sites", new { name = "树枝卡口", regionCode = "220102" })))
+            .GetProperty("id").GetInt64();
+
+        var page = await browser.NewPageAsync();
+        await browser.LoginAsync(page, AdminOptions.DevelopmentUser, AdminOptions.DevelopmentPassword);
+        await page.GotoAsync("/admin/sites?keyword=树");
+        var topRow = page.Locator($"tr[data-site-id='{top}']");
+        var childRow = page.Locator($"tr[data-site-id='{child}']");
+        await Expect(childRow.Locator("td").First).ToHaveTextAsync("└ 树枝卡口");
+        await Expect(childRow.Locator("td").Nth(1)).ToHaveTextAsync("树根卡口");
+        await Expect(topRow.Locator("td.num")).ToHaveTextAsync("1");
+        await browser.ScreenshotAsync(page, "05-site-tree");
+
+        // 取消 changes nothing; 确定 stops the site and its 下级站点, and their scanners' sessions end.
+        page.Dialog += DismissOnce;
+        await topRow.Locator("button:text('停用')").ClickAsync();
+        page.Dialog -= DismissOnce;
+        await Expect(topRow).ToContainTextAsync("正常");
+        page.Dialog += Accept;
+        await topRow.Locator("button:text('停用')").ClickAsync();
+        await Expect(page.Locator(".flash")).ToContainTextAsync("已停用");
+        page.Dialog -= Accept;
+        await Expect(page.Locator($"tr[data-site-id='{child}']")).ToContainTextAsync("已停用");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await senior.Client.GetAsync("/api/checkpoint/me")).StatusCode);
+    }
+
     private static void DismissOnce(object? sender, IDialog dialog) => _ = dialog.DismissAsync();
     private static void Accept(object? sender, IDialog dialog) => _ = dialog.AcceptAsync();
 }
