@@ -17,10 +17,10 @@ namespace MiniCode.Infrastructure.DataProtection;
 /// </summary>
 public static class KeyRingCertificates
 {
-    public const string Section = "Security:DataProtection";
-    public const string CertificateSetting = Section + ":Certificate";
-    public const string PasswordSetting = Section + ":CertificatePassword";
-    public const string PreviousSetting = Section + ":PreviousCertificates";
+    public const string SettingsPrefix = "Security:DataProtection";
+    public const string CertificateSetting = SettingsPrefix + ":Certificate";
+    public const string PasswordSetting = SettingsPrefix + ":CertificatePassword";
+    public const string PreviousSetting = SettingsPrefix + ":PreviousCertificates";
 
     /// <summary>
     /// The current certificate and every one that may decrypt, or null when a deployment has not configured one: then
