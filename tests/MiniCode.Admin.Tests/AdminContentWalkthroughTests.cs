@@ -67,7 +67,7 @@ public sealed class AdminContentWalkthroughTests(AdminBrowser browser) : IClassF
         await page.GotoAsync("/admin/feedback");
         await Expect(page.Locator("table")).ToContainTextAsync("显示黄码");
         await browser.ScreenshotAsync(page, "20-feedback");
-        await page.ClickAsync("text=查看");
+        await page.ClickAsync("table >> text=查看"); // the menu has 数据查看 too
         await page.SelectOptionAsync("select[name=Status]", "Resolved");
         await page.ClickAsync("form.card button[type=submit]");
         await Expect(page.Locator(".errors")).ToContainTextAsync("办结时请填写回复");
