@@ -152,11 +152,7 @@ public sealed class BookingService(MiniCodeDbContext db, PersonalDataProtector p
     /// <summary>The caller's own contact as an attendee; another person's (or none) is refused like a wrong field.</summary>
     private async Task<AttendeeRequest> ContactAsync(long accountId, long personId, long contactId, CancellationToken ct)
     {
-        var contact = await contacts.FindAsync(accountId, personId, contactId, ct) ?? throw InputValidator.Failure("contactId", "常用联系人不存在");
-        var check = new InputValidator();
-        RealNameService.ValidateName(contact.Name, check);
-        realNames.ParseResidentId(contact.IdNumber, check);
-        if (!check.IsValid) throw InputValidator.Failure("contactId", "该联系人须有姓名和有效的居民身份证号码");
+        var (contact, _) = await contacts.ResidentContactAsync(realNames, accountId, personId, contactId, ct);
         return new AttendeeRequest(contact.Name, contact.IdNumber, contact.Phone);
     }
 

@@ -176,11 +176,7 @@ public sealed class AuthorisationService(MiniCodeDbContext db, RealNameService r
             v.ThrowIfInvalid();
             return (r.Name!.Trim(), document!.Value.Type, document.Value.Number, PhoneNumbers.Normalise(r.Phone));
         }
-        var contact = await contacts.FindAsync(accountId, personId, contactId, ct) ?? throw InputValidator.Failure("contactId", "常用联系人不存在");
-        var check = new InputValidator();
-        RealNameService.ValidateName(contact.Name, check);
-        if (!check.IsValid || realNames.ParseResidentId(contact.IdNumber, check) is not { } doc)
-            throw InputValidator.Failure("contactId", "该联系人须有姓名和有效的居民身份证号码");
+        var (contact, doc) = await contacts.ResidentContactAsync(realNames, accountId, personId, contactId, ct);
         return (contact.Name.Trim(), doc.Type, doc.Number, PhoneNumbers.Normalise(r.Phone ?? contact.Phone));
     }
 

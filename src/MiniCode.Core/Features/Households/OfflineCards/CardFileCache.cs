@@ -34,10 +34,7 @@ public sealed class CardFileCache(IConfiguration configuration, IOptions<Offline
         }
         var bytes = await render();
         Directory.CreateDirectory(Root);
-        var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        await File.WriteAllBytesAsync(temp, protector.EncryptBytes(bytes), ct);
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        File.Move(temp, path, overwrite: true);
+        await PrivateFiles.WriteAsync(path, protector.EncryptBytes(bytes), ct);
         return bytes;
     }
 

@@ -32,7 +32,7 @@ public sealed partial class FilePortraitStore(IConfiguration configuration, IOpt
         var key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) + extension;
         var path = PathOf(key)!;
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await WriteAsync(path, protector.EncryptBytes(image), ct);
+        await PrivateFiles.WriteAsync(path, protector.EncryptBytes(image), ct);
         return key;
     }
 
@@ -52,19 +52,10 @@ public sealed partial class FilePortraitStore(IConfiguration configuration, IOpt
             if (!KeyPattern().IsMatch(Path.GetFileName(path))) continue;
             var stored = await File.ReadAllBytesAsync(path, ct);
             if (PersonalDataProtector.IsEncryptedBytes(stored)) continue;
-            await WriteAsync(path, protector.EncryptBytes(stored), ct);
+            await PrivateFiles.WriteAsync(path, protector.EncryptBytes(stored), ct);
             rewritten++;
         }
         return rewritten;
-    }
-
-    /// <summary>Through a private temporary file and a rename, so a reader never sees half a file.</summary>
-    private static async Task WriteAsync(string path, byte[] content, CancellationToken ct)
-    {
-        var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        await File.WriteAllBytesAsync(temp, content, ct);
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        File.Move(temp, path, overwrite: true);
     }
 
     public Task DeleteAsync(string key, CancellationToken ct)
