@@ -27,7 +27,7 @@ public sealed class AdminEnterprisesWalkthroughTests(AdminBrowser browser) : ICl
         await page.GotoAsync("/admin/enterprises");
         await page.FillAsync("input[name=q]", "上官科技");
         await page.ClickAsync("form.filters button[type=submit]");
-        await page.WaitForURLAsync("**q=**");
+        await page.WaitForURLAsync("**q=**", new() { WaitUntil = WaitUntilState.Commit });
         await Expect(page.Locator("table tbody tr")).ToHaveCountAsync(1);
         await page.ClickAsync("table >> text=查看");
         await Expect(page.Locator("#bound-staff tbody")).ToContainTextAsync("上***");
