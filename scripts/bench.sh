@@ -58,6 +58,10 @@ der_b64() { openssl "$@" -outform DER 2>/dev/null | base64 -w0; }
 openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$WORK/signing.pem" 2>/dev/null
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/alipay-app.pem" 2>/dev/null
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/alipay-platform.pem" 2>/dev/null
+# The key ring's certificate (an RSA PKCS#12 without password), required outside Development.
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$WORK/dp.key" -out "$WORK/dp.crt" -days 30 -subj "/CN=MiniCode bench" 2>/dev/null
+openssl pkcs12 -export -inkey "$WORK/dp.key" -in "$WORK/dp.crt" -passout pass: -out "$WORK/dp.p12" 2>/dev/null
+export Security__DataProtection__Certificate="$(base64 -w0 "$WORK/dp.p12")" Security__DataProtection__CertificatePassword=
 export Security__DataEncryptionKey="$(b64key 32)" Security__BlindIndexKey="$(b64key 32)" \
   MiniCode__Households__Portraits__ReferenceKey="$(b64key 32)" \
   MiniCode__HealthCodes__Signing__Keys="00000001:$(der_b64 pkcs8 -topk8 -nocrypt -in "$WORK/signing.pem")" \
@@ -74,7 +78,8 @@ export MiniCode__Licences__Issuer__BaseUrl=http://127.0.0.1:9/licences/ MiniCode
 export ASPNETCORE_ENVIRONMENT=Benchmark Logging__File__Path="$WORK/logs/minicode-.log" \
   Serilog__MinimumLevel__Default=Warning MiniCode__Parts__Admin=false MiniCode__Parts__Jobs=false MiniCode__Parts__Simulator=false \
   MiniCode__Limits__PerClientPerMinute=1000000 MiniCode__HealthCodes__VerifyPerMinute=100000 MiniCode__HealthCodes__VerifyPerAddressPerMinute=1000000 \
-  MiniCode__HealthCodes__LiveCodeSeconds=3600 MiniCode__HealthCodes__Applications__Bootstrap__Key="$PARTNER_KEY" MiniCode__HealthCodes__Applications__Bootstrap__Name=bench
+  MiniCode__HealthCodes__LiveCodeSeconds=3600 \
+  MiniCode__Caches__SessionSeconds=3600 MiniCode__Caches__StatusSeconds=3600 MiniCode__HealthCodes__Applications__Bootstrap__Key="$PARTNER_KEY" MiniCode__HealthCodes__Applications__Bootstrap__Name=bench
 
 start_host() {
   echo "== start host on $URL"
@@ -167,8 +172,23 @@ curl -fs -H "$PARTNER_HEADER: $PARTNER_KEY" -H "Content-Type: application/json" 
 # Each endpoint is warmed up first (JIT tiers, EF's compiled queries, pools), so p99 measures steady state.
 echo "== warm up"; BENCH_DURATION_SAVE=$DURATION; DURATION=3s
 run warm "$URL/api"
-# Show-code warms every seeded citizen's session and status once, in turn (N/1500 s, at most 10 min).
-DURATION=$(( N / 1500 < 3 ? 3 : (N / 1500 > 600 ? 600 : N / 1500) ))s BENCH_N=$N BENCH_SEQUENTIAL=1 BENCH_THREADS=$THREADS run warm -s scripts/bench/show-code.lua "$URL"
+# Show-code warms every seeded citizen's session and status, in turn, in 5-second rounds that go on where the last
+# one stopped, until a whole pass is done and a round reads (almost) nothing from the database (at most 30 min).
+WARM_START=0; WARM_UNTIL=$((SECONDS + 1800))
+while :; do
+  DURATION=5s BENCH_N=$N BENCH_START=$WARM_START BENCH_SEQUENTIAL=1 BENCH_THREADS=$THREADS run warm -s scripts/bench/show-code.lua "$URL"
+  read -r WARM_REQUESTS WARM_PER_REQUEST < <(python3 - "$WORK/warm.txt" "$WORK/warm.db" <<'PY'
+import re, sys
+requests = int(re.search(r"(\d+) requests in", open(sys.argv[1]).read()).group(1))
+before, after = map(int, open(sys.argv[2]).read().split())
+print(requests, f"{(after - before) / max(requests, 1):.4f}")
+PY
+)
+  WARM_START=$((WARM_START + WARM_REQUESTS))
+  echo "   warm-up: $WARM_START show-codes so far, last round $WARM_PER_REQUEST db/req"
+  if (( WARM_START >= N )) && python3 -c "import sys; sys.exit(0 if float('$WARM_PER_REQUEST') < 0.01 else 1)"; then break; fi
+  if (( SECONDS > WARM_UNTIL )); then echo "   warm-up stopped after 30 min" >&2; break; fi
+done
 BENCH_PAYLOADS="$WORK/payloads.txt" BENCH_PARTNER_HEADER=$PARTNER_HEADER BENCH_PARTNER_KEY=$PARTNER_KEY run warm -s scripts/bench/verify.lua "$URL"
 DURATION=$BENCH_DURATION_SAVE
 echo "== bare endpoint GET /api";        run bare "$URL/api"

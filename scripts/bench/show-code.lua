@@ -1,7 +1,8 @@
 -- GET /api/me/code as one of the N seeded citizens (tokens "bench-<i>", see seed.cs): at random, or, with
--- BENCH_SEQUENTIAL=1 (the warm-up), each of them in turn, the wrk threads sharing the range.
+-- BENCH_SEQUENTIAL=1 (the warm-up), each of them in turn from BENCH_START, the wrk threads sharing the range.
 local n = tonumber(os.getenv("BENCH_N") or "1000")
 local sequential = os.getenv("BENCH_SEQUENTIAL") == "1"
+local start = tonumber(os.getenv("BENCH_START") or "0")
 local threads = 0
 math.randomseed(os.time())
 
@@ -14,7 +15,7 @@ local i = nil
 request = function()
   local who
   if sequential then
-    i = (i == nil) and (offset or 0) or (i + tonumber(os.getenv("BENCH_THREADS") or "2"))
+    i = (i == nil) and (start + (offset or 0)) or (i + tonumber(os.getenv("BENCH_THREADS") or "2"))
     who = i % n
   else
     who = math.random(0, n - 1)

@@ -53,5 +53,19 @@ public sealed class KeyRotationTests : IDisposable
             Assert.True((await scanner.VerifyAsync(payload)).GetProperty("valid").GetBoolean());
     }
 
+    [Theory]
+    [InlineData("0000000A:bm90IGEga2V5", "the key of entry 0000000A is not valid")] // base64 of "not a key"
+    [InlineData("0000000A:%%%", "the key of entry 0000000A is not valid")]
+    [InlineData("1:{key}", "8 hex digits")]
+    [InlineData("0000000A:{key}:2026-13-40", "must be yyyy-MM-dd")]
+    public void A_malformed_signing_key_stops_the_start_naming_the_entry(string entry, string reason)
+    {
+        using var host = new MiniCodeFactory().With(SigningKeyRing.KeysSetting, entry.Replace("{key}", _old.Split(':')[1]));
+        var message = Assert.ThrowsAny<Exception>(() => host.CreateClient()).ToString();
+        Assert.Contains(SigningKeyRing.KeysSetting, message);
+        Assert.Contains(reason, message);
+        Assert.DoesNotContain(_old.Split(':')[1], message); // the key material never reaches a log
+    }
+
     public void Dispose() => _factory.Dispose();
 }

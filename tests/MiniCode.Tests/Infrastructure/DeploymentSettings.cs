@@ -38,7 +38,7 @@ public static class DeploymentSettings
             [PersonalDataProtector.EncryptionKeySetting] = Key(32),
             [PersonalDataProtector.BlindIndexKeySetting] = Key(32),
             [PortraitReferences.KeySetting] = Key(32),
-            [SigningKeyRing.KeysSetting] = "1:" + Convert.ToBase64String(signing.ExportPkcs8PrivateKey()),
+            [SigningKeyRing.KeysSetting] = "00000001:" + Convert.ToBase64String(signing.ExportPkcs8PrivateKey()),
             [ApiKeyRegistry.AuthoritySetting] = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)),
             [AlipayOptions.AppPrivateKeySetting] = Convert.ToBase64String(app.ExportPkcs8PrivateKey()),
             [AlipayOptions.AlipayPublicKeySetting] = Convert.ToBase64String(alipay.ExportSubjectPublicKeyInfo()),

@@ -47,6 +47,8 @@ public static class HealthCodesSetup
         services.AddScoped<DeclarationService>();
         services.AddSingleton<SigningKeyRing>();
         services.AddSingleton<CodeSigner>();
+        services.AddSingleton<IValidateOptions<SigningKeysCheck>, SigningKeysValidator>();
+        services.AddOptions<SigningKeysCheck>().ValidateOnStart();
         services.AddRequiredSetting(SigningKeyRing.KeysSetting, "ES256 code-signing keys: kid:pkcs8base64[:yyyy-MM-dd];... (last signs)");
         services.AddSingleton<CodeUsageCounters>();
         services.AddHostedService<CodeUsageFlushService>();

@@ -13,7 +13,8 @@ namespace MiniCode.Infrastructure.Cluster;
 /// signal is ever lost;</item>
 /// <item>nothing is served while the signal listener is down, nor an entry loaded before it reconnected
 /// (<see cref="IClusterSignals.ConnectedSince"/>): the loader runs instead;</item>
-/// <item>a value loaded while a signal arrived is not stored (it may predate the write), and at most
+/// <item>a value loaded while a signal about it arrived (its key, its group or all keys) is not stored: it may predate
+/// the write. Signals about other keys do not matter, so a busy system still fills its cache. At most
 /// <c>maxEntries</c> are kept.</item>
 /// </list>
 /// Entries are grouped by a signal key (by default the cache key itself; sessions group token hashes by account), so
@@ -34,7 +35,14 @@ public sealed class SignalledCache<TKey, TValue> : IDisposable where TKey : notn
     private readonly int _maxEntries;
     private readonly Func<TKey, TValue, string> _groupOf;
     private readonly IDisposable _subscription;
-    private long _invalidations;
+    // Drops are numbered; a load remembers the number it started at and stores only if nothing about it was dropped since.
+    private long _sequence;
+    private long _allDroppedAt;
+    private readonly ConcurrentDictionary<string, long> _groupDroppedAt = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<TKey, long> _keyDroppedAt = new();
+    // Past this many remembered drops they are forgotten at once, as if all keys had been dropped (safe: loads in
+    // flight then do not store).
+    private const int MaxRememberedDrops = 10_000;
     private DateTimeOffset _nextSweep;
 
     public string Topic { get; }
@@ -66,7 +74,7 @@ public sealed class SignalledCache<TKey, TValue> : IDisposable where TKey : notn
             if (entry.ExpiresAt > now && entry.ConnectedSince == since) return entry.Value;
             Remove(key, entry);
         }
-        var before = Interlocked.Read(ref _invalidations);
+        var before = Interlocked.Read(ref _sequence);
         var value = await load(key, state, ct);
         if (connectedSince is { } at && value is not null) Store(key, value, at, before);
         return value;
@@ -75,33 +83,63 @@ public sealed class SignalledCache<TKey, TValue> : IDisposable where TKey : notn
     /// <summary>Drops <paramref name="key"/> here only (a cached value turned out stale, e.g. a due review).</summary>
     public void Invalidate(TKey key)
     {
-        Interlocked.Increment(ref _invalidations);
+        Record(_keyDroppedAt, key);
         if (_entries.TryGetValue(key, out var entry)) Remove(key, entry);
     }
 
     /// <summary>Drops the entries of signal key <paramref name="group"/> on every node; call after the commit.</summary>
     public Task PublishAsync(string group, CancellationToken ct = default) => _signals.PublishAsync(Topic, group, ct);
 
-    private void Store(TKey key, TValue value, DateTimeOffset connectedSince, long invalidationsBefore)
+    private void Store(TKey key, TValue value, DateTimeOffset connectedSince, long loadStartedAt)
     {
         var now = _time.GetUtcNow();
         if (_entries.Count >= _maxEntries && !Sweep(now)) return;
         var group = _groupOf(key, value);
         _groups.GetOrAdd(group, _ => new())[key] = 0;
         _entries[key] = new Entry(value, group, now + _lifetime, connectedSince);
-        // A signal that arrived during the load may be about this very value: undo rather than keep a stale one.
-        if (Interlocked.Read(ref _invalidations) != invalidationsBefore) Invalidate(key);
+        // Checked after storing, while a drop records itself before removing: one of the two always sees the other.
+        if (DroppedSince(key, group, loadStartedAt) && _entries.TryGetValue(key, out var stored)) Remove(key, stored);
+    }
+
+    private bool DroppedSince(TKey key, string group, long sequence) =>
+        Interlocked.Read(ref _allDroppedAt) > sequence
+        || (_groupDroppedAt.TryGetValue(group, out var groupAt) && groupAt > sequence)
+        || (_keyDroppedAt.TryGetValue(key, out var keyAt) && keyAt > sequence);
+
+    // Never lowered, so two drops racing cannot leave the older number behind.
+    private void Record<T>(ConcurrentDictionary<T, long> droppedAt, T what) where T : notnull
+    {
+        var at = Interlocked.Increment(ref _sequence);
+        droppedAt.AddOrUpdate(what, at, (_, previous) => Math.Max(previous, at));
+        ForgetOldDrops();
+    }
+
+    private void RaiseAllDropped()
+    {
+        var at = Interlocked.Increment(ref _sequence);
+        for (var seen = Interlocked.Read(ref _allDroppedAt); seen < at; seen = Interlocked.Read(ref _allDroppedAt))
+            if (Interlocked.CompareExchange(ref _allDroppedAt, at, seen) == seen) break;
+    }
+
+    // Cleared first, then covered by an all-keys number newer than anything cleared.
+    private void ForgetOldDrops()
+    {
+        if (_groupDroppedAt.Count + _keyDroppedAt.Count <= MaxRememberedDrops) return;
+        _groupDroppedAt.Clear();
+        _keyDroppedAt.Clear();
+        RaiseAllDropped();
     }
 
     private void Drop(string group)
     {
-        Interlocked.Increment(ref _invalidations);
         if (group == AllKeys)
         {
+            RaiseAllDropped();
             _entries.Clear();
             _groups.Clear();
             return;
         }
+        Record(_groupDroppedAt, group);
         if (!_groups.TryRemove(group, out var keys)) return;
         foreach (var key in keys.Keys) _entries.TryRemove(key, out _);
     }

@@ -31,23 +31,40 @@ public sealed class SigningKeyRing
         {
             var parts = entry.Split(':');
             if (parts.Length is < 2 or > 3) throw new InvalidOperationException($"{KeysSetting}: each entry is kid:pkcs8base64[:yyyy-MM-dd].");
-            var key = ECDsa.Create();
-            key.ImportPkcs8PrivateKey(Convert.FromBase64String(parts[1]), out _);
+            var key = Import(entry, k => k.ImportPkcs8PrivateKey(Convert.FromBase64String(parts[1]), out _), KeysSetting);
             DateTimeOffset? notAfter = parts.Length == 3
-                ? new DateTimeOffset(DateOnly.ParseExact(parts[2], "yyyy-MM-dd", CultureInfo.InvariantCulture).AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
+                ? DateOnly.TryParseExact(parts[2], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var lastDay)
+                    ? new DateTimeOffset(lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
+                    : throw new InvalidOperationException($"{KeysSetting}: the last day of entry {parts[0]} must be yyyy-MM-dd.")
                 : null;
-            last = Add(new SigningKey(ParseKid(parts[0]), key, true, notAfter));
+            last = Add(new SigningKey(ParseKid(parts[0], KeysSetting), key, true, notAfter));
         }
         Active = last ?? throw new InvalidOperationException($"{KeysSetting} holds no key.");
         if (configuration[VerifyOnlySetting] is { Length: > 0 } retired)
             foreach (var entry in retired.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 var parts = entry.Split(':');
-                var key = ECDsa.Create();
-                key.ImportSubjectPublicKeyInfo(Convert.FromBase64String(parts[1]), out _);
-                var kid = ParseKid(parts[0]);
+                if (parts.Length != 2) throw new InvalidOperationException($"{VerifyOnlySetting}: each entry is kid:spkibase64.");
+                var key = Import(entry, k => k.ImportSubjectPublicKeyInfo(Convert.FromBase64String(parts[1]), out _), VerifyOnlySetting);
+                var kid = ParseKid(parts[0], VerifyOnlySetting);
                 _byId.TryAdd(kid, new SigningKey(kid, key, false, null));
             }
+    }
+
+    /// <summary>Imports one entry's key; a bad one names its key id (never the material) so the start can say which.</summary>
+    private static ECDsa Import(string entry, Action<ECDsa> import, string setting)
+    {
+        var key = ECDsa.Create();
+        try
+        {
+            import(key);
+            return key;
+        }
+        catch (Exception e) when (e is FormatException or CryptographicException)
+        {
+            key.Dispose();
+            throw new InvalidOperationException($"{setting}: the key of entry {entry.Split(':')[0]} is not valid base64 key material ({e.GetType().Name}).");
+        }
     }
 
     public SigningKey? Find(uint keyId) => _byId.GetValueOrDefault(keyId);
@@ -59,9 +76,9 @@ public sealed class SigningKeyRing
         return key;
     }
 
-    private static uint ParseKid(string text) =>
+    private static uint ParseKid(string text, string setting) =>
         uint.TryParse(text, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var kid) && text.Length == 8
-            ? kid : throw new InvalidOperationException("A code-signing key id is 8 hex digits.");
+            ? kid : throw new InvalidOperationException($"{setting}: a code-signing key id is 8 hex digits.");
 
     /// <summary>A new entry for the Keys setting: random key id and a fresh P-256 key.</summary>
     public static string GenerateEntry()
