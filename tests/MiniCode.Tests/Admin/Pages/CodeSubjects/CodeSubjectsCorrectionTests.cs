@@ -92,7 +92,8 @@ public sealed class CodeSubjectsCorrectionTests(HealthCodesFactory host) : IClas
 
         Redirected(await staff.CorrectAsync("person", personId, new() { ["regionCode"] = "220104", ["reason"] = "户籍迁移" }));
         Assert.Equal("220104", (await CachedHolderAsync(personId))!.RegionCode); // the people signal dropped the warm entry
-        Assert.Equal(("诸葛户籍", "220104"), await host.QueryAsync(db => db.Set<Person>().Where(p => p.Id == personId).Select(p => ValueTuple.Create(p.Name, p.RegionCode!)).SingleAsync()));
+        var stored = await host.QueryAsync(db => db.Set<Person>().SingleAsync(p => p.Id == personId));
+        Assert.Equal(("诸葛户籍", "220104"), (stored.Name, stored.RegionCode));
         Assert.Single(await AuditOfAsync(host, "person", personId));
     }
 
@@ -154,8 +155,11 @@ public sealed class CodeSubjectsCorrectionTests(HealthCodesFactory host) : IClas
             .GetAsync(scope.ServiceProvider.GetRequiredService<MiniCodeDbContext>(), personId, CancellationToken.None);
     }
 
-    private Task<(EnterpriseStatus, string)> StateAsync(long id) =>
-        host.QueryAsync(db => db.Set<Enterprise>().Where(e => e.Id == id).Select(e => ValueTuple.Create(e.Status, e.RegionCode)).SingleAsync());
+    private async Task<(EnterpriseStatus, string)> StateAsync(long id)
+    {
+        var e = await host.QueryAsync(db => db.Set<Enterprise>().SingleAsync(x => x.Id == id));
+        return (e.Status, e.RegionCode);
+    }
 
     private Task<Enterprise> EnterpriseAsync(string region) =>
         CodeSubjectsKit.EnterpriseAsync(host, RegionalWorld.Mark("更正企业"), region, EnterpriseStatus.Active);
