@@ -32,6 +32,7 @@ public static class AdminMenu
         Entry("CodeManagement", Permissions.CodeManagement),
         Entry("CodeStyles", Permissions.CodeStyles),
         Entry("CodeEngine", Permissions.CodeEngine),
+        Entry("CodeSubjects", Permissions.CodeSubjects),
         Entry("Appeals", Permissions.AppealsReview),
         Entry("Overrides", Permissions.OverrideApprove),
         Entry("Imports", Permissions.HealthImports),

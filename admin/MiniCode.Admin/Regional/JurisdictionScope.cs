@@ -40,6 +40,13 @@ public sealed class JurisdictionScope
     /// <summary>The region the staff member may see; null = every region.</summary>
     public string? Jurisdiction { get; }
 
+    /// <summary>
+    /// The same tables limited to <paramref name="region"/> when it lies within the jurisdiction (a list's region
+    /// filter); a region outside it leaves the jurisdiction as it is, never wider.
+    /// </summary>
+    public JurisdictionScope Narrowed(string? region) =>
+        RegionCodes.IsValid(region) && RegionCodes.MayTarget(Jurisdiction, region) ? new JurisdictionScope(_db, region) : this;
+
     /// <summary>People registered (household region) within the jurisdiction.</summary>
     public IQueryable<Person> People => _db.Set<Person>().WithinRegion(p => p.RegionCode, Jurisdiction);
 

@@ -1,4 +1,5 @@
 using MiniCode.Data;
+using MiniCode.Features.Audit;
 using MiniCode.Features.HealthCodes.Signing;
 using MiniCode.Features.People;
 using MiniCode.Features.Rendering;
@@ -65,6 +66,28 @@ public sealed class EnterpriseService(MiniCodeDbContext db, IEnterpriseVerifier 
         var removed = await Live().Where(b => b.Id == bindingId && b.PersonId == personId)
             .ExecuteUpdateAsync(u => u.SetProperty(b => b.RemovedAt, time.GetUtcNow()), ct);
         if (removed == 0) throw new ApiException(EnterprisesErrors.BindingNotFound);
+    }
+
+    /// <summary>
+    /// 码对象主体管理: corrects an enterprise's name (更名 after the registry confirmed it), region and status (暂停 / 恢复,
+    /// with the reason). The credit code is the enterprise's identity and stays. Changes the tracked row for the caller's
+    /// SaveChanges; enterprise codes are checked against this row on every verify (no cache), so it applies at once.
+    /// Null for an unknown enterprise.
+    /// </summary>
+    public async Task<AuditedChange?> CorrectAsync(long enterpriseId, SubjectCorrection correction, CancellationToken ct)
+    {
+        correction.Check(maxName: 100).ThrowIfInvalid();
+        var e = await db.Set<Enterprise>().FirstOrDefaultAsync(x => x.Id == enterpriseId, ct);
+        if (e is null) return null;
+        var before = new { e.Name, e.RegionCode, Status = e.Status.ToString() };
+        e.Name = correction.NewName ?? e.Name;
+        e.RegionCode = correction.NewRegion ?? e.RegionCode;
+        var status = correction.Stopped switch { true => EnterpriseStatus.Suspended, false => EnterpriseStatus.Active, null => e.Status };
+        if (status != e.Status)
+            (e.Status, e.SuspendedAt, e.SuspendedReason) = status == EnterpriseStatus.Suspended
+                ? (status, time.GetUtcNow(), correction.TrimmedReason) : (status, (DateTimeOffset?)null, (string?)null);
+        var after = new { e.Name, e.RegionCode, Status = e.Status.ToString() };
+        return new AuditedChange(before, new { after.Name, after.RegionCode, after.Status, Reason = correction.TrimmedReason }, !before.Equals(after));
     }
 
     private IQueryable<EnterpriseBinding> Live() => db.Set<EnterpriseBinding>().Where(b => b.RemovedAt == null);

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using MiniCode.Data;
+using MiniCode.Features.Audit;
+using MiniCode.Features.HealthCodes.Signing;
 using MiniCode.Features.People;
 using MiniCode.Infrastructure.Errors;
 using MiniCode.Infrastructure.Logging;
@@ -129,6 +131,28 @@ public sealed partial class RealNameService(
             person.AnonymisedAt = null;
         }
         return person;
+    }
+
+    /// <summary>
+    /// 码对象主体管理: corrects a person's household region (户籍迁移: a resident ID keeps the region it was issued in while
+    /// the household moves). Nothing else: the name and document are what real-naming proved against the authority, and
+    /// the colour has its own reviewed path (appeals, overrides approved by a second person), so neither is refused
+    /// quietly but named in the errors. Changes the tracked row for the caller's SaveChanges, which also drops the person
+    /// from every node's code-holder cache (<see cref="Person"/> publishes <c>people</c>). Null for an unknown or
+    /// anonymised person.
+    /// </summary>
+    public async Task<AuditedChange?> CorrectRegionAsync(long personId, SubjectCorrection correction, CancellationToken ct)
+    {
+        var v = correction.Check(maxName: 50)
+            .Check(correction.Name is null, "name", "姓名来自实名认证，不能更正")
+            .Check(correction.Stopped is null, "status", "个人码的状态由赋码规则、申诉和人工赋码决定，不能在此更正")
+            .Check(correction.RegionCode is not null, "regionCode", "地区编码不能为空");
+        v.ThrowIfInvalid();
+        var person = await db.Set<Person>().FirstOrDefaultAsync(p => p.Id == personId && p.AnonymisedAt == null, ct);
+        if (person is null) return null;
+        var before = new { person.RegionCode };
+        person.RegionCode = correction.NewRegion;
+        return new AuditedChange(before, new { person.RegionCode, Reason = correction.TrimmedReason }, before.RegionCode != person.RegionCode);
     }
 
     private DateOnly Today() => calendar.Today();

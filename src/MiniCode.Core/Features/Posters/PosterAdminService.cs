@@ -1,5 +1,6 @@
 using MiniCode.Data;
 using MiniCode.Features.Audit;
+using MiniCode.Features.HealthCodes.Signing;
 using MiniCode.Features.Organisations;
 using MiniCode.Infrastructure.Errors;
 
@@ -58,6 +59,26 @@ public sealed class PosterAdminService(MiniCodeDbContext db, VisitorRecords visi
         poster.RevokedBy = actor;
         audit.Record(actor, "poster.revoke", "poster", posterId.ToString(System.Globalization.CultureInfo.InvariantCulture), null, new { reason = poster.RevokedReason });
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// 码对象主体管理: corrects a venue's name and region, and stops (停用, as <see cref="RevokeAsync"/>) or restarts its
+    /// poster. The QR carries only the poster id, so nothing is reprinted: scans and verifies read this row, and the A4
+    /// PDF is cached by what it prints. Changes the tracked row for the caller's SaveChanges. Null for an unknown or
+    /// deleted poster (a deletion is its owner's).
+    /// </summary>
+    public async Task<AuditedChange?> CorrectAsync(long posterId, SubjectCorrection correction, string actor, CancellationToken ct = default)
+    {
+        correction.Check(maxName: 100).ThrowIfInvalid();
+        var p = await db.Set<Poster>().FirstOrDefaultAsync(x => x.Id == posterId && x.DeletedAt == null, ct);
+        if (p is null) return null;
+        var before = new { p.VenueName, p.RegionCode, Status = Row(p).Status };
+        p.VenueName = correction.NewName ?? p.VenueName;
+        p.RegionCode = correction.NewRegion ?? p.RegionCode;
+        if (correction.Stopped == true && p.RevokedAt is null) (p.RevokedAt, p.RevokedReason, p.RevokedBy) = (time.GetUtcNow(), correction.TrimmedReason, actor);
+        if (correction.Stopped == false) (p.RevokedAt, p.RevokedReason, p.RevokedBy) = (null, null, null);
+        var after = new { p.VenueName, p.RegionCode, Status = Row(p).Status };
+        return new AuditedChange(before, new { after.VenueName, after.RegionCode, after.Status, Reason = correction.TrimmedReason }, !before.Equals(after));
     }
 
     public async Task<OwnerCheckIns> CheckInsAsync(long posterId, DateTimeOffset? from, DateTimeOffset? to, int page = 1, int pageSize = 50, CancellationToken ct = default)

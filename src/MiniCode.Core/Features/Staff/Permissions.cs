@@ -29,6 +29,10 @@ public static class Permissions
     public const string CodeApps = "codeapps.manage";
     public const string CodeEngine = "codes.engine";
     public const string CodeManagement = "codes.manage";
+    /// <summary>码对象主体管理: the subjects (persons, enterprises, venues, licences) the categories' codes are about, masked.</summary>
+    public const string CodeSubjects = "codesubjects.view";
+    /// <summary>Correct a code subject's name, region or status (with a reason, audited).</summary>
+    public const string CodeSubjectsEdit = "codesubjects.edit";
     /// <summary>日志记录: 扫码, 亮码, 授权办事 and 操作记录 of the jurisdiction's people, masked.</summary>
     public const string CodeLogs = "codelogs.view";
     // 一码通 appointments and enterprise codes (issue #17).
@@ -46,7 +50,7 @@ public static class Permissions
         (Organisations, "机构与场所"),
         (Posters, "张贴码"),
         (Staff, "人员管理"), (Roles, "角色权限"), (Faq, "常见问题"),
-        (Feedback, "纠错反馈"), (Announcements, "资讯与服务"), (Forms, "表单管理"), (CodeManagement, "码管理"), (CodeStyles, "码样式"), (CodeEngine, "码引擎管理"),
+        (Feedback, "纠错反馈"), (Announcements, "资讯与服务"), (Forms, "表单管理"), (CodeManagement, "码管理"), (CodeStyles, "码样式"), (CodeEngine, "码引擎管理"), (CodeSubjects, "码对象主体管理"),
         (Errands, "授权办事"),
         (AppealsReview, "申诉审核"), (OverrideApprove, "人工赋码审批"), (HealthImports, "健康数据导入"), (Records, "核验记录"), (CodeApps, "码应用管理"), (CodeLogs, "日志记录"), (Statistics, "统计分析"), (Jobs, "定时任务"),
         (Audit, "操作日志"),
@@ -60,6 +64,7 @@ public static class Permissions
     [
         (JobsRun, "立即运行定时任务"),
         (HealthImportsApprove, "审批健康数据导入"),
+        (CodeSubjectsEdit, "更正码对象主体"),
     ];
 
     /// <summary>Every permission a role can hold: the areas, then the actions.</summary>

@@ -42,3 +42,26 @@ public static class SubjectCodeRegistration
         return services;
     }
 }
+
+/// <summary>
+/// 码对象主体管理: a staff correction of the subject behind a category's codes (a person, an enterprise, a venue), each
+/// field null when left as it is. The feature that owns the subject applies what staff may change for its kind and
+/// refuses the rest; every correction carries a reason for the audit trail.
+/// </summary>
+public sealed record SubjectCorrection(string? Name, string? RegionCode, bool? Stopped, string? Reason)
+{
+    public const int MaxReason = 200;
+
+    public string? NewName => Name?.Trim();
+    public string? NewRegion => RegionCode?.Trim();
+    public string TrimmedReason => Reason?.Trim() ?? "";
+
+    /// <summary>The rules every kind shares: a reason, a valid region code, a non-empty name of at most <paramref name="maxName"/>.</summary>
+    public Infrastructure.Errors.InputValidator Check(int maxName)
+    {
+        var v = new Infrastructure.Errors.InputValidator().Required(Reason?.Trim(), "reason", "更正原因", MaxReason);
+        if (Name is not null) v.Required(NewName, "name", "名称", maxName);
+        if (RegionCode is not null) v.Check(Organisations.RegionCodes.IsValid(NewRegion), "regionCode", "地区编码应为6位数字");
+        return v;
+    }
+}
