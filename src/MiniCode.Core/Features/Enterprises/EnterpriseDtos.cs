@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using MiniCode.Infrastructure.Errors;
 
 namespace MiniCode.Features.Enterprises;
@@ -13,6 +14,7 @@ public sealed record BindEnterpriseRequest(string? Name, string? CreditCode, str
             .Check(Enterprises.CreditCode.Normalise(CreditCode) is not null, "creditCode", "统一社会信用代码应为18位且校验码正确")
             .Check(Role is "legalRepresentative" or "staff", "role", "身份应为 legalRepresentative（法定代表人）或 staff（员工）");
 
+    [JsonIgnore] // derived for the service, not part of the request
     public EnterpriseRole ParsedRole => Role == "legalRepresentative" ? EnterpriseRole.LegalRepresentative : EnterpriseRole.Staff;
 }
 

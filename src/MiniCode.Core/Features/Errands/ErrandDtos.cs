@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using MiniCode.Features.Identity;
 using MiniCode.Infrastructure.Errors;
 
@@ -14,6 +15,7 @@ namespace MiniCode.Features.Errands;
 public sealed record CreateAuthorisationRequest(long? MatterId, string? Name, string? IdNumber, string? Phone, long? ContactId,
     DateOnly? ValidFrom, DateOnly? ValidTo, IReadOnlyList<long>? LicenceIds, string? DocumentType = null, string? DocumentNumber = null) : IValidatable
 {
+    [JsonIgnore] // derived for the service, not part of the request
     public DateOnly LastDay => ValidTo ?? ValidFrom!.Value;
 
     public void Validate(InputValidator v, IServiceProvider services)
