@@ -7,31 +7,32 @@ namespace MiniCode.Features.DigitalSpace;
 /// <summary>Whose space a tag kind fills (个人数字空间 / 企业数字空间, 一码通 §2.2.9).</summary>
 public enum TagSubjectKind
 {
-    /// <summary>个人: a real-named person (tags hang on the person id, never on a document number).</summary>
+    /// <summary>个人（实名人员；标签挂在人员编号上，不存证件号码）</summary>
     Person,
-    /// <summary>企业: an enterprise bound by one of its staff.</summary>
+    /// <summary>企业</summary>
     Enterprise,
 }
 
 /// <summary>The legal basis of processing a tag kind relies on (PIPL art. 13).</summary>
 public enum LegalBasisKind
 {
-    /// <summary>(一) 取得个人的同意: attached only while the person has a live <c>digital_space</c> consent.</summary>
+    /// <summary>取得个人的同意（第十三条第一项）：只在本人有有效的 digital_space 同意时贴标签</summary>
     Consent,
-    /// <summary>(二) 订立、履行合同所必需.</summary>
+    /// <summary>订立、履行合同所必需（第二项）</summary>
     Contract,
-    /// <summary>(三) 履行法定职责或者法定义务所必需.</summary>
+    /// <summary>履行法定职责或者法定义务所必需（第三项）</summary>
     StatutoryDuty,
-    /// <summary>(四) 应对突发公共卫生事件所必需.</summary>
+    /// <summary>应对突发公共卫生事件所必需（第四项）</summary>
     PublicHealthEmergency,
-    /// <summary>(七) 法律、行政法规规定的其他情形.</summary>
+    /// <summary>法律、行政法规规定的其他情形（第七项）</summary>
     OtherLaw,
 }
 
 public enum TagKindStatus
 {
+    /// <summary>启用</summary>
     Active,
-    /// <summary>停用: nothing new is attached and its tags are shown to no application; the person still sees them.</summary>
+    /// <summary>停用：不再贴新标签，也不向任何应用显示；本人仍可看到已有标签。</summary>
     Disabled,
 }
 
@@ -103,10 +104,11 @@ public sealed class Tag
 
 public enum ObjectionStatus
 {
+    /// <summary>待处理</summary>
     Open,
-    /// <summary>属实: the tag was removed.</summary>
+    /// <summary>属实：标签已删除</summary>
     Upheld,
-    /// <summary>驳回: the tag stays; the answer says why.</summary>
+    /// <summary>驳回：标签保留，见答复</summary>
     Rejected,
 }
 
