@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Playwright;
+using MiniCode.Features.Staff;
 using MiniCode.Tests.DigitalSpace;
 using static Microsoft.Playwright.Assertions;
 
