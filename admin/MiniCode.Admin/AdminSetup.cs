@@ -13,6 +13,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using MiniCode.Admin.Security;
 using MiniCode.Features.HealthCodes.Imports;
+using MiniCode.Features.DigitalSpace;
 using MiniCode.Features.Staff;
 
 namespace MiniCode.Admin;
@@ -48,17 +49,23 @@ public static class AdminSetup
             o.Conventions.AllowAnonymousToAreaPage("Admin", "/Login");
         });
         // The health-data upload takes files as large as the authority's import API (MiniCode:HealthCodes:Imports:MaxUploadBytes),
-        // not the host's small default body limit.
-        services.AddOptions<RazorPagesOptions>().Configure<IOptions<ImportOptions>>((o, imports) =>
-            o.Conventions.AddAreaPageApplicationModelConvention("Admin", "/Imports/Index", page =>
-            {
-                var size = new RequestSizeLimitAttribute(imports.Value.MaxUploadBytes);
-                page.EndpointMetadata.Add(size);
-                page.Filters.Add(size);
-                page.Filters.Add(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = imports.Value.MaxUploadBytes });
-            }));
+        // and the tag upload as large as MiniCode:DigitalSpace:MaxUploadBytes, not the host's small default body limit.
+        services.AddOptions<RazorPagesOptions>().Configure<IOptions<ImportOptions>, IOptions<DigitalSpaceOptions>>((o, imports, tags) =>
+        {
+            UploadLimit(o, "/Imports/Index", imports.Value.MaxUploadBytes);
+            UploadLimit(o, "/DigitalSpace/Tags", tags.Value.MaxUploadBytes);
+        });
         return builder;
     }
+
+    private static void UploadLimit(RazorPagesOptions options, string page, long bytes) =>
+        options.Conventions.AddAreaPageApplicationModelConvention("Admin", page, model =>
+        {
+            var size = new RequestSizeLimitAttribute(bytes);
+            model.EndpointMetadata.Add(size);
+            model.Filters.Add(size);
+            model.Filters.Add(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = bytes });
+        });
 
     /// <summary>The admin pages under <c>/admin</c> (their stylesheet is served by the foundation's static files).</summary>
     public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder app)

@@ -411,6 +411,12 @@ export type DeclarationView = {
   nextChangeAllowedAt: null | string;
 };
 
+/** A tag of the code's subject shown in a verify answer: the kind's name only. */
+export type DisclosedTag = {
+  kindId: number;
+  name: string;
+};
+
 /** Passport or Mainland Travel Permit (HK/Macao, Taiwan): the birth date is not derivable from the number. */
 export type DocumentRealNameRequest = {
   name: string;
@@ -605,7 +611,7 @@ export type GenerateSubject = {
   contactPhone?: null | string;
 };
 
-/** Gives a consent again after a withdrawal (or before first use): `real_name`, `face_verification` or `portrait`. */
+/** Gives a consent again after a withdrawal (or before first use): `real_name`, `face_verification`, `portrait` or `digital_space`. */
 export type GiveConsentRequest = {
   purpose?: null | string;
 };
@@ -635,6 +641,7 @@ export type HealthCodesApiVerifyResponse = {
   category?: null | string;
   issuer?: null | string;
   externalSubject?: null | string;
+  tags?: null | Array<DisclosedTag>;
 };
 
 /** The four code colours, ordered by severity so that the larger value wins (red &gt; orange &gt; yellow &gt; green).
@@ -691,6 +698,14 @@ export type JsonWebKey = {
 export type JsonWebKeySet = {
   keys: Array<JsonWebKey>;
 };
+
+/** The legal basis of processing a tag kind relies on (PIPL art. 13).
+- `consent`：取得个人的同意（第十三条第一项）：只在本人有有效的 digital_space 同意时贴标签
+- `contract`：订立、履行合同所必需（第二项）
+- `statutoryDuty`：履行法定职责或者法定义务所必需（第三项）
+- `publicHealthEmergency`：应对突发公共卫生事件所必需（第四项）
+- `otherLaw`：法律、行政法规规定的其他情形（第七项） */
+export type LegalBasisKind = "consent" | "contract" | "statutoryDuty" | "publicHealthEmergency" | "otherLaw";
 
 /** 出示证照: the signed MC1 code (type `licence`) and when it stops verifying. */
 export type LicenceCodeView = {
@@ -811,6 +826,26 @@ export type NucleicAcidView = {
   sampledAt: string;
   result: string;
   institution: string;
+};
+
+/** 纠错/异议: the reason, 1 to int DigitalSpaceOptions.MaxTextLength characters. */
+export type ObjectionRequest = {
+  reason: string;
+};
+
+/** - `open`：待处理
+- `upheld`：属实：标签已删除
+- `rejected`：驳回：标签保留，见答复 */
+export type ObjectionStatus = "open" | "upheld" | "rejected";
+
+/** A person's objection as they see it: status, their reason, and the staff answer once decided. */
+export type ObjectionView = {
+  id: number;
+  status: ObjectionStatus;
+  reason: string;
+  submittedAt: string;
+  decidedAt: null | string;
+  answer: null | string;
 };
 
 export type OfflineCardView = {
@@ -1229,6 +1264,27 @@ export type SwitchEntry = {
   codePath: string;
 };
 
+/** Whose space a tag kind fills (个人数字空间 / 企业数字空间, 一码通 §2.2.9).
+- `person`：个人（实名人员；标签挂在人员编号上，不存证件号码）
+- `enterprise`：企业 */
+export type TagSubjectKind = "person" | "enterprise";
+
+/** One of the caller's own tags (数字空间): kind, source, purpose, legal basis, times and the latest objection. */
+export type TagView = {
+  id: number;
+  kindId: number;
+  kind: string;
+  subjectKind: TagSubjectKind;
+  source: string;
+  purpose: string;
+  basisKind: LegalBasisKind;
+  basisReference: null | string;
+  attachedAt: string;
+  expiresAt: string;
+  removed: boolean;
+  objection: null | ObjectionView;
+};
+
 /** - `checkpoint`：卡口测温
 - `declaration`：健康申报时填写 */
 export type TemperatureSource = "checkpoint" | "declaration";
@@ -1384,6 +1440,11 @@ export type ErrorCode =
   | "contacts.limit_reached"
   | "contacts.not_found"
   | "declaration.too_soon"
+  | "digitalspace.objection_not_found"
+  | "digitalspace.objection_not_open"
+  | "digitalspace.objection_open"
+  | "digitalspace.tag_not_found"
+  | "digitalspace.tag_removed"
   | "enterprises.already_bound"
   | "enterprises.limit_reached"
   | "enterprises.not_found"
@@ -2761,6 +2822,30 @@ export interface Endpoints {
     query: never;
     body: SessionLifetimeRequest;
     response: SessionLifetimeDto;
+    auth: true;
+  };
+  "GET /api/me/tags": {
+    /** 我的数字空间标签 */
+    path: never;
+    query: never;
+    body: never;
+    response: Array<TagView>;
+    auth: true;
+  };
+  "GET /api/me/tags/{id}/objection": {
+    /** 标签异议处理结果 */
+    path: { id: number };
+    query: never;
+    body: never;
+    response: ObjectionView;
+    auth: true;
+  };
+  "POST /api/me/tags/{id}/objection": {
+    /** 对标签提出异议（纠错） */
+    path: { id: number };
+    query: never;
+    body: ObjectionRequest;
+    response: ObjectionView;
     auth: true;
   };
   "GET /api/me/vaccinations": {

@@ -8,6 +8,7 @@ using MiniCode.Features.Errands;
 using MiniCode.Features.CodeEngine;
 using MiniCode.Features.CodeStyles;
 using MiniCode.Features.DataSupport;
+using MiniCode.Features.DigitalSpace;
 using MiniCode.Features.Enterprises;
 using MiniCode.Features.Faq;
 using MiniCode.Features.Feedback;
@@ -59,6 +60,7 @@ builder.AddAppointments();
 builder.AddEnterprises();
 // 一码通 data support (数据支撑管理), issue #18.
 builder.AddDataSupport();
+builder.AddDigitalSpace();
 builder.AddAdmin();
 builder.AddDemo();
 
@@ -88,6 +90,7 @@ if (parts.Bff)
     app.MapContacts();
     app.MapAppointments();
     app.MapEnterprises();
+    app.MapDigitalSpace();
 }
 if (parts.Admin) app.MapAdmin();
 

@@ -49,6 +49,7 @@ public static class AdminMenu
         Entry("Enterprises", Permissions.Enterprises),
         Entry("DataViews", Permissions.DataViews),
         Entry("DataSupport", Permissions.DataSupport),
+        Entry("DigitalSpace", Permissions.DigitalSpaceView),
     ];
 
     /// <summary>The entries <paramref name="staff"/> may open.</summary>

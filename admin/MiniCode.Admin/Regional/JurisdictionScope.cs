@@ -4,6 +4,7 @@ using MiniCode.Data;
 using MiniCode.Features.Announcements;
 using MiniCode.Features.Appointments;
 using MiniCode.Features.Checkpoints;
+using MiniCode.Features.DigitalSpace;
 using MiniCode.Features.Errands;
 using MiniCode.Features.Enterprises;
 using MiniCode.Features.Feedback;
@@ -166,6 +167,32 @@ public sealed class JurisdictionScope
             return _db.Set<EnterpriseBinding>().Where(b => enterprises.Any(e => e.Id == b.EnterpriseId));
         }
     }
+
+    /// <summary>数字空间 tags of people (household region) and enterprises within the jurisdiction.</summary>
+    public IQueryable<Tag> Tags
+    {
+        get
+        {
+            if (Jurisdiction is null) return _db.Set<Tag>();
+            var people = People;
+            var enterprises = Enterprises;
+            return _db.Set<Tag>().Where(t => t.SubjectKind == TagSubjectKind.Person ? people.Any(p => p.Id == t.SubjectId) : enterprises.Any(e => e.Id == t.SubjectId));
+        }
+    }
+
+    /// <summary>Objections against the tags within the jurisdiction.</summary>
+    public IQueryable<TagObjection> TagObjections
+    {
+        get
+        {
+            if (Jurisdiction is null) return _db.Set<TagObjection>();
+            var tags = Tags;
+            return _db.Set<TagObjection>().Where(o => tags.Any(t => t.Id == o.TagId));
+        }
+    }
+
+    /// <summary>Tag imports of staff whose jurisdiction lies within this one.</summary>
+    public IQueryable<TagImport> TagImports => _db.Set<TagImport>().WithinRegion(i => i.RegionCode, Jurisdiction);
 
     /// <summary>The region prefix statistics are counted under: <paramref name="region"/> (already checked to lie inside) or the jurisdiction; "" = all.</summary>
     public string StatisticsPrefix(string? region) => (region ?? Jurisdiction) is { } scope ? RegionCodes.Prefix(scope) : "";

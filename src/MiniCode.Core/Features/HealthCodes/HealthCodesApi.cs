@@ -29,7 +29,7 @@ public static class HealthCodesApi
 
     public sealed record VerifyResponse(bool Valid, string? Reason, HealthColor? Color, string? Type, DateTimeOffset? IssuedAt,
         DateTimeOffset? ExpiresAt, string? MaskedName, string? PortraitReference, CodeSubjectView? Subject,
-        string? Category = null, string? Issuer = null, string? ExternalSubject = null);
+        string? Category = null, string? Issuer = null, string? ExternalSubject = null, IReadOnlyList<DisclosedTag>? Tags = null);
 
     public static IEndpointRouteBuilder MapHealthCodesApi(this IEndpointRouteBuilder app)
     {
@@ -106,9 +106,9 @@ public static class HealthCodesApi
     }
 
     /// <summary>验码</summary>
-    /// <remarks>核验扫到的码文本：格式、签名（只接受低 S）、公钥、有效期和吊销，按此顺序，第一个不通过的即为原因（malformed、bad_signature、unknown_key、expired、revoked）。健康码答持码人当前颜色、脱敏姓名和（本人开启时）人像引用；一码通各类码答 <c>subject</c>，并答码分类 <c>category</c>。不以 <c>MC1:</c> 开头的文本按已登记的第三方码发码方核验（ES256 JWS，见 qr-payload.md），答 <c>category</c>、<c>issuer</c>；发码方停用时为 revoked，其公钥过期未刷新时为 503 <c>codes.issuer_keys_unavailable</c>。扫码员会话或已登记应用的密钥均可调用：应用的扫码权限关闭或码分类不在其授权内为 403，是否看到脱敏姓名和人像按其授权；限流 <c>MiniCode:HealthCodes:VerifyPerMinute</c> 次/分钟，应用另有各自的每分钟上限。</remarks>
+    /// <remarks>核验扫到的码文本：格式、签名（只接受低 S）、公钥、有效期和吊销，按此顺序，第一个不通过的即为原因（malformed、bad_signature、unknown_key、expired、revoked）。健康码答持码人当前颜色、脱敏姓名和（本人开启时）人像引用；一码通各类码答 <c>subject</c>，并答码分类 <c>category</c>。不以 <c>MC1:</c> 开头的文本按已登记的第三方码发码方核验（ES256 JWS，见 qr-payload.md），答 <c>category</c>、<c>issuer</c>；发码方停用时为 revoked，其公钥过期未刷新时为 503 <c>codes.issuer_keys_unavailable</c>。扫码员会话或已登记应用的密钥均可调用：应用的扫码权限关闭或码分类不在其授权内为 403，是否看到脱敏姓名和人像按其授权；数字空间标签（<c>tags</c>）只答给标签类型关联了该码分类并授权给该应用的应用，其余调用方（含扫码员）为 null；限流 <c>MiniCode:HealthCodes:VerifyPerMinute</c> 次/分钟，应用另有各自的每分钟上限。</remarks>
     internal static async Task<Ok<VerifyResponse>> Verify(VerifyRequest body, HealthCodeVerifier verifier, IForeignCodeVerifier thirdParty, ApplicationGate gate,
-        HttpContext http, CancellationToken ct)
+        ICodeTagDisclosure tagDisclosure, HttpContext http, CancellationToken ct)
     {
         // Prefix dispatch first: MiniCode's own codes never wait on the third-party issuers.
         if (!body.Payload!.StartsWith(CodePayload.Prefix, StringComparison.Ordinal) && await thirdParty.VerifyAsync(body.Payload, ct) is { } f)
@@ -119,9 +119,11 @@ public static class HealthCodesApi
         if (r.Reason == VerifyFailure.NotPermitted) ApplicationGate.RefuseCategory();
         var name = grant is null || grant.SeesMaskedName;
         var subject = r.Subject is { } s && !name ? s with { MaskedHolder = null } : r.Subject;
+        // Tags only ever go to an application the tag kind names for this code's category; scanner sessions never see any.
+        var tags = grant is not null && r.Valid && r.Claims is { } claims && await tagDisclosure.ForAsync(claims, grant, ct) is { Count: > 0 } shown ? shown : null;
         return TypedResults.Ok(new VerifyResponse(r.Valid, r.ReasonCode, r.Color, r.Claims is { } c ? c.Type.WireName() : null,
             r.Claims?.IssuedAt, r.Claims?.ExpiresAt, name ? r.MaskedName : null, grant is null || grant.SeesPortrait ? r.PortraitReference : null, subject,
-            r.Claims is { } t ? CodeCategories.Of(t.Type) : null));
+            r.Claims is { } t ? CodeCategories.Of(t.Type) : null, Tags: tags));
     }
 
     /// <summary>应用生码</summary>

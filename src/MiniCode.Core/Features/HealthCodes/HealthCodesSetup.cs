@@ -106,6 +106,7 @@ public static class HealthCodesSetup
         services.AddSingleton<ApplicationGate>();
         services.AddScoped<ApplicationService>();
         services.TryAddSingleton<ICodeCategoryCatalog, BuiltInCodeCategories>();
+        services.TryAddScoped<ICodeTagDisclosure, NoTagDisclosure>();
         services.AddHostedService<BootstrapApplicationSeeder>();
         services.AddValidatedOptions<CodeLogOptions>();
         services.AddSingleton<CodeEventLog>();

@@ -43,6 +43,12 @@ public static class Permissions
     // 一码通 data views, data support and digital space (issue #18).
     public const string DataViews = "dataviews.view";
     public const string DataSupport = "datasupport.manage";
+    /// <summary>数字空间: tag kinds and the jurisdiction's tags (masked).</summary>
+    public const string DigitalSpaceView = "digitalspace.view";
+    /// <summary>Create and change tag kinds, import tags.</summary>
+    public const string DigitalSpaceEdit = "digitalspace.edit";
+    /// <summary>Decide the objections (纠错/异议) against tags of the jurisdiction.</summary>
+    public const string DigitalSpaceReview = "digitalspace.review";
 
     /// <summary>The permissions that open an admin area (one menu entry each), with their Chinese labels, in menu order.</summary>
     public static readonly IReadOnlyList<(string Code, string Label)> Areas =
@@ -56,7 +62,7 @@ public static class Permissions
         (Audit, "操作日志"),
         (Licences, "电子证照"),
         (Appointments, "码上预约"), (AppointmentsCounter, "预约签到"), (Enterprises, "企业码管理"),
-        (DataViews, "数据查看"), (DataSupport, "数据支撑管理"),
+        (DataViews, "数据查看"), (DataSupport, "数据支撑管理"), (DigitalSpaceView, "数字空间"),
     ];
 
     /// <summary>Permissions for an action inside an area someone may already open (run a job now).</summary>
@@ -65,6 +71,8 @@ public static class Permissions
         (JobsRun, "立即运行定时任务"),
         (HealthImportsApprove, "审批健康数据导入"),
         (CodeSubjectsEdit, "更正码对象主体"),
+        (DigitalSpaceEdit, "维护标签类型和导入标签"),
+        (DigitalSpaceReview, "审核标签异议"),
     ];
 
     /// <summary>Every permission a role can hold: the areas, then the actions.</summary>

@@ -28,6 +28,9 @@ public static class ClusterTopics
 
     /// <summary>A person's offline cards (issued, revoked, expired); key = the card's person id.</summary>
     public const string OfflineCards = "offline-cards";
+
+    /// <summary>A tag kind (数字空间) was created or changed: what verify answers may show; key = <c>*</c> (all).</summary>
+    public const string TagKinds = "tag-kinds";
 }
 
 /// <summary>

@@ -35,6 +35,13 @@ public static class ImportRowParser
         catch (RowException ex) { return (null, ex.Message); }
     }
 
+    /// <summary>The row's <c>document_type</c> + <c>document_number</c> as "{type}:{number}" (what the blind index is made of), or the reason it is wrong.</summary>
+    public static (string? DocumentKey, string? Error) ParseDocument(IReadOnlyDictionary<string, string?> f, DateOnly today)
+    {
+        try { return (Document(f, today), null); }
+        catch (RowException ex) { return (null, ex.Message); }
+    }
+
     private sealed class RowException(string message) : Exception(message);
 
     private static RiskRow Check(this RiskRow r) => r.EndsOn is { } e && e < r.StartsOn ? throw new RowException("ends_on 早于 starts_on") : r;

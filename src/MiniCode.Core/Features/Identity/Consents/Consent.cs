@@ -7,7 +7,9 @@ namespace MiniCode.Features.Identity.Consents;
 public static class ConsentPurposes
 {
     public const string RealName = "real_name", FaceVerification = "face_verification", Portrait = "portrait";
-    public static readonly IReadOnlyList<string> All = [RealName, FaceVerification, Portrait];
+    /// <summary>数字空间: tags of a kind whose legal basis is consent (PIPL art. 13 (一)).</summary>
+    public const string DigitalSpace = "digital_space";
+    public static readonly IReadOnlyList<string> All = [RealName, FaceVerification, Portrait, DigitalSpace];
 }
 
 /// <summary>
@@ -45,11 +47,14 @@ public sealed class ConsentRules
     [Required, StringLength(40, MinimumLength = 1)] public string FaceVerificationTextVersion { get; set; } = "2026-12-01";
     /// <summary>Version of the text shown before a portrait photo is taken or fetched (人像照片个人信息处理规则).</summary>
     [Required, StringLength(40, MinimumLength = 1)] public string PortraitTextVersion { get; set; } = "2026-12-01";
+    /// <summary>Version of the text shown before tags are kept in one's digital space on consent (数字空间标签个人信息处理规则).</summary>
+    [Required, StringLength(40, MinimumLength = 1)] public string DigitalSpaceTextVersion { get; set; } = "2026-12-01";
 
     public string VersionOf(string purpose) => purpose switch
     {
         ConsentPurposes.RealName => RealNameTextVersion,
         ConsentPurposes.FaceVerification => FaceVerificationTextVersion,
+        ConsentPurposes.DigitalSpace => DigitalSpaceTextVersion,
         _ => PortraitTextVersion,
     };
 }

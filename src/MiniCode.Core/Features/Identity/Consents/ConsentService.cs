@@ -63,6 +63,12 @@ public sealed class ConsentService(MiniCodeDbContext db, IEnumerable<IConsentWit
         await tx.CommitAsync(ct);
     }
 
+    /// <summary>The live consent (not withdrawn) of any account of the person to <paramref name="purpose"/>, or null.</summary>
+    public Task<long?> LiveConsentOfPersonAsync(long personId, string purpose, CancellationToken ct) =>
+        db.Set<Consent>().Where(c => c.Purpose == purpose && c.WithdrawnAt == null
+                && db.Set<Account>().Any(a => a.Id == c.AccountId && a.PersonId == personId))
+            .OrderByDescending(c => c.GivenAt).Select(c => (long?)c.Id).FirstOrDefaultAsync(ct);
+
     private async Task<List<Consent>> RowsAsync(long accountId, string purpose, CancellationToken ct, bool tracked = false)
     {
         var accounts = await db.SameHumanAsync(accountId, ct);

@@ -3,11 +3,11 @@ using MiniCode.Infrastructure.Errors;
 
 namespace MiniCode.Features.Identity.Consents;
 
-/// <summary>Gives a consent again after a withdrawal (or before first use): <c>real_name</c>, <c>face_verification</c> or <c>portrait</c>.</summary>
+/// <summary>Gives a consent again after a withdrawal (or before first use): <c>real_name</c>, <c>face_verification</c>, <c>portrait</c> or <c>digital_space</c>.</summary>
 public sealed record GiveConsentRequest(string? Purpose) : IValidatable
 {
     public void Validate(InputValidator v, IServiceProvider services) =>
-        v.Check(Purpose is not null && ConsentPurposes.All.Contains(Purpose), "purpose", "用途须为 real_name、face_verification 或 portrait");
+        v.Check(Purpose is not null && ConsentPurposes.All.Contains(Purpose), "purpose", "用途须为 real_name、face_verification、portrait 或 digital_space");
 }
 
 /// <summary>个人信息授权 under <c>/api/me/consents</c>: the person's consents, giving one, withdrawing one.</summary>
@@ -35,7 +35,7 @@ public static class ConsentsApi
     }
 
     /// <summary>撤回个人信息处理同意</summary>
-    /// <remarks>撤回后该功能对本人停止：实名认证、人脸核验（开始核验、亮码前核验）和本人人像（上传、获取、展示）答复 409 <c>identity.consent_withdrawn</c>，直至重新同意；撤回人像同意同时删除本人人像。没有有效同意时 404。</remarks>
+    /// <remarks>撤回后该功能对本人停止：实名认证、人脸核验（开始核验、亮码前核验）和本人人像（上传、获取、展示）答复 409 <c>identity.consent_withdrawn</c>，直至重新同意；撤回人像同意同时删除本人人像；撤回数字空间同意（<c>digital_space</c>）同时删除以同意为依据的本人标签。没有有效同意时 404。</remarks>
     internal static async Task<NoContent> Withdraw(string purpose, CurrentAccount me, ConsentService consents, CancellationToken ct)
     {
         await consents.WithdrawAsync(me.Account.Id, me.Account.PersonId, purpose, ct);
