@@ -184,6 +184,11 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("cancelled_at");
 
+                    b.Property<string>("CodeNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code_number");
+
                     b.Property<long>("HallId")
                         .HasColumnType("bigint")
                         .HasColumnName("hall_id");
@@ -212,6 +217,10 @@ namespace MiniCode.Migrations.Postgres.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_appointments");
+
+                    b.HasIndex("CodeNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_appointments_code_number");
 
                     b.HasIndex("BookerPersonId", "BookedAt")
                         .HasDatabaseName("ix_appointments_booker_person_id_booked_at");
@@ -1339,6 +1348,11 @@ namespace MiniCode.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("CodeNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code_number");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -1378,6 +1392,10 @@ namespace MiniCode.Migrations.Postgres.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_enterprises");
+
+                    b.HasIndex("CodeNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_enterprises_code_number");
 
                     b.HasIndex("CreditCode")
                         .IsUnique()
@@ -1442,6 +1460,11 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CodeNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code_number");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1549,6 +1572,10 @@ namespace MiniCode.Migrations.Postgres.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_errand_authorisations");
+
+                    b.HasIndex("CodeNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_errand_authorisations_code_number");
 
                     b.HasIndex("GranteeDocumentIndex")
                         .HasDatabaseName("ix_errand_authorisations_grantee_document_index");
@@ -3553,6 +3580,11 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("bound_at");
 
+                    b.Property<string>("CodeNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code_number");
+
                     b.Property<string>("FaceImageRefCipher")
                         .HasMaxLength(600)
                         .HasColumnType("character varying(600)")
@@ -3614,6 +3646,10 @@ namespace MiniCode.Migrations.Postgres.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_licence_bindings");
+
+                    b.HasIndex("CodeNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_licence_bindings_code_number");
 
                     b.HasIndex("LicenceNumberIndex")
                         .IsUnique()

@@ -173,6 +173,11 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("cancelled_at");
 
+                    b.Property<string>("CodeNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code_number");
+
                     b.Property<long>("HallId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("hall_id");
@@ -201,6 +206,10 @@ namespace MiniCode.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_appointments");
+
+                    b.HasIndex("CodeNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_appointments_code_number");
 
                     b.HasIndex("BookerPersonId", "BookedAt")
                         .HasDatabaseName("ix_appointments_booker_person_id_booked_at");
@@ -1302,6 +1311,11 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<string>("CodeNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code_number");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
@@ -1341,6 +1355,10 @@ namespace MiniCode.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_enterprises");
+
+                    b.HasIndex("CodeNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_enterprises_code_number");
 
                     b.HasIndex("CreditCode")
                         .IsUnique()
@@ -1401,6 +1419,11 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
+
+                    b.Property<string>("CodeNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code_number");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
@@ -1508,6 +1531,10 @@ namespace MiniCode.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_errand_authorisations");
+
+                    b.HasIndex("CodeNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_errand_authorisations_code_number");
 
                     b.HasIndex("GranteeDocumentIndex")
                         .HasDatabaseName("ix_errand_authorisations_grantee_document_index");
@@ -3446,6 +3473,11 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("bound_at");
 
+                    b.Property<string>("CodeNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code_number");
+
                     b.Property<string>("FaceImageRefCipher")
                         .HasMaxLength(600)
                         .HasColumnType("TEXT")
@@ -3507,6 +3539,10 @@ namespace MiniCode.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_licence_bindings");
+
+                    b.HasIndex("CodeNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_licence_bindings_code_number");
 
                     b.HasIndex("LicenceNumberIndex")
                         .IsUnique()
