@@ -77,6 +77,22 @@ public sealed class ServiceCodeCaptionTests
             () => host.QueryAsync(db => db.Set<Appointment>().Where(a => a.Id == id).Select(a => a.CodeNumber).SingleAsync()));
     }
 
+    [Fact]
+    public async Task Racing_first_shows_of_one_record_all_answer_the_one_number_stored()
+    {
+        using var host = new HealthCodesFactory();
+        var hall = await host.HallAsync("220102");
+        var citizen = await host.CitizenAsync("赵并发");
+        var id = await citizen.BookedAsync(hall, await host.SlotAsync(hall, host.TomorrowAtNine()));
+
+        var shown = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
+            (await HttpAssert.Ok(await citizen.Client.GetAsync($"/api/me/appointments/{id}/code"))).Str("codeNumber")));
+        var number = Assert.Single(shown.Distinct());
+        Assert.Equal(number, await host.QueryAsync(db => db.Set<Appointment>().Where(a => a.Id == id).Select(a => a.CodeNumber).SingleAsync()));
+        Assert.Equal(1, await host.QueryAsync(db => db.Set<Features.CodeEngine.CodeNumber>()
+            .CountAsync(n => n.Category == CodeCategories.Appointment && n.SubjectId == id)));
+    }
+
     /// <summary>
     /// Shows <paramref name="code"/>'s JSON, PNG and SVG under one style, then under a new one: the number (issued once,
     /// stored on the record) and the style's palette everywhere; the PNG's QR decodes to the payload the image answered

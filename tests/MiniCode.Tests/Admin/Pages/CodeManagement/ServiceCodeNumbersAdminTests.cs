@@ -2,6 +2,7 @@ using MiniCode.Features.Staff;
 using MiniCode.Tests.Appointments;
 using MiniCode.Tests.Enterprises;
 using MiniCode.Tests.Errands;
+using MiniCode.Tests.HealthCodes;
 using MiniCode.Tests.Households;
 using MiniCode.Tests.Infrastructure;
 using MiniCode.Tests.Licences;
