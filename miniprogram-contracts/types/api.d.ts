@@ -91,6 +91,10 @@ export type AppointmentCodeView = {
   payload: string;
   issuedAt: string;
   expiresAt: string;
+  /** 码编号 printed under the QR (null without a numbering rule for the category). */
+  codeNumber: null | string;
+  /** The active 码样式 of the category: QR colours and icon (black on white without one). */
+  style: CodeLook;
 };
 
 /** 预约信息: one booking as its booker sees it. `status`: booked, cancelled, arrived, noShow; `cancellableUntil`
@@ -138,6 +142,10 @@ export type AuthorisationCodeView = {
   validTo: string;
   issuedAt: string;
   expiresAt: string;
+  /** 码编号 printed under the QR (null without a numbering rule for the category). */
+  codeNumber: null | string;
+  /** The active 码样式 of the category: QR colours and icon (black on white without one). */
+  style: CodeLook;
 };
 
 /** One authorisation as the caller sees it. `role`: "grantor" (授权记录) or "grantee" (被授权记录). `state`:
@@ -245,6 +253,13 @@ export type CodeBadges = {
   nucleicAcid: null | string;
   vaccination: VaccinationStatus;
   goldBorder: boolean;
+};
+
+/** How a code is drawn: colours "#RRGGBB" and an icon the mini program understands (null = the default). */
+export type CodeLook = {
+  foreground: string;
+  background: string;
+  icon: null | string;
 };
 
 export type CodeStyle = {
@@ -438,12 +453,16 @@ export type EnterpriseBindingView = {
   boundAt: string;
 };
 
-/** The enterprise code (企业码) to show: short-lived, refreshed by asking again. */
+/** The enterprise code (企业码) to show: short-lived, refreshed by asking again; the 码编号 is the enterprise's. */
 export type EnterpriseCodeView = {
   bindingId: number;
   payload: string;
   issuedAt: string;
   expiresAt: string;
+  /** 码编号 printed under the QR (null without a numbering rule for the category). */
+  codeNumber: null | string;
+  /** The active 码样式 of the category: QR colours and icon (black on white without one). */
+  style: CodeLook;
 };
 
 /** - `legalRepresentative`：法定代表人
@@ -713,6 +732,10 @@ export type LicenceCodeView = {
   typeName: string;
   payload: string;
   expiresAt: string;
+  /** 码编号 printed under the QR (null without a numbering rule for the category). */
+  codeNumber: null | string;
+  /** The active 码样式 of the category: QR colours and icon (black on white without one). */
+  style: CodeLook;
 };
 
 /** 排序: every bound licence's id exactly once, in the new order. */

@@ -78,7 +78,7 @@ public sealed class CodeCaptionTests : IDisposable
         _factory.WithServiceAsync<CodeStyleProvider, CodeStyle>(p => p.ActivateAsync("staff:1", category, color, background, foreground, null, default));
 
     /// <summary>The band under the square QR holds exactly the glyphs of <paramref name="number"/> in the dark colour (index 0).</summary>
-    private static void AssertCaption(byte[] png, string number)
+    internal static void AssertCaption(byte[] png, string number)
     {
         var (width, height, pixels) = Decode(png);
         Assert.True(height > width, "a band under the QR");

@@ -7,7 +7,7 @@ using MiniCode.Infrastructure.Logging;
 namespace MiniCode.Features.Appointments;
 
 /// <summary>预约码: a signed MC1 code of type appointment (subjectId = the appointment's id) that lives until its slot ends.</summary>
-public sealed class AppointmentCodeService(MiniCodeDbContext db, CodeSigner signer, CodeUsageCounters counters, IQrCodeRenderer qr,
+public sealed class AppointmentCodeService(MiniCodeDbContext db, CodeSigner signer, CodeUsageCounters counters, ServiceCodeMarks marks,
     IOptions<AppointmentsOptions> options, TimeProvider time)
 {
     public async Task<AppointmentCodeView> ShowAsync(long personId, long id, CancellationToken ct)
@@ -16,17 +16,18 @@ public sealed class AppointmentCodeService(MiniCodeDbContext db, CodeSigner sign
         var row = await (from a in db.Set<Appointment>().AsNoTracking().Where(a => a.Id == id && a.BookerPersonId == personId)
                 join s in db.Set<AppointmentSlot>() on a.SlotId equals s.Id
                 join h in db.Set<AppointmentHall>() on a.HallId equals h.Id
-                select new { a.Status, s.EndsAt, h.RegionCode }).FirstOrDefaultAsync(ct)
+                select new { a.Status, a.CodeNumber, s.EndsAt, h.RegionCode }).FirstOrDefaultAsync(ct)
             ?? throw new ApiException(AppointmentsErrors.NotFound);
         if (row.Status is not (AppointmentStatus.Booked or AppointmentStatus.Arrived) || row.EndsAt <= now) throw new ApiException(AppointmentsErrors.NotActive);
         var (text, claims) = signer.Sign(CodeType.Appointment, id, null, now, row.EndsAt - now);
         counters.Increment(CodeType.Appointment, row.RegionCode, CodeUsage.Shown);
-        return new AppointmentCodeView(id, text, claims.IssuedAt, claims.ExpiresAt);
+        var number = await marks.NumberAsync<Appointment>(db, CodeCategories.Appointment, id, row.CodeNumber, row.RegionCode, ct);
+        return new AppointmentCodeView(id, text, claims.IssuedAt, claims.ExpiresAt, number, await marks.StyleAsync(CodeCategories.Appointment, ct));
     }
 
-    public byte[] Png(AppointmentCodeView code) => qr.Png(code.Payload, new QrStyle(options.Value.PngPixelsPerModule));
+    public byte[] Png(AppointmentCodeView code) => marks.Png(code, options.Value.PngPixelsPerModule);
 
-    public string Svg(AppointmentCodeView code) => qr.Svg(code.Payload, new QrStyle(options.Value.PngPixelsPerModule));
+    public string Svg(AppointmentCodeView code) => marks.Svg(code, options.Value.PngPixelsPerModule);
 }
 
 /// <summary>

@@ -1,4 +1,6 @@
 using MiniCode.Features.Identity;
+using MiniCode.Features.HealthCodes.Signing;
+using MiniCode.Features.Rendering;
 using MiniCode.Infrastructure.Errors;
 
 namespace MiniCode.Features.Appointments;
@@ -49,4 +51,6 @@ public sealed record AppointmentView(long Id, string Status, MatterView Matter, 
     DateTimeOffset? CancelledAt, DateTimeOffset? ArrivedAt);
 
 /// <summary>The appointment code (预约码) to show at the counter; it lives until the slot ends.</summary>
-public sealed record AppointmentCodeView(long AppointmentId, string Payload, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt);
+/// <param name="CodeNumber">码编号 printed under the QR (null without a numbering rule for the category).</param>
+/// <param name="Style">The active 码样式 of the category: QR colours and icon (black on white without one).</param>
+public sealed record AppointmentCodeView(long AppointmentId, string Payload, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt, string? CodeNumber, CodeLook Style) : IMarkedCode;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MiniCode.Features.Rendering;
 
 namespace MiniCode.Features.Appointments;
 
@@ -61,7 +62,7 @@ public enum AppointmentStatus
 /// A booking of one slot for a matter by an account, for its own person or for someone else (name + ID number, as
 /// 常用联系人 fill it). The attendee's document is stored encrypted with a blind index (one booking per attendee per slot).
 /// </summary>
-public sealed class Appointment
+public sealed class Appointment : INumberedRecord
 {
     public long Id { get; set; }
     public long SlotId { get; set; }
@@ -83,6 +84,8 @@ public sealed class Appointment
     public string? ArrivedBy { get; set; }
     public DateTimeOffset? RemindedAt { get; set; }
     public DateTimeOffset? NoShowAt { get; set; }
+    /// <summary>码编号 (see <see cref="INumberedRecord"/>).</summary>
+    public string? CodeNumber { get; set; }
 }
 
 internal sealed class AppointmentMatterConfiguration : IEntityTypeConfiguration<AppointmentMatter>
@@ -154,5 +157,6 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         b.HasIndex(x => new { x.SlotId, x.AttendeeDocumentIndex }).IsUnique().HasFilter("status <> 'Cancelled'");
         b.HasIndex(x => new { x.BookerPersonId, x.BookedAt });
         b.HasIndex(x => new { x.Status, x.SlotId });
+        b.HasCodeNumber();
     }
 }

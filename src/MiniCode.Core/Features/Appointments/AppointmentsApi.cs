@@ -87,7 +87,7 @@ public static class AppointmentsApi
     internal static async Task<FileContentHttpResult> CodePng(long id, ClaimsPrincipal user, AppointmentCodeService codes, HttpContext http, CancellationToken ct)
     {
         var code = await codes.ShowAsync(user.PersonIdOrThrow(), id, ct);
-        return CodeImages.Png(http, codes.Png(code), code.ExpiresAt);
+        return CodeImages.Png(http, codes.Png(code), code.ExpiresAt, payload: code.Payload);
     }
 
     /// <summary>预约码（SVG）</summary>
@@ -95,6 +95,6 @@ public static class AppointmentsApi
     internal static async Task<FileContentHttpResult> CodeSvg(long id, ClaimsPrincipal user, AppointmentCodeService codes, HttpContext http, CancellationToken ct)
     {
         var code = await codes.ShowAsync(user.PersonIdOrThrow(), id, ct);
-        return CodeImages.Svg(http, codes.Svg(code), code.ExpiresAt);
+        return CodeImages.Svg(http, codes.Svg(code), code.ExpiresAt, payload: code.Payload);
     }
 }

@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using MiniCode.Features.HealthCodes.Signing;
+using MiniCode.Features.Rendering;
 using MiniCode.Infrastructure.Errors;
 
 namespace MiniCode.Features.Enterprises;
@@ -21,5 +23,7 @@ public sealed record BindEnterpriseRequest(string? Name, string? CreditCode, str
 /// <summary>One enterprise the caller is bound to. <c>status</c>: active or suspended (its code is then refused).</summary>
 public sealed record EnterpriseBindingView(long Id, string EnterpriseName, string CreditCode, string RegionCode, string Role, string Status, DateTimeOffset BoundAt);
 
-/// <summary>The enterprise code (企业码) to show: short-lived, refreshed by asking again.</summary>
-public sealed record EnterpriseCodeView(long BindingId, string Payload, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt);
+/// <summary>The enterprise code (企业码) to show: short-lived, refreshed by asking again; the 码编号 is the enterprise's.</summary>
+/// <param name="CodeNumber">码编号 printed under the QR (null without a numbering rule for the category).</param>
+/// <param name="Style">The active 码样式 of the category: QR colours and icon (black on white without one).</param>
+public sealed record EnterpriseCodeView(long BindingId, string Payload, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt, string? CodeNumber, CodeLook Style) : IMarkedCode;

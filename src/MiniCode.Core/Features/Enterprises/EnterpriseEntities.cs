@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MiniCode.Features.Rendering;
 
 namespace MiniCode.Features.Enterprises;
 
@@ -18,7 +19,7 @@ public enum EnterpriseRole
 }
 
 /// <summary>An enterprise some citizen bound, as the registry confirmed it: name, credit code, region.</summary>
-public sealed class Enterprise
+public sealed class Enterprise : INumberedRecord
 {
     public long Id { get; set; }
     public string Name { get; set; } = "";
@@ -28,6 +29,8 @@ public sealed class Enterprise
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? SuspendedAt { get; set; }
     public string? SuspendedReason { get; set; }
+    /// <summary>码编号 (see <see cref="INumberedRecord"/>).</summary>
+    public string? CodeNumber { get; set; }
 }
 
 /// <summary>
@@ -56,6 +59,7 @@ internal sealed class EnterpriseConfiguration : IEntityTypeConfiguration<Enterpr
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.SuspendedReason).HasMaxLength(200);
         b.HasIndex(x => x.CreditCode).IsUnique();
+        b.HasCodeNumber();
         b.HasIndex(x => x.RegionCode);
     }
 }

@@ -101,23 +101,24 @@ public sealed class EnterpriseService(MiniCodeDbContext db, IEnterpriseVerifier 
 }
 
 /// <summary>The enterprise code (企业码) of a live binding: MC1 type enterprise, subjectId = the binding's id, short-lived.</summary>
-public sealed class EnterpriseCodeService(MiniCodeDbContext db, CodeSigner signer, CodeUsageCounters counters, IQrCodeRenderer qr,
+public sealed class EnterpriseCodeService(MiniCodeDbContext db, CodeSigner signer, CodeUsageCounters counters, ServiceCodeMarks marks,
     IOptions<EnterprisesOptions> options, TimeProvider time)
 {
     public async Task<EnterpriseCodeView> ShowCodeAsync(long personId, long bindingId, CancellationToken ct)
     {
         var row = await db.Set<EnterpriseBinding>().AsNoTracking().Where(b => b.RemovedAt == null && b.Id == bindingId && b.PersonId == personId)
-            .Join(db.Set<Enterprise>(), b => b.EnterpriseId, e => e.Id, (b, e) => new { e.Status, e.RegionCode }).FirstOrDefaultAsync(ct)
+            .Join(db.Set<Enterprise>(), b => b.EnterpriseId, e => e.Id, (b, e) => new { e.Id, e.Status, e.RegionCode, e.CodeNumber }).FirstOrDefaultAsync(ct)
             ?? throw new ApiException(EnterprisesErrors.BindingNotFound);
         if (row.Status == EnterpriseStatus.Suspended) throw new ApiException(EnterprisesErrors.Suspended);
         var (text, claims) = signer.Sign(CodeType.Enterprise, bindingId, null, time.GetUtcNow(), TimeSpan.FromSeconds(options.Value.CodeSeconds));
         counters.Increment(CodeType.Enterprise, row.RegionCode, CodeUsage.Shown);
-        return new EnterpriseCodeView(bindingId, text, claims.IssuedAt, claims.ExpiresAt);
+        var number = await marks.NumberAsync<Enterprise>(db, CodeCategories.Enterprise, row.Id, row.CodeNumber, row.RegionCode, ct);
+        return new EnterpriseCodeView(bindingId, text, claims.IssuedAt, claims.ExpiresAt, number, await marks.StyleAsync(CodeCategories.Enterprise, ct));
     }
 
-    public byte[] Png(EnterpriseCodeView code) => qr.Png(code.Payload, new QrStyle(options.Value.PngPixelsPerModule));
+    public byte[] Png(EnterpriseCodeView code) => marks.Png(code, options.Value.PngPixelsPerModule);
 
-    public string Svg(EnterpriseCodeView code) => qr.Svg(code.Payload, new QrStyle(options.Value.PngPixelsPerModule));
+    public string Svg(EnterpriseCodeView code) => marks.Svg(code, options.Value.PngPixelsPerModule);
 }
 
 /// <summary>

@@ -59,7 +59,7 @@ public static class EnterprisesApi
     internal static async Task<FileContentHttpResult> CodePng(long id, ClaimsPrincipal user, EnterpriseCodeService enterprises, HttpContext http, CancellationToken ct)
     {
         var code = await enterprises.ShowCodeAsync(user.PersonIdOrThrow(), id, ct);
-        return CodeImages.Png(http, enterprises.Png(code), code.ExpiresAt);
+        return CodeImages.Png(http, enterprises.Png(code), code.ExpiresAt, payload: code.Payload);
     }
 
     /// <summary>出示企业码（SVG）</summary>
@@ -67,6 +67,6 @@ public static class EnterprisesApi
     internal static async Task<FileContentHttpResult> CodeSvg(long id, ClaimsPrincipal user, EnterpriseCodeService enterprises, HttpContext http, CancellationToken ct)
     {
         var code = await enterprises.ShowCodeAsync(user.PersonIdOrThrow(), id, ct);
-        return CodeImages.Svg(http, enterprises.Svg(code), code.ExpiresAt);
+        return CodeImages.Svg(http, enterprises.Svg(code), code.ExpiresAt, payload: code.Payload);
     }
 }

@@ -12,8 +12,8 @@ namespace MiniCode.Features.Errands;
 /// day of an accepted authorisation, after the same face check as the own code when that is required. The code never
 /// outlives the last day.
 /// </summary>
-public sealed class AuthorisationCodes(AuthorisationService authorisations, CodeSigner signer, IFaceCheckGate faceCheck, CodeUsageCounters counters,
-    IQrCodeRenderer qr, IOptions<ErrandOptions> options, TimeProvider time, BusinessCalendar calendar)
+public sealed class AuthorisationCodes(MiniCodeDbContext db, AuthorisationService authorisations, CodeSigner signer, IFaceCheckGate faceCheck,
+    CodeUsageCounters counters, ServiceCodeMarks marks, IOptions<ErrandOptions> options, TimeProvider time, BusinessCalendar calendar)
 {
     public async Task<AuthorisationCodeView> ShowAsync(CodeViewer viewer, long id, CancellationToken ct)
     {
@@ -27,13 +27,14 @@ public sealed class AuthorisationCodes(AuthorisationService authorisations, Code
         var lifetime = TimeSpan.FromSeconds(Math.Max(1, Math.Min(o.CodeSeconds, Math.Floor(untilDayEnds.TotalSeconds))));
         var (text, claims) = signer.Sign(CodeType.Authorisation, row.Id, null, now, lifetime);
         counters.Increment(CodeType.Authorisation, row.RegionCode, CodeUsage.Shown);
+        var number = await marks.NumberAsync<ErrandAuthorisation>(db, CodeCategories.Authorisation, row.Id, row.CodeNumber, row.RegionCode, ct);
         return new AuthorisationCodeView(text, row.Id, row.MatterName, SensitiveDataMasker.MaskName(row.Grantor!.Name), row.ValidFrom, row.ValidTo,
-            claims.IssuedAt, claims.ExpiresAt);
+            claims.IssuedAt, claims.ExpiresAt, number, await marks.StyleAsync(CodeCategories.Authorisation, ct));
     }
 
-    public byte[] Png(AuthorisationCodeView code) => qr.Png(code.Payload, new QrStyle(options.Value.PngPixelsPerModule));
+    public byte[] Png(AuthorisationCodeView code) => marks.Png(code, options.Value.PngPixelsPerModule);
 
-    public string Svg(AuthorisationCodeView code) => qr.Svg(code.Payload, new QrStyle(options.Value.PngPixelsPerModule));
+    public string Svg(AuthorisationCodeView code) => marks.Svg(code, options.Value.PngPixelsPerModule);
 }
 
 /// <summary>

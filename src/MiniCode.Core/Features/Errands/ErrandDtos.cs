@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
 using MiniCode.Features.Identity;
+using MiniCode.Features.HealthCodes.Signing;
+using MiniCode.Features.Rendering;
 using MiniCode.Infrastructure.Errors;
 
 namespace MiniCode.Features.Errands;
@@ -73,5 +75,7 @@ public sealed record AuthorisationView(long Id, string Role, long MatterId, stri
     bool CanRespond, bool CanRevoke, bool CodeAvailable);
 
 /// <summary>A shown authorisation code (授权码): the signed <c>MC1:</c> payload of type authorisation, valid until <c>expiresAt</c>.</summary>
+/// <param name="CodeNumber">码编号 printed under the QR (null without a numbering rule for the category).</param>
+/// <param name="Style">The active 码样式 of the category: QR colours and icon (black on white without one).</param>
 public sealed record AuthorisationCodeView(string Payload, long AuthorisationId, string MatterName, string GrantorName, DateOnly ValidFrom, DateOnly ValidTo,
-    DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt);
+    DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt, string? CodeNumber, CodeLook Style) : IMarkedCode;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MiniCode.Features.Rendering;
 using MiniCode.Features.People;
 
 namespace MiniCode.Features.Errands;
@@ -26,7 +27,7 @@ public enum AuthorisationStatus { Pending, Accepted, Declined, Revoked, Expired 
 /// both inclusive) for one matter. The grantee is stored as typed (name, document and optional phone encrypted, blind
 /// index of the document, masked copies for display); the grantee sees it only when they are that person.
 /// </summary>
-public sealed class ErrandAuthorisation
+public sealed class ErrandAuthorisation : INumberedRecord
 {
     public long Id { get; set; }
     public long GrantorPersonId { get; set; }
@@ -56,6 +57,8 @@ public sealed class ErrandAuthorisation
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? RespondedAt { get; set; }
     public DateTimeOffset? EndedAt { get; set; }
+    /// <summary>码编号 (see <see cref="INumberedRecord"/>).</summary>
+    public string? CodeNumber { get; set; }
 
     public IReadOnlyList<long> LicenceIdList => LicenceIds.Split(',', StringSplitOptions.RemoveEmptyEntries)
         .Select(s => long.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList();
@@ -98,6 +101,7 @@ internal sealed class ErrandAuthorisationConfiguration : IEntityTypeConfiguratio
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         b.HasIndex(x => new { x.GrantorPersonId, x.Status });
         b.HasIndex(x => x.GranteeDocumentIndex);
+        b.HasCodeNumber();
         b.HasIndex(x => new { x.Status, x.ValidTo });
         b.HasIndex(x => x.RegionCode);
     }

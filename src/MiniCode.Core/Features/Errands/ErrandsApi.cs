@@ -108,7 +108,7 @@ public static class ErrandsApi
     internal static async Task<FileContentHttpResult> CodePng(long id, ClaimsPrincipal user, AuthorisationCodes codes, HttpContext http, CancellationToken ct)
     {
         var code = await codes.ShowAsync(user.CodeViewer(), id, ct);
-        return CodeImages.Png(http, codes.Png(code), code.ExpiresAt);
+        return CodeImages.Png(http, codes.Png(code), code.ExpiresAt, payload: code.Payload);
     }
 
     /// <summary>出示授权码（SVG）</summary>
@@ -116,6 +116,6 @@ public static class ErrandsApi
     internal static async Task<FileContentHttpResult> CodeSvg(long id, ClaimsPrincipal user, AuthorisationCodes codes, HttpContext http, CancellationToken ct)
     {
         var code = await codes.ShowAsync(user.CodeViewer(), id, ct);
-        return CodeImages.Svg(http, codes.Svg(code), code.ExpiresAt);
+        return CodeImages.Svg(http, codes.Svg(code), code.ExpiresAt, payload: code.Payload);
     }
 }

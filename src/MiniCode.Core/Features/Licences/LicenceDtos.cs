@@ -1,3 +1,5 @@
+using MiniCode.Features.HealthCodes.Signing;
+using MiniCode.Features.Rendering;
 using MiniCode.Infrastructure.Errors;
 
 namespace MiniCode.Features.Licences;
@@ -26,7 +28,9 @@ public sealed record LicenceView(long Id, string Type, string TypeName, string H
     DateOnly ValidFrom, DateOnly? ValidTo, bool Expired, bool IdentityCredential, bool HasFaceImage, int Order, DateTimeOffset BoundAt);
 
 /// <summary>出示证照: the signed MC1 code (type <c>licence</c>) and when it stops verifying.</summary>
-public sealed record LicenceCodeView(long LicenceId, string TypeName, string Payload, DateTimeOffset ExpiresAt);
+/// <param name="CodeNumber">码编号 printed under the QR (null without a numbering rule for the category).</param>
+/// <param name="Style">The active 码样式 of the category: QR colours and icon (black on white without one).</param>
+public sealed record LicenceCodeView(long LicenceId, string TypeName, string Payload, DateTimeOffset ExpiresAt, string? CodeNumber, CodeLook Style) : IMarkedCode;
 
 /// <summary>排序: every bound licence's id exactly once, in the new order.</summary>
 public sealed record LicenceOrderRequest(IReadOnlyList<long>? Ids) : IValidatable

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MiniCode.Features.Rendering;
 using MiniCode.Features.People;
 
 namespace MiniCode.Features.Licences;
@@ -31,7 +32,7 @@ public sealed class LicenceType
 /// licence number, so codes shown before verify as revoked and a new binding gets a new id. The licence number is stored
 /// encrypted, found by its blind index (one live binding per licence) and shown masked.
 /// </summary>
-public sealed class LicenceBinding
+public sealed class LicenceBinding : INumberedRecord
 {
     public long Id { get; set; }
     public long PersonId { get; set; }
@@ -54,6 +55,8 @@ public sealed class LicenceBinding
     public int SortOrder { get; set; }
     public DateTimeOffset BoundAt { get; set; }
     public DateTimeOffset? UnboundAt { get; set; }
+    /// <summary>码编号 (see <see cref="INumberedRecord"/>).</summary>
+    public string? CodeNumber { get; set; }
 }
 
 internal sealed class LicenceTypeConfiguration : IEntityTypeConfiguration<LicenceType>
@@ -89,5 +92,6 @@ internal sealed class LicenceBindingConfiguration : IEntityTypeConfiguration<Lic
         // read the same on SQLite and PostgreSQL).
         b.HasIndex(x => new { x.PersonId, x.LicenceTypeId }).IsUnique().HasFilter("unbound_at IS NULL");
         b.HasIndex(x => x.LicenceNumberIndex).IsUnique().HasFilter("unbound_at IS NULL");
+        b.HasCodeNumber();
     }
 }

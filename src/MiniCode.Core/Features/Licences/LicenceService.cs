@@ -1,5 +1,7 @@
 using MiniCode.Data;
 using MiniCode.Features.HealthCodes.Signing;
+using MiniCode.Features.People;
+using MiniCode.Features.Rendering;
 using MiniCode.Infrastructure.Errors;
 
 namespace MiniCode.Features.Licences;
@@ -9,7 +11,8 @@ namespace MiniCode.Features.Licences;
 /// the shown code (出示证照) and unbinding (解除绑定). Everything is reached through the caller's own person: another
 /// person's binding is "not found".
 /// </summary>
-public sealed class LicenceService(MiniCodeDbContext db, CodeSigner signer, IOptions<LicenceOptions> options, TimeProvider time, BusinessCalendar calendar)
+public sealed class LicenceService(MiniCodeDbContext db, CodeSigner signer, ServiceCodeMarks marks, IOptions<LicenceOptions> options, TimeProvider time,
+    BusinessCalendar calendar)
 {
     public async Task<IReadOnlyList<LicenceTypeView>> TypesAsync(CancellationToken ct) =>
         (await db.Set<LicenceType>().AsNoTracking().Where(t => t.Enabled).OrderBy(t => t.SortOrder).ThenBy(t => t.Id).ToListAsync(ct))
@@ -48,7 +51,10 @@ public sealed class LicenceService(MiniCodeDbContext db, CodeSigner signer, IOpt
         var now = time.GetUtcNow();
         if (LicenceDates.IsExpired(binding.ValidTo, calendar)) throw new ApiException(LicencesErrors.Expired);
         var (text, claims) = signer.Sign(CodeType.Licence, binding.Id, null, now, TimeSpan.FromSeconds(options.Value.CodeLifetimeSeconds));
-        return new LicenceCodeView(binding.Id, binding.LicenceType!.Name, text, claims.ExpiresAt);
+        // The holder's region feeds the rule only when the number is first made.
+        var number = binding.CodeNumber ?? await marks.NumberAsync<LicenceBinding>(db, CodeCategories.Licence, binding.Id, null,
+            await db.Set<Person>().Where(p => p.Id == personId).Select(p => p.RegionCode).FirstOrDefaultAsync(ct), ct);
+        return new LicenceCodeView(binding.Id, binding.LicenceType!.Name, text, claims.ExpiresAt, number, await marks.StyleAsync(CodeCategories.Licence, ct));
     }
 
     private IQueryable<LicenceBinding> Live(long personId) => db.LiveLicences(personId);

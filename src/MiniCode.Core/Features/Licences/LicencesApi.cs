@@ -73,19 +73,19 @@ public static class LicencesApi
 
     /// <summary>出示证照（PNG）</summary>
     /// <remarks>同出示证照，PNG 图片。</remarks>
-    internal static async Task<FileContentHttpResult> CodePng(long id, ClaimsPrincipal user, LicenceService licences, IQrCodeRenderer qr,
+    internal static async Task<FileContentHttpResult> CodePng(long id, ClaimsPrincipal user, LicenceService licences, ServiceCodeMarks marks,
         IOptions<LicenceOptions> options, HttpContext http, CancellationToken ct)
     {
         var code = await licences.CodeAsync(user.PersonIdOrThrow(), id, ct);
-        return CodeImages.Png(http, qr.Png(code.Payload, new QrStyle(options.Value.PngPixelsPerModule)), code.ExpiresAt, payload: code.Payload);
+        return CodeImages.Png(http, marks.Png(code, options.Value.PngPixelsPerModule), code.ExpiresAt, payload: code.Payload);
     }
 
     /// <summary>出示证照（SVG）</summary>
     /// <remarks>同出示证照，SVG 图片。</remarks>
-    internal static async Task<FileContentHttpResult> CodeSvg(long id, ClaimsPrincipal user, LicenceService licences, IQrCodeRenderer qr,
+    internal static async Task<FileContentHttpResult> CodeSvg(long id, ClaimsPrincipal user, LicenceService licences, ServiceCodeMarks marks,
         IOptions<LicenceOptions> options, HttpContext http, CancellationToken ct)
     {
         var code = await licences.CodeAsync(user.PersonIdOrThrow(), id, ct);
-        return CodeImages.Svg(http, qr.Svg(code.Payload, new QrStyle(options.Value.PngPixelsPerModule)), code.ExpiresAt, payload: code.Payload);
+        return CodeImages.Svg(http, marks.Svg(code, options.Value.PngPixelsPerModule), code.ExpiresAt, payload: code.Payload);
     }
 }

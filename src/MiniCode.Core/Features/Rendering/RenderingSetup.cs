@@ -9,6 +9,7 @@ public static class RenderingSetup
     {
         builder.Services.AddValidatedOptions<RenderingOptions>();
         builder.Services.AddSingleton<IQrCodeRenderer, QrCodeRenderer>();
+        builder.Services.AddSingleton<ServiceCodeMarks>();
         builder.Services.AddSingleton<ISvgConverter, RsvgSvgConverter>();
         return builder;
     }

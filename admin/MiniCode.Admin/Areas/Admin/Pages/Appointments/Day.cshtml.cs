@@ -12,6 +12,8 @@ public sealed class DayModel() : RegionalPageModel
 {
     [BindProperty(SupportsGet = true)] public long HallId { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? Date { get; set; }
+    /// <summary>码编号 of a 预约码: that booking of the hall on whatever day.</summary>
+    [BindProperty(SupportsGet = true)] public string? CodeNumber { get; set; }
     public AppointmentHall Hall { get; private set; } = null!;
     public DateOnly Day { get; private set; }
     public IReadOnlyList<AppointmentSubject> Rows { get; private set; } = [];
@@ -23,8 +25,10 @@ public sealed class DayModel() : RegionalPageModel
         Hall = hall;
         Day = Date ?? Calendar.Today();
         var (from, to) = (LocalMidnight(Day), LocalMidnight(Day.AddDays(1)));
-        Rows = await AppointmentSubject.From(Within.Appointments.AsNoTracking().Where(a => a.HallId == HallId), Db)
-            .Where(x => x.Slot.StartsAt >= from && x.Slot.StartsAt < to)
+        var bookings = Within.Appointments.AsNoTracking().Where(a => a.HallId == HallId);
+        var number = CodeNumber?.Trim().ToUpperInvariant();
+        var found = AppointmentSubject.From(string.IsNullOrEmpty(number) ? bookings : bookings.Where(a => a.CodeNumber == number), Db);
+        Rows = await (string.IsNullOrEmpty(number) ? found.Where(x => x.Slot.StartsAt >= from && x.Slot.StartsAt < to) : found)
             .OrderBy(x => x.Slot.StartsAt).ThenBy(x => x.Appointment.Id).Take(2000).ToListAsync(ct);
         return Page();
     }

@@ -3,6 +3,7 @@ using MiniCode.Admin.Security;
 using MiniCode.Features.CodeEngine;
 using MiniCode.Features.HealthCodes.Engine;
 using MiniCode.Features.HealthCodes.Signing;
+using MiniCode.Features.Licences;
 using MiniCode.Features.People;
 using MiniCode.Features.Staff;
 using MiniCode.Infrastructure.Errors;
@@ -11,7 +12,7 @@ using MiniCode.Infrastructure.Security;
 
 namespace MiniCode.Admin.Areas.Admin.Pages.CodeManagement;
 
-/// <summary>个人码管理: people within the jurisdiction found by ID number (posted, never in a URL), name or code number;
+/// <summary>个人码管理: people within the jurisdiction found by ID number (posted, never in a URL), name or code number (the personal code's or a bound licence's 证照码);
 /// one person's colour, reasons, history, code numbers and accounts, masked.</summary>
 [RequirePermission(Permissions.CodeManagement)]
 public sealed class IndexModel(PersonalDataProtector protector) : RegionalPageModel
@@ -59,7 +60,8 @@ public sealed class IndexModel(PersonalDataProtector protector) : RegionalPageMo
         if (!string.IsNullOrEmpty(codeNumber))
         {
             var ids = Db.Set<CodeNumber>().Where(n => n.Number == codeNumber && n.Category == CodeCategories.Personal).Select(n => n.SubjectId);
-            people = people.Where(p => ids.Contains(p.Id));
+            var holders = Db.Set<LicenceBinding>().Where(b => b.CodeNumber == codeNumber).Select(b => b.PersonId);
+            people = people.Where(p => ids.Contains(p.Id) || holders.Contains(p.Id));
         }
         var found = await people.OrderBy(p => p.Id).Take(50)
             .Select(p => new { Person = p, Color = Db.Set<HealthStatus>().Where(s => s.PersonId == p.Id).Select(s => (HealthColor?)s.Color).FirstOrDefault() })

@@ -13,7 +13,7 @@ namespace MiniCode.Admin.Areas.Admin.Pages.CodeManagement;
 [RequirePermission(Permissions.CodeManagement)]
 public sealed class LicencesModel : RegionalPageModel
 {
-    public sealed record Row(long Id, string TypeName, string Number, string Holder, string Issuer, DateOnly ValidFrom, DateOnly? ValidTo,
+    public sealed record Row(long Id, string TypeName, string Number, string? CodeNumber, string Holder, string Issuer, DateOnly ValidFrom, DateOnly? ValidTo,
         bool Expired, DateTimeOffset BoundAt, DateTimeOffset? UnboundAt);
 
     public long PersonId { get; private set; }
@@ -29,7 +29,7 @@ public sealed class LicencesModel : RegionalPageModel
         (PersonId, MaskedName, MaskedDocument) = (person.Id, SensitiveDataMasker.MaskName(person.Name), person.DocumentMasked);
         var rows = (await Db.Set<LicenceBinding>().AsNoTracking().Include(b => b.LicenceType).Where(b => b.PersonId == person.Id)
                 .OrderBy(b => b.SortOrder).ThenBy(b => b.Id).ToListAsync(ct))
-            .Select(b => new Row(b.Id, b.LicenceType!.Name, b.UnboundAt is null ? b.LicenceNumberMasked : "—", b.HolderMasked, b.Issuer, b.ValidFrom,
+            .Select(b => new Row(b.Id, b.LicenceType!.Name, b.UnboundAt is null ? b.LicenceNumberMasked : "—", b.CodeNumber, b.HolderMasked, b.Issuer, b.ValidFrom,
                 b.ValidTo, LicenceDates.IsExpired(b.ValidTo, Calendar), b.BoundAt, b.UnboundAt)).ToList();
         Bound = rows.Where(r => r.UnboundAt is null).ToList();
         Unbound = rows.Where(r => r.UnboundAt is not null).OrderByDescending(r => r.UnboundAt).ToList();

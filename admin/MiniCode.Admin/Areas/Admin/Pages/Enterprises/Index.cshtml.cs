@@ -5,7 +5,7 @@ using MiniCode.Features.Staff;
 
 namespace MiniCode.Admin.Areas.Admin.Pages.Enterprises;
 
-/// <summary>企业码管理: enterprises registered within the jurisdiction, by name or credit code, with their bound staff count.</summary>
+/// <summary>企业码管理: enterprises registered within the jurisdiction, by name, credit code or 码编号, with their bound staff count.</summary>
 [RequirePermission(Permissions.Enterprises)]
 public sealed class IndexModel : RegionalPageModel
 {
@@ -21,7 +21,8 @@ public sealed class IndexModel : RegionalPageModel
         if (!string.IsNullOrWhiteSpace(Q))
         {
             var q = Q.Trim();
-            query = query.Where(e => e.Name.Contains(q) || e.CreditCode == q.ToUpperInvariant());
+            var upper = q.ToUpperInvariant();
+            query = query.Where(e => e.Name.Contains(q) || e.CreditCode == upper || e.CodeNumber == upper);
         }
         if (Status is { } status) query = query.Where(e => e.Status == status);
         var bindings = Within.EnterpriseBindings.Where(b => b.RemovedAt == null);

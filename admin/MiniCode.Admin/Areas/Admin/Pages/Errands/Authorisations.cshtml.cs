@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using MiniCode.Admin.Security;
+using MiniCode.Features.CodeEngine;
 using MiniCode.Features.Errands;
 using MiniCode.Features.Identity;
 using MiniCode.Features.Staff;
@@ -22,6 +23,7 @@ public sealed class AuthorisationsModel(RealNameService realNames) : RegionalPag
     [BindProperty] public string? GranteeIdNumber { get; set; }
     [BindProperty] public string? State { get; set; }
     [BindProperty] public long? MatterId { get; set; }
+    [BindProperty] public string? CodeNumber { get; set; }
 
     public IReadOnlyList<ErrandMatter> Matters { get; private set; } = [];
     public IReadOnlyList<Row> Rows { get; private set; } = [];
@@ -36,6 +38,7 @@ public sealed class AuthorisationsModel(RealNameService realNames) : RegionalPag
             or AuthorisationStates.Expired, nameof(State), "状态无效");
         var grantor = IndexOf(GrantorIdNumber, nameof(GrantorIdNumber), "授权人", v);
         var grantee = IndexOf(GranteeIdNumber, nameof(GranteeIdNumber), "被授权人", v);
+        v.Optional(CodeNumber, nameof(CodeNumber), "码编号", CodeEngineRules.MaxNumberLength);
         if (!Accept(v))
         {
             await SearchAsync(null, null, ct, matchNothing: true);
@@ -69,6 +72,11 @@ public sealed class AuthorisationsModel(RealNameService realNames) : RegionalPag
         if (grantorIndex is not null) query = query.Where(a => a.Grantor!.DocumentIndex == grantorIndex);
         if (granteeIndex is not null) query = query.Where(a => a.GranteeDocumentIndex == granteeIndex);
         if (MatterId is { } matter) query = query.Where(a => a.MatterId == matter);
+        if (!string.IsNullOrWhiteSpace(CodeNumber))
+        {
+            var number = CodeNumber.Trim().ToUpperInvariant();
+            query = query.Where(a => a.CodeNumber == number);
+        }
         // The state depends on today's date, so it is applied to the newest rows here.
         var today = Calendar.Today();
         var rows = await query.OrderByDescending(a => a.Id).Take(MaxRows * 5).ToListAsync(ct);
