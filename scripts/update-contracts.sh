@@ -4,9 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet build MiniCode.sln -nologo -v q -clp:ErrorsOnly
+log=$(mktemp -t minicode-update-contracts.XXXXXX.log) # one per run: checkouts side by side must not share it
 MINICODE_UPDATE_CONTRACTS=1 dotnet test tests/MiniCode.Tests --no-build -nologo \
-  --filter "FullyQualifiedName~MiniCode.Tests.Contracts" > /tmp/minicode-update-contracts.log 2>&1 \
-  || { tail -30 /tmp/minicode-update-contracts.log; exit 1; }
+  --filter "FullyQualifiedName~MiniCode.Tests.Contracts" > "$log" 2>&1 \
+  || { tail -30 "$log"; exit 1; }
 (cd miniprogram-contracts && { [ -d node_modules/typescript ] || npm ci --no-audit --no-fund --loglevel=error; } && node scripts/generate.mjs)
 scripts/contracts-check.sh "$(mktemp -d)"
 git status --short miniprogram-contracts
