@@ -184,6 +184,11 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("cancelled_at");
 
+                    b.Property<string>("CodeNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code_number");
+
                     b.Property<long>("HallId")
                         .HasColumnType("bigint")
                         .HasColumnName("hall_id");
@@ -212,6 +217,10 @@ namespace MiniCode.Migrations.Postgres.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_appointments");
+
+                    b.HasIndex("CodeNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_appointments_code_number");
 
                     b.HasIndex("BookerPersonId", "BookedAt")
                         .HasDatabaseName("ix_appointments_booker_person_id_booked_at");
@@ -1330,6 +1339,315 @@ namespace MiniCode.Migrations.Postgres.Migrations
                     b.ToTable("data_needs", (string)null);
                 });
 
+            modelBuilder.Entity("MiniCode.Features.DigitalSpace.Tag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AttachedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("attached_at");
+
+                    b.Property<string>("AttachedBy")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("attached_by");
+
+                    b.Property<string>("BasisKind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("basis_kind");
+
+                    b.Property<string>("BasisReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("basis_reference");
+
+                    b.Property<long?>("ConsentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("consent_id");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<long>("KindId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("kind_id");
+
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("removed_at");
+
+                    b.Property<long>("SubjectId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("subject_kind");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tags");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_tags_expires_at");
+
+                    b.HasIndex("SubjectKind", "SubjectId")
+                        .HasDatabaseName("ix_tags_subject_kind_subject_id");
+
+                    b.HasIndex("KindId", "SubjectKind", "SubjectId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tags_kind_id_subject_kind_subject_id");
+
+                    b.ToTable("tags", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.DigitalSpace.TagImport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AcceptedRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("accepted_rows");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("RejectedRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("rejected_rows");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<int>("TotalRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("total_rows");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tag_imports");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_tag_imports_region_code");
+
+                    b.ToTable("tag_imports", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.DigitalSpace.TagImportRejection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ImportId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("import_id");
+
+                    b.Property<long>("Line")
+                        .HasColumnType("bigint")
+                        .HasColumnName("line");
+
+                    b.Property<string>("Raw")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("raw");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tag_import_rejections");
+
+                    b.HasIndex("ImportId")
+                        .HasDatabaseName("ix_tag_import_rejections_import_id");
+
+                    b.ToTable("tag_import_rejections", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.DigitalSpace.TagKind", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BasisKind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("basis_kind");
+
+                    b.Property<string>("BasisReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("basis_reference");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DisclosedToApplications")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("disclosed_to_applications");
+
+                    b.Property<string>("LinkedCategories")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("linked_categories");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("purpose");
+
+                    b.Property<int>("RetentionDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("retention_days");
+
+                    b.Property<string>("RuleRiskKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("rule_risk_kind");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("subject_kind");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tag_kinds");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tag_kinds_name");
+
+                    b.ToTable("tag_kinds", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.DigitalSpace.TagObjection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("answer");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<long>("TagId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tag_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tag_objections");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_tag_objections_person_id");
+
+                    b.HasIndex("TagId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tag_objections_tag_id")
+                        .HasFilter("status = 'Open'");
+
+                    b.ToTable("tag_objections", (string)null);
+                });
+
             modelBuilder.Entity("MiniCode.Features.Enterprises.Enterprise", b =>
                 {
                     b.Property<long>("Id")
@@ -1338,6 +1656,11 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CodeNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code_number");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1378,6 +1701,10 @@ namespace MiniCode.Migrations.Postgres.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_enterprises");
+
+                    b.HasIndex("CodeNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_enterprises_code_number");
 
                     b.HasIndex("CreditCode")
                         .IsUnique()
@@ -1442,6 +1769,11 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CodeNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code_number");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1549,6 +1881,10 @@ namespace MiniCode.Migrations.Postgres.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_errand_authorisations");
+
+                    b.HasIndex("CodeNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_errand_authorisations_code_number");
 
                     b.HasIndex("GranteeDocumentIndex")
                         .HasDatabaseName("ix_errand_authorisations_grantee_document_index");
@@ -3553,6 +3889,11 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("bound_at");
 
+                    b.Property<string>("CodeNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code_number");
+
                     b.Property<string>("FaceImageRefCipher")
                         .HasMaxLength(600)
                         .HasColumnType("character varying(600)")
@@ -3614,6 +3955,10 @@ namespace MiniCode.Migrations.Postgres.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_licence_bindings");
+
+                    b.HasIndex("CodeNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_licence_bindings_code_number");
 
                     b.HasIndex("LicenceNumberIndex")
                         .IsUnique()
@@ -4750,6 +5095,36 @@ namespace MiniCode.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_data_needs_data_interfaces_interface_id");
+                });
+
+            modelBuilder.Entity("MiniCode.Features.DigitalSpace.Tag", b =>
+                {
+                    b.HasOne("MiniCode.Features.DigitalSpace.TagKind", null)
+                        .WithMany()
+                        .HasForeignKey("KindId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tags_tag_kinds_kind_id");
+                });
+
+            modelBuilder.Entity("MiniCode.Features.DigitalSpace.TagImportRejection", b =>
+                {
+                    b.HasOne("MiniCode.Features.DigitalSpace.TagImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tag_import_rejections_tag_imports_import_id");
+                });
+
+            modelBuilder.Entity("MiniCode.Features.DigitalSpace.TagObjection", b =>
+                {
+                    b.HasOne("MiniCode.Features.DigitalSpace.Tag", null)
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tag_objections_tags_tag_id");
                 });
 
             modelBuilder.Entity("MiniCode.Features.Enterprises.EnterpriseBinding", b =>

@@ -173,6 +173,11 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("cancelled_at");
 
+                    b.Property<string>("CodeNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code_number");
+
                     b.Property<long>("HallId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("hall_id");
@@ -201,6 +206,10 @@ namespace MiniCode.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_appointments");
+
+                    b.HasIndex("CodeNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_appointments_code_number");
 
                     b.HasIndex("BookerPersonId", "BookedAt")
                         .HasDatabaseName("ix_appointments_booker_person_id_booked_at");
@@ -1295,12 +1304,316 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                     b.ToTable("data_needs", (string)null);
                 });
 
+            modelBuilder.Entity("MiniCode.Features.DigitalSpace.Tag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AttachedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attached_at");
+
+                    b.Property<string>("AttachedBy")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attached_by");
+
+                    b.Property<string>("BasisKind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("basis_kind");
+
+                    b.Property<string>("BasisReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("basis_reference");
+
+                    b.Property<long?>("ConsentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("consent_id");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<long>("KindId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind_id");
+
+                    b.Property<long?>("RemovedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("removed_at");
+
+                    b.Property<long>("SubjectId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_kind");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tags");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_tags_expires_at");
+
+                    b.HasIndex("SubjectKind", "SubjectId")
+                        .HasDatabaseName("ix_tags_subject_kind_subject_id");
+
+                    b.HasIndex("KindId", "SubjectKind", "SubjectId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tags_kind_id_subject_kind_subject_id");
+
+                    b.ToTable("tags", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.DigitalSpace.TagImport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AcceptedRows")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("accepted_rows");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("RejectedRows")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rejected_rows");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<int>("TotalRows")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_rows");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tag_imports");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_tag_imports_region_code");
+
+                    b.ToTable("tag_imports", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.DigitalSpace.TagImportRejection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("ImportId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("import_id");
+
+                    b.Property<long>("Line")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line");
+
+                    b.Property<string>("Raw")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("raw");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tag_import_rejections");
+
+                    b.HasIndex("ImportId")
+                        .HasDatabaseName("ix_tag_import_rejections_import_id");
+
+                    b.ToTable("tag_import_rejections", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.DigitalSpace.TagKind", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BasisKind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("basis_kind");
+
+                    b.Property<string>("BasisReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("basis_reference");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DisclosedToApplications")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("disclosed_to_applications");
+
+                    b.Property<string>("LinkedCategories")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("linked_categories");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<int>("RetentionDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("retention_days");
+
+                    b.Property<string>("RuleRiskKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule_risk_kind");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_kind");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tag_kinds");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tag_kinds_name");
+
+                    b.ToTable("tag_kinds", (string)null);
+                });
+
+            modelBuilder.Entity("MiniCode.Features.DigitalSpace.TagObjection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answer");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<long>("TagId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tag_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tag_objections");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_tag_objections_person_id");
+
+                    b.HasIndex("TagId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tag_objections_tag_id")
+                        .HasFilter("status = 'Open'");
+
+                    b.ToTable("tag_objections", (string)null);
+                });
+
             modelBuilder.Entity("MiniCode.Features.Enterprises.Enterprise", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
+
+                    b.Property<string>("CodeNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code_number");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
@@ -1341,6 +1654,10 @@ namespace MiniCode.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_enterprises");
+
+                    b.HasIndex("CodeNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_enterprises_code_number");
 
                     b.HasIndex("CreditCode")
                         .IsUnique()
@@ -1401,6 +1718,11 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
+
+                    b.Property<string>("CodeNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code_number");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
@@ -1508,6 +1830,10 @@ namespace MiniCode.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_errand_authorisations");
+
+                    b.HasIndex("CodeNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_errand_authorisations_code_number");
 
                     b.HasIndex("GranteeDocumentIndex")
                         .HasDatabaseName("ix_errand_authorisations_grantee_document_index");
@@ -3446,6 +3772,11 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("bound_at");
 
+                    b.Property<string>("CodeNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code_number");
+
                     b.Property<string>("FaceImageRefCipher")
                         .HasMaxLength(600)
                         .HasColumnType("TEXT")
@@ -3507,6 +3838,10 @@ namespace MiniCode.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_licence_bindings");
+
+                    b.HasIndex("CodeNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_licence_bindings_code_number");
 
                     b.HasIndex("LicenceNumberIndex")
                         .IsUnique()
@@ -4615,6 +4950,36 @@ namespace MiniCode.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_data_needs_data_interfaces_interface_id");
+                });
+
+            modelBuilder.Entity("MiniCode.Features.DigitalSpace.Tag", b =>
+                {
+                    b.HasOne("MiniCode.Features.DigitalSpace.TagKind", null)
+                        .WithMany()
+                        .HasForeignKey("KindId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tags_tag_kinds_kind_id");
+                });
+
+            modelBuilder.Entity("MiniCode.Features.DigitalSpace.TagImportRejection", b =>
+                {
+                    b.HasOne("MiniCode.Features.DigitalSpace.TagImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tag_import_rejections_tag_imports_import_id");
+                });
+
+            modelBuilder.Entity("MiniCode.Features.DigitalSpace.TagObjection", b =>
+                {
+                    b.HasOne("MiniCode.Features.DigitalSpace.Tag", null)
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tag_objections_tags_tag_id");
                 });
 
             modelBuilder.Entity("MiniCode.Features.Enterprises.EnterpriseBinding", b =>
