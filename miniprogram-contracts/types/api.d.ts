@@ -184,7 +184,6 @@ export type BindEnterpriseRequest = {
   name: string;
   creditCode: string;
   role?: null | string;
-  parsedRole?: EnterpriseRole;
 };
 
 /** 授权关联: `type` is a licence type's `code`; `consent` true binds (授权关联) after the issuer confirmed the
@@ -404,7 +403,6 @@ export type CreateAuthorisationRequest = {
   licenceIds?: null | Array<number>;
   documentType?: null | string;
   documentNumber?: null | string;
-  lastDay?: string;
 };
 
 export type DeclarationRequest = {
@@ -465,10 +463,6 @@ export type EnterpriseCodeView = {
   style: CodeLook;
 };
 
-/** - `legalRepresentative`：法定代表人
-- `staff`：员工 */
-export type EnterpriseRole = "legalRepresentative" | "staff";
-
 /** A matter citizens may authorise (授权事项). */
 export type ErrandMatterView = {
   id: number;
@@ -493,7 +487,6 @@ export type FaceSessionRequest = {
   name?: null | string;
   idNumber?: null | string;
   relativeId?: null | number;
-  needsDocument?: boolean;
 };
 
 /** What the mini program runs the face step with, by `provider`: `wechat` → `userIdKey` for

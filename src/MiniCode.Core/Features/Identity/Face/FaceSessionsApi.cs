@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using MiniCode.Data;
 using MiniCode.Features.Households;
 using MiniCode.Features.Identity.Consents;
@@ -18,6 +19,7 @@ namespace MiniCode.Features.Identity.Face;
 /// </summary>
 public sealed record FaceSessionRequest(string? Purpose, string? Name, string? IdNumber, long? RelativeId) : IValidatable
 {
+    [JsonIgnore] // derived for the service, not part of the request
     public bool NeedsDocument => Purpose == FacePurposes.RealName || (Purpose == FacePurposes.Relative && RelativeId is null);
 
     public void Validate(InputValidator v, IServiceProvider services)
