@@ -39,7 +39,7 @@ public sealed class ShowCodeService(MiniCodeDbContext db, CodeHolderCache holder
         events.Shown(CodeType.HealthCode, personId, holder.RegionCode);
         var badges = engine.BadgesAt(status.LatestNegativeSampleAt, status.Vaccination, now);
         // 码样式 (code engine) answered from memory when warm; the 码编号 comes with the holder, issued on the first showing.
-        var look = await styles.FindAsync(CodeCategories.Personal, status.Color.ToString().ToLowerInvariant(), ct);
+        var look = await styles.FindAsync(CodeCategories.Personal, status.Color.WireName(), ct);
         var style = new CodeStyle("health_code", look?.Foreground ?? o.HexOf(status.Color), look?.Background ?? o.BackgroundHex, badges.GoldBorder,
             badges.GoldBorder ? o.GoldBorderHex : null, look?.Icon);
         var number = holder.CodeNumber ?? await IssueNumberAsync(holder, ct);
