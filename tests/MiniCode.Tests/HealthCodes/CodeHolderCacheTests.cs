@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using MiniCode.Data;
+using MiniCode.Features.CodeEngine;
+using MiniCode.Features.HealthCodes.Signing;
 using MiniCode.Tests.Cluster;
 using MiniCode.Tests.Infrastructure;
 
@@ -37,6 +40,34 @@ public sealed class CodeHolderCacheTests
         }
 
         Assert.Equal(before, counter.Count);
+    }
+
+    [Fact]
+    public async Task The_code_number_comes_with_the_cached_holder_however_many_numbers_exist()
+    {
+        using var factory = new HealthCodesFactory();
+        var citizen = await factory.CitizenAsync();
+        await citizen.DeclareAsync();
+        // The first showing issues the number after the holder was cached without one; the issue drops that holder, so
+        // it is not left number-less (which would ask the code engine, a database read, on every showing).
+        var issued = (await citizen.CodeAsync()).GetProperty("codeNumber").GetString()!;
+        Assert.Equal(issued, (await citizen.CodeAsync()).GetProperty("codeNumber").GetString());
+        var numbers = factory.Services.GetRequiredService<ICodeNumbers>();
+        var counter = factory.Services.GetRequiredService<DatabaseCommandCounter>();
+
+        // Between showings, more subjects get numbers than the 100-entry number cache of old could keep (it missed at 1M).
+        var venue = 0;
+        for (var i = 0; i < 3; i++)
+        {
+            for (var end = venue + 120; venue < end;) await numbers.NumberOfAsync(CodeCategories.Poster, ++venue, "110105", default);
+            var before = counter.Count;
+            Assert.Equal(issued, (await citizen.CodeAsync()).GetProperty("codeNumber").GetString());
+            Assert.Equal(before, counter.Count);
+        }
+
+        var stored = await factory.QueryAsync(db => db.Set<CodeNumber>()
+            .Where(n => n.Category == CodeCategories.Personal && n.SubjectId == citizen.PersonId).Select(n => n.Number).SingleAsync());
+        Assert.Equal(issued, stored);
     }
 
     [Fact]

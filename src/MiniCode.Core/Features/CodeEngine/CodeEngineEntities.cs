@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MiniCode.Features.HealthCodes.Signing;
+using MiniCode.Infrastructure.Cluster;
 
 namespace MiniCode.Features.CodeEngine;
 
@@ -43,9 +44,13 @@ public sealed class CodeNumberRule
     public object Snapshot() => new { Category, Prefix, IncludeRegion, DatePart = DatePart.ToString(), SequenceWidth, Check = Check.ToString() };
 }
 
-/// <summary>码编号: the number assigned once to a subject of a category; never changes, never reused.</summary>
-public sealed class CodeNumber
+/// <summary>码编号: the number assigned once to a subject of a category; never changes, never reused. A person's
+/// number is part of their cached <c>CodeHolder</c>: its issue drops the holder cached without it.</summary>
+public sealed class CodeNumber : IClusterSignalled
 {
+    public IEnumerable<ClusterSignal> ClusterSignals() =>
+        Category == CodeCategories.Personal ? ClusterSignal.For(ClusterTopics.People, SubjectId) : [];
+
     public long Id { get; set; }
     public string Category { get; set; } = "";
     public long SubjectId { get; set; }

@@ -13,10 +13,6 @@ public sealed class CodeEngineOptions : ISectionOptions
     [Range(1, 10000)]
     public int SequenceBlockSize { get; set; } = 20;
 
-    /// <summary>Assigned code numbers kept in memory (entries); they never change, so only memory bounds the cache.</summary>
-    [Range(100, 10_000_000)]
-    public int NumberCacheEntries { get; set; } = 200_000;
-
     /// <summary>Numbering rules and third-party issuers are re-read at least this often (changes also signal every node).</summary>
     [Range(1, 60)]
     public int CacheSeconds { get; set; } = 30;

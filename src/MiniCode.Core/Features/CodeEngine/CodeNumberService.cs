@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
-using Microsoft.Extensions.Caching.Memory;
 using MiniCode.Data;
 using MiniCode.Features.HealthCodes.Engine;
 using MiniCode.Features.HealthCodes.Signing;
@@ -10,8 +9,10 @@ using MiniCode.Infrastructure.Cluster;
 namespace MiniCode.Features.CodeEngine;
 
 /// <summary>
-/// 码编号: assigns each subject of a category one number from the category's rule, stores it, and answers it from
-/// memory afterwards (a number never changes). Sequence values come in blocks from the shared counter row, taken with
+/// 码编号: assigns each subject of a category one number from the category's rule and stores it (a number never
+/// changes). No cache of its own: show-code reads a person's number with the cached <c>CodeHolder</c> (the issue
+/// drops it, <see cref="CodeNumber.ClusterSignals"/>), and the other callers (poster downloads, offline cards) render
+/// files they keep, so one indexed read is all a number costs them. Sequence values come in blocks from the shared counter row, taken with
 /// one atomic <c>UPDATE … RETURNING</c> (row-locked on PostgreSQL), so two nodes never hand out the same value; the
 /// unique index on the number is the last guard.
 /// </summary>
@@ -23,7 +24,6 @@ public sealed class CodeNumberService : ICodeNumbers, IDisposable
     private readonly IOptions<CodeEngineOptions> options;
     private readonly BusinessCalendar calendar;
     private readonly TimeProvider time;
-    private readonly MemoryCache numbers;
     private readonly ConcurrentDictionary<string, SequenceBlock> blocks = new(StringComparer.Ordinal);
     private readonly IDisposable subscription;
     private volatile RuleSnapshot? rules;
@@ -35,18 +35,11 @@ public sealed class CodeNumberService : ICodeNumbers, IDisposable
         this.options = options;
         this.calendar = calendar;
         this.time = time;
-        numbers = new MemoryCache(new MemoryCacheOptions { SizeLimit = options.Value.NumberCacheEntries });
         subscription = signals.Subscribe(RulesTopic, _ => rules = null);
     }
 
-    public async ValueTask<string?> NumberOfAsync(string category, long subjectId, string? regionCode, CancellationToken cancellationToken)
-    {
-        var key = (category, subjectId);
-        if (numbers.TryGetValue(key, out string? known)) return known;
-        var number = await LoadOrAssignAsync(category, subjectId, regionCode, cancellationToken);
-        if (number is not null) numbers.Set(key, number, new MemoryCacheEntryOptions { Size = 1 });
-        return number;
-    }
+    public async ValueTask<string?> NumberOfAsync(string category, long subjectId, string? regionCode, CancellationToken cancellationToken) =>
+        await LoadOrAssignAsync(category, subjectId, regionCode, cancellationToken);
 
     /// <summary>Composes a number: prefix ‖ region (6 digits) ‖ date ‖ sequence (zero-padded, longer when it outgrows
     /// the width) ‖ check character.</summary>
@@ -66,11 +59,7 @@ public sealed class CodeNumberService : ICodeNumbers, IDisposable
         return text.ToString();
     }
 
-    public void Dispose()
-    {
-        subscription.Dispose();
-        numbers.Dispose();
-    }
+    public void Dispose() => subscription.Dispose();
 
     private async Task<string?> LoadOrAssignAsync(string category, long subjectId, string? regionCode, CancellationToken ct)
     {

@@ -94,7 +94,7 @@ public static class HealthCodesApi
     internal static async Task<FileContentHttpResult> ShowCodePng(ClaimsPrincipal user, ShowCodeService codes, HttpContext http, CancellationToken ct)
     {
         var code = await codes.ShowAsync(user.CodeViewer(), user.PersonIdOrThrow(), ct);
-        return CodeImages.Png(http, codes.Png(code), code.ExpiresAt, code.Color.ToString().ToLowerInvariant());
+        return CodeImages.Png(http, codes.Png(code), code.ExpiresAt, code.Color.WireName());
     }
 
     /// <summary>亮码（SVG 图片）</summary>
@@ -102,7 +102,7 @@ public static class HealthCodesApi
     internal static async Task<FileContentHttpResult> ShowCodeSvg(ClaimsPrincipal user, ShowCodeService codes, HttpContext http, CancellationToken ct)
     {
         var code = await codes.ShowAsync(user.CodeViewer(), user.PersonIdOrThrow(), ct);
-        return CodeImages.Svg(http, codes.Svg(code), code.ExpiresAt, code.Color.ToString().ToLowerInvariant());
+        return CodeImages.Svg(http, codes.Svg(code), code.ExpiresAt, code.Color.WireName());
     }
 
     /// <summary>验码</summary>

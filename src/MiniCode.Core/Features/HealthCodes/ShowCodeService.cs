@@ -38,12 +38,21 @@ public sealed class ShowCodeService(MiniCodeDbContext db, CodeHolderCache holder
         counters.Increment(CodeType.HealthCode, holder.RegionCode, CodeUsage.Shown);
         events.Shown(CodeType.HealthCode, personId, holder.RegionCode);
         var badges = engine.BadgesAt(status.LatestNegativeSampleAt, status.Vaccination, now);
-        // 码样式 and 码编号 (code engine): both answered from memory when warm.
-        var look = await styles.FindAsync(CodeCategories.Personal, status.Color.ToString().ToLowerInvariant(), ct);
+        // 码样式 (code engine) answered from memory when warm; the 码编号 comes with the holder, issued on the first showing.
+        var look = await styles.FindAsync(CodeCategories.Personal, status.Color.WireName(), ct);
         var style = new CodeStyle("health_code", look?.Foreground ?? o.HexOf(status.Color), look?.Background ?? o.BackgroundHex, badges.GoldBorder,
             badges.GoldBorder ? o.GoldBorderHex : null, look?.Icon);
-        var number = await numbers.NumberOfAsync(CodeCategories.Personal, personId, holder.RegionCode, ct);
+        var number = holder.CodeNumber ?? await IssueNumberAsync(holder, ct);
         return new CodeView(text, status.Color, reasons, rules.Value.GuidanceFor(status.Color), badges, claims.IssuedAt, claims.ExpiresAt, style, number);
+    }
+
+    /// <summary>The first showing's 码编号 (assigned now). Its issue dropped the holder cached without it: read again
+    /// here, on the cold path, so that the next showing is warm.</summary>
+    private async Task<string?> IssueNumberAsync(CodeHolder holder, CancellationToken ct)
+    {
+        var number = await numbers.NumberOfAsync(CodeCategories.Personal, holder.PersonId, holder.RegionCode, ct);
+        if (number is not null) await holders.GetAsync(db, holder.PersonId, ct);
+        return number;
     }
 
     public byte[] Png(CodeView code) => qr.Png(code.Payload, ImageStyle(code));

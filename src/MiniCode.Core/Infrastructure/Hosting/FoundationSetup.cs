@@ -19,6 +19,16 @@ namespace MiniCode.Infrastructure.Hosting;
 /// </summary>
 public static class FoundationSetup
 {
+    /// <summary>How the API writes and reads JSON (on the web defaults); also used by scripts/bench/codec.</summary>
+    public static void ConfigureJson(System.Text.Json.JsonSerializerOptions o)
+    {
+        o.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        o.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+        // Numbers are JSON numbers: the web default also reads "12" as 12, which the contract would have to
+        // describe as a string-or-number union in every numeric field.
+        o.NumberHandling = JsonNumberHandling.Strict;
+    }
+
     /// <summary>Rate-limit policy names shared by the feature APIs.</summary>
     public static class RateLimits
     {
@@ -54,14 +64,7 @@ public static class FoundationSetup
         services.AddSingleton<PasswordHasher>();
         services.AddScoped<LoginThrottle>();
 
-        services.ConfigureHttpJsonOptions(o =>
-        {
-            o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
-            // Numbers are JSON numbers: the web default also reads "12" as 12, which the contract would have to
-            // describe as a string-or-number union in every numeric field.
-            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
-        });
+        services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         services.AddValidatedOptions<RequestLimitsOptions>();
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<RequestLimitsOptions>>((o, limits) => o.Limits.MaxRequestBodySize = limits.Value.MaxRequestBodyBytes);
         services.AddOptions<HostOptions>().Configure<IOptions<RequestLimitsOptions>>((o, limits) => o.ShutdownTimeout = TimeSpan.FromSeconds(limits.Value.ShutdownTimeoutSeconds));

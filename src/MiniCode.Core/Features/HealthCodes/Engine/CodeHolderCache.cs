@@ -1,4 +1,6 @@
 using MiniCode.Data;
+using MiniCode.Features.CodeEngine;
+using MiniCode.Features.HealthCodes.Signing;
 using MiniCode.Features.HealthCodes.Declarations;
 using MiniCode.Features.People;
 using MiniCode.Infrastructure.Cluster;
@@ -9,11 +11,12 @@ namespace MiniCode.Features.HealthCodes.Engine;
 /// <summary>
 /// What showing and verifying a person's code read about them, as stored: the status row (colour, reasons, badges'
 /// summaries, review and revocation instants), whether a declaration exists, the region (statistics) and the masked
-/// name (verify), the document type and birth date (a relative's exemption from the face check by age). Immutable:
+/// name (verify), the document type and birth date (a relative's exemption from the face check by age), the 个人码
+/// 码编号 (null until the code engine issues it; its issue drops the entry). Immutable:
 /// <see cref="Status"/> is a detached row nobody may change.
 /// </summary>
 public sealed record CodeHolder(long PersonId, string MaskedName, bool Anonymised, string? RegionCode, bool Declared, HealthStatus? Status,
-    IReadOnlyList<ColorReason> Reasons, DocumentType DocumentType, DateOnly? BirthDate)
+    IReadOnlyList<ColorReason> Reasons, DocumentType DocumentType, DateOnly? BirthDate, string? CodeNumber)
 {
     /// <summary>The stored status may be shown at <paramref name="now"/>: it exists and no time-based change is due.</summary>
     public bool StatusCurrentAt(DateTimeOffset now) => Status is { } s && (s.ReviewAt is null || s.ReviewAt > now);
@@ -32,7 +35,7 @@ public sealed record CodeHolder(long PersonId, string MaskedName, bool Anonymise
 /// node by <see cref="ClusterTopics.People"/>, which every write to what it holds raises after its commit: the status
 /// (declaration, on-site temperature, import row, override, appeal, recompute job — all go through
 /// <see cref="HealthStatusService.RecomputeAsync"/>), the declaration, the person row (name, region, anonymisation,
-/// document, birth date), and account deletion. A due <see cref="HealthStatus.ReviewAt"/> is never served: callers recompute.
+/// document, birth date), the issue of the person's 码编号, and account deletion. A due <see cref="HealthStatus.ReviewAt"/> is never served: callers recompute.
 /// To cache more per person for the hot path (a code number, a style), add it to <see cref="CodeHolder"/> and to the
 /// query below, and raise <see cref="ClusterTopics.People"/> from its writes (an <see cref="IClusterSignalled"/> entity).
 /// </summary>
@@ -42,7 +45,7 @@ public sealed class CodeHolderCache(IClusterSignals signals, TimeProvider time, 
         TimeSpan.FromSeconds(options.Value.StatusSeconds), options.Value.MaxEntries);
 
     private sealed record Row(string Name, DateTimeOffset? AnonymisedAt, string? RegionCode, DocumentType DocumentType, DateOnly? BirthDate, bool Declared,
-        HealthStatus? Status);
+        string? CodeNumber, HealthStatus? Status);
 
     // One round trip on a miss; a left join rather than a nested entity, which SQLite cannot APPLY.
     private static readonly Func<MiniCodeDbContext, long, CancellationToken, Task<Row?>> RowOf =
@@ -53,7 +56,8 @@ public sealed class CodeHolderCache(IClusterSignals signals, TimeProvider time, 
              from s in statuses.DefaultIfEmpty()
              // 首次申领: a declaration, or an application through the provincial system (FirstDeclaration).
              select new Row(p.Name, p.AnonymisedAt, p.RegionCode, p.DocumentType, p.BirthDate,
-                 db.Set<HealthDeclaration>().Any(d => d.PersonId == personId) || db.Set<Imports.PriorApplication>().Any(a => a.DocumentIndex == p.DocumentIndex), s))
+                 db.Set<HealthDeclaration>().Any(d => d.PersonId == personId) || db.Set<Imports.PriorApplication>().Any(a => a.DocumentIndex == p.DocumentIndex),
+                 db.Set<CodeNumber>().Where(n => n.Category == CodeCategories.Personal && n.SubjectId == personId).Select(n => n.Number).FirstOrDefault(), s))
             .FirstOrDefault());
 
     public int Count => _cache.Count;
@@ -62,7 +66,7 @@ public sealed class CodeHolderCache(IClusterSignals signals, TimeProvider time, 
     public ValueTask<CodeHolder?> GetAsync(MiniCodeDbContext db, long personId, CancellationToken ct) =>
         _cache.GetAsync(personId, db, static async (id, db, ct) => await RowOf(db, id, ct) is { } row
             ? new CodeHolder(id, SensitiveDataMasker.MaskName(row.Name), row.AnonymisedAt is not null, row.RegionCode, row.Declared, row.Status,
-                row.Status is null ? [] : CodeHolder.ReasonsOf(row.Status), row.DocumentType, row.BirthDate)
+                row.Status is null ? [] : CodeHolder.ReasonsOf(row.Status), row.DocumentType, row.BirthDate, row.CodeNumber)
             : null, ct);
 
     /// <summary>

@@ -13,6 +13,14 @@ public enum HealthColor
     Red = 3,
 }
 
+public static class HealthColorNames
+{
+    private static readonly string[] Names = ["green", "yellow", "orange", "red"];
+
+    /// <summary>The colour's wire name ("green", "yellow", "orange", "red"), as the JSON writes it; no allocation per call.</summary>
+    public static string WireName(this HealthColor color) => Names[(int)color];
+}
+
 public enum RiskKind
 {
     Confirmed,

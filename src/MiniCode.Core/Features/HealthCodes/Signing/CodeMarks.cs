@@ -2,8 +2,8 @@ namespace MiniCode.Features.HealthCodes.Signing;
 
 /// <summary>
 /// Extension point for the code engine: the human-readable code number (码编号) printed under every QR code of a
-/// subject. Assigned once per subject and category and never changed, so a warm answer comes from memory. The
-/// default (no code engine) knows none.
+/// subject. Assigned once per subject and category and never changed. Show-code asks only for a person whose cached
+/// <c>CodeHolder</c> has none yet (the first showing); the default (no code engine) knows none.
 /// </summary>
 public interface ICodeNumbers
 {

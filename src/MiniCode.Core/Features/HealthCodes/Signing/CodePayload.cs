@@ -55,46 +55,82 @@ public static class CodePayload
     public const int TotalLength = SignedLength + SignatureLength;
     public const byte NoColor = 0xFF;
 
+    /// <summary>Length of the text: the prefix and 116 base64url characters.</summary>
+    public const int TextLength = 120;
+
     public static byte[] EncodeSigned(CodeClaims c)
     {
         var b = new byte[SignedLength];
+        WriteSigned(c, b);
+        return b;
+    }
+
+    /// <summary>Writes the 23 signed bytes of <paramref name="c"/> into <paramref name="b"/> (the hot path's stack buffer).</summary>
+    public static void WriteSigned(CodeClaims c, Span<byte> b)
+    {
         b[0] = Version;
         b[1] = (byte)c.Type;
-        BinaryPrimitives.WriteUInt32BigEndian(b.AsSpan(2), c.KeyId);
-        BinaryPrimitives.WriteUInt64BigEndian(b.AsSpan(6), c.SubjectId);
+        BinaryPrimitives.WriteUInt32BigEndian(b[2..], c.KeyId);
+        BinaryPrimitives.WriteUInt64BigEndian(b[6..], c.SubjectId);
         b[14] = c.Color is { } color ? (byte)color : NoColor;
-        BinaryPrimitives.WriteUInt32BigEndian(b.AsSpan(15), checked((uint)c.IssuedAt.ToUnixTimeSeconds()));
-        BinaryPrimitives.WriteUInt32BigEndian(b.AsSpan(19), checked((uint)c.ExpiresAt.ToUnixTimeSeconds()));
-        return b;
+        BinaryPrimitives.WriteUInt32BigEndian(b[15..], checked((uint)c.IssuedAt.ToUnixTimeSeconds()));
+        BinaryPrimitives.WriteUInt32BigEndian(b[19..], checked((uint)c.ExpiresAt.ToUnixTimeSeconds()));
     }
 
     public static string ToText(ReadOnlySpan<byte> signed, ReadOnlySpan<byte> signature)
     {
-        var all = new byte[TotalLength];
+        Span<byte> all = stackalloc byte[TotalLength];
         signed.CopyTo(all);
-        signature.CopyTo(all.AsSpan(SignedLength));
-        return Prefix + Base64Url.Encode(all);
+        signature.CopyTo(all[SignedLength..]);
+        return ToText(all);
+    }
+
+    /// <summary>The text of the 87 bytes signed part ‖ signature; the string is the only allocation.</summary>
+    public static string ToText(ReadOnlySpan<byte> payload)
+    {
+        Span<char> text = stackalloc char[TextLength];
+        Prefix.CopyTo(text);
+        System.Buffers.Text.Base64Url.EncodeToChars(payload, text[Prefix.Length..]);
+        return new string(text);
     }
 
     /// <summary>Parses the text into claims, the signed bytes and the signature; false when it is not a well-formed v1 payload.</summary>
     public static bool TryParse(string? text, out CodeClaims claims, out byte[] signed, out byte[] signature)
     {
-        claims = null!;
+        Span<byte> all = stackalloc byte[TotalLength];
         signed = signature = [];
-        if (text is null || !text.StartsWith(Prefix, StringComparison.Ordinal) || text.Length != Prefix.Length + 116) return false;
-        if (!Base64Url.TryDecode(text.AsSpan(Prefix.Length), out var all) || all.Length != TotalLength) return false;
-        if (all[0] != Version || !Enum.IsDefined((CodeType)all[1])) return false;
-        var colorByte = all[14];
-        if (colorByte != NoColor && colorByte > (byte)HealthColor.Red) return false;
-        var issued = BinaryPrimitives.ReadUInt32BigEndian(all.AsSpan(15));
-        var expires = BinaryPrimitives.ReadUInt32BigEndian(all.AsSpan(19));
-        if (expires <= issued) return false;
-        claims = new CodeClaims((CodeType)all[1], BinaryPrimitives.ReadUInt32BigEndian(all.AsSpan(2)), BinaryPrimitives.ReadUInt64BigEndian(all.AsSpan(6)),
-            colorByte == NoColor ? null : (HealthColor)colorByte, DateTimeOffset.FromUnixTimeSeconds(issued), DateTimeOffset.FromUnixTimeSeconds(expires));
-        signed = all[..SignedLength];
-        signature = all[SignedLength..];
+        if (!TryRead(text, all, out claims)) return false;
+        signed = all[..SignedLength].ToArray();
+        signature = all[SignedLength..].ToArray();
         return true;
     }
+
+    /// <summary>
+    /// Parses the text into claims and its 87 bytes (signed part ‖ signature, into <paramref name="payload"/>); false
+    /// when it is not a well-formed v1 payload. Only the claims are allocated.
+    /// </summary>
+    public static bool TryRead(ReadOnlySpan<char> text, Span<byte> payload, out CodeClaims claims)
+    {
+        claims = null!;
+        if (text.Length != TextLength || !text.StartsWith(Prefix, StringComparison.Ordinal)) return false;
+        var encoded = text[Prefix.Length..];
+        // The alphabet only: the decoder would also skip white space and accept padding.
+        if (encoded.ContainsAnyExcept(Base64UrlAlphabet)) return false;
+        if (System.Buffers.Text.Base64Url.DecodeFromChars(encoded, payload, out _, out var written) != System.Buffers.OperationStatus.Done
+            || written != TotalLength) return false;
+        if (payload[0] != Version || !Enum.IsDefined((CodeType)payload[1])) return false;
+        var colorByte = payload[14];
+        if (colorByte != NoColor && colorByte > (byte)HealthColor.Red) return false;
+        var issued = BinaryPrimitives.ReadUInt32BigEndian(payload[15..]);
+        var expires = BinaryPrimitives.ReadUInt32BigEndian(payload[19..]);
+        if (expires <= issued) return false;
+        claims = new CodeClaims((CodeType)payload[1], BinaryPrimitives.ReadUInt32BigEndian(payload[2..]), BinaryPrimitives.ReadUInt64BigEndian(payload[6..]),
+            colorByte == NoColor ? null : (HealthColor)colorByte, DateTimeOffset.FromUnixTimeSeconds(issued), DateTimeOffset.FromUnixTimeSeconds(expires));
+        return true;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> Base64UrlAlphabet =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
 
     public static string KeyIdText(uint keyId) => keyId.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
 }
@@ -102,8 +138,7 @@ public static class CodePayload
 /// <summary>RFC 4648 §5 base64url without padding.</summary>
 public static class Base64Url
 {
-    public static string Encode(ReadOnlySpan<byte> data) =>
-        Convert.ToBase64String(data).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string Encode(ReadOnlySpan<byte> data) => System.Buffers.Text.Base64Url.EncodeToString(data);
 
     public static bool TryDecode(ReadOnlySpan<char> text, out byte[] data)
     {

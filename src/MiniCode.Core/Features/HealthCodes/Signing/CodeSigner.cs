@@ -23,19 +23,28 @@ public sealed class CodeSigner(SigningKeyRing keys)
         if (key.NotAfter is { } notAfter && expires > notAfter) expires = notAfter;
         if (expires <= issued) throw new InvalidOperationException("The active code-signing key is past its last day; rotate it.");
         var claims = new CodeClaims(type, key.KeyId, checked((ulong)subjectId), color, issued, expires);
-        var signed = CodePayload.EncodeSigned(claims);
-        var signature = key.Key.SignData(signed, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        // On the stack: the text and the claims are the only allocations of a signature.
+        Span<byte> payload = stackalloc byte[CodePayload.TotalLength];
+        var signed = payload[..CodePayload.SignedLength];
+        var signature = payload[CodePayload.SignedLength..];
+        CodePayload.WriteSigned(claims, signed);
+        if (!key.Key.TrySignData(signed, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation, out var written)
+            || written != CodePayload.SignatureLength)
+            throw new CryptographicException("An ES256 signature is 64 bytes.");
         EcdsaLowS.Normalise(signature);
-        return (CodePayload.ToText(signed, signature), claims);
+        return (CodePayload.ToText(payload), claims);
     }
 
     public SignatureCheck Check(string? text, out CodeClaims? claims)
     {
         claims = null;
-        if (!CodePayload.TryParse(text, out var parsed, out var signed, out var signature)) return SignatureCheck.Malformed;
+        Span<byte> payload = stackalloc byte[CodePayload.TotalLength];
+        if (!CodePayload.TryRead(text, payload, out var parsed)) return SignatureCheck.Malformed;
         claims = parsed;
         var key = keys.Find(parsed.KeyId);
         if (key is null) return SignatureCheck.UnknownKey;
+        var signed = payload[..CodePayload.SignedLength];
+        var signature = payload[CodePayload.SignedLength..];
         // A high s is the malleable twin of a valid signature (EcdsaLowS): never accepted, so one code has one text.
         if (!EcdsaLowS.IsLowS(signature)) return SignatureCheck.BadSignature;
         return key.Key.VerifyData(signed, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation)

@@ -9,28 +9,37 @@ namespace MiniCode.Features.HealthCodes.Signing;
 /// </summary>
 public static class EcdsaLowS
 {
-    /// <summary>The order n of the P-256 group.</summary>
-    private static readonly BigInteger Order = BigInteger.Parse("0FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", System.Globalization.NumberStyles.HexNumber);
-    private static readonly BigInteger HalfOrder = Order / 2;
+    /// <summary>The order n of the P-256 group and n/2, big-endian: compared and subtracted bytewise, no allocation.</summary>
+    private static readonly byte[] Order = Convert.FromHexString("FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551");
+    private static readonly byte[] HalfOrder =
+        (new BigInteger(Order, isUnsigned: true, isBigEndian: true) / 2).ToByteArray(isUnsigned: true, isBigEndian: true);
 
-    private static BigInteger S(ReadOnlySpan<byte> signature) => new(signature[32..], isUnsigned: true, isBigEndian: true);
-
-    /// <summary>Whether the P1363 signature r‖s (64 bytes) has s ≤ n/2.</summary>
-    public static bool IsLowS(ReadOnlySpan<byte> signature) => signature.Length == 64 && S(signature) <= HalfOrder;
+    /// <summary>Whether the P1363 signature r‖s (64 bytes) has s ≤ n/2 (equal-length big-endian bytes compare as numbers).</summary>
+    public static bool IsLowS(ReadOnlySpan<byte> signature) => signature.Length == 64 && signature[32..].SequenceCompareTo(HalfOrder) <= 0;
 
     /// <summary>Replaces a high s by n − s in place; the signature stays valid for the same data and key.</summary>
     public static void Normalise(Span<byte> signature)
     {
-        if (!IsLowS(signature)) Twin(signature).CopyTo(signature);
+        if (!IsLowS(signature)) FlipS(signature[32..]);
     }
 
     /// <summary>The other valid signature for the same data (r, n − s): what a forger would try; for tests and vectors.</summary>
     public static byte[] Twin(ReadOnlySpan<byte> signature)
     {
         var twin = signature.ToArray();
-        var flipped = (Order - S(signature)).ToByteArray(isUnsigned: true, isBigEndian: true);
-        twin.AsSpan(32).Clear();
-        flipped.CopyTo(twin.AsSpan(64 - flipped.Length));
+        FlipS(twin.AsSpan(32));
         return twin;
+    }
+
+    // s := n − s, big-endian with borrow (0 < s < n for a valid signature).
+    private static void FlipS(Span<byte> s)
+    {
+        var borrow = 0;
+        for (var i = 31; i >= 0; i--)
+        {
+            var d = Order[i] - s[i] - borrow;
+            borrow = d < 0 ? 1 : 0;
+            s[i] = (byte)(d + (borrow << 8));
+        }
     }
 }

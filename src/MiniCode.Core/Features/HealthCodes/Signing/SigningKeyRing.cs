@@ -4,7 +4,12 @@ using MiniCode.Infrastructure.Security;
 
 namespace MiniCode.Features.HealthCodes.Signing;
 
-/// <summary>One ES256 key: private part present for signing keys, absent for retired verify-only keys.</summary>
+/// <summary>
+/// One ES256 key: private part present for signing keys, absent for retired verify-only keys. One <see cref="ECDsa"/>
+/// per key serves every request at once: signing and verifying only read the imported key (OpenSSL shares an
+/// unchanged EVP_PKEY across threads), and nobody changes or disposes it while the host runs
+/// (<c>CodeSignerConcurrencyTests</c>).
+/// </summary>
 public sealed record SigningKey(uint KeyId, ECDsa Key, bool CanSign, DateTimeOffset? NotAfter);
 
 /// <summary>

@@ -154,7 +154,7 @@ public sealed class OfflineCardService(MiniCodeDbContext db, HealthStatusService
     {
         var holder = await db.Set<Person>().Where(p => p.Id == card.PersonId).Select(p => new { p.Name, p.RegionCode }).FirstAsync(ct);
         // The card is a 个人码: the active 码样式 of its colour (at the first rendering, as the file is kept) and the holder's 码编号.
-        var look = await styles.FindAsync(CodeCategories.Personal, card.Color.ToString().ToLowerInvariant(), ct);
+        var look = await styles.FindAsync(CodeCategories.Personal, card.Color.WireName(), ct);
         var hex = look?.Foreground ?? codeOptions.Value.HexOf(card.Color);
         var qrSvg = qr.Svg(card.Payload, new QrStyle(4, hex, look?.Background ?? codeOptions.Value.BackgroundHex));
         var number = await numbers.NumberOfAsync(CodeCategories.Personal, card.PersonId, holder.RegionCode, ct);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using MiniCode.Features.HealthCodes;
 using MiniCode.Features.HealthCodes.Declarations;
+using MiniCode.Features.HealthCodes.Engine;
 using MiniCode.Features.HealthCodes.Reports;
 using MiniCode.Features.Identity;
 using MiniCode.Features.Rendering;
@@ -118,7 +119,7 @@ public static class RelativesApi
     internal static async Task<FileContentHttpResult> CodePng(long id, ClaimsPrincipal user, HouseholdAccess access, ShowCodeService codes, HttpContext http, CancellationToken ct)
     {
         var code = await codes.ShowAsync(user.CodeViewer(), await access.RelativePersonAsync(user, id, ct), ct);
-        return CodeImages.Png(http, codes.Png(code), code.ExpiresAt, code.Color.ToString().ToLowerInvariant());
+        return CodeImages.Png(http, codes.Png(code), code.ExpiresAt, code.Color.WireName());
     }
 
     /// <summary>亲友亮码（SVG）</summary>
@@ -126,6 +127,6 @@ public static class RelativesApi
     internal static async Task<FileContentHttpResult> CodeSvg(long id, ClaimsPrincipal user, HouseholdAccess access, ShowCodeService codes, HttpContext http, CancellationToken ct)
     {
         var code = await codes.ShowAsync(user.CodeViewer(), await access.RelativePersonAsync(user, id, ct), ct);
-        return CodeImages.Svg(http, codes.Svg(code), code.ExpiresAt, code.Color.ToString().ToLowerInvariant());
+        return CodeImages.Svg(http, codes.Svg(code), code.ExpiresAt, code.Color.WireName());
     }
 }

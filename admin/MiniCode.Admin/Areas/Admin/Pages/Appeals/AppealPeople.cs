@@ -23,7 +23,7 @@ public static class AppealPeople
             p => new PersonLabel(SensitiveDataMasker.MaskName(p.Name), p.DocumentMasked, colors.GetValueOrDefault(p.Id, HealthColor.Green)));
     }
 
-    public static string ColorClass(HealthColor color) => "code-" + color.ToString().ToLowerInvariant();
+    public static string ColorClass(HealthColor color) => "code-" + color.WireName();
 }
 
 public static class OverrideLabels
