@@ -61,6 +61,10 @@ public class MiniCodeFactory : WebApplicationFactory<Program>
             ["MiniCode:Parts:Simulator"] = "true",
             ["MiniCode:Parts:Jobs"] = "false",
         };
+        // Hundreds of test hosts each hash a bootstrap password and log staff in: the deployment floor of 600,000
+        // PBKDF2 iterations would cost minutes of CPU for nothing the tests look at. Deployed hosts keep the floor
+        // (StaffAdminTests checks both).
+        if (env is null) settings["Security:Passwords:Iterations"] = "1000";
         foreach (var (k, v) in Platform.SimulatorRouting.Settings) settings[k] = v;
         foreach (var (k, v) in _settings) settings[k] = v;
         // Command-line style settings win over appsettings*.json of the host.

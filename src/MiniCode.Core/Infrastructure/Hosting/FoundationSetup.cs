@@ -61,6 +61,7 @@ public static class FoundationSetup
         services.AddRequiredSetting(PersonalDataProtector.BlindIndexKeySetting, "HMAC key (base64) for the blind index of ID and phone numbers");
         // One password hasher for citizens, scanners and staff.
         services.AddValidatedOptions<PasswordHashOptions>();
+        services.AddSingleton<IValidateOptions<PasswordHashOptions>, PasswordHashOptionsValidator>();
         services.AddSingleton<PasswordHasher>();
         services.AddScoped<LoginThrottle>();
 

@@ -100,12 +100,21 @@ public sealed class StaffAdminTests : IDisposable
     [Fact]
     public void Password_hashes_use_pbkdf2_sha256_with_at_least_600000_iterations()
     {
-        var hasher = _factory.Services.GetRequiredService<PasswordHasher>();
+        using var deployed = new MiniCodeFactory().Deployed("Staging"); // the default count
+        var hasher = deployed.Services.GetRequiredService<PasswordHasher>();
         var hash = hasher.Hash("correct horse");
         Assert.StartsWith("pbkdf2-sha256$600000$", hash);
         Assert.True(hasher.Verify("correct horse", hash));
         Assert.False(hasher.Verify("wrong horse", hash));
         Assert.NotEqual(hash, hasher.Hash("correct horse"));
+        Assert.True(_factory.Services.GetRequiredService<PasswordHasher>().Verify("correct horse", hash)); // a stored hash keeps its count
+    }
+
+    [Fact]
+    public void A_deployment_with_fewer_than_600000_iterations_does_not_start()
+    {
+        using var deployed = new MiniCodeFactory().Deployed("Staging").With("Security:Passwords:Iterations", "100000");
+        Assert.Contains("Security:Passwords:Iterations must be at least 600000 in Staging", Assert.ThrowsAny<Exception>(() => deployed.CreateClient()).ToString());
     }
 
     [Fact]
