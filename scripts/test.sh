@@ -21,14 +21,16 @@ run_phase() { # name project [ENV=VALUE ...]   (output to $results/name.log, eac
   local name=$1 project=$2; shift 2
   mkdir -p "$results/$name/tmp"
   env TMPDIR="$PWD/$results/$name/tmp" "$@" dotnet test "$project" --no-build -nologo --logger "trx;LogFileName=$name.trx" \
-    --results-directory "$results/$name" -- RunConfiguration.TreatNoTestsAsError=false >"$results/$name.log" 2>&1
+    --results-directory "$results/$name" -- RunConfiguration.TreatNoTestsAsError=false xUnit.MaxParallelThreads="${threads:-0}" \
+    >"$results/$name.log" 2>&1
   [ -f "$results/$name/$name.trx" ] || echo "crashed" > "$results/$name/CRASHED"
   rm -rf "$results/$name/tmp"
 }
 show_phase() { echo "=== $1"; grep -vE '^\s*$' "$results/$1.log" | tail -n 40; }
 # One phase at a time: side by side on 2 cores they took longer in all (the suite is CPU-bound).
 run_phase sqlite tests/MiniCode.Tests MINICODE_TEST_DB=sqlite; show_phase sqlite
-run_phase postgres tests/MiniCode.Tests MINICODE_TEST_DB=postgres; show_phase postgres
+# PostgreSQL's tests also wait for the server: twice as many at once as cores kept 2 cores busy (6 min 25 s -> 4 min 28 s).
+threads=$(( $(nproc) * 2 )) run_phase postgres tests/MiniCode.Tests MINICODE_TEST_DB=postgres; show_phase postgres
 run_phase admin-browser tests/MiniCode.Admin.Tests MINICODE_TEST_DB=sqlite; show_phase admin-browser
 [ -x scripts/contracts-check.sh ] && scripts/contracts-check.sh "$results"
 

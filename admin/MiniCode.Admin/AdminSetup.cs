@@ -33,7 +33,7 @@ public static class AdminSetup
         services.AddScoped<CurrentStaff>();
         services.AddScoped<Auditing.AuditTrail>();
         services.AddScoped<IdNumberSearch>();
-        services.AddScoped<IAuthorizationHandler, PermissionHandler>();
+        services.AddTransient<IAuthorizationHandler, PermissionHandler>();
         // Replaces the framework's default provider, which AddAuthorization registers with TryAdd (before or after us).
         services.Replace(ServiceDescriptor.Singleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>());
         services.AddAuthentication().AddCookie(AdminAuth.Scheme);

@@ -136,6 +136,10 @@ public sealed record PermissionRequirement(string Permission) : IAuthorizationRe
 
 internal sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> options) : DefaultAuthorizationPolicyProvider(options)
 {
+    /// <summary>A name always gives the same policy, so the authorization middleware may keep each endpoint's combined
+    /// policy (a subclass is otherwise assumed not to allow it, and every API request rebuilt its policy).</summary>
+    public override bool AllowsCachingPolicies => true;
+
     public override async Task<AuthorizationPolicy?> GetPolicyAsync(string policyName)
     {
         if (!policyName.StartsWith(AdminAuth.PermissionPrefix, StringComparison.Ordinal)) return await base.GetPolicyAsync(policyName);
@@ -144,10 +148,12 @@ internal sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> op
     }
 }
 
-internal sealed class PermissionHandler(CurrentStaff current) : AuthorizationHandler<PermissionRequirement>
+/// <summary>Runs in every authorization, the API's too: the staff member (and the database) is resolved only for a permission requirement.</summary>
+internal sealed class PermissionHandler(Deferred<CurrentStaff> staff) : AuthorizationHandler<PermissionRequirement>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, PermissionRequirement requirement)
     {
+        var current = staff.Value;
         if (await current.GetAsync(context.User) is not null && current.Has(requirement.Permission)) context.Succeed(requirement);
     }
 }

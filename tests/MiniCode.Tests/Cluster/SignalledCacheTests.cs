@@ -19,11 +19,14 @@ public sealed class SignalledCacheTests : IDisposable
 
     // Loads "key@group"; while loading, the test may publish signals (as another request's commit would).
     private ValueTask<string> GetAsync(long key, string group, params string[] signalsDuringLoad) =>
-        _cache.GetAsync(key, 0, async (k, _, _) =>
+        GetFromAsync(_cache, key, $"{key}@{group}", signalsDuringLoad);
+
+    private ValueTask<string> GetFromAsync(SignalledCache<long, string> cache, long key, string value, params string[] signalsDuringLoad) =>
+        cache.GetAsync(key, 0, async (_, _, _) =>
         {
             Interlocked.Increment(ref _loads);
             foreach (var signal in signalsDuringLoad) await _signals.PublishAsync(Topic, signal);
-            return $"{k}@{group}";
+            return value;
         }, CancellationToken.None);
 
     [Fact]
@@ -72,6 +75,46 @@ public sealed class SignalledCacheTests : IDisposable
         Assert.Equal(4, _loads);
         await GetAsync(2, "b");
         Assert.Equal(4, _loads);
+    }
+
+    [Fact]
+    public async Task One_signal_drops_every_key_of_its_group_and_an_invalidated_key_leaves_the_others_in_it()
+    {
+        await GetAsync(1, "a");
+        await GetAsync(2, "a");
+        await GetAsync(3, "a");
+        _cache.Invalidate(2); // out of the group's keys; 1 and 3 stay in it
+        await _signals.PublishAsync(Topic, "a");
+        await GetAsync(1, "a");
+        await GetAsync(3, "a");
+        Assert.Equal(5, _loads);
+    }
+
+    [Fact]
+    public async Task Without_groups_a_signal_is_read_as_the_key_it_names()
+    {
+        using var people = new SignalledCache<long, string>(_signals, new TestClock(), Topic, TimeSpan.FromMinutes(5), 1000);
+        ValueTask<string> Get(long key, params string[] signalsDuringLoad) => GetFromAsync(people, key, "person " + key, signalsDuringLoad);
+
+        await Get(42, "41", "420", "not-a-key");
+        await Get(42);
+        Assert.Equal(1, _loads); // signals about other keys, and one that names no key, leave it
+        await _signals.PublishAsync(Topic, "42");
+        await Get(42);
+        Assert.Equal(2, _loads);
+        await Get(43, "43"); // signalled while loading: not kept
+        await Get(43);
+        Assert.Equal(4, _loads);
+        await _signals.PublishAsync(Topic, SignalledCache<long, string>.AllKeys);
+        await Get(42);
+        Assert.Equal(5, _loads);
+    }
+
+    [Fact]
+    public void A_cache_whose_keys_cannot_be_read_back_from_a_signal_needs_its_groups()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new SignalledCache<(long, long), string>(_signals, new TestClock(), Topic, TimeSpan.FromMinutes(5), 10));
+        Assert.Equal("groupOf", error.ParamName);
     }
 
     public void Dispose() => _cache.Dispose();

@@ -18,15 +18,10 @@ public sealed class RequestLoggingTests
     [Fact]
     public async Task One_line_per_request_with_status_and_elapsed_carrying_the_request_id_and_never_the_query_string()
     {
-        var dir = Path.Combine(Path.GetTempPath(), "minicode-tests", "log-" + Guid.NewGuid().ToString("N")[..12]);
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
-        builder.WebHost.UseTestServer();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Logging:File:Path"] = Path.Combine(dir, "test-.log") });
-        LoggingSetup.AddLogging(builder);
+        var dir = NewLogFolder();
         string brokenId;
-        await using (var app = builder.Build())
+        await using (var app = LoggingApp(dir))
         {
-            app.UseMiniCodeRequestLogging();
             app.MapGet("/work", (ILogger<RequestLoggingTests> log) =>
             {
                 log.LogInformation("Working on the request");
@@ -66,5 +61,40 @@ public sealed class RequestLoggingTests
         var brokenLine = Assert.Single(lines, l => l.Contains("HTTP GET /broken"));
         Assert.Matches(@"\[ERR\] .* HTTP GET /broken responded 503 in \d+\.\d ms ", brokenLine);
         Assert.Contains(brokenId, brokenLine);
+    }
+
+    [Theory]
+    [InlineData(null, false)]                 // the default: "Microsoft" at Warning
+    [InlineData("Information", true)]         // someone asks for the hosting's own request lines
+    public async Task The_hosting_starts_a_request_activity_only_when_its_own_request_lines_are_logged(string? hostingLevel, bool expected)
+    {
+        var dir = NewLogFolder();
+        await using (var app = LoggingApp(dir, ("Serilog:MinimumLevel:Override:" + CachingLoggerFactory.HostingDiagnostics, hostingLevel)))
+        {
+            app.MapGet("/activity", (HttpContext http) => http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpActivityFeature>() is not null
+                && System.Diagnostics.Activity.Current is not null ? "yes" : "no");
+            await app.StartAsync();
+            Assert.Equal(expected ? "yes" : "no", await app.GetTestClient().GetStringAsync("/activity"));
+            await app.StopAsync();
+        }
+        var lines = Directory.GetFiles(dir).SelectMany(File.ReadAllLines).ToList();
+        // Serilog's request line either way; the hosting's "Request starting" line only when asked for.
+        Assert.Single(lines, l => l.Contains("HTTP GET /activity responded 200"));
+        Assert.Equal(expected, lines.Any(l => l.Contains("Request starting")));
+    }
+
+    private static string NewLogFolder() => Path.Combine(Path.GetTempPath(), "minicode-tests", "log-" + Guid.NewGuid().ToString("N")[..12]);
+
+    /// <summary>A test-server app with MiniCode's logging writing into <paramref name="dir"/>, request logging in place.</summary>
+    private static WebApplication LoggingApp(string dir, params (string Key, string? Value)[] settings)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        builder.WebHost.UseTestServer();
+        builder.Configuration.AddInMemoryCollection(
+            settings.Select(s => KeyValuePair.Create(s.Key, s.Value)).Append(KeyValuePair.Create("Logging:File:Path", (string?)Path.Combine(dir, "test-.log"))));
+        LoggingSetup.AddLogging(builder);
+        var app = builder.Build();
+        app.UseMiniCodeRequestLogging();
+        return app;
     }
 }

@@ -84,8 +84,10 @@ public sealed class SetupOrderTests
             .ToDictionary(g => g.Key.FullName!, g => FeatureHost.Describe(g.Last()));
     }
 
+    /// <summary>The parameter types of our constructors; a <c>Deferred&lt;T&gt;</c> counts as the T it resolves.</summary>
     private static IEnumerable<Type> ConstructorParameters(Type? type) =>
         type?.Namespace?.StartsWith("MiniCode", StringComparison.Ordinal) == true
             ? type.GetConstructors().SelectMany(c => c.GetParameters()).Select(p => p.ParameterType)
+                .Select(t => t.IsGenericType && t.GetGenericTypeDefinition() == typeof(MiniCode.Infrastructure.Hosting.Deferred<>) ? t.GetGenericArguments()[0] : t)
             : [];
 }

@@ -1,3 +1,4 @@
+using MiniCode.Infrastructure.Hosting;
 using MiniCode.Data;
 using MiniCode.Features.Enterprises;
 using MiniCode.Features.HealthCodes.Applications;
@@ -19,10 +20,10 @@ public sealed class TagKindCache(IClusterSignals signals, TimeProvider time, IOp
     private readonly SignalledCache<int, IReadOnlyList<LinkedKind>> _cache = new(signals, time, ClusterTopics.TagKinds,
         TimeSpan.FromSeconds(options.Value.KindCacheSeconds), 1, (_, _) => SignalledCache<int, object>.AllKeys);
 
-    public ValueTask<IReadOnlyList<LinkedKind>> LinkedAsync(MiniCodeDbContext db, CancellationToken ct) =>
+    public ValueTask<IReadOnlyList<LinkedKind>> LinkedAsync(Deferred<MiniCodeDbContext> db, CancellationToken ct) =>
         _cache.GetAsync(0, db, static async (_, db, ct) =>
         {
-            var kinds = await db.Set<TagKind>().AsNoTracking().Where(k => k.Status == TagKindStatus.Active && k.LinkedCategories != "" && k.DisclosedToApplications != "")
+            var kinds = await db.Value.Set<TagKind>().AsNoTracking().Where(k => k.Status == TagKindStatus.Active && k.LinkedCategories != "" && k.DisclosedToApplications != "")
                 .ToListAsync(ct);
             return (IReadOnlyList<LinkedKind>)kinds.Select(k => new LinkedKind(k.Id, k.Name, k.SubjectKind, k.Categories, k.Applications)).ToList();
         }, ct);
@@ -35,7 +36,7 @@ public sealed class TagKindCache(IClusterSignals signals, TimeProvider time, IOp
 /// linked to the code's category and names the verifying application. Person tags go with personal codes (the subject
 /// is the person), enterprise tags with enterprise codes (the binding's enterprise); other codes show none.
 /// </summary>
-public sealed class TagDisclosure(MiniCodeDbContext db, TagKindCache kinds, TimeProvider time) : ICodeTagDisclosure
+public sealed class TagDisclosure(Deferred<MiniCodeDbContext> db, TagKindCache kinds, TimeProvider time) : ICodeTagDisclosure
 {
     public async Task<IReadOnlyList<DisclosedTag>> ForAsync(CodeClaims claims, ApplicationGrant application, CancellationToken ct)
     {
@@ -48,10 +49,10 @@ public sealed class TagDisclosure(MiniCodeDbContext db, TagKindCache kinds, Time
         if (linked.Count == 0) return [];
         var subjectId = checked((long)claims.SubjectId);
         if (subjectKind == TagSubjectKind.Enterprise)
-            subjectId = await db.Set<EnterpriseBinding>().AsNoTracking().Where(b => b.Id == subjectId).Select(b => b.EnterpriseId).FirstOrDefaultAsync(ct);
+            subjectId = await db.Value.Set<EnterpriseBinding>().AsNoTracking().Where(b => b.Id == subjectId).Select(b => b.EnterpriseId).FirstOrDefaultAsync(ct);
         var ids = linked.Select(k => k.Id).ToList();
         var now = time.GetUtcNow();
-        var tagged = await db.Set<Tag>().AsNoTracking()
+        var tagged = await db.Value.Set<Tag>().AsNoTracking()
             .Where(t => t.SubjectKind == subjectKind && t.SubjectId == subjectId && ids.Contains(t.KindId) && t.RemovedAt == null && t.ExpiresAt > now)
             .Select(t => t.KindId).ToListAsync(ct);
         return linked.Where(k => tagged.Contains(k.Id)).Select(k => new DisclosedTag(k.Id, k.Name)).ToList();

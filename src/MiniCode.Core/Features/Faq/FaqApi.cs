@@ -21,8 +21,12 @@ public sealed record FaqSearchAnswer(bool Answered, IReadOnlyList<FaqSearchHit> 
     IReadOnlyList<FaqQuestionDto> Hot, IReadOnlyList<ConsultationPhoneDto> Phones);
 
 /// <summary><c>?q=</c>, at most <see cref="FaqOptions.MaxQueryLength"/> characters; <c>?region=</c> (6 digits) picks the hotlines.</summary>
-public sealed record FaqSearchQuery([Microsoft.AspNetCore.Mvc.FromQuery(Name = "q")] string? Q, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "region")] string? Region) : IValidatable
+public sealed record FaqSearchQuery : IValidatable
 {
+    // Properties, not primary-constructor parameters, as in RegionQuery (the request delegate generator).
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "q")] public string? Q { get; init; }
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "region")] public string? Region { get; init; }
+
     public void Validate(InputValidator v, IServiceProvider services) =>
         v.Required(Q, "q", "搜索内容", services.GetRequiredService<IOptions<FaqOptions>>().Value.MaxQueryLength)
             .Check(Region is null || RegionCodes.IsValid(Region), "region", "地区编码应为6位数字");

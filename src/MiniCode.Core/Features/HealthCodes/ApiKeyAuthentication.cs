@@ -49,7 +49,12 @@ public sealed class ApiKeyRegistry(Infrastructure.Security.KeyMaterialStore stor
 
     private readonly byte[] authority = Hash(store.GetOrCreate(AuthoritySetting, () => Convert.ToHexString(RandomNumberGenerator.GetBytes(24))));
 
-    public bool IsAuthority(string presented) => CryptographicOperations.FixedTimeEquals(authority, Hash(presented));
+    public bool IsAuthority(string presented)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        ApplicationDirectory.HashInto(presented, hash);
+        return CryptographicOperations.FixedTimeEquals(authority, hash);
+    }
 
     private static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 }

@@ -1,3 +1,4 @@
+using MiniCode.Infrastructure.Hosting;
 namespace MiniCode.Features.HealthCodes;
 
 /// <summary>One successful face check of a person: when, in which login session, and whether a showing used it up.</summary>
@@ -49,13 +50,13 @@ public interface IFaceCheckGate
 /// Warm, the latest check comes from memory (no database command, except the one write of using a check up per showing);
 /// a refusal is decided again on the database's latest (a check just made on another node).
 /// </summary>
-internal sealed class FaceCheckGate(IOptions<FaceCheckOptions> options, IFaceVerificationHistory history, IFaceCheckExemption exemption, TimeProvider time) : IFaceCheckGate
+internal sealed class FaceCheckGate(IOptions<FaceCheckOptions> options, IFaceVerificationHistory history, Deferred<IFaceCheckExemption> exemption, TimeProvider time) : IFaceCheckGate
 {
     public async Task<bool> AllowsAsync(CodeViewer viewer, long personId, CancellationToken cancellationToken)
     {
         var o = options.Value;
         if (!o.Required) return true;
-        if (personId != viewer.HolderPersonId && await exemption.IsExemptAsync(viewer.HolderPersonId, personId, cancellationToken)) return true;
+        if (personId != viewer.HolderPersonId && await exemption.Value.IsExemptAsync(viewer.HolderPersonId, personId, cancellationToken)) return true;
         return await PassesAsync(viewer, o, reread: false, cancellationToken) || await PassesAsync(viewer, o, reread: true, cancellationToken);
     }
 

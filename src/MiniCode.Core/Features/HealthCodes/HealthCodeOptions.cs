@@ -14,7 +14,7 @@ public sealed class HealthCodeOptions : ISectionOptions
     public int LiveCodeSeconds { get; set; } = 60;
 
     /// <summary>Verifications an authenticated verifier (scanner account or partner key) may make per minute, per node.</summary>
-    [Range(1, 100_000)]
+    [Range(1, 10_000_000)]
     public int VerifyPerMinute { get; set; } = 120;
 
     /// <summary>Codes a citizen may scan per minute (扫一扫, <c>POST /api/me/scan</c>), per node.</summary>

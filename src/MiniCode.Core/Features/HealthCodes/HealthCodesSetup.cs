@@ -90,6 +90,7 @@ public static class HealthCodesSetup
         services.AddScoped<OverrideService>();
         services.AddScoped<HealthDataImporter>();
         services.AddScoped<ImportStore>();
+        services.AddScoped<BulkRecordWriter>();
         services.AddScoped<StaffImports>();
         services.AddScoped<ImportRejectionRetention>();
         services.AddMiniCodeJob<PurgeImportRejectionsJob>("purge-import-rejections", "删除超过保存期限的导入被拒绝行（已打码的报告）");

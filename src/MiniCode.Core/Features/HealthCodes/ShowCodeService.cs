@@ -1,3 +1,4 @@
+using MiniCode.Infrastructure.Hosting;
 using MiniCode.Infrastructure.Errors;
 using MiniCode.Data;
 using MiniCode.Features.HealthCodes.Engine;
@@ -17,7 +18,7 @@ public sealed record CodeView(string Payload, HealthColor Color, IReadOnlyList<C
 /// 亮码: the signed live code of a person (self, or a relative through the households feature). Reads only (the status
 /// is recomputed, a rare write, when time alone may have changed it); views are counted in memory.
 /// </summary>
-public sealed class ShowCodeService(MiniCodeDbContext db, CodeHolderCache holders, HealthStatusService statuses, ColorEngine engine, CodeSigner signer,
+public sealed class ShowCodeService(Deferred<MiniCodeDbContext> db, CodeHolderCache holders, Deferred<HealthStatusService> statuses, ColorEngine engine, CodeSigner signer,
     IOptions<HealthCodeOptions> options, IOptions<ColorRulesOptions> rules, IFaceCheckGate faceCheck, CodeUsageCounters counters,
     IQrCodeRenderer qr, ICodeStyles styles, ICodeNumbers numbers, TimeProvider time, Logs.CodeEventLog events)
 {
@@ -32,7 +33,7 @@ public sealed class ShowCodeService(MiniCodeDbContext db, CodeHolderCache holder
         // A due review (a quarantine ended, an override expired) or no status yet: recomputed first, a rare write.
         var (status, reasons) = holder.StatusCurrentAt(now)
             ? (holder.Status!, holder.Reasons)
-            : await statuses.CurrentAsync(personId, ct) is var fresh ? (fresh, CodeHolder.ReasonsOf(fresh)) : default;
+            : await statuses.Value.CurrentAsync(personId, ct) is var fresh ? (fresh, CodeHolder.ReasonsOf(fresh)) : default;
         var o = options.Value;
         var (text, claims) = signer.Sign(CodeType.HealthCode, personId, status.Color, now, TimeSpan.FromSeconds(o.LiveCodeSeconds));
         counters.Increment(CodeType.HealthCode, holder.RegionCode, CodeUsage.Shown);

@@ -25,7 +25,7 @@ public sealed class VerifyRateLimits : IDisposable
     /// <summary>The address step, as a partition of the <see cref="HealthCodesSetup.VerifyRateLimit"/> policy.</summary>
     public static void AddAddressPolicy(RateLimiterOptions o, int permitsPerMinute) =>
         o.AddPolicy(HealthCodesSetup.VerifyRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-            "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+            http.Connection.RemoteIpAddress ?? System.Net.IPAddress.None,
             _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
 
     /// <summary>The principal step: runs after authorization, so the user is the authenticated verifier.</summary>

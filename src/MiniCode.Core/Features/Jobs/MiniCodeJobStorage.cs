@@ -11,9 +11,10 @@ namespace MiniCode.Features.Jobs;
 
 /// <summary>
 /// Hangfire's storage for this host: on PostgreSQL its own schema <c>hangfire</c> in the MiniCode database (created at
-/// first use), shared by every node; on SQLite a file of its own beside the MiniCode database (Hangfire.Storage.SQLite),
-/// so queued runs and schedules survive a restart. The real storage is made on first use, so a host that neither runs
-/// jobs nor opens the dashboard never touches it. Succeeded runs expire after <c>Jobs:HistoryRetention</c>.
+/// first use), shared by every node; on SQLite a file of its own beside the MiniCode database
+/// (<see cref="EmbeddedJobStorage"/>), so queued runs and schedules survive a restart. The real storage is made on
+/// first use, so a host that neither runs jobs nor opens the dashboard never touches it. Succeeded runs expire after
+/// <c>Jobs:HistoryRetention</c>.
 /// </summary>
 public sealed class MiniCodeJobStorage : JobStorage, IDisposable
 {
@@ -28,7 +29,7 @@ public sealed class MiniCodeJobStorage : JobStorage, IDisposable
         JobExpirationTimeout = o.HistoryRetention;
         _inner = new Lazy<JobStorage>(() => Provider == DatabaseProvider.Postgres
             ? CreatePostgres(connectionString, o)
-            : new SQLiteStorage(SqliteFile(connectionString, o), new SQLiteStorageOptions { QueuePollInterval = o.QueuePollInterval }));
+            : new EmbeddedJobStorage(SqliteFile(connectionString, o), new SQLiteStorageOptions { QueuePollInterval = o.QueuePollInterval }));
     }
 
     public DatabaseProvider Provider { get; }

@@ -101,7 +101,8 @@ public static class PostersApi
     /// <summary>批量打印张贴码（PDF）</summary>
     /// <remarks>每个张贴码一页：<c>ids</c> 指定的（可重复该参数），否则本人全部；至多 <c>MiniCode:Posters:MaxPostersPerPdf</c> 张。</remarks>
     // One PDF with a page per poster: the ones named by ids (repeat the parameter), or all of the owner's.
-    internal static async Task<FileContentHttpResult> BulkPdf(long[]? ids, ClaimsPrincipal user, PosterService posters, PosterRenderer renderer, CancellationToken ct) =>
+    // ids = null, not only nullable: the request delegate generator marks a nullable array without a default as required.
+    internal static async Task<FileContentHttpResult> BulkPdf(ClaimsPrincipal user, PosterService posters, PosterRenderer renderer, CancellationToken ct, long[]? ids = null) =>
         TypedResults.File(await renderer.BulkPdfAsync(await posters.PagesAsync(user.AccountId(), ids, ct), ct), "application/pdf", "posters.pdf");
 
     /// <summary>微信小程序码</summary>

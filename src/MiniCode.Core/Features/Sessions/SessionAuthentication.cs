@@ -1,3 +1,4 @@
+using MiniCode.Infrastructure.Hosting;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
@@ -12,7 +13,7 @@ namespace MiniCode.Features.Sessions;
 /// ProblemDetails whose code says why (missing, expired, revoked) so the client knows to log in again.
 /// </summary>
 public sealed class SessionAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, SessionService sessions)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, Deferred<SessionService> sessions)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Session";
@@ -25,20 +26,20 @@ public sealed class SessionAuthenticationHandler(
         var token = header["Bearer ".Length..].Trim();
         if (token.Length is 0 or > 200) return Fail(SessionErrors.Invalid);
 
-        var result = await sessions.ValidateAsync(token, Context.RequestAborted);
+        var result = await sessions.Value.ValidateAsync(token, Context.RequestAborted);
         switch (result.Outcome)
         {
             case SessionService.Outcome.Valid:
                 var session = result.Session!;
-                var claims = new List<Claim>
-                {
-                    new(ClaimTypes.NameIdentifier, session.AccountId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                    new(SessionClaims.Kind, session.Kind.ToString()),
-                    new(SessionClaims.SessionId, session.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                };
-                if (session.PersonId is { } personId)
-                    claims.Add(new(SessionClaims.PersonId, personId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-                return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
+                var identity = new ClaimsIdentity(SchemeName);
+                // Each claim made with its identity as subject: one given without would be copied by AddClaim.
+                static void Add(ClaimsIdentity identity, string type, string value) =>
+                    identity.AddClaim(new Claim(type, value, ClaimValueTypes.String, ClaimsIdentity.DefaultIssuer, ClaimsIdentity.DefaultIssuer, identity));
+                Add(identity, ClaimTypes.NameIdentifier, session.AccountIdText);
+                Add(identity, SessionClaims.Kind, session.KindText);
+                Add(identity, SessionClaims.SessionId, session.IdText);
+                if (session.PersonIdText is { } personId) Add(identity, SessionClaims.PersonId, personId);
+                return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
             case SessionService.Outcome.Expired: return Fail(SessionErrors.Expired);
             case SessionService.Outcome.Revoked: return Fail(SessionErrors.Revoked);
             case SessionService.Outcome.AccountInactive: return Fail(SessionErrors.AccountDisabled);

@@ -1,5 +1,5 @@
+using MiniCode.Infrastructure.Hosting;
 using System.Security.Cryptography;
-using System.Text;
 using MiniCode.Data;
 using MiniCode.Features.People;
 using MiniCode.Infrastructure.Cluster;
@@ -9,9 +9,12 @@ namespace MiniCode.Features.Sessions;
 public sealed record IssuedSession(string Token, DateTimeOffset ExpiresAt);
 
 /// <summary>Issues, validates and revokes opaque session tokens (256 random bits, base64url; stored as SHA-256).</summary>
-public sealed class SessionService(MiniCodeDbContext db, TimeProvider time, IOptions<SessionOptions> options, SessionTouches touches,
+public sealed class SessionService(Deferred<MiniCodeDbContext> deferredDb, TimeProvider time, IOptions<SessionOptions> options, SessionTouches touches,
     SessionCache cache, ClusterSignalsInterceptor committed)
 {
+    // Rented on first use: a warm token check needs no database.
+    private MiniCodeDbContext Db => deferredDb.Value;
+
     public async Task<IssuedSession> IssueAsync(long accountId, string method, bool stayLoggedIn, CancellationToken ct = default)
     {
         var token = Base64UrlToken(RandomNumberGenerator.GetBytes(32));
@@ -26,8 +29,8 @@ public sealed class SessionService(MiniCodeDbContext db, TimeProvider time, IOpt
             LastSeenAt = now,
             ExpiresAt = now + Lifetime(stayLoggedIn),
         };
-        db.Add(session);
-        await db.SaveChangesAsync(ct);
+        Db.Add(session);
+        await Db.SaveChangesAsync(ct);
         return new IssuedSession(token, session.ExpiresAt);
     }
 
@@ -45,12 +48,12 @@ public sealed class SessionService(MiniCodeDbContext db, TimeProvider time, IOpt
 
     public async Task<Validation> ValidateAsync(string token, CancellationToken ct = default)
     {
-        var hash = Hash(token);
-        var validation = Evaluate(await cache.GetAsync(hash, db, static (h, db, ct) => SnapshotByTokenHash(db, h, ct), ct));
+        var hash = TokenHash.Of(token);
+        var validation = Evaluate(await cache.GetAsync(hash, deferredDb, static (h, db, ct) => SnapshotByTokenHash(db.Value, h.ToHex(), ct), ct));
         if (validation.Outcome is Outcome.Valid or Outcome.Unknown) return validation;
         // A refusal is never taken from the cache: another node may have used, extended or re-enabled it meanwhile.
         cache.Invalidate(hash);
-        return Evaluate(await SnapshotByTokenHash(db, hash, ct));
+        return Evaluate(await SnapshotByTokenHash(Db, hash.ToHex(), ct));
     }
 
     private Validation Evaluate(SessionSnapshot? session)
@@ -72,7 +75,7 @@ public sealed class SessionService(MiniCodeDbContext db, TimeProvider time, IOpt
     public async Task<DateTimeOffset> SwitchLifetimeAsync(long sessionId, bool stayLoggedIn, CancellationToken ct = default)
     {
         var expiresAt = time.GetUtcNow() + Lifetime(stayLoggedIn);
-        await db.Set<Session>().Where(s => s.Id == sessionId)
+        await Db.Set<Session>().Where(s => s.Id == sessionId)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.StayLoggedIn, stayLoggedIn).SetProperty(s => s.ExpiresAt, expiresAt), ct);
         await SessionChangedAsync(sessionId, ct);
         return expiresAt;
@@ -83,7 +86,7 @@ public sealed class SessionService(MiniCodeDbContext db, TimeProvider time, IOpt
     public async Task RevokeAsync(long sessionId, CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
-        await db.Set<Session>().Where(s => s.Id == sessionId && s.RevokedAt == null)
+        await Db.Set<Session>().Where(s => s.Id == sessionId && s.RevokedAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.RevokedAt, now), ct);
         await SessionChangedAsync(sessionId, ct);
     }
@@ -94,7 +97,7 @@ public sealed class SessionService(MiniCodeDbContext db, TimeProvider time, IOpt
     public async Task<int> RevokeOthersAsync(long accountId, long? keepSessionId, CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
-        var revoked = await db.Set<Session>().Where(s => s.AccountId == accountId && s.Id != keepSessionId && s.RevokedAt == null)
+        var revoked = await Db.Set<Session>().Where(s => s.AccountId == accountId && s.Id != keepSessionId && s.RevokedAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.RevokedAt, now), ct);
         await AccountChangedAsync(accountId);
         return revoked;
@@ -106,11 +109,11 @@ public sealed class SessionService(MiniCodeDbContext db, TimeProvider time, IOpt
     /// themselves.
     /// </summary>
     public Task AccountChangedAsync(long accountId) =>
-        committed.PublishWhenCommittedAsync(db, new ClusterSignal(ClusterTopics.Accounts, accountId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        committed.PublishWhenCommittedAsync(Db, new ClusterSignal(ClusterTopics.Accounts, accountId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     private async Task SessionChangedAsync(long sessionId, CancellationToken ct)
     {
-        var accountId = await db.Set<Session>().Where(s => s.Id == sessionId).Select(s => (long?)s.AccountId).FirstOrDefaultAsync(ct);
+        var accountId = await Db.Set<Session>().Where(s => s.Id == sessionId).Select(s => (long?)s.AccountId).FirstOrDefaultAsync(ct);
         if (accountId is { } id) await AccountChangedAsync(id);
     }
 
@@ -120,17 +123,18 @@ public sealed class SessionService(MiniCodeDbContext db, TimeProvider time, IOpt
     /// </summary>
     public async Task<int> DeleteEndedAsync(CancellationToken ct = default)
     {
-        await touches.WriteAsync(db, ct); // this node's recent use first, so a session in use is not taken for idle
+        await touches.WriteAsync(Db, ct); // this node's recent use first, so a session in use is not taken for idle
         var now = time.GetUtcNow();
         var idleCutoff = now - options.Value.IdleTimeout;
         var stayCutoff = now - options.Value.StayLoggedInTimeout;
-        return await db.Set<Session>()
+        return await Db.Set<Session>()
             .Where(s => s.RevokedAt != null || s.ExpiresAt <= now
                 || (!s.StayLoggedIn && s.LastSeenAt <= idleCutoff) || (s.StayLoggedIn && s.LastSeenAt <= stayCutoff))
             .ExecuteDeleteAsync(ct);
     }
 
-    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    /// <summary>The stored token hash: lower-case hex SHA-256 of its UTF-8 (<see cref="TokenHash"/>).</summary>
+    public static string Hash(string token) => TokenHash.Of(token).ToHex();
 
     private static string Base64UrlToken(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

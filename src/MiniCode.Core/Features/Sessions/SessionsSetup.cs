@@ -23,11 +23,11 @@ public static class SessionsSetup
         services.AddMiniCodeJob<ExpireSessionsJob>("expire-sessions", "删除已过期、已注销或长时间未使用的登录会话");
         services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
+        // No scheme named on these policies: the session is the default scheme, which the authentication middleware has
+        // already run. Naming it made the policy authenticate a second time and rebuild the principal on every request.
         services.AddAuthorizationBuilder()
-            .AddPolicy(CitizenPolicy, p => p.AddAuthenticationSchemes(SessionAuthenticationHandler.SchemeName).RequireAuthenticatedUser()
-                .RequireClaim(SessionClaims.Kind, nameof(AccountKind.Citizen)))
-            .AddPolicy(ScannerPolicy, p => p.AddAuthenticationSchemes(SessionAuthenticationHandler.SchemeName).RequireAuthenticatedUser()
-                .RequireClaim(SessionClaims.Kind, nameof(AccountKind.Scanner)));
+            .AddPolicy(CitizenPolicy, p => p.RequireAuthenticatedUser().RequireClaim(SessionClaims.Kind, nameof(AccountKind.Citizen)))
+            .AddPolicy(ScannerPolicy, p => p.RequireAuthenticatedUser().RequireClaim(SessionClaims.Kind, nameof(AccountKind.Scanner)));
         return builder;
     }
 }

@@ -18,22 +18,25 @@ namespace MiniCode.Infrastructure.Cluster;
 /// <c>maxEntries</c> are kept.</item>
 /// </list>
 /// Entries are grouped by a signal key (by default the cache key itself; sessions group token hashes by account), so
-/// one signal drops every entry of the group. Values must be immutable.
+/// one signal drops every entry of the group. Only a cache with a <c>groupOf</c> of its own keeps an index of its
+/// groups (a small array of keys per group): with the default, the signal key is parsed back into the cache key, so a
+/// million cached people cost no per-person index. Values must be immutable.
 /// </summary>
 public sealed class SignalledCache<TKey, TValue> : IDisposable where TKey : notnull
 {
     /// <summary>The signal key that drops every entry (an import of high-risk regions, a rule change).</summary>
     public const string AllKeys = "*";
 
-    private sealed record Entry(TValue Value, string Group, DateTimeOffset ExpiresAt, DateTimeOffset ConnectedSince);
+    // Group is null in a cache without groupOf: the entry's signal key is its own key.
+    private sealed record Entry(TValue Value, string? Group, DateTimeOffset ExpiresAt, DateTimeOffset ConnectedSince);
 
     private readonly ConcurrentDictionary<TKey, Entry> _entries = new();
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<TKey, byte>> _groups = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, GroupKeys>? _groups;
     private readonly IClusterSignals _signals;
     private readonly TimeProvider _time;
     private readonly TimeSpan _lifetime;
     private readonly int _maxEntries;
-    private readonly Func<TKey, TValue, string> _groupOf;
+    private readonly Func<TKey, TValue, string>? _groupOf;
     private readonly IDisposable _subscription;
     // Drops are numbered; a load remembers the number it started at and stores only if nothing about it was dropped since.
     private long _sequence;
@@ -55,12 +58,27 @@ public sealed class SignalledCache<TKey, TValue> : IDisposable where TKey : notn
         _time = time;
         _lifetime = lifetime;
         _maxEntries = maxEntries;
-        _groupOf = groupOf ?? ((key, _) => KeyText(key));
+        _groupOf = groupOf;
+        if (groupOf is not null) _groups = new(StringComparer.Ordinal);
+        else if (!ParsableKeys) throw new ArgumentException($"A cache keyed by {typeof(TKey).Name} needs a groupOf: its signal keys cannot be read back as keys.", nameof(groupOf));
         Topic = topic;
         _subscription = signals.Subscribe(topic, Drop);
     }
 
     public static string KeyText(TKey key) => Convert.ToString(key, CultureInfo.InvariantCulture) ?? "";
+
+    private static bool ParsableKeys => typeof(TKey) == typeof(string) || typeof(TKey) == typeof(long) || typeof(TKey) == typeof(int);
+
+    /// <summary>The cache key whose <see cref="KeyText"/> is <paramref name="text"/>.</summary>
+    private static bool TryParseKey(string text, out TKey key)
+    {
+        key = default!;
+        if (typeof(TKey) == typeof(string)) key = (TKey)(object)text;
+        else if (typeof(TKey) == typeof(long) && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l)) key = (TKey)(object)l;
+        else if (typeof(TKey) == typeof(int) && int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i)) key = (TKey)(object)i;
+        else return false;
+        return true;
+    }
 
     public int Count => _entries.Count;
 
@@ -94,16 +112,16 @@ public sealed class SignalledCache<TKey, TValue> : IDisposable where TKey : notn
     {
         var now = _time.GetUtcNow();
         if (_entries.Count >= _maxEntries && !Sweep(now)) return;
-        var group = _groupOf(key, value);
-        _groups.GetOrAdd(group, _ => new())[key] = 0;
+        var group = _groupOf?.Invoke(key, value);
+        if (group is not null) _groups!.GetOrAdd(group, static _ => new()).Add(key);
         _entries[key] = new Entry(value, group, now + _lifetime, connectedSince);
         // Checked after storing, while a drop records itself before removing: one of the two always sees the other.
         if (DroppedSince(key, group, loadStartedAt) && _entries.TryGetValue(key, out var stored)) Remove(key, stored);
     }
 
-    private bool DroppedSince(TKey key, string group, long sequence) =>
+    private bool DroppedSince(TKey key, string? group, long sequence) =>
         Interlocked.Read(ref _allDroppedAt) > sequence
-        || (_groupDroppedAt.TryGetValue(group, out var groupAt) && groupAt > sequence)
+        || (group is not null && _groupDroppedAt.TryGetValue(group, out var groupAt) && groupAt > sequence)
         || (_keyDroppedAt.TryGetValue(key, out var keyAt) && keyAt > sequence);
 
     // Never lowered, so two drops racing cannot leave the older number behind.
@@ -136,35 +154,66 @@ public sealed class SignalledCache<TKey, TValue> : IDisposable where TKey : notn
         {
             RaiseAllDropped();
             _entries.Clear();
-            _groups.Clear();
+            _groups?.Clear();
+            return;
+        }
+        if (_groups is null)
+        {
+            // The signal key is the cache key: dropped like an invalidation, on every node.
+            if (TryParseKey(group, out var key)) Invalidate(key);
             return;
         }
         Record(_groupDroppedAt, group);
         if (!_groups.TryRemove(group, out var keys)) return;
-        foreach (var key in keys.Keys) _entries.TryRemove(key, out _);
+        foreach (var key in keys.Snapshot) _entries.TryRemove(key, out _);
     }
 
     private void Remove(TKey key, Entry entry)
     {
         if (!_entries.TryRemove(new KeyValuePair<TKey, Entry>(key, entry))) return;
-        if (_groups.TryGetValue(entry.Group, out var keys)) keys.TryRemove(key, out _);
+        if (entry.Group is not null && _groups!.TryGetValue(entry.Group, out var keys)) keys.Remove(key);
     }
 
     // Full: drop expired entries, at most once per lifetime; true when there is room again.
     private bool Sweep(DateTimeOffset now)
     {
-        lock (_groups)
+        lock (_entries)
         {
             if (now >= _nextSweep)
             {
                 _nextSweep = now + _lifetime;
                 foreach (var (key, entry) in _entries)
                     if (entry.ExpiresAt <= now) Remove(key, entry);
-                foreach (var (group, keys) in _groups)
-                    if (keys.IsEmpty) _groups.TryRemove(new KeyValuePair<string, ConcurrentDictionary<TKey, byte>>(group, keys));
+                if (_groups is not null)
+                    foreach (var (group, keys) in _groups)
+                        if (keys.IsEmpty) _groups.TryRemove(new KeyValuePair<string, GroupKeys>(group, keys));
             }
         }
         return _entries.Count < _maxEntries;
+    }
+
+    /// <summary>The keys of one group: mostly one or two (an account's sessions), so an array copied on change.</summary>
+    private sealed class GroupKeys
+    {
+        private TKey[] _keys = [];
+
+        public TKey[] Snapshot => Volatile.Read(ref _keys);
+        public bool IsEmpty => Snapshot.Length == 0;
+
+        public void Add(TKey key)
+        {
+            lock (this)
+                if (Array.IndexOf(_keys, key) < 0) Volatile.Write(ref _keys, [.. _keys, key]);
+        }
+
+        public void Remove(TKey key)
+        {
+            lock (this)
+            {
+                var at = Array.IndexOf(_keys, key);
+                if (at >= 0) Volatile.Write(ref _keys, [.. _keys.AsSpan(0, at), .. _keys.AsSpan(at + 1)]);
+            }
+        }
     }
 
     public void Dispose() => _subscription.Dispose();

@@ -23,7 +23,13 @@ public static class ApiGroups
     {
         var group = app.MapGroup(prefix);
         group.WithMetadata(ApiEndpointMetadata.Instance);
-        group.AddEndpointFilterFactory(RequestValidation.Factory);
+        // The validation filter only where a parameter validates itself: any filter factory at all puts an endpoint on
+        // the filtered path, which wraps every request's arguments in an invocation context (show-code has none).
+        ((IEndpointConventionBuilder)group).Add(endpoint =>
+        {
+            if (endpoint.Metadata.OfType<MethodInfo>().FirstOrDefault() is { } method && RequestValidation.HasValidatedParameters(method))
+                endpoint.FilterFactories.Add(RequestValidation.Factory);
+        });
         // Finally: the endpoint's own conventions (rate limits, accepted bodies) are in its metadata by then.
         ((IEndpointConventionBuilder)group).Finally(DeclareShapeErrors);
         return group;

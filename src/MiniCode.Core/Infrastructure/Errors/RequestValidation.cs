@@ -15,7 +15,7 @@ public interface IValidatable
 /// <summary>The one place requests are validated: an endpoint filter on every API group (see <c>ApiGroups</c>).</summary>
 public static class RequestValidation
 {
-    /// <summary>Endpoints without an <see cref="IValidatable"/> parameter get no filter at all (no per-request cost).</summary>
+    /// <summary>Added by <c>ApiGroups</c> only to endpoints with an <see cref="IValidatable"/> parameter; others get no filter at all.</summary>
     public static EndpointFilterDelegate Factory(EndpointFilterFactoryContext context, EndpointFilterDelegate next)
     {
         var positions = ValidatedParameters(context.MethodInfo);

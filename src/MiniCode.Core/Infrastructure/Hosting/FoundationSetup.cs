@@ -44,6 +44,7 @@ public static class FoundationSetup
         services.AddValidatedOptions<Time.BusinessCalendarOptions>();
         services.AddSingleton<Time.BusinessCalendar>();
         services.AddHttpContextAccessor();
+        services.AddTransient(typeof(Deferred<>));
         services.AddForwardedHeadersSettings();
         services.AddValidatedOptions<HostPartsOptions>();
         services.AddSingleton<KeyMaterialStore>();
@@ -81,8 +82,9 @@ public static class FoundationSetup
                 return ValueTask.CompletedTask;
             };
             var permits = limits.Value.PerClientPerMinute;
+            // Partitioned by the address itself: its text would be a new string on every request.
             o.AddPolicy(RateLimits.PerClient, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                http.Connection.RemoteIpAddress ?? System.Net.IPAddress.None,
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
         return builder;

@@ -21,6 +21,7 @@ public static class LoggingSetup
         // (flushes) its own logger and leaves Serilog's static Log.Logger alone — test hosts run side by side.
         builder.Services.AddSerilog((services, lc) => Configure(lc, services.GetRequiredService<IConfiguration>()),
             preserveStaticLogger: true);
+        CachingLoggerFactory.Decorate(builder.Services);
         return builder;
     }
 
@@ -34,6 +35,8 @@ public static class LoggingSetup
             o.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
             o.MessageTemplate = RequestLineTemplate;
             o.IncludeQueryInRequestPath = false;
+            // The request line is written to Serilog directly, so it gets the id here (ILogger<T> events get it from the scope).
+            o.EnrichDiagnosticContext = static (diagnostics, http) => diagnostics.Set(RequestIdMiddleware.Property, http.TraceIdentifier);
         });
         return app;
     }

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Serilog.Context;
 
 namespace MiniCode.Infrastructure.Logging;
 
@@ -18,20 +17,38 @@ internal sealed partial class RequestIdMiddleware(RequestDelegate next, ILogger<
         var incoming = http.Request.Headers[Header].ToString();
         var requestId = SafeId().IsMatch(incoming) ? incoming : Guid.NewGuid().ToString("N");
         http.TraceIdentifier = requestId;
-        http.Response.OnStarting(() =>
+        // When the response starts: the exception handler clears the headers set before it re-executes.
+        http.Response.OnStarting(static state =>
         {
-            http.Response.Headers[Header] = requestId;
+            var context = (HttpContext)state;
+            context.Response.Headers[Header] = context.TraceIdentifier;
             return Task.CompletedTask;
-        });
+        }, http);
 
-        // Two carriers, one value: the Serilog log context reaches events written to Serilog directly (the request
-        // line); the Microsoft.Extensions.Logging scope reaches ILogger<T> events, where it must shadow the scope
-        // ASP.NET Core's hosting opened with its own RequestId (Kestrel's connection id), taken before this ran.
-        using (LogContext.PushProperty(Property, requestId))
-        using (logger.BeginScope(new Dictionary<string, object> { [Property] = requestId }))
+        // ILogger<T> events get the id from this scope, which shadows the one ASP.NET Core's hosting opened with its
+        // own RequestId (Kestrel's connection id); the request line gets it from the diagnostic context (LoggingSetup).
+        using (logger.BeginScope(new RequestIdScope(requestId)))
         {
             await next(http);
         }
+    }
+
+    /// <summary>The scope's one property, without a dictionary per request.</summary>
+    private sealed class RequestIdScope(string requestId) : IReadOnlyList<KeyValuePair<string, object>>
+    {
+        public KeyValuePair<string, object> this[int index] =>
+            index == 0 ? new(Property, requestId) : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public int Count => 1;
+
+        public IEnumerator<KeyValuePair<string, object>> GetEnumerator()
+        {
+            yield return this[0];
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        public override string ToString() => $"{Property}:{requestId}";
     }
 
     [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]

@@ -75,9 +75,9 @@ internal static class FaceSimulator
         });
     }
 
-    private sealed record WeChatFaceStep(string? openid, string? name, string? id_card_number, string? user_id_key, int? identify_ret);
-    private sealed record UserIdKeyRequest(string? name, string? id_card_number);
-    private sealed record GetInfoRequest(string? verify_result);
+    internal sealed record WeChatFaceStep(string? openid, string? name, string? id_card_number, string? user_id_key, int? identify_ret);
+    internal sealed record UserIdKeyRequest(string? name, string? id_card_number);
+    internal sealed record GetInfoRequest(string? verify_result);
 
     private static IResult WeChatError(int errcode, string errmsg) => Results.Json(new { errcode, errmsg = errmsg + ", rid: sim" });
 

@@ -45,7 +45,7 @@ internal static class WeChatSimulator
         return Results.Json(body);
     }
 
-    private sealed record StableTokenRequest(string? grant_type, string? appid, string? secret, bool? force_refresh);
+    internal sealed record StableTokenRequest(string? grant_type, string? appid, string? secret, bool? force_refresh);
 
     private static IResult StableToken(StableTokenRequest request, IOptions<WeChatOptions> options, SimulatorState state)
     {
@@ -55,7 +55,7 @@ internal static class WeChatSimulator
         return Results.Json(new { access_token = state.StableToken(request.force_refresh == true), expires_in = 7200 });
     }
 
-    private sealed record PhoneRequest(string? code);
+    internal sealed record PhoneRequest(string? code);
 
     private static IResult PhoneNumber(string? access_token, PhoneRequest request, SimulatorState state, IOptions<WeChatOptions> options, TimeProvider time)
     {

@@ -35,6 +35,33 @@ public sealed class CodeEventLogTests
     }
 
     [Fact]
+    public async Task A_batch_is_written_whole_or_not_at_all_and_its_times_stay_exact()
+    {
+        using var factory = new HealthCodesFactory();
+        var at = factory.Clock.GetUtcNow();
+        CodeEventRecord Show(int i) => new()
+        {
+            Kind = CodeEventRecord.Show, At = at.AddMilliseconds(i), PersonId = i, CodeType = "health_code", Category = "personal", RegionCode = "110105",
+        };
+        Task<int> Write(IReadOnlyList<CodeEventRecord> batch) => factory.QueryAsync(async db =>
+        {
+            await CodeEventWriter.WriteAsync(db, batch, CancellationToken.None);
+            return batch.Count;
+        });
+        var broken = Show(3);
+        broken.Kind = null!; // refused by the NOT NULL column, after two good rows
+
+        await Assert.ThrowsAnyAsync<Exception>(() => Write([Show(1), Show(2), broken]));
+        Assert.Equal(0, await factory.QueryAsync(db => db.Set<CodeEventRecord>().CountAsync()));
+
+        await Write([.. Enumerable.Range(1, 2500).Select(Show)]);
+        var window = await factory.QueryAsync(db => db.Set<CodeEventRecord>().AsNoTracking()
+            .Where(r => r.At > at.AddMilliseconds(1000) && r.At <= at.AddMilliseconds(1010)).OrderBy(r => r.At).Select(r => r.PersonId).ToListAsync());
+        Assert.Equal(Enumerable.Range(1001, 10).Select(i => (long?)i), window);
+        Assert.Equal(2500, await factory.QueryAsync(db => db.Set<CodeEventRecord>().CountAsync(r => r.RegionCode == "110105" && r.Outcome == "")));
+    }
+
+    [Fact]
     public async Task Each_log_kind_is_purged_after_its_own_retention()
     {
         using var factory = new HealthCodesFactory();

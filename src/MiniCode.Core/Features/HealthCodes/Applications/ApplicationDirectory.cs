@@ -24,7 +24,29 @@ public sealed class ApplicationDirectory(IServiceScopeFactory scopes, IClusterSi
     /// <summary>A new random key: the prefix and 256 bits, base64url.</summary>
     public static string NewKey() => KeyPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    public static string Hash(string key)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        HashInto(key, hash);
+        return Convert.ToHexStringLower(hash);
+    }
+
+    /// <summary>SHA-256 of the key's UTF-8 bytes without a heap buffer: every verify checks its key.</summary>
+    internal static void HashInto(string key, Span<byte> hash)
+    {
+        const int OnStack = 512;
+        var max = Encoding.UTF8.GetMaxByteCount(key.Length);
+        byte[]? rented = null;
+        Span<byte> utf8 = max <= OnStack ? stackalloc byte[OnStack] : (rented = System.Buffers.ArrayPool<byte>.Shared.Rent(max));
+        try
+        {
+            SHA256.HashData(utf8[..Encoding.UTF8.GetBytes(key, utf8)], hash);
+        }
+        finally
+        {
+            if (rented is not null) System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
 
     /// <summary>The enabled application holding <paramref name="key"/>, or null.</summary>
     public ValueTask<ApplicationGrant?> FindAsync(string key, CancellationToken ct) => cache.GetAsync(Hash(key), scopes, LoadAsync, ct);

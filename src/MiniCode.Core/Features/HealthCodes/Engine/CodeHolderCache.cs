@@ -1,3 +1,4 @@
+using MiniCode.Infrastructure.Hosting;
 using MiniCode.Data;
 using MiniCode.Features.CodeEngine;
 using MiniCode.Features.HealthCodes.Signing;
@@ -63,8 +64,8 @@ public sealed class CodeHolderCache(IClusterSignals signals, TimeProvider time, 
     public int Count => _cache.Count;
 
     /// <summary>The holder as stored (cached when warm), or null for an unknown person.</summary>
-    public ValueTask<CodeHolder?> GetAsync(MiniCodeDbContext db, long personId, CancellationToken ct) =>
-        _cache.GetAsync(personId, db, static async (id, db, ct) => await RowOf(db, id, ct) is { } row
+    public ValueTask<CodeHolder?> GetAsync(Deferred<MiniCodeDbContext> db, long personId, CancellationToken ct) =>
+        _cache.GetAsync(personId, db, static async (id, db, ct) => await RowOf(db.Value, id, ct) is { } row
             ? new CodeHolder(id, SensitiveDataMasker.MaskName(row.Name), row.AnonymisedAt is not null, row.RegionCode, row.Declared, row.Status,
                 row.Status is null ? [] : CodeHolder.ReasonsOf(row.Status), row.DocumentType, row.BirthDate, row.CodeNumber)
             : null, ct);
@@ -73,7 +74,7 @@ public sealed class CodeHolderCache(IClusterSignals signals, TimeProvider time, 
     /// The holder, re-read from the database once when the cached one fails <paramref name="usable"/>: a refusal
     /// (no declaration, no status) is never answered from the cache.
     /// </summary>
-    public async ValueTask<CodeHolder?> GetAsync(MiniCodeDbContext db, long personId, Func<CodeHolder?, bool> usable, CancellationToken ct)
+    public async ValueTask<CodeHolder?> GetAsync(Deferred<MiniCodeDbContext> db, long personId, Func<CodeHolder?, bool> usable, CancellationToken ct)
     {
         var holder = await GetAsync(db, personId, ct);
         if (usable(holder)) return holder;

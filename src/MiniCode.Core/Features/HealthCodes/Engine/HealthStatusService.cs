@@ -14,12 +14,23 @@ namespace MiniCode.Features.HealthCodes.Engine;
 /// </summary>
 public sealed class HealthStatusService(MiniCodeDbContext db, ColorEngine engine, IOptions<ColorRulesOptions> rules, TimeProvider time, BusinessCalendar calendar, NoticeDispatcher notices)
 {
-    public async Task<HealthStatus> RecomputeAsync(long personId, string cause, string actor, CancellationToken ct)
+    public async Task<HealthStatus> RecomputeAsync(long personId, string cause, string actor, CancellationToken ct) =>
+        (await RecomputeManyAsync([personId], cause, actor, ct))[0];
+
+    /// <summary>
+    /// <see cref="RecomputeAsync"/> for several persons at once (an import's): their facts are read with one query per
+    /// kind for all of them, each is then decided and recorded as alone. Returns their statuses in the same order.
+    /// </summary>
+    public async Task<IReadOnlyList<HealthStatus>> RecomputeManyAsync(IReadOnlyList<long> personIds, string cause, string actor, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var inputs = await LoadInputsAsync(personId, now, ct);
-        var decision = engine.Evaluate(inputs, now);
-        var status = await db.Set<HealthStatus>().FirstOrDefaultAsync(s => s.PersonId == personId, ct);
+        var inputs = await LoadInputsAsync(personIds, now, ct);
+        var stored = await db.Set<HealthStatus>().Where(s => personIds.Contains(s.PersonId)).ToDictionaryAsync(s => s.PersonId, ct);
+        return personIds.Select(id => Record(id, engine.Evaluate(inputs[id], now), inputs[id], stored.GetValueOrDefault(id), cause, actor, now)).ToList();
+    }
+
+    private HealthStatus Record(long personId, ColorDecision decision, ColorInputs inputs, HealthStatus? status, string cause, string actor, DateTimeOffset now)
+    {
         var old = status?.Color;
         if (status is null)
         {
@@ -83,34 +94,47 @@ public sealed class HealthStatusService(MiniCodeDbContext db, ColorEngine engine
         return due.Count;
     }
 
-    public async Task<ColorInputs> LoadInputsAsync(long personId, DateTimeOffset now, CancellationToken ct)
+    public async Task<ColorInputs> LoadInputsAsync(long personId, DateTimeOffset now, CancellationToken ct) =>
+        (await LoadInputsAsync([personId], now, ct))[personId];
+
+    /// <summary>The facts of each person (who must exist), one query per kind of fact for all of them.</summary>
+    public async Task<IReadOnlyDictionary<long, ColorInputs>> LoadInputsAsync(IReadOnlyCollection<long> personIds, DateTimeOffset now, CancellationToken ct)
     {
-        var person = await db.Set<Person>().AsNoTracking().Where(p => p.Id == personId)
-            .Select(p => new { p.DocumentIndex, p.RegionCode }).FirstAsync(ct);
-        var index = person.DocumentIndex;
+        var ids = personIds.Distinct().ToList();
+        var persons = await db.Set<Person>().AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new { p.Id, p.DocumentIndex, p.RegionCode }).ToListAsync(ct);
+        if (persons.Count < ids.Count) throw new InvalidOperationException("No such person: " + ids.Except(persons.Select(p => p.Id)).First());
+        var indexes = persons.Select(p => p.DocumentIndex).ToList();
         var today = calendar.DayOf(now);
 
-        var declaration = await db.Set<HealthDeclaration>().AsNoTracking().FirstOrDefaultAsync(d => d.PersonId == personId, ct);
-        var temperature = await db.Set<TemperatureReading>().AsNoTracking().Where(t => t.PersonId == personId)
-            .OrderByDescending(t => t.MeasuredAt).FirstOrDefaultAsync(ct);
-        var risks = await db.Set<RiskListEntry>().AsNoTracking().Where(r => r.DocumentIndex == index).ToListAsync(ct);
+        var declarations = await db.Set<HealthDeclaration>().AsNoTracking().Where(d => ids.Contains(d.PersonId)).ToDictionaryAsync(d => d.PersonId, ct);
+        // The latest reading; of two taken at the same instant, the one recorded last.
+        var temperatures = await db.Set<TemperatureReading>().AsNoTracking().Where(t => ids.Contains(t.PersonId))
+            .GroupBy(t => t.PersonId).Select(g => g.OrderByDescending(t => t.MeasuredAt).ThenByDescending(t => t.Id).First()).ToDictionaryAsync(t => t.PersonId, ct);
+        var risks = (await db.Set<RiskListEntry>().AsNoTracking().Where(r => indexes.Contains(r.DocumentIndex)).ToListAsync(ct)).ToLookup(r => r.DocumentIndex);
         var regions = await db.Set<HighRiskRegion>().AsNoTracking().Where(r => r.EndsOn == null || r.EndsOn >= today).ToListAsync(ct);
-        var nucleic = await db.Set<NucleicAcidResult>().AsNoTracking().Where(r => r.DocumentIndex == index).ToListAsync(ct);
-        var vaccinations = await db.Set<VaccinationRecord>().AsNoTracking().Where(r => r.DocumentIndex == index).ToListAsync(ct);
-        var overrides = await db.Set<ColorOverride>().AsNoTracking()
-            .Where(o => o.PersonId == personId && o.Status == OverrideStatus.Approved).ToListAsync(ct);
-        var activeOverride = overrides.Where(o => o.EndsAt == null || o.EndsAt > now).OrderByDescending(o => o.DecidedAt).FirstOrDefault();
+        var nucleic = (await db.Set<NucleicAcidResult>().AsNoTracking().Where(r => indexes.Contains(r.DocumentIndex)).ToListAsync(ct)).ToLookup(r => r.DocumentIndex);
+        var vaccinations = (await db.Set<VaccinationRecord>().AsNoTracking().Where(r => indexes.Contains(r.DocumentIndex)).ToListAsync(ct)).ToLookup(r => r.DocumentIndex);
+        var overrides = (await db.Set<ColorOverride>().AsNoTracking()
+            .Where(o => ids.Contains(o.PersonId) && o.Status == OverrideStatus.Approved).ToListAsync(ct)).ToLookup(o => o.PersonId);
 
-        return new ColorInputs(
-            person.RegionCode,
-            declaration is null ? null : new DeclarationFacts(declaration.SymptomList(), declaration.Temperature, declaration.RegionCode, declaration.ChangedAt, declaration.RegionSince),
-            temperature is null ? null : new TemperatureFact(temperature.Celsius, temperature.MeasuredAt),
-            risks.Select(r => new RiskFact(r.Kind, r.StartsOn, r.EndsOn)).ToList(),
-            regions.Select(r => new RegionFact(r.RegionCode, r.StartsOn, r.EndsOn)).ToList(),
-            nucleic.Select(r => new NucleicAcidFact(r.SampledAt, r.Negative)).ToList(),
-            vaccinations.Select(v => new VaccinationFact(v.Dose, v.VaccinatedOn, v.CompletesSeries)).ToList(),
-            activeOverride is null ? null : new OverrideFact(activeOverride.Color, activeOverride.ReasonCode,
-                rules.Value.OverrideReasons.GetValueOrDefault(activeOverride.ReasonCode, activeOverride.ReasonCode), activeOverride.EndsAt));
+        var regionFacts = regions.Select(r => new RegionFact(r.RegionCode, r.StartsOn, r.EndsOn)).ToList();
+        return persons.ToDictionary(p => p.Id, p =>
+        {
+            var declaration = declarations.GetValueOrDefault(p.Id);
+            var temperature = temperatures.GetValueOrDefault(p.Id);
+            var activeOverride = overrides[p.Id].Where(o => o.EndsAt == null || o.EndsAt > now).OrderByDescending(o => o.DecidedAt).FirstOrDefault();
+            return new ColorInputs(
+                p.RegionCode,
+                declaration is null ? null : new DeclarationFacts(declaration.SymptomList(), declaration.Temperature, declaration.RegionCode, declaration.ChangedAt, declaration.RegionSince),
+                temperature is null ? null : new TemperatureFact(temperature.Celsius, temperature.MeasuredAt),
+                risks[p.DocumentIndex].Select(r => new RiskFact(r.Kind, r.StartsOn, r.EndsOn)).ToList(),
+                regionFacts,
+                nucleic[p.DocumentIndex].Select(r => new NucleicAcidFact(r.SampledAt, r.Negative)).ToList(),
+                vaccinations[p.DocumentIndex].Select(v => new VaccinationFact(v.Dose, v.VaccinatedOn, v.CompletesSeries)).ToList(),
+                activeOverride is null ? null : new OverrideFact(activeOverride.Color, activeOverride.ReasonCode,
+                    rules.Value.OverrideReasons.GetValueOrDefault(activeOverride.ReasonCode, activeOverride.ReasonCode), activeOverride.EndsAt));
+        });
     }
 }
 

@@ -12,15 +12,21 @@ namespace MiniCode.Features.HealthCodes.Imports;
 public sealed record SourceRow(long Line, string Raw, IReadOnlyDictionary<string, string?> Fields);
 
 /// <summary>
-/// Imports health-authority data streamed row by row (never the whole file in memory): each batch is validated,
-/// upserted on its natural key (so the same file twice leaves the same state) and saved; rejected rows are stored for
-/// the report, masked; then every affected known person's colour is recomputed (cause "import.&lt;kind&gt;"). Staff
-/// imports go through <see cref="StaffImports"/> instead (jurisdiction, insert-only, a second staff member's approval)
-/// and are applied here by <see cref="InsertBatchAsync"/>.
+/// Imports health-authority data streamed row by row (never the whole file in memory): each batch of
+/// <see cref="ImportOptions.BatchSize"/> rows is validated, upserted on its natural key (so the same file twice leaves
+/// the same state) in one set-based write (<see cref="BulkRecordWriter"/>), and committed in one transaction with its
+/// rejected rows (stored for the report, masked) and the import's running counts; then every affected known person's
+/// colour is recomputed (cause "import.&lt;kind&gt;"), which signals the hot-path caches of every node. A failure stops
+/// the import between batches: the batches committed so far stay (with counts that match them), nothing of the failing
+/// batch is written, the import keeps no finish time and no colour is recomputed; sending the file again completes it.
+/// Staff imports go through <see cref="StaffImports"/> instead (jurisdiction, insert-only, a second staff member's
+/// approval) and are applied here by <see cref="InsertBatchAsync"/>.
 /// </summary>
 public sealed class HealthDataImporter(MiniCodeDbContext db, PersonalDataProtector protector, HealthStatusService statuses, ImportStore store,
-    NoticeDispatcher notices, AuditLog audit, IOptions<ImportOptions> options, TimeProvider time, BusinessCalendar calendar)
+    BulkRecordWriter writer, NoticeDispatcher notices, AuditLog audit, IOptions<ImportOptions> options, TimeProvider time, BusinessCalendar calendar)
 {
+    private readonly List<HealthDataImportRejection> _rejected = [];
+
     public async Task<HealthDataImport> ImportAsync(ImportKind kind, string format, string submittedBy, IAsyncEnumerable<SourceRow> rows, CancellationToken ct)
     {
         var import = new HealthDataImport { Kind = kind, Format = format, SubmittedBy = submittedBy, StartedAt = time.GetUtcNow() };
@@ -38,10 +44,9 @@ public sealed class HealthDataImporter(MiniCodeDbContext db, PersonalDataProtect
         await FlushAsync(import, batch, false, affected, regions, ct);
         await RecomputeAsync(import, affected, regions, ct);
         import.FinishedAt = time.GetUtcNow();
-        db.Attach(import).State = EntityState.Modified;
         audit.Record(submittedBy, "health_data.import", "health_data_import", Id(import), null,
             new { kind, import.TotalRows, import.AcceptedRows, import.RejectedRows, import.RecomputedPersons });
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(import, ct);
         return import;
     }
 
@@ -62,12 +67,27 @@ public sealed class HealthDataImporter(MiniCodeDbContext db, PersonalDataProtect
         }
     }
 
-    /// <summary>Counts a refused row and keeps it for the report with its document number masked (the caller saves).</summary>
+    /// <summary>Counts a refused row and keeps it for the report with its document number masked (written by <see cref="SaveAsync"/>).</summary>
     public void Reject(HealthDataImport import, SourceRow row, string reason)
     {
         import.RejectedRows++;
         if (import.RejectedRows <= options.Value.MaxStoredRejections)
-            db.Add(new HealthDataImportRejection { ImportId = import.Id, Line = row.Line, Reason = reason, Raw = MaskedRaw(row) });
+            _rejected.Add(new HealthDataImportRejection { ImportId = import.Id, Line = row.Line, Reason = reason, Raw = MaskedRaw(row) });
+    }
+
+    /// <summary>
+    /// Saves the import's counts with the rows rejected since the last save and whatever else the context tracks, in one
+    /// transaction (the caller's, when it has one open); the change tracker is cleared afterwards.
+    /// </summary>
+    public async Task SaveAsync(HealthDataImport import, CancellationToken ct)
+    {
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await writer.InsertAsync(_rejected, ct);
+        _rejected.Clear();
+        db.Entry(import).State = EntityState.Modified;
+        await db.SaveChangesAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
     }
 
     /// <summary>
@@ -97,7 +117,7 @@ public sealed class HealthDataImporter(MiniCodeDbContext db, PersonalDataProtect
         import.RecomputedPersons = affected.Count;
         foreach (var chunk in affected.Order().Chunk(options.Value.BatchSize))
         {
-            foreach (var personId in chunk) await statuses.RecomputeAsync(personId, "import." + WireName(import.Kind), $"authority:import-{import.Id}", ct);
+            await statuses.RecomputeManyAsync(chunk, "import." + WireName(import.Kind), $"authority:import-{import.Id}", ct);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
             await notices.FlushAsync(ct);
@@ -107,18 +127,15 @@ public sealed class HealthDataImporter(MiniCodeDbContext db, PersonalDataProtect
     /// <summary>Writes a batch (upserts, or inserts only) and saves it with the import's counts; returns the rows left out.</summary>
     private async Task<List<ImportRow>> FlushAsync(HealthDataImport import, List<ImportRow> batch, bool insertOnly, HashSet<long> affected, HashSet<string> regions, CancellationToken ct)
     {
-        var skipped = new List<ImportRow>();
-        if (batch.Count > 0)
-        {
-            var persons = await store.PersonsAsync(batch, ct);
-            skipped = await store.WriteAsync(batch, persons.ToDictionary(p => p.Key, p => p.Value.Id), insertOnly, ct);
-            affected.UnionWith(batch.Except(skipped).Select(r => r.DocumentKey).OfType<string>().Where(persons.ContainsKey).Select(i => persons[i].Id));
-            regions.UnionWith(batch.Except(skipped).OfType<RegionRow>().Select(r => r.RegionCode));
-            import.AcceptedRows += batch.Count - skipped.Count;
-        }
-        db.Entry(import).State = import.Id == 0 ? EntityState.Added : EntityState.Modified;
-        await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
+        var persons = await store.PersonsAsync(batch, ct);
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        var skipped = await store.WriteAsync(batch, persons.ToDictionary(p => p.Key, p => p.Value.Id), insertOnly, ct);
+        var written = skipped.Count == 0 ? batch : batch.Except(skipped).ToList();
+        affected.UnionWith(written.Select(r => r.DocumentKey).OfType<string>().Where(persons.ContainsKey).Select(i => persons[i].Id));
+        regions.UnionWith(written.OfType<RegionRow>().Select(r => r.RegionCode));
+        import.AcceptedRows += batch.Count - skipped.Count;
+        await SaveAsync(import, ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         batch.Clear();
         return skipped;
     }

@@ -8,7 +8,7 @@ namespace MiniCode.Features.HealthCodes.Imports;
 /// a batch already exist, and writing a batch as upserts (the authority) or inserts only (approved staff imports).
 /// Person rows arrive with <see cref="ImportRow.DocumentKey"/> already turned into the document's blind index.
 /// </summary>
-public sealed class ImportStore(MiniCodeDbContext db, TimeProvider time)
+public sealed class ImportStore(MiniCodeDbContext db, BulkRecordWriter writer, TimeProvider time)
 {
     /// <summary>The natural key of a row: the same text as <see cref="KeyOf(object)"/> gives for the stored record.</summary>
     public static string NaturalKey(ImportRow row) => row switch
@@ -40,64 +40,69 @@ public sealed class ImportStore(MiniCodeDbContext db, TimeProvider time)
         var indexes = rows.Select(r => r.DocumentKey).OfType<string>().Distinct().ToList();
         IEnumerable<object> found = rows[0] switch
         {
-            RiskRow => await db.Set<RiskListEntry>().Where(r => indexes.Contains(r.DocumentIndex)).ToListAsync(ct),
-            NucleicRow => await db.Set<NucleicAcidResult>().Where(r => indexes.Contains(r.DocumentIndex)).ToListAsync(ct),
-            VaccinationRow => await db.Set<VaccinationRecord>().Where(r => indexes.Contains(r.DocumentIndex)).ToListAsync(ct),
-            ApplicationRow => await db.Set<PriorApplication>().Where(r => indexes.Contains(r.DocumentIndex)).ToListAsync(ct),
+            RiskRow => await db.Set<RiskListEntry>().AsNoTracking().Where(r => indexes.Contains(r.DocumentIndex)).ToListAsync(ct),
+            NucleicRow => await db.Set<NucleicAcidResult>().AsNoTracking().Where(r => indexes.Contains(r.DocumentIndex)).ToListAsync(ct),
+            VaccinationRow => await db.Set<VaccinationRecord>().AsNoTracking().Where(r => indexes.Contains(r.DocumentIndex)).ToListAsync(ct),
+            ApplicationRow => await db.Set<PriorApplication>().AsNoTracking().Where(r => indexes.Contains(r.DocumentIndex)).ToListAsync(ct),
             _ => await RegionsAsync(rows.Cast<RegionRow>().Select(r => r.RegionCode).Distinct().ToList(), ct),
         };
         return found.ToDictionary(KeyOf);
     }
 
     private async Task<List<HighRiskRegion>> RegionsAsync(List<string> codes, CancellationToken ct) =>
-        await db.Set<HighRiskRegion>().Where(r => codes.Contains(r.RegionCode)).ToListAsync(ct);
+        await db.Set<HighRiskRegion>().AsNoTracking().Where(r => codes.Contains(r.RegionCode)).ToListAsync(ct);
 
     /// <summary>
-    /// Adds or updates (<paramref name="insertOnly"/> false) the batch's records; with <paramref name="insertOnly"/> a row
-    /// whose record exists is left alone and returned. Later rows of a batch win over earlier ones with the same key.
-    /// The caller saves. Person rows get the person id of <paramref name="personOf"/> (blind index → id).
+    /// Adds or updates (<paramref name="insertOnly"/> false) the batch's records, later rows of the batch winning over
+    /// earlier ones with the same key; with <paramref name="insertOnly"/> a row whose record exists (or came earlier in
+    /// the batch) is left alone and returned. Written at once (<see cref="BulkRecordWriter"/>), in the caller's
+    /// transaction. Person rows get the person id of <paramref name="personOf"/> (blind index → id).
     /// </summary>
     public async Task<List<ImportRow>> WriteAsync(IReadOnlyList<ImportRow> rows, IReadOnlyDictionary<string, long> personOf, bool insertOnly, CancellationToken ct)
     {
-        var existing = await ExistingAsync(rows, ct);
         var skipped = new List<ImportRow>();
-        var now = time.GetUtcNow();
-        long? PersonOf(string index) => personOf.TryGetValue(index, out var id) ? id : null;
+        if (rows.Count == 0) return skipped;
+        var winners = new Dictionary<string, ImportRow>(rows.Count, StringComparer.Ordinal);
+        var existing = insertOnly ? await ExistingAsync(rows, ct) : [];
         foreach (var row in rows)
         {
             var key = NaturalKey(row);
-            if (existing.TryGetValue(key, out var stored) && insertOnly)
-            {
-                skipped.Add(row);
-                continue;
-            }
-            switch (row)
-            {
-                case RiskRow r:
-                    var risk = stored as RiskListEntry ?? Added(new RiskListEntry { DocumentIndex = r.DocumentKey!, Kind = r.Kind, StartsOn = r.StartsOn }, key, existing);
-                    (risk.EndsOn, risk.PersonId, risk.UpdatedAt) = (r.EndsOn, PersonOf(r.DocumentKey!), now);
-                    break;
-                case NucleicRow r:
-                    var result = stored as NucleicAcidResult ?? Added(new NucleicAcidResult { DocumentIndex = r.DocumentKey!, SampledAt = r.SampledAt }, key, existing);
-                    (result.Negative, result.Institution, result.PersonId, result.UpdatedAt) = (r.Negative, r.Institution, PersonOf(r.DocumentKey!), now);
-                    break;
-                case VaccinationRow r:
-                    var dose = stored as VaccinationRecord ?? Added(new VaccinationRecord { DocumentIndex = r.DocumentKey!, Dose = r.Dose }, key, existing);
-                    (dose.VaccinatedOn, dose.Product, dose.CompletesSeries, dose.PersonId, dose.UpdatedAt) =
-                        (r.VaccinatedOn, r.Product, r.CompletesSeries, PersonOf(r.DocumentKey!), now);
-                    break;
-                case ApplicationRow r:
-                    var application = stored as PriorApplication ?? Added(new PriorApplication { DocumentIndex = r.DocumentKey! }, key, existing);
-                    (application.AppliedOn, application.PersonId, application.UpdatedAt) = (r.AppliedOn, PersonOf(r.DocumentKey!), now);
-                    break;
-                case RegionRow r:
-                    var region = stored as HighRiskRegion ?? Added(new HighRiskRegion { RegionCode = r.RegionCode, StartsOn = r.StartsOn }, key, existing);
-                    (region.EndsOn, region.UpdatedAt) = (r.EndsOn, now);
-                    break;
-            }
+            if (!insertOnly) winners[key] = row;
+            else if (existing.ContainsKey(key) || !winners.TryAdd(key, row)) skipped.Add(row);
         }
+        var now = time.GetUtcNow();
+        long? PersonOf(string index) => personOf.TryGetValue(index, out var id) ? id : null;
+        var written = winners.Values;
+        await (rows[0] switch
+        {
+            RiskRow => WriteAsync(written.Cast<RiskRow>().Select(r => new RiskListEntry
+            {
+                DocumentIndex = r.DocumentKey!, Kind = r.Kind, StartsOn = r.StartsOn, EndsOn = r.EndsOn, PersonId = PersonOf(r.DocumentKey!), UpdatedAt = now,
+            }), insertOnly, ct),
+            NucleicRow => WriteAsync(written.Cast<NucleicRow>().Select(r => new NucleicAcidResult
+            {
+                DocumentIndex = r.DocumentKey!, SampledAt = r.SampledAt, Negative = r.Negative, Institution = r.Institution,
+                PersonId = PersonOf(r.DocumentKey!), UpdatedAt = now,
+            }), insertOnly, ct),
+            VaccinationRow => WriteAsync(written.Cast<VaccinationRow>().Select(r => new VaccinationRecord
+            {
+                DocumentIndex = r.DocumentKey!, Dose = r.Dose, VaccinatedOn = r.VaccinatedOn, Product = r.Product, CompletesSeries = r.CompletesSeries,
+                PersonId = PersonOf(r.DocumentKey!), UpdatedAt = now,
+            }), insertOnly, ct),
+            ApplicationRow => WriteAsync(written.Cast<ApplicationRow>().Select(r => new PriorApplication
+            {
+                DocumentIndex = r.DocumentKey!, AppliedOn = r.AppliedOn, PersonId = PersonOf(r.DocumentKey!), UpdatedAt = now,
+            }), insertOnly, ct),
+            _ => WriteAsync(written.Cast<RegionRow>().Select(r => new HighRiskRegion
+            {
+                RegionCode = r.RegionCode, StartsOn = r.StartsOn, EndsOn = r.EndsOn, UpdatedAt = now,
+            }), insertOnly, ct),
+        });
         return skipped;
     }
+
+    private Task WriteAsync<T>(IEnumerable<T> records, bool insertOnly, CancellationToken ct) where T : class =>
+        insertOnly ? writer.InsertAsync(records.ToList(), ct) : writer.UpsertAsync(records.ToList(), ct);
 
     /// <summary>Known persons among the batch's documents, blind index → person id (region for the jurisdiction check).</summary>
     public async Task<Dictionary<string, (long Id, string? RegionCode)>> PersonsAsync(IReadOnlyList<ImportRow> rows, CancellationToken ct)
@@ -107,12 +112,5 @@ public sealed class ImportStore(MiniCodeDbContext db, TimeProvider time)
         var persons = await db.Set<People.Person>().AsNoTracking().Where(p => indexes.Contains(p.DocumentIndex))
             .Select(p => new { p.Id, p.DocumentIndex, p.RegionCode }).ToListAsync(ct);
         return persons.ToDictionary(p => p.DocumentIndex, p => (p.Id, p.RegionCode));
-    }
-
-    private T Added<T>(T record, string key, Dictionary<string, object> existing) where T : class
-    {
-        db.Add(record);
-        existing[key] = record;
-        return record;
     }
 }

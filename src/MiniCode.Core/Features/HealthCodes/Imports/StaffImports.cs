@@ -39,10 +39,9 @@ public sealed class StaffImports(MiniCodeDbContext db, HealthDataImporter import
         }
         await StageAsync(import, batch, seen, ct);
         import.FinishedAt = time.GetUtcNow();
-        db.Attach(import).State = EntityState.Modified;
         audit.Record(actor, "health_data.import_submit", "health_data_import", Id(import), null,
             new { kind, jurisdiction, import.TotalRows, staged = import.AcceptedRows, import.RejectedRows });
-        await db.SaveChangesAsync(ct);
+        await importer.SaveAsync(import, ct);
         return import;
     }
 
@@ -74,13 +73,11 @@ public sealed class StaffImports(MiniCodeDbContext db, HealthDataImporter import
                     importer.Reject(import, new SourceRow(line, "（审批时已存在）", new Dictionary<string, string?>()), ExistsReason);
             }
             await db.Set<HealthDataImportStagedRow>().Where(r => r.ImportId == id).ExecuteDeleteAsync(ct);
-            db.Attach(import).State = EntityState.Modified;
             audit.Record(approver, "health_data.import_approve", "health_data_import", Id(import), new { status = ImportStatus.Pending },
                 new { status = import.Status, import.AcceptedRows, import.RejectedRows });
-            await db.SaveChangesAsync(ct);
+            await importer.SaveAsync(import, ct);
             await tx.CommitAsync(ct);
         }
-        db.ChangeTracker.Clear();
         await importer.RecomputeAsync(import, affected, regions, ct);
         db.Attach(import).State = EntityState.Modified;
         await db.SaveChangesAsync(ct);
@@ -127,9 +124,7 @@ public sealed class StaffImports(MiniCodeDbContext db, HealthDataImporter import
                 }
             }
         }
-        db.Attach(import).State = EntityState.Modified;
-        await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
+        await importer.SaveAsync(import, ct);
         batch.Clear();
     }
 

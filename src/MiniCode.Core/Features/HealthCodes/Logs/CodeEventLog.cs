@@ -58,19 +58,13 @@ public sealed class CodeEventFlushService(CodeEventLog log, IServiceScopeFactory
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<MiniCodeDbContext>();
-                db.AddRange(pending);
-                await db.SaveChangesAsync(ct);
+                var commands = await CodeEventWriter.WriteAsync(scope.ServiceProvider.GetRequiredService<MiniCodeDbContext>(), pending, ct);
+                scope.ServiceProvider.GetService<DatabaseCommandCounter>()?.Add(commands);
                 pending = [];
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // Fresh copies next time: a failed SaveChanges may have left ids on the tracked ones.
-                pending = [.. pending.Select(p => new CodeEventRecord
-                {
-                    Kind = p.Kind, At = p.At, PersonId = p.PersonId, CodeType = p.CodeType, Category = p.Category, RegionCode = p.RegionCode,
-                    Application = p.Application, Outcome = p.Outcome,
-                })];
+                // The batch wrote nothing (one COPY or one transaction): the same records are tried again next time.
                 logger.LogWarning(ex, "Writing {Count} show/scan log records failed; will retry", pending.Count);
                 return;
             }

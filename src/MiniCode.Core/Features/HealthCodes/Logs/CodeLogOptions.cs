@@ -9,12 +9,12 @@ public sealed class CodeLogOptions : ISectionOptions
     public static string Section => "MiniCode:HealthCodes:Logs";
 
     /// <summary>How often queued show/scan events are written.</summary>
-    [Range(1, 3600)] public int FlushSeconds { get; set; } = 5;
+    [Range(1, 3600)] public int FlushSeconds { get; set; } = 1;
 
     /// <summary>Events a node queues at most; past it new events are dropped (and counted in the log) rather than slowing a request.</summary>
     [Range(1000, 10_000_000)] public int QueueCapacity { get; set; } = 200_000;
 
-    /// <summary>Rows per INSERT batch.</summary>
+    /// <summary>Rows per write (one PostgreSQL COPY, or one SQLite transaction).</summary>
     [Range(10, 100_000)] public int BatchSize { get; set; } = 1000;
 
     /// <summary>亮码记录 are kept this many days.</summary>

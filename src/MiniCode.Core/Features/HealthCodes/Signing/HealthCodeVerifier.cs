@@ -1,3 +1,4 @@
+using MiniCode.Infrastructure.Hosting;
 using MiniCode.Data;
 using MiniCode.Features.HealthCodes.Engine;
 
@@ -82,9 +83,9 @@ internal sealed class NoPortraits : IPortraitReferenceProvider
 /// holder's current colour and masked name. Read-only; outcomes are counted in memory for statistics by code type and
 /// the holder's (or venue's) region.
 /// </summary>
-public sealed class HealthCodeVerifier(CodeSigner signer, MiniCodeDbContext db, CodeHolderCache holders, HealthStatusService statuses, TimeProvider time,
-    CodeUsageCounters counters, IPortraitReferenceProvider portraits, ICodeRevocationList revocations, IPosterCodeCheck posters,
-    IEnumerable<ISubjectCodeCheck> subjectChecks, Logs.CodeEventLog events)
+public sealed class HealthCodeVerifier(CodeSigner signer, Deferred<MiniCodeDbContext> db, CodeHolderCache holders, Deferred<HealthStatusService> statuses,
+    TimeProvider time, CodeUsageCounters counters, IPortraitReferenceProvider portraits, ICodeRevocationList revocations, Deferred<IPosterCodeCheck> posters,
+    Deferred<IEnumerable<ISubjectCodeCheck>> subjectChecks, Logs.CodeEventLog events)
 {
     /// <summary>Verifies for the platform's own callers (<paramref name="caller"/> null) or a registered application, whose
     /// call is counted under its name; a correctly signed code of a category it may not verify answers
@@ -112,13 +113,13 @@ public sealed class HealthCodeVerifier(CodeSigner signer, MiniCodeDbContext db, 
         if (time.GetUtcNow() >= c.ExpiresAt) return (Fail(VerifyFailure.Expired, c), null);
         if (c.Type == CodeType.Poster)
         {
-            var poster = await posters.CheckAsync(payload!.Trim(), c, ct);
+            var poster = await posters.Value.CheckAsync(payload!.Trim(), c, ct);
             return (poster.Live ? new VerificationResult(true, null, c, null, null, null) : Fail(VerifyFailure.Revoked, c), poster.RegionCode);
         }
         if (!c.Type.IsPersonHealthCode())
         {
             // A 一码通 record's code: its feature vouches for it; without that feature nobody does.
-            var check = subjectChecks.FirstOrDefault(s => s.Type == c.Type);
+            var check = subjectChecks.Value.FirstOrDefault(s => s.Type == c.Type);
             if (check is null) return (Fail(VerifyFailure.Revoked, c), null);
             var state = await check.CheckAsync(c, ct);
             return (new VerificationResult(state.Live, state.Live ? null : VerifyFailure.Revoked, c, null, state.Subject?.MaskedHolder, null, state.Subject), state.RegionCode);
@@ -128,7 +129,7 @@ public sealed class HealthCodeVerifier(CodeSigner signer, MiniCodeDbContext db, 
         // Warm: from memory (CodeHolderCache, dropped on every node by each write); a due review is recomputed first.
         var holder = await holders.GetAsync(db, personId, h => h is { Anonymised: false, Status: not null }, ct);
         if (holder is not { Anonymised: false, Status: not null }) return (Fail(VerifyFailure.Revoked, c), null);
-        var status = holder.StatusCurrentAt(time.GetUtcNow()) ? holder.Status! : await statuses.CurrentAsync(personId, ct);
+        var status = holder.StatusCurrentAt(time.GetUtcNow()) ? holder.Status! : await statuses.Value.CurrentAsync(personId, ct);
         var (color, maskedName) = (status.Color, holder.MaskedName);
         // The payload carries whole seconds: compare against the revocation instant truncated the same way.
         if (status.RevokedBefore is { } rb && c.IssuedAt < DateTimeOffset.FromUnixTimeSeconds(rb.ToUnixTimeSeconds()))

@@ -1,3 +1,4 @@
+using MiniCode.Infrastructure.Hosting;
 using MiniCode.Data;
 using MiniCode.Features.HealthCodes.Signing;
 using MiniCode.Infrastructure.Cluster;
@@ -9,7 +10,7 @@ namespace MiniCode.Features.Households.OfflineCards;
 /// is found by what is signed (type, key id, subject, issuedAt), never by its text, so no re-encoding of a revoked card
 /// (another signature for the same bytes) escapes the list. Read from <see cref="RevokedOfflineCards"/> (memory when warm).
 /// </summary>
-public sealed class OfflineCardRevocationCheck(MiniCodeDbContext db, RevokedOfflineCards revoked) : ICodeRevocationList
+public sealed class OfflineCardRevocationCheck(Deferred<MiniCodeDbContext> db, RevokedOfflineCards revoked) : ICodeRevocationList
 {
     public async Task<bool> IsRevokedAsync(string payload, CodeClaims claims, CancellationToken cancellationToken) =>
         claims.Type == CodeType.OfflineCard && claims.SubjectId <= long.MaxValue
@@ -26,10 +27,10 @@ public sealed class RevokedOfflineCards(IClusterSignals signals, TimeProvider ti
     private readonly SignalledCache<long, IReadOnlySet<(DateTimeOffset IssuedAt, uint KeyId)>> _cache = new(signals, time, ClusterTopics.OfflineCards,
         TimeSpan.FromSeconds(options.Value.StatusSeconds), options.Value.MaxEntries);
 
-    public ValueTask<IReadOnlySet<(DateTimeOffset IssuedAt, uint KeyId)>> OfAsync(MiniCodeDbContext db, long personId, CancellationToken ct) =>
+    public ValueTask<IReadOnlySet<(DateTimeOffset IssuedAt, uint KeyId)>> OfAsync(Deferred<MiniCodeDbContext> db, long personId, CancellationToken ct) =>
         _cache.GetAsync(personId, db, static async (id, db, ct) =>
         {
-            var payloads = await db.Set<OfflineCard>().AsNoTracking().Where(c => c.PersonId == id && c.Status == OfflineCardStatus.Revoked)
+            var payloads = await db.Value.Set<OfflineCard>().AsNoTracking().Where(c => c.PersonId == id && c.Status == OfflineCardStatus.Revoked)
                 .Select(c => c.Payload).ToListAsync(ct);
             return (IReadOnlySet<(DateTimeOffset, uint)>)payloads
                 .Select(text => CodePayload.TryParse(text, out var card, out _, out _) ? (card.IssuedAt, card.KeyId) : ((DateTimeOffset, uint)?)null)

@@ -1,3 +1,4 @@
+using MiniCode.Infrastructure.Hosting;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using MiniCode.Data;
@@ -47,7 +48,7 @@ public sealed class PortraitReferences(KeyMaterialStore keys, TimeProvider time,
 /// The verifier's portrait: a reference only when the holder has a photo and showing it is switched on. Whether and which
 /// version is enabled is cached per person (every portrait write raises <see cref="ClusterTopics.People"/>).
 /// </summary>
-public sealed class PortraitReferenceProvider(MiniCodeDbContext db, PortraitReferences references, EnabledPortraits enabled) : IPortraitReferenceProvider
+public sealed class PortraitReferenceProvider(Deferred<MiniCodeDbContext> db, PortraitReferences references, EnabledPortraits enabled) : IPortraitReferenceProvider
 {
     public async Task<string?> FindEnabledAsync(long personId, CancellationToken cancellationToken)
     {
@@ -70,8 +71,8 @@ public sealed class EnabledPortraits(IClusterSignals signals, TimeProvider time,
         EF.CompileAsyncQuery((MiniCodeDbContext db, long personId, CancellationToken ct) =>
             db.Set<Portrait>().AsNoTracking().Where(p => p.PersonId == personId && p.Enabled).Select(p => (int?)p.Version).FirstOrDefault());
 
-    public async ValueTask<int?> VersionAsync(MiniCodeDbContext db, long personId, CancellationToken ct) =>
-        (await _cache.GetAsync(personId, db, static async (id, db, ct) => new Enabled(await EnabledVersionOf(db, id, ct)), ct)).Version;
+    public async ValueTask<int?> VersionAsync(Deferred<MiniCodeDbContext> db, long personId, CancellationToken ct) =>
+        (await _cache.GetAsync(personId, db, static async (id, db, ct) => new Enabled(await EnabledVersionOf(db.Value, id, ct)), ct)).Version;
 
     public void Dispose() => _cache.Dispose();
 }

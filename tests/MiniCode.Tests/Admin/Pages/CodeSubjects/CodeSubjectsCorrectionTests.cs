@@ -152,7 +152,7 @@ public sealed class CodeSubjectsCorrectionTests(HealthCodesFactory host) : IClas
     {
         await using var scope = host.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<CodeHolderCache>()
-            .GetAsync(scope.ServiceProvider.GetRequiredService<MiniCodeDbContext>(), personId, CancellationToken.None);
+            .GetAsync(scope.ServiceProvider.GetRequiredService<MiniCode.Infrastructure.Hosting.Deferred<MiniCodeDbContext>>(), personId, CancellationToken.None);
     }
 
     private async Task<(EnterpriseStatus, string)> StateAsync(long id)
