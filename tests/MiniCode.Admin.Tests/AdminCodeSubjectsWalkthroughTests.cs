@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using MiniCode.Data;
@@ -23,15 +24,15 @@ public sealed class AdminCodeSubjectsWalkthroughTests(AdminBrowser browser) : IC
 
         await page.GotoAsync("/admin/codesubjects");
         await page.ClickAsync("#subject-kinds >> text=企业码 · 企业");
-        await page.WaitForURLAsync("**kind=enterprise**", new() { WaitUntil = WaitUntilState.Commit });
+        await Expect(page).ToHaveURLAsync(new Regex("kind=enterprise"));
         await page.FillAsync("#subject-search input[name=q]", name);
         await page.ClickAsync("#subject-search button[type=submit]");
-        await page.WaitForURLAsync("**q=**", new() { WaitUntil = WaitUntilState.Commit });
+        await Expect(page).ToHaveURLAsync(new Regex("q="));
         await Expect(page.Locator("table#subjects tbody tr")).ToHaveCountAsync(1);
         await Expect(page.Locator("table#subjects tbody")).ToContainTextAsync("正常");
         await browser.ScreenshotAsync(page, "90-code-subjects");
         await page.ClickAsync("table#subjects >> text=查看");
-        await page.WaitForURLAsync("**/codesubjects/detail**", new() { WaitUntil = WaitUntilState.Commit });
+        await Expect(page).ToHaveURLAsync(new Regex("/codesubjects/detail"));
         await Expect(page.Locator("#subject-name")).ToHaveTextAsync(name);
 
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync(); // the data-confirm confirmation

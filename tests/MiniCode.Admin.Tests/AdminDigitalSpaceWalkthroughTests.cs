@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using MiniCode.Features.Staff;
 using MiniCode.Tests.DigitalSpace;
@@ -19,7 +20,7 @@ public sealed class AdminDigitalSpaceWalkthroughTests(AdminBrowser browser) : IC
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync(); // the data-confirm confirmations
         await browser.LoginAsync(page, AdminOptions.DevelopmentUser, AdminOptions.DevelopmentPassword);
         await page.ClickAsync("nav.sidebar >> text=数字空间");
-        await page.WaitForURLAsync("**/admin/digitalspace", new() { WaitUntil = WaitUntilState.Commit });
+        await Expect(page).ToHaveURLAsync(new Regex("/admin/digitalspace$"));
 
         var form = page.Locator("#add-kind");
         await form.Locator("input[name='Form.Name']").FillAsync("重点关爱人群");
@@ -33,7 +34,7 @@ public sealed class AdminDigitalSpaceWalkthroughTests(AdminBrowser browser) : IC
         await browser.ScreenshotAsync(page, "90-digital-space-kinds");
 
         await page.ClickAsync("table#kinds >> text=查看标签");
-        await page.WaitForURLAsync("**/admin/digitalspace/tags**", new() { WaitUntil = WaitUntilState.Commit });
+        await Expect(page).ToHaveURLAsync(new Regex("/admin/digitalspace/tags"));
         await page.SetInputFilesAsync("#upload input[name=file]", new FilePayload
         {
             Name = "tags.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(DigitalSpaceKit.Header + DigitalSpaceKit.Row("重点关爱人群", citizen.IdNumber!)),
@@ -49,7 +50,7 @@ public sealed class AdminDigitalSpaceWalkthroughTests(AdminBrowser browser) : IC
         Assert.True((await citizen.Client.PostAsJsonAsync($"/api/me/tags/{tagId}/objection", new { reason = "本人不属于该人群" })).IsSuccessStatusCode);
 
         await page.ClickAsync("#tabs >> text=异议审核");
-        await page.WaitForURLAsync("**/admin/digitalspace/objections**", new() { WaitUntil = WaitUntilState.Commit });
+        await Expect(page).ToHaveURLAsync(new Regex("/admin/digitalspace/objections"));
         var row = page.Locator("table#objections tr:has-text('本人不属于该人群')");
         await Expect(row).ToContainTextAsync("待处理");
         await row.Locator("textarea[name=answer]").FillAsync("经核实不属于该人群，已删除标签");

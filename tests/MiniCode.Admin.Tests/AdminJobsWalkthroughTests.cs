@@ -59,7 +59,14 @@ public sealed class AdminJobsWalkthroughTests(JobsAdminBrowser browser) : IClass
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
-            await page.GotoAsync(url);
+            try
+            {
+                await page.GotoAsync(url);
+            }
+            catch (PlaywrightException e) when (e.Message.Contains("ERR_ABORTED", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+            {
+                continue; // the dashboard's own reload after a command interrupted this navigation: go again
+            }
             var shown = await page.Locator(selector).InnerTextAsync();
             if (shown.Contains(text, StringComparison.Ordinal)) return;
             Assert.True(DateTime.UtcNow < deadline, $"{selector} never showed {text}: {shown}");

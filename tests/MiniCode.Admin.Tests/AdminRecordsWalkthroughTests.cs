@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -31,7 +32,7 @@ public sealed class AdminRecordsWalkthroughTests(AdminBrowser browser) : IClassF
         await page.ClickAsync("details.column-picker summary");
         foreach (var box in await page.Locator("details.column-picker input[type=checkbox]").AllAsync()) await box.UncheckAsync();
         foreach (var header in Chosen) await page.Locator("details.column-picker label", new() { HasText = header }).Locator("input").CheckAsync();
-        await Task.WhenAll(page.WaitForURLAsync("**columnsSet=true**", new() { Timeout = 60_000, WaitUntil = WaitUntilState.Commit }),
+        await Task.WhenAll(Expect(page).ToHaveURLAsync(new Regex("columnsSet=true"), new() { Timeout = 60_000 }),
             page.GetByRole(AriaRole.Button, new() { Name = "查询", Exact = true }).ClickAsync());
         await Expect(page.Locator("table thead th")).ToHaveTextAsync(Chosen);
         await page.ClickAsync("details.column-picker summary");

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using MiniCode.Features.Staff;
 using MiniCode.Tests.Checkpoints;
@@ -28,12 +29,12 @@ public sealed class AdminScannersWalkthroughTests(AdminBrowser browser) : IClass
         await Expect(page.Locator("a[href='/admin/scanners/create']")).ToBeVisibleAsync();
         await page.FillAsync("input[name=name]", "欧阳");
         await page.ClickAsync("form.filters button[type=submit]");
-        await page.WaitForURLAsync("**name=**", new() { WaitUntil = WaitUntilState.Commit });
+        await Expect(page).ToHaveURLAsync(new Regex("name="));
         await Expect(page.Locator("table tbody tr")).ToHaveCountAsync(1);
         await Expect(page.Locator("table tbody")).ToContainTextAsync("东门卡口");
         Assert.DoesNotContain(scanner.Phone, await page.ContentAsync()); // masked only
         await page.ClickAsync("form.filters >> text=重置");
-        await page.WaitForURLAsync("**/admin/scanners", new() { WaitUntil = WaitUntilState.Commit });
+        await Expect(page).ToHaveURLAsync(new Regex("/admin/scanners$"));
         await browser.ScreenshotAsync(page, "80-scanners");
 
         await page.GotoAsync($"/admin/scanners?name=欧阳");
@@ -76,7 +77,7 @@ public sealed class AdminScannersWalkthroughTests(AdminBrowser browser) : IClass
         await page.GotoAsync("/admin/staff?name=无此人");
         await Expect(page.Locator("table tbody tr")).ToHaveCountAsync(0);
         await page.ClickAsync("form.filters >> text=重置");
-        await page.WaitForURLAsync("**/admin/staff", new() { WaitUntil = WaitUntilState.Commit });
+        await Expect(page).ToHaveURLAsync(new Regex("/admin/staff$"));
         await Expect(page.Locator("table tbody tr").First).ToBeVisibleAsync();
         await page.ClickAsync("table >> text=编辑");
         await page.FillAsync("input[name=NewPassword]", "Another#9pass");
