@@ -1552,6 +1552,7 @@ export type ErrorCode =
   | "relatives.not_found"
   | "relatives.proof_required"
   | "relatives.self"
+  | "rendering.unavailable"
   | "request.bad_request"
   | "request.body_too_large"
   | "request.malformed_body"

@@ -169,6 +169,7 @@ export const ERROR_CODES: Readonly<Record<ErrorCode, { status: number; message: 
   "relatives.not_found": { status: 404, message: "亲友不存在" },
   "relatives.proof_required": { status: 403, message: "须经亲友本人短信验证或人脸核验后才能查看或修改其本人的信息" },
   "relatives.self": { status: 400, message: "不能将本人添加为亲友" },
+  "rendering.unavailable": { status: 503, message: "图片生成暂不可用，请稍后再试" },
   "request.bad_request": { status: 400, message: "请求无效" },
   "request.body_too_large": { status: 413, message: "请求内容过大" },
   "request.malformed_body": { status: 400, message: "请求内容格式错误，无法解析" },

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using MiniCode.Features.HealthCodes;
+using MiniCode.Features.Rendering;
 using MiniCode.Features.Sessions;
 using MiniCode.Infrastructure.Endpoints;
 using MiniCode.Infrastructure.Errors;
@@ -22,13 +23,13 @@ public static class PostersApi
         var notFound = PostersErrors.NotFound;
         posters.MapPost("", Apply).ProducesErrors(SessionErrors.RealNameRequired, CommonErrors.ValidationFailed, PostersErrors.TooMany);
         posters.MapGet("", List);
-        posters.MapGet("/poster.pdf", BulkPdf).ProducesErrors(CommonErrors.ValidationFailed, notFound);
+        posters.MapGet("/poster.pdf", BulkPdf).ProducesErrors(CommonErrors.ValidationFailed, notFound, RenderingErrors.ConverterUnavailable);
         posters.MapGet("/{id:long}", Detail).ProducesErrors(notFound);
         posters.MapDelete("/{id:long}", Delete).ProducesErrors(notFound);
         posters.MapPost("/{id:long}/rotate", Rotate).ProducesErrors(notFound, PostersErrors.Revoked, CommonErrors.Conflict);
         posters.MapGet("/{id:long}/qr.png", Png).ProducesErrors(notFound);
         posters.MapGet("/{id:long}/qr.svg", Svg).ProducesErrors(notFound);
-        posters.MapGet("/{id:long}/poster.pdf", Pdf).ProducesErrors(notFound);
+        posters.MapGet("/{id:long}/poster.pdf", Pdf).ProducesErrors(notFound, RenderingErrors.ConverterUnavailable);
         posters.MapGet("/{id:long}/wechat-code.png", WeChatCode).ProducesErrors(WeChatErrors.Trouble, notFound);
         posters.MapGet("/{id:long}/alipay-code", AlipayCode).ProducesErrors(AlipayErrors.Trouble, notFound);
         posters.MapGet("/{id:long}/check-ins", Visitors).ProducesErrors(notFound, CommonErrors.ValidationFailed);

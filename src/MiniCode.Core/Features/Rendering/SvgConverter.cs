@@ -73,7 +73,17 @@ public sealed class RsvgSvgConverter(IOptions<RenderingOptions> options) : ISvgC
         var o = options.Value;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(o.TimeoutSeconds));
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("rsvg-convert did not start.");
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw RenderingErrors.Unavailable($"{start.FileName} did not start.");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            // Not installed, or not executable: a deployment fault the operator must fix; the client may retry later.
+            throw RenderingErrors.Unavailable($"{start.FileName} cannot be run: {e.Message}");
+        }
+        using var _ = process;
         try
         {
             var stdout = new MemoryStream();
@@ -90,7 +100,8 @@ public sealed class RsvgSvgConverter(IOptions<RenderingOptions> options) : ISvgC
         catch (OperationCanceledException)
         {
             if (!process.HasExited) process.Kill(entireProcessTree: true);
-            throw;
+            if (cancellationToken.IsCancellationRequested) throw;
+            throw RenderingErrors.Unavailable($"{start.FileName} did not finish within {o.TimeoutSeconds} s.");
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using MiniCode.Features.Sessions;
 using MiniCode.Features.HealthCodes;
+using MiniCode.Features.Rendering;
 using MiniCode.Infrastructure.Endpoints;
 using MiniCode.Infrastructure.Errors;
 using MiniCode.Infrastructure.Hosting;
@@ -20,7 +21,7 @@ public static class OfflineCardsApi
     {
         var g = app.MapApiGroup("/api/me/offline-cards").RequireAuthorization(SessionsSetup.CitizenPolicy)
             .RequireRateLimiting(FoundationSetup.RateLimits.PerClient).WithTags("Households").ProducesErrors(SessionErrors.Challenge);
-        ErrorCode[] file = [HouseholdsErrors.CardNotFound, HouseholdsErrors.CardExpired];
+        ErrorCode[] file = [HouseholdsErrors.CardNotFound, HouseholdsErrors.CardExpired, RenderingErrors.ConverterUnavailable];
         g.MapGet("/", List);
         g.MapPost("/", Issue).ProducesErrors(SessionErrors.RealNameRequired, HouseholdsErrors.RelativeNotFound, HealthCodeErrors.DeclarationRequired);
         g.MapGet("/{id:long}", Get).ProducesErrors(HouseholdsErrors.CardNotFound);
