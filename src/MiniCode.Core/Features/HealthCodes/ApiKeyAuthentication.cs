@@ -52,7 +52,7 @@ public sealed class ApiKeyRegistry(Infrastructure.Security.KeyMaterialStore stor
     public bool IsAuthority(string presented)
     {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        ApplicationDirectory.HashInto(presented, hash);
+        Infrastructure.Security.Utf8Sha256.Hash(presented, hash);
         return CryptographicOperations.FixedTimeEquals(authority, hash);
     }
 

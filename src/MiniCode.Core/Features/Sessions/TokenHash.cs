@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
-using System.Text;
+using MiniCode.Infrastructure.Security;
 
 namespace MiniCode.Features.Sessions;
 
@@ -11,15 +11,10 @@ namespace MiniCode.Features.Sessions;
 /// </summary>
 public readonly record struct TokenHash(ulong A, ulong B, ulong C, ulong D)
 {
-    private const int MaxStackBytes = 768;
-
     public static TokenHash Of(string token)
     {
-        var length = Encoding.UTF8.GetMaxByteCount(token.Length);
-        Span<byte> utf8 = length <= MaxStackBytes ? stackalloc byte[length] : new byte[length];
-        var written = Encoding.UTF8.GetBytes(token, utf8);
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(utf8[..written], hash);
+        Utf8Sha256.Hash(token, hash);
         return new(BinaryPrimitives.ReadUInt64BigEndian(hash), BinaryPrimitives.ReadUInt64BigEndian(hash[8..]),
             BinaryPrimitives.ReadUInt64BigEndian(hash[16..]), BinaryPrimitives.ReadUInt64BigEndian(hash[24..]));
     }

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
-using System.Text;
 using MiniCode.Data;
 using MiniCode.Infrastructure.Cluster;
+using MiniCode.Infrastructure.Security;
 
 namespace MiniCode.Features.HealthCodes.Applications;
 
@@ -27,25 +27,8 @@ public sealed class ApplicationDirectory(IServiceScopeFactory scopes, IClusterSi
     public static string Hash(string key)
     {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        HashInto(key, hash);
+        Utf8Sha256.Hash(key, hash);
         return Convert.ToHexStringLower(hash);
-    }
-
-    /// <summary>SHA-256 of the key's UTF-8 bytes without a heap buffer: every verify checks its key.</summary>
-    internal static void HashInto(string key, Span<byte> hash)
-    {
-        const int OnStack = 512;
-        var max = Encoding.UTF8.GetMaxByteCount(key.Length);
-        byte[]? rented = null;
-        Span<byte> utf8 = max <= OnStack ? stackalloc byte[OnStack] : (rented = System.Buffers.ArrayPool<byte>.Shared.Rent(max));
-        try
-        {
-            SHA256.HashData(utf8[..Encoding.UTF8.GetBytes(key, utf8)], hash);
-        }
-        finally
-        {
-            if (rented is not null) System.Buffers.ArrayPool<byte>.Shared.Return(rented);
-        }
     }
 
     /// <summary>The enabled application holding <paramref name="key"/>, or null.</summary>
