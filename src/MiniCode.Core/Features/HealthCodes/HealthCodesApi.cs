@@ -41,7 +41,7 @@ public static class HealthCodesApi
             .ProducesErrors(SessionErrors.Challenge, SessionErrors.RealNameRequired);
         me.MapGet("/declaration", GetDeclaration).ProducesErrors(HealthCodeErrors.DeclarationRequired);
         me.MapPost("/declaration", SubmitDeclaration).ProducesErrors(CommonErrors.ValidationFailed, HealthCodeErrors.DeclarationTooSoon);
-        me.MapGet("/code", ShowCode).ProducesErrors(HealthCodeErrors.ShowCode);
+        me.MapGet("/code", ShowCode).ProducesErrors(HealthCodeErrors.ShowCode).WithHotPath(HealthCodesHotPaths.ShowCodeAsync);
         me.MapGet("/code.png", ShowCodePng).ProducesErrors(HealthCodeErrors.ShowCode);
         me.MapGet("/code.svg", ShowCodeSvg).ProducesErrors(HealthCodeErrors.ShowCode);
         me.MapNoticesApi();
@@ -53,7 +53,8 @@ public static class HealthCodesApi
         var codes = app.MapApiGroup("/api/codes").RequireAuthorization(HealthCodesSetup.VerifierPolicy)
             .RequireRateLimiting(HealthCodesSetup.VerifyRateLimit).AddEndpointFilter(VerifyRateLimits.PerPrincipalFilter).WithTags("HealthCodes")
             .ProducesErrors(SessionErrors.Challenge, HealthCodeErrors.ApiKeyInvalid);
-        codes.MapPost("/verify", Verify).ProducesErrors(ApplicationErrors.Verify).ProducesErrors(HealthCodeErrors.IssuerKeysUnavailable);
+        codes.MapPost("/verify", Verify).ProducesErrors(ApplicationErrors.Verify).ProducesErrors(HealthCodeErrors.IssuerKeysUnavailable)
+            .WithHotPath(HealthCodesHotPaths.VerifyAsync);
         codes.MapPost("", Generate).ProducesErrors(ApplicationErrors.Generate).ProducesErrors(CommonErrors.ValidationFailed, CommonErrors.Conflict);
 
         app.MapImportsApi();

@@ -32,20 +32,29 @@ public sealed class VerifyRateLimits : IDisposable
     public static async ValueTask<object?> PerPrincipalFilter(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var limits = http.RequestServices.GetRequiredService<VerifyRateLimits>();
-        using var lease = limits._perPrincipal.AttemptAcquire(PrincipalKey(http.User));
+        http.RequestServices.GetRequiredService<VerifyRateLimits>().Admit(PrincipalKey(http.User));
+        return await next(context);
+    }
+
+    /// <summary>Counts one verification of the principal, or answers 429 with its Retry-After (the filter and the hot path).</summary>
+    public void Admit(string principalKey)
+    {
+        using var lease = _perPrincipal.AttemptAcquire(principalKey);
         if (!lease.IsAcquired)
             throw new ApiException(CommonErrors.RateLimited)
             {
                 RetryAfterSeconds = lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? (int)Math.Ceiling(retry.TotalSeconds) : 60,
             };
-        return await next(context);
     }
 
     /// <summary>A scanner by its account, a partner key by its registered name.</summary>
     private static string PrincipalKey(ClaimsPrincipal user) =>
-        user.FindFirstValue(ClaimTypes.NameIdentifier) is { } account ? "account:" + account
-        : "key:" + (user.FindFirstValue(ClaimTypes.Name) ?? "unknown");
+        user.FindFirstValue(ClaimTypes.NameIdentifier) is { } account ? AccountKey(account)
+        : ApplicationKey(user.FindFirstValue(ClaimTypes.Name) ?? "unknown");
+
+    public static string AccountKey(string accountId) => "account:" + accountId;
+
+    public static string ApplicationKey(string name) => "key:" + name;
 
     public void Dispose() => _perPrincipal.Dispose();
 }

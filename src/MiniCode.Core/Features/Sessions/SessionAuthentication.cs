@@ -22,9 +22,8 @@ public sealed class SessionAuthenticationHandler(
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
-        var token = header["Bearer ".Length..].Trim();
-        if (token.Length is 0 or > 200) return Fail(SessionErrors.Invalid);
+        if (!header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
+        if (TokenOf(header) is not { } token) return Fail(SessionErrors.Invalid);
 
         var result = await sessions.Value.ValidateAsync(token, Context.RequestAborted);
         switch (result.Outcome)
@@ -45,6 +44,16 @@ public sealed class SessionAuthenticationHandler(
             case SessionService.Outcome.AccountInactive: return Fail(SessionErrors.AccountDisabled);
             default: return Fail(SessionErrors.Invalid);
         }
+    }
+
+    private const string BearerPrefix = "Bearer ";
+
+    /// <summary>The session token of an <c>Authorization: Bearer</c> header, or null when there is none or it cannot be one.</summary>
+    internal static string? TokenOf(string header)
+    {
+        if (!header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase)) return null;
+        var token = header[BearerPrefix.Length..].Trim();
+        return token.Length is 0 or > 200 ? null : token;
     }
 
     private AuthenticateResult Fail(ErrorCode error)

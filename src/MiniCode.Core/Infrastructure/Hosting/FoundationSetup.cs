@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MiniCode.Data;
 using MiniCode.Infrastructure.Cluster;
+using MiniCode.Infrastructure.Endpoints;
 using MiniCode.Infrastructure.DataProtection;
 using MiniCode.Infrastructure.Errors;
 using MiniCode.Infrastructure.Logging;
@@ -47,6 +48,7 @@ public static class FoundationSetup
         services.AddTransient(typeof(Deferred<>));
         services.AddForwardedHeadersSettings();
         services.AddValidatedOptions<HostPartsOptions>();
+        services.AddHotPaths();
         services.AddSingleton<KeyMaterialStore>();
         services.AddRequiredSettingsCheck();
         services.AddRequiredSetting($"ConnectionStrings:{DatabaseOptions.ConnectionStringName}", "the database connection string");
@@ -106,6 +108,8 @@ public static class FoundationSetup
         // unknown-route 404s into 405s and hide real 405s. Serves the admin's stylesheet (wwwroot of MiniCode.Admin).
         app.UseStaticFiles();
         app.UseRateLimiter();
+        // The warm case of show-code and verify, answered here in place of the three stages below (HotPath).
+        app.UseHotPaths();
         app.UseAuthentication();
         app.UseAuthorization();
         return app;
