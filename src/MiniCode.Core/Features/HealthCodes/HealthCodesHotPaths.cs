@@ -43,7 +43,7 @@ internal static class HealthCodesHotPaths
             principal = VerifyRateLimits.AccountKey(scanner.AccountIdText);
         else return false;
 
-        if (await HotPaths.PeekJsonAsync(http, HotPaths.JsonOf<HealthCodesApi.VerifyRequest>(http), MaxBodyBytes, IsValid) is not { } body) return false;
+        if (await HotPaths.PeekJsonAsync(http, HotPaths.JsonOf<HealthCodesApi.VerifyRequest>(http), MaxBodyBytes, static (body, http) => RequestValidation.IsValid(body, http.RequestServices)) is not { } body) return false;
         services.GetRequiredService<VerifyRateLimits>().Admit(principal);
         if (grant is not null) http.Features.Set(grant);
         var answer = await HealthCodesApi.Verify(body, services.GetRequiredService<HealthCodeVerifier>(), services.GetRequiredService<IForeignCodeVerifier>(),
@@ -54,11 +54,4 @@ internal static class HealthCodesHotPaths
 
     /// <summary>A verify body is a payload of at most 1,000 characters in a small JSON object; a larger one is handed on.</summary>
     private const int MaxBodyBytes = 8 * 1024;
-
-    private static bool IsValid(IValidatable body, HttpContext http)
-    {
-        var errors = new InputValidator();
-        body.Validate(errors, http.RequestServices);
-        return errors.IsValid;
-    }
 }

@@ -29,6 +29,14 @@ public static class RequestValidation
         };
     }
 
+    /// <summary>Whether <paramref name="request"/> passes its own checks (a hot path hands an invalid one on to the filter).</summary>
+    public static bool IsValid(IValidatable request, IServiceProvider services)
+    {
+        var errors = new InputValidator();
+        request.Validate(errors, services);
+        return errors.IsValid;
+    }
+
     public static bool HasValidatedParameters(MethodInfo method) => ValidatedParameters(method).Length > 0;
 
     private static int[] ValidatedParameters(MethodInfo method) =>
